@@ -1,0 +1,62 @@
+// The extractors: Article::text -> quantities, dates, officials, quotes.
+//
+// Each extractor reads the article text (UTF-8) and one rule set, and appends facts with
+// BYTE spans into that text (see common/article.h); the pipeline converts spans to code
+// points afterwards. Nothing here reads the clock, the network or a database: relative
+// dates are resolved against Context::reference_date only.
+//
+// Output order is deterministic: sorted by span start, then end, then rule id.
+// Thread safety: all functions are reentrant; a RuleBook is immutable and shared.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/status.h"
+#include "extract/rule_set.h"
+
+namespace newsfacts {
+
+struct Context {
+  // The article's publication date, YYYY-MM-DD, when known: the "now" of relative dates
+  // and the year of dates written without one.
+  std::optional<std::string> reference_date;
+};
+
+// The four rule sets the extractors need, loaded from one directory: every *.toml file
+// in it is loaded; the files whose [ruleset] id is "quantities", "dates", "officials"
+// and "quotes" feed the extractors of that name. A missing one is an error (kInvalidRule).
+class RuleBook {
+ public:
+  static Result<RuleBook> Load(const std::string& dir);
+
+  const rules::RuleSet& quantities() const { return *sets_.at("quantities"); }
+  const rules::RuleSet& dates() const { return *sets_.at("dates"); }
+  const rules::RuleSet& officials() const { return *sets_.at("officials"); }
+  const rules::RuleSet& quotes() const { return *sets_.at("quotes"); }
+  // Every loaded set, by id.
+  const std::map<std::string, std::unique_ptr<rules::RuleSet>>& sets() const { return sets_; }
+  // {set id: version} of every loaded set.
+  std::map<std::string, int> versions() const;
+
+ private:
+  std::map<std::string, std::unique_ptr<rules::RuleSet>> sets_;
+};
+
+void ExtractQuantities(const std::string& text, const rules::RuleSet& rules,
+                       std::vector<Quantity>* out);
+void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
+                  std::vector<DateFact>* out);
+void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
+                      std::vector<Official>* out);
+// Speakers are resolved against `officials` (already extracted from the same text).
+void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
+                   const std::vector<Official>& officials, std::vector<Quote>* out);
+
+// Runs all four on article->text, replacing any facts already there. Spans are bytes.
+void ExtractAll(const RuleBook& book, const Context& context, Article* article);
+
+}  // namespace newsfacts

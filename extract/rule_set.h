@@ -1,0 +1,180 @@
+// RuleSet: one rule file (TOML) loaded, validated and compiled. The format is
+// described in docs/rules.md; in short:
+//
+//   [ruleset]            id, version, description
+//   [fragments]          name = 'RE2 text', referenced in patterns as %{name}
+//   [lexicon.NAME]       ignore_case = bool; [[lexicon.NAME.entry]] forms = [...], other
+//                        keys are attributes; usable in patterns as %{NAME}
+//   [[rule]]             id, pattern, fields, emit = {..}, priority
+//     [[rule.example]]          text, match, fields = {..}, reference_date
+//     [[rule.counter_example]]  text
+//
+// Creation. Only through Load()/FromText(), which validate everything at once: TOML
+// syntax, unique rule ids, fragments that resolve without cycles, patterns that compile,
+// declared fields equal to the pattern's named groups, at least one example per rule.
+// A failure is StatusCode::kInvalidRule with where() = "file:line" and a message naming
+// the rule id and, for RE2 errors, RE2's own message and the offending text.
+//
+// Matching. An RE2::Set over all rules finds the candidate rules in one pass over the
+// text; each candidate's own RE2 then finds its matches and captures its groups.
+//
+// Thread safety: immutable after creation; all const methods may be called from any
+// number of threads at once. Movable, not copyable (it owns compiled automata).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace re2 {
+class RE2;
+class Set;
+}  // namespace re2
+
+namespace newsfacts::rules {
+
+struct Example {
+  std::string text;
+  std::string match;  // the whole text the rule must match
+  std::map<std::string, std::string> fields;  // expected group values; "" = did not match
+  std::string reference_date;  // YYYY-MM-DD, for examples that need "now"
+  int line = 0;
+};
+
+struct CounterExample {
+  std::string text;
+  int line = 0;
+};
+
+struct LexiconEntry {
+  std::vector<std::string> forms;
+  // Every other key of the entry, as a string (numbers as TOML writes them, booleans
+  // as "true"/"false").
+  std::map<std::string, std::string> attrs;
+
+  // The attribute, or fallback when absent.
+  const std::string& attr(const std::string& key, const std::string& fallback = kEmpty) const;
+  static const std::string kEmpty;
+};
+
+class Lexicon {
+ public:
+  const std::string& name() const { return name_; }
+  bool ignore_case() const { return ignore_case_; }
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  // The entry with this form; exact match first, then (for ignore_case lexicons, or as a
+  // fallback in any lexicon) ASCII case-insensitive. Whitespace runs in `form` compare
+  // equal to one space. nullptr when absent.
+  const LexiconEntry* Find(std::string_view form) const;
+  // Non-capturing RE2 alternation of every form, escaped, longest first, wrapped in
+  // (?i:...) when ignore_case. Spaces in forms match any run of whitespace.
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  friend class RuleSetBuilder;
+  std::string name_;
+  bool ignore_case_ = false;
+  std::vector<LexiconEntry> entries_;
+  std::map<std::string, size_t> exact_;
+  std::map<std::string, size_t> folded_;
+  std::string pattern_;
+};
+
+struct Rule {
+  std::string id;
+  std::string source_pattern;  // as written, with %{...} references
+  std::string pattern;         // fragments expanded; what RE2 compiled
+  std::vector<std::string> fields;           // the pattern's named groups
+  std::map<std::string, std::string> emit;   // constant fields
+  int priority = 0;                          // higher wins among equal spans
+  std::vector<Example> examples;
+  std::vector<CounterExample> counter_examples;
+  int line = 0;  // line of the [[rule]] header
+  std::shared_ptr<const re2::RE2> re;
+
+  // emit[key] or fallback.
+  const std::string& Emit(const std::string& key, const std::string& fallback = LexiconEntry::kEmpty) const;
+};
+
+// A named group's capture, as byte offsets into the searched text.
+struct Capture {
+  std::string_view name;
+  std::string_view text;
+  size_t start = 0;
+  size_t end = 0;
+  bool matched = false;  // false when the group did not take part in the match
+};
+
+struct Match {
+  const Rule* rule = nullptr;
+  size_t rule_index = 0;  // position of the rule in its file
+  size_t start = 0;       // byte offsets into the searched text
+  size_t end = 0;
+  std::vector<Capture> captures;
+
+  // The group's capture, or nullptr if the rule has no such group or it did not match.
+  const Capture* Get(std::string_view name) const;
+  // The group's text, or "" when absent.
+  std::string_view Group(std::string_view name) const;
+  bool Has(std::string_view name) const { return Get(name) != nullptr; }
+  size_t length() const { return end - start; }
+};
+
+class RuleSet {
+ public:
+  static Result<RuleSet> Load(const std::string& path);
+  // `origin` names the text in errors (a file name).
+  static Result<RuleSet> FromText(std::string_view toml, const std::string& origin);
+
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  RuleSet(const RuleSet&) = delete;  // owns compiled automata
+  RuleSet& operator=(const RuleSet&) = delete;
+  ~RuleSet();
+
+  const std::string& id() const { return id_; }
+  int version() const { return version_; }
+  const std::string& origin() const { return origin_; }
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Rule* FindRule(std::string_view id) const;
+  const Lexicon* lexicon(std::string_view name) const;
+  // The expanded fragment, or nullptr.
+  const std::string* fragment(std::string_view name) const;
+
+  // Every match of every rule in text (each rule's matches do not overlap one another;
+  // different rules' may). Sorted by start, then longer first, then higher priority,
+  // then rule order.
+  std::vector<Match> FindAll(std::string_view text) const;
+
+  // Matches of one rule only, left to right, non-overlapping.
+  std::vector<Match> FindAllOf(const Rule& rule, std::string_view text) const;
+
+  // Greedy choice among overlapping matches: longest span first, then higher
+  // priority, then earlier rule, then earlier start. Result sorted by start.
+  static std::vector<Match> SelectNonOverlapping(std::vector<Match> matches);
+
+  // Checks every rule's examples and counter-examples against the rule's own pattern.
+  // One message per failure ("file:line: rule id: ..."); empty when all pass.
+  std::vector<std::string> RunExamples() const;
+  size_t example_count() const;
+
+ private:
+  friend class RuleSetBuilder;
+  RuleSet();
+  std::string id_;
+  int version_ = 0;
+  std::string origin_;
+  std::string description_;
+  std::vector<Rule> rules_;
+  std::map<std::string, std::string, std::less<>> fragments_;
+  std::map<std::string, Lexicon, std::less<>> lexicons_;
+  std::unique_ptr<re2::Set> set_;
+};
+
+}  // namespace newsfacts::rules

@@ -1,0 +1,89 @@
+// Store: the SQLite database of articles and their facts (schema in store/schema.sql,
+// documented in docs/schema.md).
+//
+// One Store is one connection. The database is opened in WAL mode with foreign keys on;
+// the schema is created or migrated on Open, keyed on PRAGMA user_version (a database
+// newer than this program is refused). Statements are prepared once and reused.
+//
+// Writing. WriteArticles() stores a batch in ONE transaction: either every article of the
+// batch and all its facts are committed, or nothing is. An article whose id is already
+// stored has its row and all its fact rows replaced (re-extraction with newer rules).
+// A crash or kill at any point leaves the last committed state.
+//
+// Errors: StatusCode::kStorage with SQLite's extended result code and sqlite3_errmsg();
+// kNotFound for a missing database opened read-only.
+//
+// Thread safety: a Store is used by one thread at a time (the pipeline's writer thread).
+// Movable, not copyable (it owns the connection and its statements).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/status.h"
+
+namespace newsfacts::store {
+
+struct StoreOptions {
+  bool read_only = false;        // open an existing database without creating or migrating
+  int busy_timeout_ms = 10000;   // how long to wait for another writer's lock
+};
+
+struct RunInfo {
+  std::string program_version;
+  std::map<std::string, int> ruleset_versions;  // {rule set id: version}
+  std::string command;                          // e.g. "extract"
+};
+
+class Store {
+ public:
+  static Result<Store> Open(const std::string& path, const StoreOptions& options = {});
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // The schema version this program writes (PRAGMA user_version after Open).
+  static int SchemaVersion();
+
+  // Records a run (program and rule-set versions, start time); returns its id.
+  Result<int64_t> BeginRun(const RunInfo& info);
+  Status EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_failed);
+
+  // Stores the batch in one transaction (see above). Spans must be code points.
+  Status WriteArticles(const std::vector<Article>& batch, int64_t run_id);
+
+  // Calls fn for every stored article, rebuilt exactly as it was written, in the order
+  // the articles were first stored; stops early when fn returns false.
+  Status ForEachArticle(const std::function<bool(const Article&)>& fn) const;
+
+  // The stored article with this id, or nullopt.
+  Result<std::optional<Article>> ReadArticle(const std::string& id) const;
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class ExportFormat { kJsonl, kCsv };
+
+// Writes stored data to out. what is one of "articles", "quantities", "dates",
+// "officials", "quotes". For articles in JSON Lines, each line is exactly what
+// `extract --json` printed for that article (ToJsonLine). For facts, each line or row is
+// one fact with its article_id and the fields of the contract. kInvalidInput for an
+// unknown `what` or csv of articles' nested facts is never needed: CSV of articles
+// carries the article columns only.
+Status Export(const Store& store, ExportFormat format, const std::string& what, std::ostream& out);
+
+}  // namespace newsfacts::store
