@@ -1,1 +1,616 @@
-// placeholder; replaced by the real implementation
+#include "extract/rule_set.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace newsfacts::rules {
+
+struct CompiledSet {
+  explicit CompiledSet(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
+const std::string LexiconEntry::kEmpty;
+
+const std::string& LexiconEntry::attr(const std::string& key, const std::string& fallback) const {
+  auto it = attrs.find(key);
+  return it == attrs.end() ? fallback : it->second;
+}
+
+const std::string& Rule::Emit(const std::string& key, const std::string& fallback) const {
+  auto it = emit.find(key);
+  return it == emit.end() ? fallback : it->second;
+}
+
+const Capture* Match::Get(std::string_view name) const {
+  for (const Capture& c : captures) {
+    if (c.name == name) return c.matched ? &c : nullptr;
+  }
+  return nullptr;
+}
+
+std::string_view Match::Group(std::string_view name) const {
+  const Capture* c = Get(name);
+  return c ? c->text : std::string_view();
+}
+
+namespace {
+
+// Lexicon keys compare with whitespace runs folded to one space.
+std::string FoldSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// The form as an RE2 pattern: literal, except that a space matches any whitespace run.
+std::string FormPattern(const std::string& form) {
+  std::string out;
+  size_t start = 0;
+  while (start <= form.size()) {
+    size_t sp = form.find(' ', start);
+    std::string_view piece(form.data() + start, (sp == std::string::npos ? form.size() : sp) - start);
+    if (!piece.empty()) out += RE2::QuoteMeta(piece);
+    if (sp == std::string::npos) break;
+    out += "\\s+";
+    start = sp + 1;
+    while (start < form.size() && form[start] == ' ') ++start;
+  }
+  return out;
+}
+
+std::string Where(const std::string& origin, int line) {
+  return line > 0 ? origin + ":" + std::to_string(line) : origin;
+}
+
+int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+// A TOML scalar as a string: strings as they are, other values as TOML writes them.
+std::optional<std::string> ScalarString(const toml::node& node) {
+  if (auto s = node.value<std::string>()) return *s;
+  if (auto i = node.value_exact<int64_t>()) return std::to_string(*i);
+  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
+  if (auto d = node.value_exact<double>()) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+    if (ec == std::errc()) return std::string(buf, end);
+  }
+  return std::nullopt;
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+}  // namespace
+
+const LexiconEntry* Lexicon::Find(std::string_view form) const {
+  std::string key = FoldSpaces(form);
+  if (auto it = exact_.find(key); it != exact_.end()) return &entries_[it->second];
+  if (auto it = folded_.find(AsciiLower(key)); it != folded_.end()) return &entries_[it->second];
+  return nullptr;
+}
+
+// Builds a RuleSet from parsed TOML, collecting the first error with its place.
+class RuleSetBuilder {
+ public:
+  RuleSetBuilder(RuleSet* set, std::string origin) : set_(set), origin_(std::move(origin)) {
+    set_->origin_ = origin_;
+  }
+
+  Status Build(const toml::table& root) {
+    for (auto&& [key, node] : root) {
+      std::string_view k = key.str();
+      if (k != "ruleset" && k != "fragments" && k != "lexicon" && k != "rule") {
+        return Error(LineOf(node), "unknown top-level key '" + std::string(k) + "'");
+      }
+    }
+    if (Status s = ReadHeader(root); !s.ok()) return s;
+    if (Status s = ReadLexicons(root); !s.ok()) return s;
+    if (Status s = ReadFragments(root); !s.ok()) return s;
+    if (Status s = ReadRules(root); !s.ok()) return s;
+    return CompileSet();
+  }
+
+ private:
+  Status Error(int line, const std::string& message) const {
+    return InvalidRule(message, Where(origin_, line));
+  }
+  Status RuleError(const Rule& rule, int line, const std::string& message) const {
+    return Error(line, "rule " + rule.id + ": " + message);
+  }
+
+  Status ReadHeader(const toml::table& root) {
+    const toml::table* header = root["ruleset"].as_table();
+    if (!header) return Error(1, "missing [ruleset] table with id and version");
+    auto id = (*header)["id"].value<std::string>();
+    if (!id || id->empty()) return Error(LineOf(*header), "[ruleset] needs a string id");
+    auto version = (*header)["version"].value<int64_t>();
+    if (!version || *version < 1) {
+      return Error(LineOf(*header), "[ruleset] needs an integer version >= 1");
+    }
+    set_->id_ = *id;
+    set_->version_ = static_cast<int>(*version);
+    set_->description_ = (*header)["description"].value_or(std::string());
+    return Status::Ok();
+  }
+
+  Status ReadLexicons(const toml::table& root) {
+    const toml::node_view<const toml::node> node = root["lexicon"];
+    if (!node) return Status::Ok();
+    const toml::table* lexicons = node.as_table();
+    if (!lexicons) return Error(LineOf(*node.node()), "'lexicon' must be a table of lexicons");
+    for (auto&& [key, value] : *lexicons) {
+      const toml::table* table = value.as_table();
+      std::string name(key.str());
+      if (!table) return Error(LineOf(value), "lexicon " + name + " must be a table");
+      Lexicon lexicon;
+      lexicon.name_ = name;
+      lexicon.ignore_case_ = (*table)["ignore_case"].value_or(false);
+      const toml::array* entries = (*table)["entry"].as_array();
+      if (!entries || entries->empty()) {
+        return Error(LineOf(*table), "lexicon " + name + " has no [[lexicon." + name + ".entry]]");
+      }
+      for (const toml::node& e : *entries) {
+        const toml::table* et = e.as_table();
+        if (!et) return Error(LineOf(e), "lexicon " + name + ": entries must be tables");
+        LexiconEntry entry;
+        for (auto&& [ek, ev] : *et) {
+          if (ek.str() == "forms") {
+            const toml::array* forms = ev.as_array();
+            if (!forms || forms->empty()) {
+              return Error(LineOf(ev), "lexicon " + name + ": forms must be a non-empty list");
+            }
+            for (const toml::node& f : *forms) {
+              auto form = f.value<std::string>();
+              if (!form || FoldSpaces(*form).empty()) {
+                return Error(LineOf(f), "lexicon " + name + ": forms must be non-empty strings");
+              }
+              entry.forms.push_back(FoldSpaces(*form));
+            }
+          } else {
+            auto v = ScalarString(ev);
+            if (!v) {
+              return Error(LineOf(ev), "lexicon " + name + ": attribute " +
+                                           std::string(ek.str()) + " must be a scalar");
+            }
+            entry.attrs[std::string(ek.str())] = *v;
+          }
+        }
+        if (entry.forms.empty()) return Error(LineOf(e), "lexicon " + name + ": entry without forms");
+        size_t index = lexicon.entries_.size();
+        for (const std::string& f : entry.forms) {
+          // The first entry to claim a form keeps it: lexicons list preferred readings first.
+          lexicon.exact_.emplace(f, index);
+          lexicon.folded_.emplace(AsciiLower(f), index);
+        }
+        lexicon.entries_.push_back(std::move(entry));
+      }
+      std::vector<std::string> forms;
+      for (const auto& [form, index] : lexicon.exact_) forms.push_back(form);
+      std::stable_sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
+        return a.size() > b.size();
+      });
+      std::string pattern = lexicon.ignore_case_ ? "(?i:" : "(?:";
+      for (size_t i = 0; i < forms.size(); ++i) {
+        if (i) pattern += '|';
+        pattern += FormPattern(forms[i]);
+      }
+      pattern += ')';
+      lexicon.pattern_ = std::move(pattern);
+      set_->lexicons_.emplace(name, std::move(lexicon));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadFragments(const toml::table& root) {
+    const toml::node_view<const toml::node> node = root["fragments"];
+    if (!node) return Status::Ok();
+    const toml::table* fragments = node.as_table();
+    if (!fragments) return Error(LineOf(*node.node()), "'fragments' must be a table");
+    for (auto&& [key, value] : *fragments) {
+      auto text = value.value<std::string>();
+      std::string name(key.str());
+      if (!text) return Error(LineOf(value), "fragment " + name + " must be a string");
+      if (set_->lexicons_.count(name)) {
+        return Error(LineOf(value), "fragment " + name + " has the name of a lexicon");
+      }
+      raw_fragments_[name] = {*text, LineOf(value)};
+    }
+    for (const auto& [name, raw] : raw_fragments_) {
+      std::vector<std::string> stack;
+      auto expanded = ExpandFragment(name, &stack);
+      if (!expanded.ok()) return expanded.status();
+      set_->fragments_[name] = *expanded;
+    }
+    return Status::Ok();
+  }
+
+  // Expands %{name} references in text. `stack` holds the fragments being expanded, to
+  // report cycles.
+  Result<std::string> Expand(const std::string& text, int line, std::vector<std::string>* stack) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+      if (text.compare(i, 2, "%{") != 0) {
+        out += text[i++];
+        continue;
+      }
+      size_t close = text.find('}', i + 2);
+      if (close == std::string::npos) return Error(line, "unterminated %{ in pattern");
+      std::string ref = text.substr(i + 2, close - i - 2);
+      if (auto lex = set_->lexicons_.find(ref); lex != set_->lexicons_.end()) {
+        out += lex->second.pattern();
+      } else if (raw_fragments_.count(ref)) {
+        auto sub = ExpandFragment(ref, stack);
+        if (!sub.ok()) return sub.status();
+        out += "(?:" + *sub + ")";
+      } else {
+        return Error(line, "unknown fragment or lexicon %{" + ref + "}");
+      }
+      i = close + 1;
+    }
+    return out;
+  }
+
+  Result<std::string> ExpandFragment(const std::string& name, std::vector<std::string>* stack) {
+    if (auto done = set_->fragments_.find(name); done != set_->fragments_.end()) return done->second;
+    const auto& [text, line] = raw_fragments_.at(name);
+    if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
+      std::string cycle;
+      for (const auto& s : *stack) cycle += s + " -> ";
+      return Error(line, "fragment cycle: " + cycle + name);
+    }
+    stack->push_back(name);
+    auto expanded = Expand(text, line, stack);
+    stack->pop_back();
+    return expanded;
+  }
+
+  Status ReadRules(const toml::table& root) {
+    const toml::array* rules = root["rule"].as_array();
+    if (!rules || rules->empty()) return Error(1, "no [[rule]] in rule set " + set_->id_);
+    std::set<std::string> ids;
+    for (const toml::node& node : *rules) {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(LineOf(node), "[[rule]] must be a table");
+      Rule rule;
+      rule.line = LineOf(*t);
+      auto id = (*t)["id"].value<std::string>();
+      if (!id || id->empty()) return Error(rule.line, "rule without an id");
+      rule.id = *id;
+      for (auto&& [key, value] : *t) {
+        static const std::set<std::string_view> kKnown = {
+            "id", "pattern", "fields", "emit", "priority", "example", "counter_example", "comment"};
+        if (!kKnown.count(key.str())) {
+          return RuleError(rule, LineOf(value), "unknown key '" + std::string(key.str()) + "'");
+        }
+      }
+      if (!ids.insert(rule.id).second) return RuleError(rule, rule.line, "duplicate rule id");
+      auto pattern = (*t)["pattern"].value<std::string>();
+      if (!pattern || pattern->empty()) return RuleError(rule, rule.line, "missing pattern");
+      rule.source_pattern = *pattern;
+      int pattern_line = LineOf(*(*t)["pattern"].node());
+      std::vector<std::string> stack;
+      auto expanded = Expand(rule.source_pattern, pattern_line, &stack);
+      if (!expanded.ok()) {
+        return RuleError(rule, pattern_line, expanded.status().message());
+      }
+      rule.pattern = *expanded;
+      auto re = std::make_shared<RE2>(rule.pattern, PatternOptions());
+      if (!re->ok()) {
+        return RuleError(rule, pattern_line,
+                         "pattern does not compile: " + re->error() + " (at '" + re->error_arg() + "')");
+      }
+      if (Status s = ReadFields(*t, re.get(), &rule); !s.ok()) return s;
+      rule.re = std::move(re);
+      if (const toml::table* emit = (*t)["emit"].as_table()) {
+        for (auto&& [ek, ev] : *emit) {
+          auto v = ScalarString(ev);
+          if (!v) return RuleError(rule, LineOf(ev), "emit values must be scalars");
+          rule.emit[std::string(ek.str())] = *v;
+        }
+      }
+      rule.priority = static_cast<int>((*t)["priority"].value_or(int64_t{0}));
+      if (Status s = ReadExamples(*t, &rule); !s.ok()) return s;
+      set_->rules_.push_back(std::move(rule));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadFields(const toml::table& t, const RE2* re, Rule* rule) {
+    const toml::array* fields = t["fields"].as_array();
+    if (!fields) return RuleError(*rule, rule->line, "missing fields = [...] (may be empty)");
+    for (const toml::node& f : *fields) {
+      auto name = f.value<std::string>();
+      if (!name) return RuleError(*rule, LineOf(f), "fields must be strings");
+      rule->fields.push_back(*name);
+    }
+    const std::map<std::string, int>& groups = re->NamedCapturingGroups();
+    if (static_cast<int>(groups.size()) != re->NumberOfCapturingGroups()) {
+      return RuleError(*rule, rule->line,
+                       "pattern has unnamed capturing groups; use (?:...) or (?P<name>...)");
+    }
+    std::set<std::string> declared(rule->fields.begin(), rule->fields.end());
+    if (declared.size() != rule->fields.size()) {
+      return RuleError(*rule, rule->line, "a field is listed twice");
+    }
+    for (const auto& [name, index] : groups) {
+      if (!declared.count(name)) {
+        return RuleError(*rule, rule->line, "group " + name + " is not listed in fields");
+      }
+    }
+    for (const std::string& name : rule->fields) {
+      auto it = groups.find(name);
+      if (it == groups.end()) {
+        return RuleError(*rule, rule->line, "field " + name + " has no (?P<" + name + ">...) group");
+      }
+      rule->field_groups.push_back(it->second);
+    }
+    return Status::Ok();
+  }
+
+  Status ReadExamples(const toml::table& t, Rule* rule) {
+    if (const toml::array* examples = t["example"].as_array()) {
+      for (const toml::node& node : *examples) {
+        const toml::table* et = node.as_table();
+        if (!et) return RuleError(*rule, LineOf(node), "[[rule.example]] must be a table");
+        Example ex;
+        ex.line = LineOf(*et);
+        auto text = (*et)["text"].value<std::string>();
+        auto match = (*et)["match"].value<std::string>();
+        if (!text || !match) return RuleError(*rule, ex.line, "example needs text and match");
+        ex.text = *text;
+        ex.match = *match;
+        ex.reference_date = (*et)["reference_date"].value_or(std::string());
+        if (const toml::table* fields = (*et)["fields"].as_table()) {
+          for (auto&& [fk, fv] : *fields) {
+            std::string name(fk.str());
+            if (std::find(rule->fields.begin(), rule->fields.end(), name) == rule->fields.end()) {
+              return RuleError(*rule, LineOf(fv), "example names unknown field " + name);
+            }
+            auto v = fv.value<std::string>();
+            if (!v) return RuleError(*rule, LineOf(fv), "example field values must be strings");
+            ex.fields[name] = *v;
+          }
+        }
+        rule->examples.push_back(std::move(ex));
+      }
+    }
+    if (rule->examples.empty()) return RuleError(*rule, rule->line, "needs at least one example");
+    if (const toml::array* counters = t["counter_example"].as_array()) {
+      for (const toml::node& node : *counters) {
+        const toml::table* ct = node.as_table();
+        auto text = ct ? (*ct)["text"].value<std::string>() : std::nullopt;
+        if (!text) return RuleError(*rule, LineOf(node), "counter_example needs text");
+        rule->counter_examples.push_back({*text, LineOf(*ct)});
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status CompileSet() {
+    auto compiled = std::make_unique<CompiledSet>(PatternOptions());
+    RE2::Set* set = &compiled->set;
+    for (const Rule& rule : set_->rules_) {
+      std::string error;
+      if (set->Add(rule.pattern, &error) < 0) {
+        return RuleError(rule, rule.line, "pattern rejected by RE2::Set: " + error);
+      }
+    }
+    if (!set->Compile()) return Error(1, "rule set " + set_->id_ + " is too large to compile");
+    set_->set_ = std::move(compiled);
+    return Status::Ok();
+  }
+
+  RuleSet* set_;
+  std::string origin_;
+  std::map<std::string, std::pair<std::string, int>> raw_fragments_;
+};
+
+RuleSet::RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+Result<RuleSet> RuleSet::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot open rule file", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return IoError("cannot read rule file", path);
+  return FromText(text.str(), path);
+}
+
+Result<RuleSet> RuleSet::FromText(std::string_view text, const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    return InvalidRule(std::string(e.description()),
+                       Where(origin, static_cast<int>(e.source().begin.line)));
+  }
+  RuleSet set;
+  RuleSetBuilder builder(&set, origin);
+  if (Status s = builder.Build(root); !s.ok()) return s;
+  return set;
+}
+
+const Rule* RuleSet::FindRule(std::string_view id) const {
+  for (const Rule& r : rules_) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+const Lexicon* RuleSet::lexicon(std::string_view name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : &it->second;
+}
+
+const std::string* RuleSet::fragment(std::string_view name) const {
+  auto it = fragments_.find(name);
+  return it == fragments_.end() ? nullptr : &it->second;
+}
+
+std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) const {
+  std::vector<Match> out;
+  const RE2& re = *rule.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  const size_t rule_index = static_cast<size_t>(&rule - rules_.data());
+  while (pos <= text.size()) {
+    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) break;
+    Match m;
+    m.rule = &rule;
+    m.rule_index = rule_index;
+    m.start = static_cast<size_t>(groups[0].data() - text.data());
+    m.end = m.start + groups[0].size();
+    for (size_t f = 0; f < rule.fields.size(); ++f) {
+      const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+      Capture c;
+      c.name = rule.fields[f];
+      if (g.data() != nullptr) {
+        c.matched = true;
+        c.start = static_cast<size_t>(g.data() - text.data());
+        c.end = c.start + g.size();
+        c.text = text.substr(c.start, g.size());
+      }
+      m.captures.push_back(c);
+    }
+    if (m.end > m.start) {
+      pos = m.end;
+      out.push_back(std::move(m));
+    } else {
+      // An empty match is never a fact; step over one UTF-8 character.
+      pos = m.start + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    }
+  }
+  return out;
+}
+
+std::vector<Match> RuleSet::FindAll(std::string_view text) const {
+  std::vector<int> candidates;
+  re2::RE2::Set::ErrorInfo info;
+  if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &candidates, &info)) {
+    if (info.kind != re2::RE2::Set::kNoError) {
+      // The Set's DFA ran out of memory on this text: fall back to every rule.
+      candidates.clear();
+      for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<Match> out;
+  for (int index : candidates) {
+    std::vector<Match> found = FindAllOf(rules_[static_cast<size_t>(index)], text);
+    std::move(found.begin(), found.end(), std::back_inserter(out));
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    return a.rule_index < b.rule_index;
+  });
+  return out;
+}
+
+std::vector<Match> RuleSet::SelectNonOverlapping(std::vector<Match> matches) {
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.length() != b.length()) return a.length() > b.length();
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
+    return a.start < b.start;
+  });
+  std::vector<Match> chosen;
+  // Chosen spans kept sorted by start so each overlap test is a neighbour lookup.
+  std::map<size_t, size_t> taken;  // start -> end
+  for (Match& m : matches) {
+    auto next = taken.lower_bound(m.start);
+    if (next != taken.end() && next->first < m.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > m.start) continue;
+    taken.emplace(m.start, m.end);
+    chosen.push_back(std::move(m));
+  }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const Match& a, const Match& b) { return a.start < b.start; });
+  return chosen;
+}
+
+std::vector<std::string> RuleSet::RunExamples() const {
+  std::vector<std::string> failures;
+  auto fail = [&](const Rule& rule, int line, const std::string& message) {
+    failures.push_back(Where(origin_, line) + ": rule " + rule.id + ": " + message);
+  };
+  for (const Rule& rule : rules_) {
+    for (const Example& ex : rule.examples) {
+      std::vector<Match> found = FindAllOf(rule, ex.text);
+      const Match* hit = nullptr;
+      for (const Match& m : found) {
+        if (ex.text.substr(m.start, m.length()) == ex.match) {
+          hit = &m;
+          break;
+        }
+      }
+      if (!hit) {
+        std::string got;
+        for (const Match& m : found) got += " '" + ex.text.substr(m.start, m.length()) + "'";
+        fail(rule, ex.line,
+             "example does not match '" + ex.match + "'" +
+                 (got.empty() ? std::string(" (no match)") : " (matched:" + got + ")"));
+        continue;
+      }
+      for (const auto& [name, want] : ex.fields) {
+        std::string_view have = hit->Group(name);
+        if (have != want) {
+          fail(rule, ex.line,
+               "field " + name + " is '" + std::string(have) + "', expected '" + want + "'");
+        }
+      }
+    }
+    for (const CounterExample& ce : rule.counter_examples) {
+      std::vector<Match> found = FindAllOf(rule, ce.text);
+      if (!found.empty()) {
+        fail(rule, ce.line,
+             "counter-example matches '" + ce.text.substr(found[0].start, found[0].length()) + "'");
+      }
+    }
+  }
+  return failures;
+}
+
+size_t RuleSet::example_count() const {
+  size_t n = 0;
+  for (const Rule& r : rules_) n += r.examples.size() + r.counter_examples.size();
+  return n;
+}
+
+}  // namespace newsfacts::rules

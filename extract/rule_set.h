@@ -34,10 +34,11 @@
 
 namespace re2 {
 class RE2;
-class Set;
 }  // namespace re2
 
 namespace newsfacts::rules {
+
+struct CompiledSet;  // wraps re2::RE2::Set, which cannot be forward-declared
 
 struct Example {
   std::string text;
@@ -97,6 +98,7 @@ struct Rule {
   std::vector<CounterExample> counter_examples;
   int line = 0;  // line of the [[rule]] header
   std::shared_ptr<const re2::RE2> re;
+  std::vector<int> field_groups;  // RE2 group number of each entry of fields
 
   // emit[key] or fallback.
   const std::string& Emit(const std::string& key, const std::string& fallback = LexiconEntry::kEmpty) const;
@@ -174,7 +176,7 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::map<std::string, std::string, std::less<>> fragments_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
-  std::unique_ptr<re2::Set> set_;
+  std::unique_ptr<CompiledSet> set_;
 };
 
 }  // namespace newsfacts::rules

@@ -1,1 +1,793 @@
-// placeholder; replaced by the real implementation
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+
+#include "store/schema_sql.h"
+
+namespace newsfacts::store {
+namespace {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// One step of the schema's history: running `sql` on a database at version to_version - 1
+// brings it to to_version. Steps are only ever appended; SchemaVersion() is the last one.
+struct Migration {
+  int to_version;
+  const char* sql;
+};
+constexpr Migration kMigrations[] = {
+    {1, kSchemaSql},
+};
+constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_version;
+
+std::string NowIso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Resets a statement and drops its bindings when the scope ends, whatever the exit path,
+// so a reused statement never holds a lock or a pointer into a caller's string.
+class StmtUse {
+ public:
+  explicit StmtUse(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~StmtUse() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  StmtUse(const StmtUse&) = delete;
+  StmtUse& operator=(const StmtUse&) = delete;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+// Binds parameters left to right; the first failure is kept in rc().
+class Binder {
+ public:
+  explicit Binder(sqlite3_stmt* stmt) : stmt_(stmt) {}
+
+  Binder& Text(std::string_view s) {
+    // SQLITE_STATIC: every bound string outlives the step that reads it.
+    return Keep(
+        sqlite3_bind_text64(stmt_, next_++, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8));
+  }
+  Binder& OptText(const std::optional<std::string>& s) { return s ? Text(*s) : Null(); }
+  Binder& Int(int64_t v) { return Keep(sqlite3_bind_int64(stmt_, next_++, v)); }
+  Binder& OptInt(const std::optional<int>& v) { return v ? Int(*v) : Null(); }
+  Binder& Bool(bool v) { return Int(v ? 1 : 0); }
+  Binder& Real(double v) { return Keep(sqlite3_bind_double(stmt_, next_++, v)); }
+  Binder& OptReal(const std::optional<double>& v) { return v ? Real(*v) : Null(); }
+  Binder& Null() { return Keep(sqlite3_bind_null(stmt_, next_++)); }
+
+  int rc() const { return rc_; }
+
+ private:
+  Binder& Keep(int rc) {
+    if (rc_ == SQLITE_OK) rc_ = rc;
+    return *this;
+  }
+  sqlite3_stmt* stmt_;
+  int next_ = 1;
+  int rc_ = SQLITE_OK;
+};
+
+std::string ColText(sqlite3_stmt* stmt, int col) {
+  const auto* p = sqlite3_column_text(stmt, col);
+  const int n = sqlite3_column_bytes(stmt, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
+}
+std::optional<std::string> ColOptText(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return ColText(stmt, col);
+}
+int64_t ColInt(sqlite3_stmt* stmt, int col) { return sqlite3_column_int64(stmt, col); }
+std::optional<int> ColOptInt(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return static_cast<int>(sqlite3_column_int64(stmt, col));
+}
+// SQLite stores NaN as NULL; a non-optional value read back as NaN prints as JSON null,
+// exactly as the NaN that was written did.
+double ColReal(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return sqlite3_column_double(stmt, col);
+}
+std::optional<double> ColOptReal(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_double(stmt, col);
+}
+Span ColSpan(sqlite3_stmt* stmt, int col) { return Span{ColInt(stmt, col), ColInt(stmt, col + 1)}; }
+
+constexpr char kArticleColumns[] =
+    "id, url, canonical_url, site, title, byline, published, language, text, captions";
+
+}  // namespace
+
+struct Store::Impl {
+  Db db;  // declared first so it is closed after every statement is finalized
+  std::string path;
+  bool read_only = false;
+
+  // Writer statements (absent when read-only).
+  Stmt begin, commit, rollback;
+  Stmt upsert_article;
+  Stmt delete_mentions, delete_officials, delete_parts, delete_quotes, delete_quantities,
+      delete_dates;
+  Stmt insert_quantity, insert_date, insert_official, insert_mention, insert_quote, insert_part;
+  Stmt insert_run, finish_run;
+
+  // Reader statements.
+  Stmt article_by_id;
+  Stmt quantities_of, dates_of, officials_of, mentions_of, quotes_of, parts_of;
+
+  Status Error(int rc, std::string_view what) const {
+    std::string message(what);
+    message += ": ";
+    message += db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc);
+    message += " (SQLite code " + std::to_string(rc) + ", " + sqlite3_errstr(rc) + ")";
+    return StorageError(std::move(message), path);
+  }
+
+  Status Exec(const char* sql, std::string_view what) {
+    const int rc = sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr);
+    return rc == SQLITE_OK ? Status::Ok() : Error(rc, what);
+  }
+
+  Status Prepare(const char* sql, Stmt* out) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    out->reset(stmt);
+    if (rc != SQLITE_OK) return Error(rc, std::string("preparing \"") + sql + "\"");
+    return Status::Ok();
+  }
+
+  // Steps a statement that returns no rows (or whose rows are not needed) to completion.
+  // On failure the message is `what`, then ` index` when index >= 0, then ` of *where`;
+  // it is only built then, as this runs once per stored row.
+  Status Run(sqlite3_stmt* stmt, const Binder& binder, std::string_view what, int64_t index = -1,
+             const std::string* where = nullptr) {
+    int rc = binder.rc();
+    if (rc == SQLITE_OK) {
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      }
+      if (rc == SQLITE_DONE) return Status::Ok();
+    }
+    std::string message(what);
+    if (index >= 0) message += " " + std::to_string(index);
+    if (where) message += " of " + *where;
+    return Error(rc, message);
+  }
+
+  Result<int> UserVersion() {
+    Stmt stmt;
+    if (Status s = Prepare("PRAGMA user_version", &stmt); !s.ok()) return s;
+    const int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_ROW) return Error(rc, "reading PRAGMA user_version");
+    return sqlite3_column_int(stmt.get(), 0);
+  }
+
+  Status Configure(const StoreOptions& options);
+  Status Migrate();
+  Status CheckVersionReadOnly();
+  Status PrepareReaders();
+  Status PrepareWriters();
+
+  Status WriteOne(const Article& a, int64_t run_id, const std::string& stored_at);
+  void RollbackQuietly() {
+    if (!sqlite3_get_autocommit(db.get())) {
+      sqlite3_step(rollback.get());
+      sqlite3_reset(rollback.get());
+    }
+  }
+
+  // Fills a's fact lists from the fact tables; a.id must be set.
+  Status LoadFacts(Article& a);
+};
+
+namespace {
+
+Status RefuseNewer(const std::string& path, int version) {
+  return StorageError("database schema version " + std::to_string(version) +
+                          " is newer than this program's (" + std::to_string(kSchemaVersion) +
+                          "); use a newer newsfacts to open it",
+                      path);
+}
+
+// Reads the article columns in kArticleColumns order starting at column 0.
+Result<Article> ReadArticleRow(sqlite3_stmt* stmt, const std::string& path) {
+  Article a;
+  a.id = ColText(stmt, 0);
+  a.url = ColOptText(stmt, 1);
+  a.canonical_url = ColOptText(stmt, 2);
+  a.site = ColOptText(stmt, 3);
+  a.title = ColOptText(stmt, 4);
+  a.byline = ColOptText(stmt, 5);
+  a.published = ColOptText(stmt, 6);
+  a.language = ColOptText(stmt, 7);
+  a.text = ColText(stmt, 8);
+  const std::string captions = ColText(stmt, 9);
+  const auto json = nlohmann::json::parse(captions, nullptr, /*allow_exceptions=*/false);
+  bool ok = json.is_array();
+  if (ok) {
+    for (const auto& c : json) {
+      if (!c.is_string()) {
+        ok = false;
+        break;
+      }
+      a.captions.push_back(c.get<std::string>());
+    }
+  }
+  if (!ok) {
+    return StorageError("article \"" + a.id + "\": captions column is not a JSON array of strings",
+                        path);
+  }
+  return a;
+}
+
+}  // namespace
+
+Status Store::Impl::Configure(const StoreOptions& options) {
+  sqlite3_extended_result_codes(db.get(), 1);
+  int rc = sqlite3_busy_timeout(db.get(), std::max(0, options.busy_timeout_ms));
+  if (rc != SQLITE_OK) return Error(rc, "setting busy timeout");
+  if (Status s = Exec("PRAGMA foreign_keys = ON", "enabling foreign keys"); !s.ok()) return s;
+  if (read_only) return Status::Ok();
+
+  Stmt wal;
+  if (Status s = Prepare("PRAGMA journal_mode = WAL", &wal); !s.ok()) return s;
+  rc = sqlite3_step(wal.get());
+  if (rc != SQLITE_ROW) return Error(rc, "switching to WAL mode");
+  const std::string mode = ColText(wal.get(), 0);
+  // An in-memory database reports "memory" and cannot use WAL; any file database must.
+  if (mode != "wal" && mode != "memory") {
+    return StorageError("could not switch to WAL mode (journal_mode is " + mode + ")", path);
+  }
+  wal.reset();
+  return Exec("PRAGMA synchronous = NORMAL", "setting synchronous = NORMAL");
+}
+
+Status Store::Impl::Migrate() {
+  Result<int> version = UserVersion();
+  if (!version.ok()) return version.status();
+  if (*version > kSchemaVersion) return RefuseNewer(path, *version);
+  if (*version == kSchemaVersion) return Status::Ok();
+
+  if (Status s = Exec("BEGIN IMMEDIATE", "starting schema migration"); !s.ok()) return s;
+  // Another process may have migrated between the first read and taking the write lock.
+  version = UserVersion();
+  Status status = version.status();
+  if (status.ok() && *version > kSchemaVersion) status = RefuseNewer(path, *version);
+  for (const Migration& step : kMigrations) {
+    if (!status.ok()) break;
+    if (step.to_version <= *version) continue;
+    status = Exec(step.sql, "migrating schema to version " + std::to_string(step.to_version));
+    if (status.ok()) {
+      const std::string pragma = "PRAGMA user_version = " + std::to_string(step.to_version);
+      status = Exec(pragma.c_str(), "setting schema version");
+    }
+  }
+  if (status.ok()) status = Exec("COMMIT", "committing schema migration");
+  if (!status.ok() && !sqlite3_get_autocommit(db.get())) {
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  return status;
+}
+
+Status Store::Impl::CheckVersionReadOnly() {
+  Result<int> version = UserVersion();
+  if (!version.ok()) return version.status();
+  if (*version > kSchemaVersion) return RefuseNewer(path, *version);
+  if (*version == 0) {
+    return StorageError("not a newsfacts database (schema version 0)", path);
+  }
+  if (*version < kSchemaVersion) {
+    return StorageError("database schema version " + std::to_string(*version) +
+                            " is older than this program's (" + std::to_string(kSchemaVersion) +
+                            "); open it once for writing to migrate it",
+                        path);
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::PrepareReaders() {
+  const std::string by_id =
+      std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1";
+  const std::pair<const char*, Stmt*> readers[] = {
+      {by_id.c_str(), &article_by_id},
+      {"SELECT text, span_start, span_end, rule, ruleset_version, value, unit, dimension, "
+       "si_value, si_unit, approx, low, high, subject, equivalent_of "
+       "FROM quantities WHERE article_id = ?1 ORDER BY position",
+       &quantities_of},
+      {"SELECT text, span_start, span_end, rule, ruleset_version, kind, date_from, date_to, "
+       "granularity, duration FROM dates WHERE article_id = ?1 ORDER BY position",
+       &dates_of},
+      {"SELECT position, name, title, former, affiliation, span_start, span_end, rule, "
+       "ruleset_version FROM officials WHERE article_id = ?1 ORDER BY position",
+       &officials_of},
+      {"SELECT official_position, span_start, span_end FROM mentions WHERE article_id = ?1 "
+       "ORDER BY official_position, position",
+       &mentions_of},
+      {"SELECT position, text, span_start, span_end, speaker, speaker_span_start, "
+       "speaker_span_end, cue, via, partial, rule, ruleset_version "
+       "FROM quotes WHERE article_id = ?1 ORDER BY position",
+       &quotes_of},
+      {"SELECT quote_position, span_start, span_end FROM quote_parts WHERE article_id = ?1 "
+       "ORDER BY quote_position, position",
+       &parts_of},
+  };
+  for (const auto& [sql, stmt] : readers) {
+    if (Status s = Prepare(sql, stmt); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::PrepareWriters() {
+  // The article row is updated in place rather than deleted and re-inserted, so it keeps
+  // its seq (ForEachArticle's order, the full-text index's rowid) and its fetch_id.
+  const std::pair<const char*, Stmt*> writers[] = {
+      {"BEGIN IMMEDIATE", &begin},
+      {"COMMIT", &commit},
+      {"ROLLBACK", &rollback},
+      {"INSERT INTO articles (id, url, canonical_url, site, title, byline, published, "
+       "language, text, captions, run_id, stored_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+       "ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
+       "canonical_url = excluded.canonical_url, site = excluded.site, "
+       "title = excluded.title, byline = excluded.byline, published = excluded.published, "
+       "language = excluded.language, text = excluded.text, captions = excluded.captions, "
+       "run_id = excluded.run_id, stored_at = excluded.stored_at",
+       &upsert_article},
+      // Children first and explicitly: replacing must not depend on the foreign_keys
+      // pragma of whoever opened the file.
+      {"DELETE FROM mentions WHERE article_id = ?1", &delete_mentions},
+      {"DELETE FROM officials WHERE article_id = ?1", &delete_officials},
+      {"DELETE FROM quote_parts WHERE article_id = ?1", &delete_parts},
+      {"DELETE FROM quotes WHERE article_id = ?1", &delete_quotes},
+      {"DELETE FROM quantities WHERE article_id = ?1", &delete_quantities},
+      {"DELETE FROM dates WHERE article_id = ?1", &delete_dates},
+      {"INSERT INTO quantities (article_id, position, text, span_start, span_end, rule, "
+       "ruleset_version, value, unit, dimension, si_value, si_unit, approx, low, high, "
+       "subject, equivalent_of) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+       &insert_quantity},
+      {"INSERT INTO dates (article_id, position, text, span_start, span_end, rule, "
+       "ruleset_version, kind, date_from, date_to, granularity, duration) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+       &insert_date},
+      {"INSERT INTO officials (article_id, position, name, title, former, affiliation, "
+       "span_start, span_end, rule, ruleset_version) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+       &insert_official},
+      {"INSERT INTO mentions (article_id, official_position, position, span_start, span_end) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)",
+       &insert_mention},
+      {"INSERT INTO quotes (article_id, position, text, span_start, span_end, speaker, "
+       "speaker_span_start, speaker_span_end, cue, via, partial, rule, ruleset_version) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+       &insert_quote},
+      {"INSERT INTO quote_parts (article_id, quote_position, position, span_start, span_end) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)",
+       &insert_part},
+      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at) "
+       "VALUES (?1, ?2, ?3, ?4)",
+       &insert_run},
+      {"UPDATE runs SET finished_at = ?2, articles_stored = ?3, articles_failed = ?4 "
+       "WHERE id = ?1",
+       &finish_run},
+  };
+  for (const auto& [sql, stmt] : writers) {
+    if (Status s = Prepare(sql, stmt); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string& stored_at) {
+  const std::string where = "article \"" + a.id + "\"";
+  std::string captions;
+  try {
+    captions =
+        nlohmann::json(a.captions).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } catch (const std::exception& e) {
+    return InternalError(where + ": encoding captions: " + e.what());
+  }
+  {
+    sqlite3_stmt* s = upsert_article.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id)
+        .OptText(a.url)
+        .OptText(a.canonical_url)
+        .OptText(a.site)
+        .OptText(a.title)
+        .OptText(a.byline)
+        .OptText(a.published)
+        .OptText(a.language)
+        .Text(a.text)
+        .Text(captions);
+    if (run_id > 0) {
+      b.Int(run_id);
+    } else {
+      b.Null();
+    }
+    b.Text(stored_at);
+    if (Status st = Run(s, b, "storing", -1, &where); !st.ok()) return st;
+  }
+  for (sqlite3_stmt* s : {delete_mentions.get(), delete_officials.get(), delete_parts.get(),
+                          delete_quotes.get(), delete_quantities.get(), delete_dates.get()}) {
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id);
+    if (Status st = Run(s, b, "removing old facts", -1, &where); !st.ok()) return st;
+  }
+
+  for (size_t i = 0; i < a.quantities.size(); ++i) {
+    const Quantity& q = a.quantities[i];
+    sqlite3_stmt* s = insert_quantity.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id)
+        .Int(static_cast<int64_t>(i))
+        .Text(q.text)
+        .Int(q.span.start)
+        .Int(q.span.end)
+        .Text(q.rule)
+        .Int(q.ruleset_version)
+        .Real(q.value)
+        .Text(q.unit)
+        .Text(q.dimension)
+        .OptReal(q.si_value)
+        .Text(q.si_unit)
+        .Bool(q.approx)
+        .OptReal(q.low)
+        .OptReal(q.high)
+        .OptText(q.subject)
+        .OptInt(q.equivalent_of);
+    if (Status st = Run(s, b, "storing quantity", static_cast<int64_t>(i), &where); !st.ok()) {
+      return st;
+    }
+  }
+  for (size_t i = 0; i < a.dates.size(); ++i) {
+    const DateFact& d = a.dates[i];
+    sqlite3_stmt* s = insert_date.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id)
+        .Int(static_cast<int64_t>(i))
+        .Text(d.text)
+        .Int(d.span.start)
+        .Int(d.span.end)
+        .Text(d.rule)
+        .Int(d.ruleset_version)
+        .Text(d.kind)
+        .OptText(d.from)
+        .OptText(d.to)
+        .OptText(d.granularity)
+        .OptText(d.duration);
+    if (Status st = Run(s, b, "storing date", static_cast<int64_t>(i), &where); !st.ok()) {
+      return st;
+    }
+  }
+  for (size_t i = 0; i < a.officials.size(); ++i) {
+    const Official& o = a.officials[i];
+    {
+      sqlite3_stmt* s = insert_official.get();
+      StmtUse use(s);
+      Binder b(s);
+      b.Text(a.id)
+          .Int(static_cast<int64_t>(i))
+          .Text(o.name)
+          .Text(o.title)
+          .Bool(o.former)
+          .OptText(o.affiliation)
+          .Int(o.span.start)
+          .Int(o.span.end)
+          .Text(o.rule)
+          .Int(o.ruleset_version);
+      if (Status st = Run(s, b, "storing official", static_cast<int64_t>(i), &where); !st.ok()) {
+        return st;
+      }
+    }
+    for (size_t m = 0; m < o.mentions.size(); ++m) {
+      sqlite3_stmt* s = insert_mention.get();
+      StmtUse use(s);
+      Binder b(s);
+      b.Text(a.id)
+          .Int(static_cast<int64_t>(i))
+          .Int(static_cast<int64_t>(m))
+          .Int(o.mentions[m].start)
+          .Int(o.mentions[m].end);
+      if (Status st = Run(s, b, "storing a mention of official", static_cast<int64_t>(i), &where);
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const Quote& q = a.quotes[i];
+    {
+      sqlite3_stmt* s = insert_quote.get();
+      StmtUse use(s);
+      Binder b(s);
+      b.Text(a.id)
+          .Int(static_cast<int64_t>(i))
+          .Text(q.text)
+          .Int(q.span.start)
+          .Int(q.span.end)
+          .OptText(q.speaker);
+      if (q.speaker_span) {
+        b.Int(q.speaker_span->start).Int(q.speaker_span->end);
+      } else {
+        b.Null().Null();
+      }
+      b.OptText(q.cue).OptText(q.via).Bool(q.partial).Text(q.rule).Int(q.ruleset_version);
+      if (Status st = Run(s, b, "storing quote", static_cast<int64_t>(i), &where); !st.ok()) {
+        return st;
+      }
+    }
+    for (size_t p = 0; p < q.parts.size(); ++p) {
+      sqlite3_stmt* s = insert_part.get();
+      StmtUse use(s);
+      Binder b(s);
+      b.Text(a.id)
+          .Int(static_cast<int64_t>(i))
+          .Int(static_cast<int64_t>(p))
+          .Int(q.parts[p].start)
+          .Int(q.parts[p].end);
+      if (Status st = Run(s, b, "storing a part of quote", static_cast<int64_t>(i), &where);
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::LoadFacts(Article& a) {
+  const std::string where = "reading facts of article \"" + a.id + "\"";
+  auto step_all = [&](sqlite3_stmt* s, const std::function<void(sqlite3_stmt*)>& row) {
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id);
+    if (b.rc() != SQLITE_OK) return Error(b.rc(), where);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(s);
+    return rc == SQLITE_DONE ? Status::Ok() : Error(rc, where);
+  };
+
+  Status st = step_all(quantities_of.get(), [&](sqlite3_stmt* s) {
+    Quantity q;
+    q.text = ColText(s, 0);
+    q.span = ColSpan(s, 1);
+    q.rule = ColText(s, 3);
+    q.ruleset_version = static_cast<int>(ColInt(s, 4));
+    q.value = ColReal(s, 5);
+    q.unit = ColText(s, 6);
+    q.dimension = ColText(s, 7);
+    q.si_value = ColOptReal(s, 8);
+    q.si_unit = ColText(s, 9);
+    q.approx = ColInt(s, 10) != 0;
+    q.low = ColOptReal(s, 11);
+    q.high = ColOptReal(s, 12);
+    q.subject = ColOptText(s, 13);
+    q.equivalent_of = ColOptInt(s, 14);
+    a.quantities.push_back(std::move(q));
+  });
+  if (!st.ok()) return st;
+
+  st = step_all(dates_of.get(), [&](sqlite3_stmt* s) {
+    DateFact d;
+    d.text = ColText(s, 0);
+    d.span = ColSpan(s, 1);
+    d.rule = ColText(s, 3);
+    d.ruleset_version = static_cast<int>(ColInt(s, 4));
+    d.kind = ColText(s, 5);
+    d.from = ColOptText(s, 6);
+    d.to = ColOptText(s, 7);
+    d.granularity = ColOptText(s, 8);
+    d.duration = ColOptText(s, 9);
+    a.dates.push_back(std::move(d));
+  });
+  if (!st.ok()) return st;
+
+  // Child rows name their parent by position; positions are ascending in the parent list.
+  std::vector<int64_t> official_positions;
+  st = step_all(officials_of.get(), [&](sqlite3_stmt* s) {
+    official_positions.push_back(ColInt(s, 0));
+    Official o;
+    o.name = ColText(s, 1);
+    o.title = ColText(s, 2);
+    o.former = ColInt(s, 3) != 0;
+    o.affiliation = ColOptText(s, 4);
+    o.span = ColSpan(s, 5);
+    o.rule = ColText(s, 7);
+    o.ruleset_version = static_cast<int>(ColInt(s, 8));
+    a.officials.push_back(std::move(o));
+  });
+  if (!st.ok()) return st;
+  st = step_all(mentions_of.get(), [&](sqlite3_stmt* s) {
+    const auto it =
+        std::lower_bound(official_positions.begin(), official_positions.end(), ColInt(s, 0));
+    if (it == official_positions.end() || *it != ColInt(s, 0)) return;
+    a.officials[static_cast<size_t>(it - official_positions.begin())].mentions.push_back(
+        ColSpan(s, 1));
+  });
+  if (!st.ok()) return st;
+
+  std::vector<int64_t> quote_positions;
+  st = step_all(quotes_of.get(), [&](sqlite3_stmt* s) {
+    quote_positions.push_back(ColInt(s, 0));
+    Quote q;
+    q.text = ColText(s, 1);
+    q.span = ColSpan(s, 2);
+    q.speaker = ColOptText(s, 4);
+    if (sqlite3_column_type(s, 5) != SQLITE_NULL) q.speaker_span = ColSpan(s, 5);
+    q.cue = ColOptText(s, 7);
+    q.via = ColOptText(s, 8);
+    q.partial = ColInt(s, 9) != 0;
+    q.rule = ColText(s, 10);
+    q.ruleset_version = static_cast<int>(ColInt(s, 11));
+    a.quotes.push_back(std::move(q));
+  });
+  if (!st.ok()) return st;
+  return step_all(parts_of.get(), [&](sqlite3_stmt* s) {
+    const auto it = std::lower_bound(quote_positions.begin(), quote_positions.end(), ColInt(s, 0));
+    if (it == quote_positions.end() || *it != ColInt(s, 0)) return;
+    a.quotes[static_cast<size_t>(it - quote_positions.begin())].parts.push_back(ColSpan(s, 1));
+  });
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::SchemaVersion() { return kSchemaVersion; }
+
+Result<Store> Store::Open(const std::string& path, const StoreOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->read_only = options.read_only;
+
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (options.read_only) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return NotFound("no such database", path);
+    flags |= SQLITE_OPEN_READONLY;
+  } else {
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  }
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  impl->db.reset(raw);
+  if (rc != SQLITE_OK) return impl->Error(rc, "opening database");
+
+  if (Status s = impl->Configure(options); !s.ok()) return s;
+  if (options.read_only) {
+    if (Status s = impl->CheckVersionReadOnly(); !s.ok()) return s;
+  } else {
+    if (Status s = impl->Migrate(); !s.ok()) return s;
+    if (Status s = impl->PrepareWriters(); !s.ok()) return s;
+  }
+  if (Status s = impl->PrepareReaders(); !s.ok()) return s;
+  return Store(std::move(impl));
+}
+
+Result<int64_t> Store::BeginRun(const RunInfo& info) {
+  Impl& d = *impl_;
+  if (d.read_only) return StorageError("cannot record a run: opened read-only", d.path);
+  std::string versions;
+  try {
+    versions = nlohmann::json(info.ruleset_versions)
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } catch (const std::exception& e) {
+    return InternalError(std::string("encoding rule-set versions: ") + e.what());
+  }
+  const std::string started_at = NowIso8601();
+  sqlite3_stmt* s = d.insert_run.get();
+  StmtUse use(s);
+  Binder b(s);
+  b.Text(info.program_version).Text(versions).Text(info.command).Text(started_at);
+  if (Status st = d.Run(s, b, "recording run"); !st.ok()) return st;
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(d.db.get()));
+}
+
+Status Store::EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_failed) {
+  Impl& d = *impl_;
+  if (d.read_only) return StorageError("cannot record a run: opened read-only", d.path);
+  const std::string finished_at = NowIso8601();
+  sqlite3_stmt* s = d.finish_run.get();
+  StmtUse use(s);
+  Binder b(s);
+  b.Int(run_id).Text(finished_at).Int(articles_stored).Int(articles_failed);
+  if (Status st = d.Run(s, b, "finishing run"); !st.ok()) return st;
+  if (sqlite3_changes(d.db.get()) == 0) {
+    return NotFound("no run with id " + std::to_string(run_id), d.path);
+  }
+  return Status::Ok();
+}
+
+Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id) {
+  Impl& d = *impl_;
+  if (batch.empty()) return Status::Ok();
+  if (d.read_only) return StorageError("cannot write articles: opened read-only", d.path);
+  {
+    sqlite3_stmt* s = d.begin.get();
+    StmtUse use(s);
+    if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
+  }
+  const std::string stored_at = NowIso8601();
+  Status status;
+  for (const Article& a : batch) {
+    status = d.WriteOne(a, run_id, stored_at);
+    if (!status.ok()) break;
+  }
+  if (status.ok()) {
+    sqlite3_stmt* s = d.commit.get();
+    StmtUse use(s);
+    status =
+        d.Run(s, Binder(s), "committing a batch of " + std::to_string(batch.size()) + " articles");
+  }
+  if (!status.ok()) d.RollbackQuietly();
+  return status;
+}
+
+Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) const {
+  Impl& d = *impl_;
+  // A statement of its own per call, so fn may call ReadArticle or nest another walk.
+  Stmt all;
+  const std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq";
+  if (Status st = d.Prepare(sql.c_str(), &all); !st.ok()) return st;
+  int rc;
+  while ((rc = sqlite3_step(all.get())) == SQLITE_ROW) {
+    Result<Article> a = ReadArticleRow(all.get(), d.path);
+    if (!a.ok()) return a.status();
+    if (Status st = d.LoadFacts(*a); !st.ok()) return st;
+    if (!fn(*a)) return Status::Ok();
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : d.Error(rc, "reading articles");
+}
+
+Result<std::optional<Article>> Store::ReadArticle(const std::string& id) const {
+  Impl& d = *impl_;
+  std::optional<Article> article;
+  {
+    sqlite3_stmt* s = d.article_by_id.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(id);
+    if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "reading article");
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) return std::optional<Article>();
+    if (rc != SQLITE_ROW) return d.Error(rc, "reading article \"" + id + "\"");
+    Result<Article> row = ReadArticleRow(s, d.path);
+    if (!row.ok()) return row.status();
+    article = std::move(row).value();
+  }
+  if (Status st = d.LoadFacts(*article); !st.ok()) return st;
+  return article;
+}
+
+}  // namespace newsfacts::store

@@ -32,8 +32,9 @@
 namespace newsfacts::store {
 
 struct StoreOptions {
-  bool read_only = false;        // open an existing database without creating or migrating
-  int busy_timeout_ms = 10000;   // how long to wait for another writer's lock
+  bool read_only = false;       // open an existing database without creating or migrating;
+                                // kStorage unless its schema is exactly SchemaVersion()
+  int busy_timeout_ms = 10000;  // how long to wait for another writer's lock
 };
 
 struct RunInfo {
@@ -57,9 +58,17 @@ class Store {
 
   // Records a run (program and rule-set versions, start time); returns its id.
   Result<int64_t> BeginRun(const RunInfo& info);
+  // Sets the run's finish time and counts; kNotFound for an unknown run_id.
   Status EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_failed);
 
   // Stores the batch in one transaction (see above). Spans must be code points.
+  // run_id is a BeginRun() id, or 0 (or less) for none; an id with no runs row fails the
+  // batch. Each article keeps its original place in ForEachArticle() when replaced. If one
+  // id appears twice in a batch, the later article wins. A span with start < 0 or
+  // end < start fails the batch (a CHECK constraint, kStorage). Doubles are stored as
+  // REAL and read back exactly, except that -0.0 reads back as 0.0.
+  // kStorage also when opened read-only or when another writer holds the lock longer
+  // than busy_timeout_ms.
   Status WriteArticles(const std::vector<Article>& batch, int64_t run_id);
 
   // Calls fn for every stored article, rebuilt exactly as it was written, in the order
@@ -84,6 +93,10 @@ enum class ExportFormat { kJsonl, kCsv };
 // one fact with its article_id and the fields of the contract. kInvalidInput for an
 // unknown `what` or csv of articles' nested facts is never needed: CSV of articles
 // carries the article columns only.
+// JSON Lines of facts: {"article_id": ..., then the fact's contract fields in order}.
+// CSV (RFC 4180): header row, CRLF line ends; spans become <key>_start,<key>_end columns;
+// lists (captions, mentions, parts) are JSON text; null is an empty field and the empty
+// string is "" (quoted), so the two stay apart. kIo when out fails.
 Status Export(const Store& store, ExportFormat format, const std::string& what, std::ostream& out);
 
 }  // namespace newsfacts::store

@@ -1,0 +1,233 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/inputs.h"
+#include "cli/pipeline.h"
+#include "cli/process.h"
+#include "extract/extract.h"
+#include "extract/rule_set.h"
+#include "store/store.h"
+
+namespace newsfacts::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+int Fail(const std::string& message) {
+  std::cerr << "newsfacts: " << message << "\n";
+  return kExitUsage;
+}
+
+struct CommonOptions {
+  std::string db = "newsfacts.db";
+  std::string rules;
+  int threads = 0;
+  bool json = false;
+  bool no_db = false;
+  bool quiet = false;
+};
+
+void AddCommon(CLI::App* app, CommonOptions* c, bool extracting) {
+  app->add_option("--db", c->db, "database file")->capture_default_str();
+  if (!extracting) return;
+  app->add_option("--rules", c->rules, "rule directory (default: the shipped rules)");
+  app->add_option("--threads", c->threads, "worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_flag("--json", c->json, "also write each article as a JSON line to stdout");
+  app->add_flag("--no-db", c->no_db, "do not write a database");
+  app->add_flag("--quiet", c->quiet, "no progress output");
+}
+
+int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
+            const std::string& format_name, const std::optional<std::string>& url,
+            const std::optional<std::string>& published) {
+  InputOptions input_options;
+  if (!format_name.empty()) {
+    auto format = ParseInputFormat(format_name);
+    if (!format) return Fail("extract: unknown --input-format '" + format_name + "' (html, text, jsonl)");
+    input_options.format = *format;
+  }
+  input_options.url = url;
+  if (published) {
+    if (!NormaliseTimestamp(*published)) {
+      return Fail("extract: --published '" + *published + "' is not an ISO 8601 date");
+    }
+    input_options.published = published;
+  }
+  InputReader reader(inputs, input_options);
+  if (Status s = reader.Validate(); !s.ok()) return Fail(s.ToString());
+
+  const std::string rules_dir = common.rules.empty() ? DefaultRulesDir() : common.rules;
+  auto book = RuleBook::Load(rules_dir);
+  if (!book.ok()) return Fail(book.status().ToString());
+
+  std::optional<store::Store> db;
+  int64_t run_id = 0;
+  if (!common.no_db) {
+    auto opened = store::Store::Open(common.db);
+    if (!opened.ok()) return Fail(opened.status().ToString());
+    db.emplace(std::move(opened).value());
+    auto run = db->BeginRun({NEWSFACTS_VERSION, book->versions(), "extract"});
+    if (!run.ok()) return Fail(run.status().ToString());
+    run_id = *run;
+  }
+
+  PipelineOptions options;
+  options.threads = common.threads > 0 ? common.threads
+                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.json = common.json;
+  options.store = db ? &*db : nullptr;
+  options.run_id = run_id;
+  options.progress = !common.quiet && isatty(STDERR_FILENO);
+  PipelineCounts counts = RunPipeline(&reader, *book, options, std::cout, std::cerr);
+  std::cout.flush();
+  if (db) {
+    if (Status s = db->EndRun(run_id, counts.stored, counts.failed); !s.ok()) {
+      std::cerr << "newsfacts: " << s.ToString() << "\n";
+      return kExitSomeFailed;
+    }
+  }
+  return counts.failed ? kExitSomeFailed : kExitOk;
+}
+
+int Export(const CommonOptions& common, const std::string& format, const std::string& what) {
+  store::ExportFormat f;
+  if (format == "jsonl") {
+    f = store::ExportFormat::kJsonl;
+  } else if (format == "csv") {
+    f = store::ExportFormat::kCsv;
+  } else {
+    return Fail("export: unknown --format '" + format + "' (jsonl, csv)");
+  }
+  std::error_code ec;
+  if (!fs::exists(common.db, ec)) return Fail("export: no database at " + common.db);
+  store::StoreOptions options;
+  options.read_only = true;
+  auto db = store::Store::Open(common.db, options);
+  if (!db.ok()) return Fail(db.status().ToString());
+  Status s = store::Export(*db, f, what, std::cout);
+  std::cout.flush();
+  if (!s.ok()) {
+    if (s.code() == StatusCode::kInvalidInput) return Fail("export: " + s.ToString());
+    std::cerr << "newsfacts: " << s.ToString() << "\n";
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+// Loads every rule file in dir and runs its examples. 2 when a file does not load, 1 when
+// an example fails.
+int RulesTest(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Fail("rules test: " + dir + " is not a directory");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return Fail("rules test: no .toml rule files in " + dir);
+  bool load_failed = false;
+  size_t failures = 0, rules = 0, examples = 0;
+  for (const fs::path& file : files) {
+    auto set = rules::RuleSet::Load(file.string());
+    if (!set.ok()) {
+      std::cerr << "newsfacts: " << set.status().ToString() << "\n";
+      load_failed = true;
+      continue;
+    }
+    std::vector<std::string> failed = set->RunExamples();
+    for (const std::string& f : failed) std::cerr << f << "\n";
+    std::cout << file.string() << ": " << set->id() << " v" << set->version() << ", "
+              << set->rules().size() << " rules, " << set->example_count() << " examples, "
+              << (failed.empty() ? "ok" : std::to_string(failed.size()) + " failed") << "\n";
+    failures += failed.size();
+    rules += set->rules().size();
+    examples += set->example_count();
+  }
+  if (load_failed) return kExitUsage;
+  std::cout << rules << " rules, " << examples << " examples, " << failures << " failed\n";
+  return failures ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+const char* DefaultRulesDir() {
+  static const std::string dir = [] {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      fs::path installed = exe.parent_path().parent_path() / "share" / "newsfacts" / "rules";
+      if (fs::is_directory(installed, ec)) return installed.string();
+    }
+    if (fs::is_directory(NEWSFACTS_SOURCE_RULES_DIR, ec)) return std::string(NEWSFACTS_SOURCE_RULES_DIR);
+    return std::string(NEWSFACTS_RULES_DIR);
+  }();
+  return dir.c_str();
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"newsfacts: news articles to checkable facts", "newsfacts"};
+  app.set_version_flag("--version", std::string("newsfacts ") + NEWSFACTS_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions common;
+  int status = kExitOk;
+
+  CLI::App* extract = app.add_subcommand("extract", "extract facts from HTML, text or JSON Lines files");
+  AddCommon(extract, &common, true);
+  std::vector<std::string> inputs;
+  std::string input_format;
+  std::optional<std::string> url, published;
+  extract->add_option("--input-format", input_format, "html, text or jsonl (default: by file name)");
+  extract->add_option("--url", url, "the URL of the single input");
+  extract->add_option("--published", published, "the publication date of the single input (ISO 8601)");
+  extract->add_option("inputs", inputs, "files, directories, or - for standard input");
+  extract->callback([&] { status = Extract(common, inputs, input_format, url, published); });
+
+  CLI::App* exp = app.add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
+  AddCommon(exp, &common, false);
+  std::string format = "jsonl", what = "articles";
+  exp->add_option("--format", format, "jsonl or csv")->capture_default_str();
+  exp->add_option("--what", what, "articles, quantities, dates, officials or quotes")
+      ->capture_default_str();
+  exp->callback([&] { status = Export(common, format, what); });
+
+  CLI::App* rules = app.add_subcommand("rules", "work with rule files");
+  rules->require_subcommand(1);
+  CLI::App* rules_test = rules->add_subcommand("test", "validate rule files and run every example");
+  std::string rules_dir;
+  rules_test->add_option("dir", rules_dir, "rule directory (default: the shipped rules)");
+  rules_test->callback([&] { status = RulesTest(rules_dir.empty() ? DefaultRulesDir() : rules_dir); });
+
+  for (const char* name : {"fetch", "crawl", "check", "merge"}) {
+    CLI::App* later = app.add_subcommand(name, std::string(name) + " (not available yet)");
+    later->allow_extras();
+    later->prefix_command();
+    later->callback([&status, name] {
+      std::cerr << "newsfacts " << name << ": not available yet\n";
+      status = kExitUsage;
+    });
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return status;
+}
+
+}  // namespace newsfacts::cli

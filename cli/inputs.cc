@@ -1,0 +1,238 @@
+#include "cli/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace newsfacts::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool IsWarcName(const std::string& path) {
+  std::string p = Lower(path);
+  return EndsWith(p, ".warc") || EndsWith(p, ".warc.gz") || EndsWith(p, ".arc") ||
+         EndsWith(p, ".arc.gz");
+}
+
+// Files a directory contributes: the article formats we read; everything else is skipped.
+bool IsArticleName(const std::string& path) {
+  std::string p = Lower(path);
+  for (const char* ext : {".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson"}) {
+    if (EndsWith(p, ext)) return true;
+  }
+  return false;
+}
+
+Result<std::string> ReadFile(const std::string& path, size_t limit) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    return fs::exists(path) ? IoError(ec.message(), path) : NotFound("no such file", path);
+  }
+  if (size > limit) {
+    return InvalidInput("file is " + std::to_string(size) + " bytes, larger than the limit of " +
+                            std::to_string(limit),
+                        path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot open file", path);
+  std::string bytes;
+  bytes.resize(static_cast<size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (in.bad()) return IoError("cannot read file", path);
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  return bytes;
+}
+
+std::string ReadStdin() {
+  std::ios::sync_with_stdio(false);
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+std::optional<std::string> OptionalString(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<InputFormat> ParseInputFormat(const std::string& name) {
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "text") return InputFormat::kText;
+  if (name == "jsonl") return InputFormat::kJsonl;
+  return std::nullopt;
+}
+
+InputFormat FormatFromName(const std::string& path) {
+  std::string p = Lower(path);
+  if (EndsWith(p, ".txt")) return InputFormat::kText;
+  if (EndsWith(p, ".jsonl") || EndsWith(p, ".ndjson")) return InputFormat::kJsonl;
+  return InputFormat::kHtml;
+}
+
+struct InputReader::JsonlState {
+  std::string name;
+  std::ifstream file;
+  bool from_stdin = false;
+  size_t line = 0;
+};
+
+InputReader::InputReader(std::vector<std::string> inputs, InputOptions options)
+    : inputs_(std::move(inputs)), options_(std::move(options)) {}
+
+Status InputReader::Validate() const {
+  if (inputs_.empty()) return UsageError("extract: no input given (files, directories or -)");
+  size_t stdin_count = 0;
+  for (const std::string& input : inputs_) {
+    if (input == "-") ++stdin_count;
+    if (input != "-" && IsWarcName(input)) {
+      return UsageError("extract: " + input + ": WARC input is not available yet");
+    }
+  }
+  if (stdin_count > 1) return UsageError("extract: - (standard input) given more than once");
+  bool single = inputs_.size() == 1 && (inputs_[0] == "-" || !fs::is_directory(inputs_[0]));
+  if ((options_.url || options_.published) && !single) {
+    return UsageError("extract: --url and --published apply to a single input file");
+  }
+  return Status::Ok();
+}
+
+void InputReader::Expand(const std::string& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && IsArticleName(it->path().string())) {
+      found.push_back(it->path().string());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  pending_files_.insert(pending_files_.end(), found.begin(), found.end());
+}
+
+std::optional<Item> InputReader::NextFromJsonl() {
+  JsonlState& st = *jsonl_;
+  std::string line;
+  while (true) {
+    bool got = st.from_stdin ? static_cast<bool>(std::getline(std::cin, line))
+                             : static_cast<bool>(std::getline(st.file, line));
+    if (!got) {
+      jsonl_.reset();
+      return std::nullopt;
+    }
+    ++st.line;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Item item;
+    item.name = st.name + ":" + std::to_string(st.line);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+      item.error = InvalidInput("not a JSON object", item.name);
+      return item;
+    }
+    auto id = j.find("id");
+    if (id == j.end() || !(id->is_string() || id->is_number_integer())) {
+      item.error = InvalidInput("missing \"id\" (a string)", item.name);
+      return item;
+    }
+    item.id = id->is_string() ? id->get<std::string>() : std::to_string(id->get<int64_t>());
+    auto html = OptionalString(j, "html");
+    auto text = OptionalString(j, "text");
+    if (html) {
+      item.format = InputFormat::kHtml;
+      item.bytes = std::move(*html);
+    } else if (text) {
+      item.format = InputFormat::kText;
+      item.bytes = std::move(*text);
+    } else {
+      item.error = InvalidInput("needs \"html\" or \"text\" (a string)", item.name);
+      return item;
+    }
+    item.url = OptionalString(j, "url");
+    item.published = OptionalString(j, "published");
+    return item;
+  }
+}
+
+std::optional<Item> InputReader::Next() {
+  while (true) {
+    if (jsonl_) {
+      if (auto item = NextFromJsonl()) return item;
+      continue;
+    }
+    std::string path;
+    if (!pending_files_.empty()) {
+      path = pending_files_.front();
+      pending_files_.pop_front();
+    } else if (next_input_ < inputs_.size()) {
+      path = inputs_[next_input_++];
+      std::error_code ec;
+      if (path != "-" && fs::is_directory(path, ec)) {
+        Expand(path);
+        continue;
+      }
+    } else {
+      return std::nullopt;
+    }
+
+    InputFormat format =
+        options_.format != InputFormat::kAuto
+            ? options_.format
+            : (path == "-" ? InputFormat::kHtml : FormatFromName(path));
+    if (format == InputFormat::kJsonl) {
+      jsonl_ = std::make_shared<JsonlState>();
+      jsonl_->name = path;
+      if (path == "-") {
+        jsonl_->from_stdin = true;
+      } else {
+        jsonl_->file.open(path, std::ios::binary);
+        if (!jsonl_->file) {
+          jsonl_.reset();
+          Item item;
+          item.name = path;
+          item.error = fs::exists(path) ? IoError("cannot open file", path)
+                                        : NotFound("no such file", path);
+          return item;
+        }
+      }
+      continue;
+    }
+
+    Item item;
+    item.name = path;
+    item.format = format;
+    item.url = options_.url;
+    item.published = options_.published;
+    item.id = options_.url ? *options_.url : path;
+    if (path == "-") {
+      item.bytes = ReadStdin();
+    } else {
+      auto bytes = ReadFile(path, options_.max_file_bytes);
+      if (!bytes.ok()) {
+        item.error = bytes.status();
+      } else {
+        item.bytes = std::move(bytes).value();
+      }
+    }
+    return item;
+  }
+}
+
+}  // namespace newsfacts::cli

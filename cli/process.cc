@@ -1,0 +1,177 @@
+#include "cli/process.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "normalise/normalise.h"
+
+namespace newsfacts::cli {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
+}
+
+unsigned DaysInMonth(int64_t y, unsigned m) {
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// Reads exactly n digits at s[*i].
+bool Digits(const std::string& s, size_t* i, size_t n, int* out) {
+  if (*i + n > s.size()) return false;
+  int v = 0;
+  for (size_t k = 0; k < n; ++k) {
+    char c = s[*i + k];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *i += n;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::string* local_date) {
+  std::string s = raw;
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t start = 0;
+  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
+  s = s.substr(start);
+
+  size_t i = 0;
+  int y, mo, d;
+  if (!Digits(s, &i, 4, &y) || i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &mo) ||
+      i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &d)) {
+    return std::nullopt;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(mo))) {
+    return std::nullopt;
+  }
+  char date[32];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
+  if (local_date) *local_date = date;
+  if (i == s.size()) return std::string(date);
+  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
+  ++i;
+  int h, mi, sec = 0;
+  if (!Digits(s, &i, 2, &h) || i >= s.size() || s[i++] != ':' || !Digits(s, &i, 2, &mi)) {
+    return std::nullopt;
+  }
+  if (i < s.size() && s[i] == ':') {
+    ++i;
+    if (!Digits(s, &i, 2, &sec)) return std::nullopt;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    }
+  }
+  if (h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi || sec))) return std::nullopt;
+  if (sec == 60) sec = 59;  // a leap second stays within its minute
+  int offset_minutes = 0;
+  bool zoned = false;
+  if (i < s.size()) {
+    if (s[i] == 'Z' || s[i] == 'z') {
+      zoned = true;
+      ++i;
+    } else if (s[i] == '+' || s[i] == '-') {
+      int sign = s[i] == '-' ? -1 : 1;
+      ++i;
+      int oh, om = 0;
+      if (!Digits(s, &i, 2, &oh)) return std::nullopt;
+      if (i < s.size() && s[i] == ':') ++i;
+      if (i < s.size() && !Digits(s, &i, 2, &om)) return std::nullopt;
+      if (oh > 23 || om > 59) return std::nullopt;
+      offset_minutes = sign * (oh * 60 + om);
+      zoned = true;
+    }
+  }
+  if (i != s.size()) return std::nullopt;
+  char out[64];
+  if (!zoned) {
+    std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d", date, h, mi, sec);
+    return std::string(out);
+  }
+  int64_t minutes = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 1440 +
+                    h * 60 + mi - offset_minutes;
+  int64_t days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+  int64_t rem = minutes - days * 1440;
+  int64_t uy;
+  unsigned um, ud;
+  CivilFromDays(days, &uy, &um, &ud);
+  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02lld:%02lld:%02dZ", static_cast<long long>(uy),
+                um, ud, static_cast<long long>(rem / 60), static_cast<long long>(rem % 60), sec);
+  return std::string(out);
+}
+
+std::optional<std::string> SiteOf(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return std::nullopt;
+  size_t start = scheme + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  if (!host.empty() && host[0] == '[') {
+    size_t close = host.find(']');
+    host = host.substr(0, close == std::string::npos ? host.size() : close + 1);
+  } else if (size_t colon = host.find(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  if (host.empty()) return std::nullopt;
+  return host;
+}
+
+Result<Article> ProcessItem(const Item& item, const RuleBook& rules) {
+  NormaliseOptions options;
+  if (item.url) options.url = *item.url;
+  Result<Document> doc = item.format == InputFormat::kText ? NormaliseText(item.bytes, options)
+                                                            : NormaliseHtml(item.bytes, options);
+  if (!doc.ok()) return doc.status();
+
+  Article a;
+  a.id = item.id;
+  a.url = item.url;
+  a.canonical_url = doc->canonical_url;
+  a.site = SiteOf(a.canonical_url ? *a.canonical_url : a.url.value_or(""));
+  a.title = doc->title;
+  a.byline = doc->byline;
+  a.language = doc->language;
+  a.text = std::move(doc->text);
+  a.captions = std::move(doc->captions);
+
+  Context context;
+  // The caller's --published (or the JSON Lines field) wins over the page's own.
+  const std::optional<std::string>& published = item.published ? item.published : doc->published;
+  if (published) {
+    std::string local_date;
+    a.published = NormaliseTimestamp(*published, &local_date);
+    if (a.published) context.reference_date = local_date;
+  }
+  ExtractAll(rules, context, &a);
+  ConvertSpansToCodePoints(&a);
+  return a;
+}
+
+}  // namespace newsfacts::cli

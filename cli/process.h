@@ -1,0 +1,32 @@
+// One input item -> one Article: normalise, take the metadata, extract, convert spans.
+//
+// Thread safety: ProcessItem is reentrant; the RuleBook is shared read-only.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/inputs.h"
+#include "common/article.h"
+#include "common/status.h"
+#include "extract/extract.h"
+
+namespace newsfacts::cli {
+
+// The article of one item, with code point spans. kInvalidInput (naming nothing: the
+// caller names the item) when the normaliser refuses the bytes.
+Result<Article> ProcessItem(const Item& item, const RuleBook& rules);
+
+// An ISO 8601 date or date-time in the contract's form: "YYYY-MM-DD" for a date,
+// "YYYY-MM-DDTHH:MM:SSZ" (UTC) for a date-time with a zone, "YYYY-MM-DDTHH:MM:SS" for a
+// date-time without one. nullopt when the text is not ISO 8601 or not a real date.
+// local_date, when given, receives the calendar date as written (before any conversion
+// to UTC): the article's own "today".
+std::optional<std::string> NormaliseTimestamp(const std::string& text,
+                                              std::string* local_date = nullptr);
+
+// The host of an absolute http(s) URL, lower-case, without "www." and port; nullopt
+// when the URL has no host.
+std::optional<std::string> SiteOf(const std::string& url);
+
+}  // namespace newsfacts::cli

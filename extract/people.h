@@ -1,0 +1,67 @@
+// Text helpers shared by the officials and quotes extractors (private to extract/).
+//
+// All offsets are BYTE offsets into UTF-8 text. Every function accepts any bytes:
+// an ill-formed sequence reads as one code point U+FFFD per byte, never an error.
+// Thread safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace newsfacts::people {
+
+// The code point starting at byte i (i < text.size()); *len receives its byte length.
+char32_t DecodeAt(std::string_view text, size_t i, size_t* len);
+// The code point that ends just before byte i (i > 0); *len receives its byte length.
+char32_t DecodeBefore(std::string_view text, size_t i, size_t* len);
+
+// Letters, digits and combining marks (Unicode-aware).
+bool IsWordChar(char32_t c);
+bool IsUpper(char32_t c);
+bool IsLower(char32_t c);
+
+// True when [start, end) is not glued to a word character on either side.
+bool IsWholeWord(std::string_view text, size_t start, size_t end);
+
+// Whitespace runs folded to one space, leading and trailing whitespace removed.
+std::string FoldSpaces(std::string_view s);
+// ASCII lower case (other bytes unchanged).
+std::string AsciiLower(std::string_view s);
+
+// A word of a phrase with its byte offsets into the phrase.
+struct Word {
+  std::string_view text;
+  size_t start = 0;
+  size_t end = 0;
+};
+// Splits on whitespace.
+std::vector<Word> SplitWords(std::string_view s);
+
+// [start, end) shrunk past leading and trailing ASCII whitespace.
+std::pair<size_t, size_t> Trim(std::string_view text, size_t start, size_t end);
+
+// Paragraph numbers: a paragraph is a stretch between '\n' characters; blank lines
+// make no paragraph of their own, so "a\n\nb" has paragraphs 0 and 1.
+class Paragraphs {
+ public:
+  explicit Paragraphs(std::string_view text);
+  // The paragraph number of byte offset pos.
+  size_t IndexOf(size_t pos) const;
+
+ private:
+  std::vector<size_t> starts_;  // byte offset where each paragraph starts
+};
+
+// Byte ranges [start, end) of text enclosed in double quotation marks (“...” or "..."),
+// marks excluded. A quotation that reaches the end of its paragraph stays open when the
+// next paragraph starts with an opening mark, else it ends there. Used to keep pronouns
+// inside quoted speech from being read as mentions of the people around it.
+std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text);
+
+// True when pos lies inside one of `ranges` (sorted, non-overlapping).
+bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
+
+}  // namespace newsfacts::people

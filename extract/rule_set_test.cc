@@ -1,0 +1,228 @@
+#include "extract/rule_set.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace newsfacts::rules {
+namespace {
+
+const char* kGood = R"toml(
+[ruleset]
+id = "money"
+version = 3
+
+[fragments]
+digits = '\d{1,3}(?:,\d{3})*'
+number = '%{digits}(?:\.\d+)?'
+scale  = '(?:thousand|million|billion)'
+
+[lexicon.currency]
+ignore_case = true
+  [[lexicon.currency.entry]]
+  forms = ["US dollars", "dollars", "dollar"]
+  code = "USD"
+  [[lexicon.currency.entry]]
+  forms = ["pesos", "peso"]
+  code = "MXN"
+  rate = 0.5
+
+[[rule]]
+id = "money.symbol"
+pattern = '\$(?P<amount>%{number})(?:\s*(?P<scale>%{scale}))?\b'
+fields = ["amount", "scale"]
+emit = { currency = "USD" }
+  [[rule.example]]
+  text = "The council approved $4.5 million for repairs."
+  match = "$4.5 million"
+  fields = { amount = "4.5", scale = "million" }
+  [[rule.counter_example]]
+  text = "Press the $ key to continue."
+
+[[rule]]
+id = "money.word"
+pattern = '(?P<amount>%{number})\s+(?P<currency>%{currency})\b'
+fields = ["amount", "currency"]
+priority = 2
+  [[rule.example]]
+  text = "It cost 1,200 US  dollars in all."
+  match = "1,200 US  dollars"
+  fields = { currency = "US  dollars" }
+)toml";
+
+Status LoadError(const std::string& text) {
+  auto set = RuleSet::FromText(text, "test.toml");
+  return set.ok() ? Status::Ok() : set.status();
+}
+
+TEST_CASE("a valid rule set loads and its examples pass") {
+  auto set = RuleSet::FromText(kGood, "good.toml");
+  REQUIRE_MESSAGE(set.ok(), set.status().ToString());
+  CHECK(set->id() == "money");
+  CHECK(set->version() == 3);
+  CHECK(set->rules().size() == 2);
+  CHECK(set->example_count() == 3);
+  CHECK(set->RunExamples().empty());
+  CHECK(*set->fragment("number") == "(?:\\d{1,3}(?:,\\d{3})*)(?:\\.\\d+)?");
+  CHECK(set->FindRule("money.symbol")->Emit("currency") == "USD");
+  CHECK(set->FindRule("money.word")->priority == 2);
+}
+
+TEST_CASE("lexicons: longest form first, spaces match whitespace, lookup folds case") {
+  auto set = RuleSet::FromText(kGood, "good.toml");
+  REQUIRE(set.ok());
+  const Lexicon* lex = set->lexicon("currency");
+  REQUIRE(lex != nullptr);
+  CHECK(lex->pattern() == "(?i:US\\s+dollars|dollars|dollar|pesos|peso)");
+  REQUIRE(lex->Find("PESOS") != nullptr);
+  CHECK(lex->Find("PESOS")->attr("code") == "MXN");
+  CHECK(lex->Find("pesos")->attr("rate") == "0.5");
+  CHECK(lex->Find("US \n dollars")->attr("code") == "USD");
+  CHECK(lex->Find("euros") == nullptr);
+  CHECK(lex->Find("peso")->attr("missing", "x") == "x");
+}
+
+TEST_CASE("FindAll reports every rule's matches with byte offsets and groups") {
+  auto set = RuleSet::FromText(kGood, "good.toml");
+  REQUIRE(set.ok());
+  std::string text = "Fees: $3 thousand, then 20 pesos and $7.";
+  std::vector<Match> all = set->FindAll(text);
+  REQUIRE(all.size() == 3);
+  CHECK(text.substr(all[0].start, all[0].length()) == "$3 thousand");
+  CHECK(all[0].Group("scale") == "thousand");
+  CHECK(all[1].rule->id == "money.word");
+  CHECK(all[1].Group("currency") == "pesos");
+  const Capture* amount = all[1].Get("amount");
+  REQUIRE(amount != nullptr);
+  CHECK(amount->start == 24);
+  CHECK(amount->end == 26);
+  CHECK(text.substr(all[2].start, all[2].length()) == "$7");
+  CHECK(all[2].Get("scale") == nullptr);  // optional group that did not take part
+  CHECK(all[2].Group("scale").empty());
+  CHECK(all[2].Group("no_such_group").empty());
+}
+
+TEST_CASE("SelectNonOverlapping: longest first, then priority, then rule order") {
+  const char* text = R"toml(
+[ruleset]
+id = "t"
+version = 1
+[[rule]]
+id = "a.short"
+pattern = 'May \d+'
+fields = []
+  [[rule.example]]
+  text = "May 13"
+  match = "May 13"
+[[rule]]
+id = "b.long"
+pattern = 'May \d+, \d{4}'
+fields = []
+  [[rule.example]]
+  text = "May 13, 2024"
+  match = "May 13, 2024"
+[[rule]]
+id = "c.same_length_higher_priority"
+pattern = 'May 1\d'
+fields = []
+priority = 5
+  [[rule.example]]
+  text = "May 13"
+  match = "May 13"
+)toml";
+  auto set = RuleSet::FromText(text, "t.toml");
+  REQUIRE_MESSAGE(set.ok(), set.status().ToString());
+  auto chosen = RuleSet::SelectNonOverlapping(set->FindAll("On May 13, 2024 and May 14 it rained."));
+  REQUIRE(chosen.size() == 2);
+  CHECK(chosen[0].rule->id == "b.long");
+  CHECK(chosen[1].rule->id == "c.same_length_higher_priority");
+}
+
+TEST_CASE("RunExamples reports examples and counter-examples that fail") {
+  const char* text = R"toml(
+[ruleset]
+id = "t"
+version = 1
+[[rule]]
+id = "t.year"
+pattern = '(?P<year>\d{4})'
+fields = ["year"]
+  [[rule.example]]
+  text = "In 2018 it began."
+  match = "2019"
+  [[rule.example]]
+  text = "In 2018 it began."
+  match = "2018"
+  fields = { year = "2017" }
+  [[rule.counter_example]]
+  text = "Call 5550123."
+)toml";
+  auto set = RuleSet::FromText(text, "t.toml");
+  REQUIRE(set.ok());
+  auto failures = set->RunExamples();
+  REQUIRE(failures.size() == 3);
+  CHECK(failures[0].find("t.toml:9: rule t.year: example does not match '2019'") == 0);
+  CHECK(failures[1].find("field year is '2018', expected '2017'") != std::string::npos);
+  CHECK(failures[2].find("t.toml:16: rule t.year: counter-example matches '5550'") == 0);
+}
+
+TEST_CASE("load errors name file, line, rule id and RE2's message") {
+  std::string bad_pattern = R"toml([ruleset]
+id = "t"
+version = 1
+[[rule]]
+id = "t.broken"
+pattern = '(?P<amount>\d+'
+fields = ["amount"]
+  [[rule.example]]
+  text = "5"
+  match = "5"
+)toml";
+  Status s = LoadError(bad_pattern);
+  CHECK(s.code() == StatusCode::kInvalidRule);
+  CHECK(s.where() == "test.toml:6");
+  CHECK(s.message().find("rule t.broken") != std::string::npos);
+  CHECK(s.message().find("missing )") != std::string::npos);
+
+  auto with_rule = [](const std::string& body) {
+    return "[ruleset]\nid = \"t\"\nversion = 1\n[fragments]\nx = '%{y}'\ny = '%{x}'\n" + body;
+  };
+  // Fragment cycles are found even when no rule uses them.
+  s = LoadError(with_rule(""));
+  CHECK(s.message().find("fragment cycle") != std::string::npos);
+
+  const std::string header = "[ruleset]\nid = \"t\"\nversion = 1\n";
+  const std::string example = "  [[rule.example]]\n  text = \"7\"\n  match = \"7\"\n";
+  s = LoadError(header + "[[rule]]\nid = \"t.a\"\npattern = '\\d'\nfields = []\n" + example +
+                "[[rule]]\nid = \"t.a\"\npattern = '\\d'\nfields = []\n" + example);
+  CHECK(s.message().find("rule t.a: duplicate rule id") != std::string::npos);
+  CHECK(s.where() == "test.toml:11");
+
+  s = LoadError(header + "[[rule]]\nid = \"t.f\"\npattern = '(?P<n>\\d)'\nfields = [\"m\"]\n" + example);
+  CHECK(s.message().find("rule t.f: group n is not listed in fields") != std::string::npos);
+
+  s = LoadError(header + "[[rule]]\nid = \"t.g\"\npattern = '(?P<n>\\d)'\nfields = [\"n\", \"m\"]\n" + example);
+  CHECK(s.message().find("field m has no") != std::string::npos);
+
+  s = LoadError(header + "[[rule]]\nid = \"t.u\"\npattern = '(\\d)'\nfields = []\n" + example);
+  CHECK(s.message().find("unnamed capturing groups") != std::string::npos);
+
+  s = LoadError(header + "[[rule]]\nid = \"t.r\"\npattern = '%{nope}\\d'\nfields = []\n" + example);
+  CHECK(s.message().find("unknown fragment or lexicon %{nope}") != std::string::npos);
+
+  s = LoadError(header + "[[rule]]\nid = \"t.e\"\npattern = '\\d'\nfields = []\n");
+  CHECK(s.message().find("rule t.e: needs at least one example") != std::string::npos);
+
+  s = LoadError(header + "[[rule]]\nid = \"t.l\"\npattern = '(?<n>\\d)'\nfields = [\"n\"]\n" + example);
+  CHECK(s.message().find("rule t.l: pattern does not compile") != std::string::npos);
+
+  s = LoadError("[ruleset]\nid = \"t\"\nversion = 1\n[[rule]\n");
+  CHECK(s.code() == StatusCode::kInvalidRule);
+  CHECK(s.where() == "test.toml:4");
+
+  s = LoadError("[ruleset]\nversion = 1\n");
+  CHECK(s.message().find("needs a string id") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsfacts::rules
