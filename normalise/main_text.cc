@@ -408,6 +408,7 @@ struct ParagraphBuilder {
   std::string buf;
   bool pending_space = false;
   size_t link_bytes = 0;
+  size_t time_bytes = 0;
   size_t total_bytes = 0;
 
   void Flush() {
@@ -415,10 +416,12 @@ struct ParagraphBuilder {
     std::string para = NfcAndTrim(std::move(buf));
     buf.clear();
     pending_space = false;
-    size_t links = link_bytes, total = total_bytes;
-    link_bytes = total_bytes = 0;
+    size_t links = link_bytes, times = time_bytes, total = total_bytes;
+    link_bytes = time_bytes = total_bytes = 0;
     if (para.empty() || para == title || IsStockLine(para)) return;
     if (total > 0 && links * 10 >= total * 8 && para.size() < 150) return;
+    // A line that is mostly a <time> element is the story's timestamp, not its text.
+    if (total > 0 && times * 10 >= total * 6 && para.size() < 120) return;
     out->push_back(std::move(para));
   }
 };
@@ -429,16 +432,19 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
     int end;
     bool block;
     bool link;
+    bool time;
   };
   for (int root : roots) {
     std::vector<Open> open;
     int link_depth = 0;
+    int time_depth = 0;
     int br_run = 0;
     const int end = nodes[static_cast<size_t>(root)].end;
     for (int k = root; k < end; ++k) {
       while (!open.empty() && open.back().end <= k) {
         if (open.back().block) b->Flush();
         if (open.back().link) --link_depth;
+        if (open.back().time) --time_depth;
         open.pop_back();
       }
       const auto ki = static_cast<size_t>(k);
@@ -452,6 +458,7 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
         br_run = 0;
         b->total_bytes += bytes;
         if (link_depth > 0) b->link_bytes += bytes;
+        if (time_depth > 0) b->time_bytes += bytes;
         AppendFolded(node.text, &b->buf, &b->pending_space);
         continue;
       }
@@ -478,7 +485,9 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
       const bool has_children = node.end > k + 1;
       const bool link = node.tag == GUMBO_TAG_A && has_children;
       if (link) ++link_depth;
-      if (has_children || block) open.push_back({node.end, block, link});
+      const bool time = node.tag == GUMBO_TAG_TIME && has_children;
+      if (time) ++time_depth;
+      if (has_children || block) open.push_back({node.end, block, link, time});
     }
     while (!open.empty()) {
       if (open.back().block) b->Flush();
@@ -523,7 +532,14 @@ bool IsStockLine(std::string_view line) {
       R"(sign up|subscribe(?: now)?|print|email|tweet|comments?(?: \(\d+\))?|\d+ comments?|)"
       R"(loading|story continues below(?: advertisement)?|scroll to continue(?: with content)?|)"
       R"(article continues below(?: this ad)?|back to top|follow us)[\s.:!…]*)");
-  return RE2::FullMatch(line, kStock);
+  if (RE2::FullMatch(line, kStock)) return true;
+  // Timestamp and byline lines: "Published 11:11 PM EST Nov 19, 2019", "Updated May 23,
+  // 2024", "By Ana Ruiz and Tom Hale".
+  static const RE2 kStamp(
+      R"((?i:(?:first )?(?:published|updated|posted|last (?:updated|modified))(?: on| at)?:?)\s.*\d.*)");
+  static const RE2 kByline(
+      R"(By\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*)");
+  return RE2::FullMatch(line, kStamp) || RE2::FullMatch(line, kByline);
 }
 
 MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title) {

@@ -361,3 +361,26 @@ TEST_CASE("stock lines") {
 
 }  // namespace
 }  // namespace newsfacts
+
+namespace newsfacts {
+namespace {
+
+TEST_CASE("timestamp and byline lines inside the article are not text") {
+  Document d = MustNormalise(
+      "<html><body><article><h1>Port reopens</h1>"
+      "<p>By Ana Ruiz and Tom Hale</p>"
+      "<p><time datetime=\"2024-05-23T09:41:00Z\">May 23, 2024</time></p>"
+      "<div>Published 11:11 PM EST Nov 19, 2019</div>"
+      "<p>Updated: May 24, 2024 at 8:00</p>"
+      "<p>The harbour reopened on <time datetime=\"2024-05-22\">Wednesday</time> after a "
+      "week of repairs to the northern breakwater, officials said.</p>"
+      "<p>By Friday, crews expect the last cranes to be back at work on the quay.</p>"
+      "</article></body></html>");
+  CHECK(d.text ==
+        "The harbour reopened on Wednesday after a week of repairs to the northern breakwater, "
+        "officials said.\n\nBy Friday, crews expect the last cranes to be back at work on the "
+        "quay.");
+}
+
+}  // namespace
+}  // namespace newsfacts
