@@ -5,7 +5,6 @@
 // so a new surface form is a rule with those group names and needs no code.
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -92,8 +91,7 @@ CivilDate MonthEnd(int year, int month) { return CivilDate{year, month, DaysInMo
 
 class Resolver {
  public:
-  Resolver(const std::string& text, const RuleSet& rules, const Context& context)
-      : text_(text), rules_(rules) {
+  Resolver(const std::string& text, const RuleSet& rules, const Context& context) : text_(text) {
     if (context.reference_date) ref_ = ParseIsoDate(*context.reference_date);
     month_ = rules.lexicon("month");
     weekday_ = rules.lexicon("weekday");
@@ -442,7 +440,6 @@ class Resolver {
   }
 
   const std::string& text_;
-  const RuleSet& rules_;
   std::optional<CivilDate> ref_;
   const rules::Lexicon* month_ = nullptr;
   const rules::Lexicon* weekday_ = nullptr;

@@ -144,6 +144,8 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   std::vector<Person> persons;
   std::vector<Mention> mentions;
   std::map<size_t, size_t> taken;  // start -> end of every accepted mention
+  // Names that can be the same person end with the same word.
+  std::map<std::string, std::vector<size_t>> by_last_word;
 
   // 1. Titled names make the people.
   for (const Match& m : titled) {
@@ -165,7 +167,8 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     }
 
     std::vector<size_t> same;
-    for (size_t p = 0; p < persons.size(); ++p) {
+    std::vector<size_t>& namesakes = by_last_word[name->words.back()];
+    for (size_t p : namesakes) {
       const Person& q = persons[p];
       const bool names_meet = IsSuffix(name->words, q.words) || IsSuffix(q.words, name->words);
       if (names_meet && (name->words == q.words || TitlesCompatible(title, q.title))) {
@@ -184,6 +187,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       p.span = span;
       p.rule = m.rule->id;
       persons.push_back(std::move(p));
+      namesakes.push_back(index);
     } else {
       index = MostRecent(persons, same, m.start);
       Person& p = persons[index];

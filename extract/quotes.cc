@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -235,17 +236,23 @@ class Speakers {
   explicit Speakers(const std::vector<Official>& officials) : officials_(officials) {
     for (size_t i = 0; i < officials.size(); ++i) {
       for (const Span& s : officials[i].mentions) mentions_.push_back({s, i});
+      const std::vector<people::Word> name = people::SplitWords(officials[i].name);
+      if (!name.empty()) by_last_word_[std::string(name.back().text)].push_back(i);
     }
     std::sort(mentions_.begin(), mentions_.end(),
               [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
   }
 
-  // The official with a mention overlapping [start, end).
+  // The official with a mention overlapping [start, end). Mentions of different people
+  // never overlap, so the mention starting last before `end` is the only candidate.
   std::optional<size_t> At(size_t start, size_t end) const {
-    for (const auto& [span, who] : mentions_) {
-      if (static_cast<size_t>(span.start) >= end) break;
-      if (static_cast<size_t>(span.end) > start) return who;
-    }
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), end,
+                               [](const auto& m, size_t pos) {
+                                 return static_cast<size_t>(m.first.start) < pos;
+                               });
+    if (it == mentions_.begin()) return std::nullopt;
+    --it;
+    if (static_cast<size_t>(it->first.end) > start) return it->second;
     return std::nullopt;
   }
 
@@ -255,9 +262,9 @@ class Speakers {
     if (words.empty()) return std::nullopt;
     std::optional<size_t> best;
     int64_t best_at = -1;
-    for (size_t i = 0; i < officials_.size(); ++i) {
-      const std::vector<people::Word> name = people::SplitWords(officials_[i].name);
-      if (name.empty() || name.back().text != words.back().text) continue;
+    auto found = by_last_word_.find(std::string(words.back().text));
+    if (found == by_last_word_.end()) return std::nullopt;
+    for (size_t i : found->second) {
       const int64_t at = LastBefore(i, before);
       if (!best || at > best_at) {
         best = i;
@@ -267,14 +274,19 @@ class Speakers {
     return best;
   }
 
-  // The latest mention of any official ending before pos: (official, its start).
+  // The latest mention of any official ending at or before pos: (official, its start).
   std::optional<std::pair<size_t, size_t>> LastMention(size_t pos) const {
-    std::optional<std::pair<size_t, size_t>> last;
-    for (const auto& [span, who] : mentions_) {
-      if (static_cast<size_t>(span.start) >= pos) break;
-      if (static_cast<size_t>(span.end) <= pos) last = {{who, static_cast<size_t>(span.start)}};
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const auto& m, size_t p) {
+                                 return static_cast<size_t>(m.first.start) < p;
+                               });
+    while (it != mentions_.begin()) {
+      --it;
+      if (static_cast<size_t>(it->first.end) <= pos) {
+        return std::make_pair(it->second, static_cast<size_t>(it->first.start));
+      }
     }
-    return last;
+    return std::nullopt;
   }
 
   const Official& official(size_t i) const { return officials_[i]; }
@@ -290,6 +302,7 @@ class Speakers {
 
   const std::vector<Official>& officials_;
   std::vector<std::pair<Span, size_t>> mentions_;
+  std::map<std::string, std::vector<size_t>> by_last_word_;
 };
 
 }  // namespace
@@ -403,9 +416,10 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       }
     }
     if (!quote.via) {
-      // "in an interview with X" anywhere in the quotation's paragraph, outside it.
-      const size_t from = ParagraphStart(text, q.open);
-      const size_t to = ParagraphEnd(text, q.close_end);
+      // "in an interview with X" in the quotation's paragraph near it, outside it.
+      const size_t para_from = ParagraphStart(text, q.open);
+      const size_t from = q.open > kWindow ? std::max(para_from, q.open - kWindow) : para_from;
+      const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
       for (const Rule& rule : rules.rules()) {
         if (rule.Emit("role") != "interview" || quote.via) continue;
         for (const Match& m : rules.FindAllOf(rule, std::string_view(text).substr(from, to - from))) {

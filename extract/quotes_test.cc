@@ -77,6 +77,15 @@ TEST_CASE("quotes: a pronoun speaker and the outlet that quoted it") {
   CHECK(got[0].via == std::optional<std::string>("Border Ledger"));
 }
 
+TEST_CASE("quotes: an honorific speaker is the official") {
+  const std::string text =
+      "Senator Paul Reyes arrived late.\n\n“The count was finished on time,” Mr. Reyes said.";
+  const auto got = Quotes(text);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == std::optional<std::string>("Paul Reyes"));
+  CHECK(got[0].speaker_span == std::optional<Span>(At(text, "Mr. Reyes")));
+}
+
 TEST_CASE("quotes: a speaker who is not an official is named as written") {
   const std::string text = "“The river rose faster than we planned for,” said Carmen Ibarra, a farmer.";
   const auto got = Quotes(text);
