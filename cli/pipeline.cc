@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -147,7 +148,12 @@ PipelineCounts RunPipeline(InputReader* reader, const RuleBook& rules,
         if (w->item.error) {
           o.article = *w->item.error;
         } else {
-          o.article = ProcessItem(w->item, rules);
+          // A bug or exhausted memory on one hostile article must not end the whole run.
+          try {
+            o.article = ProcessItem(w->item, rules);
+          } catch (const std::exception& e) {
+            o.article = InternalError(std::string("processing failed: ") + e.what());
+          }
         }
         done.Push(std::move(o));
       }
