@@ -83,6 +83,21 @@ TEST_CASE("KOI8-R named by meta") {
   CHECK(d.text == "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, \xD0\xBC\xD0\xB8\xD1\x80");
 }
 
+TEST_CASE("GB2312 named by meta") {
+  // "中国北京" is D6D0 B9FA B1B1 BEA9 in GB2312.
+  Document d = MustNormalise(
+      "<meta charset=\"gb2312\"><p>\xD6\xD0\xB9\xFA\xB1\xB1\xBE\xA9</p>");
+  CHECK(d.text == "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8C\x97\xE4\xBA\xAC");
+}
+
+TEST_CASE("Shift_JIS named by the http-equiv form of meta") {
+  // "日本東京" is 93FA 967B 938C 8B9E in Shift_JIS.
+  Document d = MustNormalise(
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
+      "<p>\x93\xFA\x96\x7B\x93\x8C\x8B\x9E</p>");
+  CHECK(d.text == "\xE6\x97\xA5\xE6\x9C\xAC\xE6\x9D\xB1\xE4\xBA\xAC");
+}
+
 TEST_CASE("the transport's hint beats meta, and a BOM beats the hint") {
   NormaliseOptions options;
   options.charset_hint = "koi8-r";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <unordered_set>
 
@@ -131,7 +132,7 @@ const std::unordered_set<std::string_view>& BoilerplateWords() {
       "dfp", "sponsored", "sponsor", "comment", "comments", "disqus", "byline", "bylines",
       "author", "authors", "dateline", "timestamp", "breadcrumb", "breadcrumbs", "tags",
       "tag", "footer", "modal", "popup", "paywall", "sidebar", "trending", "masthead",
-      "toolbar", "skiplink", "sronly", "hidden", "invisible", "offscreen"};
+      "toolbar", "skiplink", "sronly", "hidden", "invisible", "offscreen", "cta"};
   return *words;
 }
 
@@ -197,6 +198,32 @@ double CandidateBonus(GumboTag t) {
   }
 }
 
+// Readability's class and id weight: names that mark the story raise a candidate,
+// names that mark page furniture lower it.
+double NameWeight(const Node& node) {
+  static const auto* positive = new std::unordered_set<std::string_view>{
+      "article", "articlebody", "body", "content", "entry", "hentry", "main", "page",
+      "post", "text", "blog", "story", "prose"};
+  static const auto* negative = new std::unordered_set<std::string_view>{
+      "banner", "combx", "comment", "contact", "foot", "footer", "footnote", "masthead",
+      "media", "meta", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+      "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption", "credit",
+      "image", "img", "photo", "gallery", "thumbnail", "teaser", "card"};
+  double w = 0;
+  for (const char* attr : {"class", "id"}) {
+    std::string_view v = Attr(node, attr);
+    if (v.empty()) continue;
+    bool pos = false, neg = false;
+    for (const auto& word : SplitWords(v)) {
+      pos = pos || positive->count(word) > 0;
+      neg = neg || negative->count(word) > 0;
+    }
+    if (neg) w -= 25;
+    if (pos) w += 25;
+  }
+  return w;
+}
+
 // Per-node facts, indexed like the node table.
 struct Marks {
   std::vector<char> removed;           // not text (self or an ancestor is boilerplate)
@@ -208,6 +235,25 @@ struct Marks {
 Marks MarkBoilerplate(const std::vector<Node>& nodes) {
   const size_t n = nodes.size();
   std::vector<char> hard(n, 0), soft(n, 0), in_p(n, 0), in_para(n, 0), in_figure(n, 0);
+  // Subtree sizes, for the caption-by-name and hover-card rules.
+  std::vector<unsigned> paras(n, 0), links(n, 0), images(n, 0);
+  std::vector<size_t> text_bytes(n, 0), link_bytes(n, 0);
+  for (size_t i = n; i-- > 1;) {
+    const GumboTag t = nodes[i].tag;
+    if (nodes[i].is_text) text_bytes[i] = NonSpaceBytes(nodes[i].text);
+    if (t == GUMBO_TAG_P) ++paras[i];
+    if (t == GUMBO_TAG_IMG) ++images[i];
+    if (t == GUMBO_TAG_A) {
+      ++links[i];
+      link_bytes[i] = text_bytes[i];
+    }
+    const auto p = static_cast<size_t>(nodes[i].parent);
+    paras[p] += paras[i];
+    text_bytes[p] += text_bytes[i];
+    links[p] += links[i];
+    images[p] += images[i];
+    link_bytes[p] += link_bytes[i];
+  }
   Marks m;
   m.caption.assign(n, 0);
   m.in_caption.assign(n, 0);
@@ -232,10 +278,13 @@ Marks MarkBoilerplate(const std::vector<Node>& nodes) {
     std::string_view id = Attr(node, "id");
     if (!m.in_caption[i]) {
       bool is_caption = t == GUMBO_TAG_FIGCAPTION;
-      if (!is_caption && in_figure[i]) {
+      // By name only when small: a page-wide class list may mention captions too.
+      if (!is_caption && !(IsInlineTag(t) && in_para[i]) && t != GUMBO_TAG_BODY &&
+          t != GUMBO_TAG_HTML && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_ARTICLE &&
+          paras[i] <= 1 && text_bytes[i] <= 600) {
         for (const auto& w : SplitWords(std::string(cls) + " " + std::string(id))) {
-          if (w == "caption" || w == "credit" || w == "credits" || w == "copyright" ||
-              w == "figcaption") {
+          if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
+              (w == "copyright" && in_figure[i])) {
             is_caption = true;
           }
         }
@@ -255,8 +304,15 @@ Marks MarkBoilerplate(const std::vector<Node>& nodes) {
         t == GUMBO_TAG_ARTICLE || LowerAscii(Attr(node, "itemprop")) == "articlebody") {
       continue;
     }
-    // A classed span inside a sentence is part of the sentence.
-    if (IsInlineTag(t) && in_para[i]) continue;
+    // A classed span inside a sentence is part of the sentence, unless it is a hover
+    // card: a picture and a list of links that only show when the pointer is over a name.
+    if (IsInlineTag(t) && in_para[i]) {
+      if (t != GUMBO_TAG_A && images[i] > 0 && links[i] >= 3 &&
+          link_bytes[i] * 10 >= text_bytes[i] * 9) {
+        soft[i] = 1;
+      }
+      continue;
+    }
     if (IsBoilerplateName(cls) || IsBoilerplateName(id) ||
         IsBoilerplateName(Attr(node, "aria-label"))) {
       soft[i] = 1;
@@ -339,14 +395,92 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
       best = static_cast<int>(i);
     }
   }
+  // On a page of several <article>s (a story followed by teasers of others), the one
+  // holding the headline is the story.
+  int first_h1 = -1;
+  for (size_t i = 0; i < n && first_h1 < 0; ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !m.removed[i]) first_h1 = static_cast<int>(i);
+  }
+  if (first_h1 >= 0) {
+    for (size_t i = 0; i < n; ++i) {
+      if (m.removed[i] || nodes[i].tag != GUMBO_TAG_ARTICLE || static_cast<int>(i) == best) {
+        continue;
+      }
+      if (first_h1 > static_cast<int>(i) && first_h1 < nodes[i].end && para_chars[i] >= 200) {
+        const auto b = static_cast<size_t>(best);
+        const bool best_has_h1 = first_h1 > best && first_h1 < nodes[b].end;
+        if (!best_has_h1) best = static_cast<int>(i);
+        break;
+      }
+    }
+  }
   if (best >= 0) {
-    double pc = para_chars[static_cast<size_t>(best)];
-    if (pc >= 200 && pc * 10 >= page_para * 4) return {best};
+    const auto b = static_cast<size_t>(best);
+    double pc = para_chars[b];
+    const bool has_h1 = first_h1 > best && first_h1 < nodes[b].end;
+    if (pc >= 200 && (pc * 10 >= page_para * 4 || has_h1)) return {best};
   }
 
   // 3. Readability-style scoring: paragraphs give points to their ancestors.
   std::vector<double> score(n, 0);
   std::vector<char> touched(n, 0);
+  std::vector<double> name_weight(n, 0);
+  auto give = [&](int from, double chars_in, double commas_in) {
+    double s = 1 + commas_in + std::min(std::floor(chars_in / 100), 3.0);
+    int a = from;
+    for (int level = 0; a > 0 && level < 5; ++level) {
+      const auto ai = static_cast<size_t>(a);
+      if (!touched[ai]) {
+        touched[ai] = 1;
+        name_weight[ai] = NameWeight(nodes[ai]);
+        score[ai] += CandidateBonus(nodes[ai].tag);
+      }
+      score[ai] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+      a = nodes[ai].parent;
+    }
+  };
+  // Text written straight into a container between its blocks ("<div>text<br><br>
+  // text<div>...</div>text</div>") forms paragraphs of that container, as if each run
+  // were wrapped in a <p>; runs end at a block child or at <br><br>.
+  std::vector<int> owner(n, -1);
+  std::vector<double> run_chars(n, 0), run_commas(n, 0);
+  std::vector<char> after_br(n, 0);
+  auto end_run = [&](int o) {
+    const auto oi = static_cast<size_t>(o);
+    if (run_chars[oi] >= 25) give(o, run_chars[oi], run_commas[oi]);
+    run_chars[oi] = run_commas[oi] = 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Node& node = nodes[i];
+    if (node.parent < 0) continue;
+    const auto p = static_cast<size_t>(node.parent);
+    owner[i] = IsBlockTag(nodes[p].tag) ? static_cast<int>(p) : owner[p];
+    if (m.removed[i] || m.in_caption[i]) {
+      i = static_cast<size_t>(node.end - 1);
+      continue;
+    }
+    const int o = owner[i];
+    if (o < 0) continue;
+    const auto oi = static_cast<size_t>(o);
+    if (node.is_text) {
+      if (!has_block[oi] || nodes[oi].tag == GUMBO_TAG_P || nodes[oi].tag == GUMBO_TAG_PRE ||
+          NonSpaceBytes(node.text) == 0) {
+        continue;
+      }
+      after_br[oi] = 0;
+      if (!in_link[i]) run_chars[oi] += static_cast<double>(NonSpaceBytes(node.text));
+      run_commas[oi] += static_cast<double>(Commas(node.text));
+    } else if (node.tag == GUMBO_TAG_BR) {
+      if (after_br[oi]) end_run(o);
+      after_br[oi] = 1;
+    } else if (IsBlockTag(node.tag)) {
+      end_run(o);
+      after_br[oi] = 0;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (run_chars[i] > 0) end_run(static_cast<int>(i));
+  }
   for (size_t i = 0; i < n; ++i) {
     const Node& node = nodes[i];
     if (node.is_text || m.removed[i] || m.in_caption[i] || node.parent < 0) continue;
@@ -355,29 +489,57 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
                    ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD ||
                      t == GUMBO_TAG_BLOCKQUOTE) && !has_block[i]);
     if (!is_para || chars[i] < 25) continue;
-    double s = 1 + commas[i] + std::min(std::floor(chars[i] / 100), 3.0);
-    int a = node.parent;
-    for (int level = 0; a > 0 && level < 5; ++level) {
-      const auto ai = static_cast<size_t>(a);
-      if (!touched[ai]) {
-        touched[ai] = 1;
-        score[ai] += CandidateBonus(nodes[ai].tag);
-      }
-      score[ai] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-      a = nodes[ai].parent;
-    }
+    give(node.parent, chars[i], commas[i]);
   }
+  // A good name can at most double what a candidate's own text earned: a page-wide
+  // "main-content" wrapper with little text of its own must not beat the story block.
+  auto effective = [&](size_t i) {
+    const double w = name_weight[i];
+    const double earned = std::max(0.0, score[i] - CandidateBonus(nodes[i].tag));
+    return (score[i] + (w > 0 ? std::min(w, earned) : w)) * (1 - link_density(i));
+  };
   int top = -1;
   double top_score = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!touched[i]) continue;
-    double s = score[i] * (1 - link_density(i));
+    double s = effective(i);
     if (top < 0 || s > top_score) {
       top = static_cast<int>(i);
       top_score = s;
     }
   }
   if (top < 0) return {body};
+
+  // A story split into several blocks of similar weight: their nearest common
+  // ancestor that holds at least three of them is the article (Readability's rule).
+  {
+    std::vector<std::pair<double, int>> ranked;
+    for (size_t i = 0; i < n; ++i) {
+      if (touched[i]) ranked.emplace_back(effective(i), static_cast<int>(i));
+    }
+    const size_t k = std::min<size_t>(ranked.size(), 5);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(k), ranked.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<int> alternatives;
+    for (size_t r = 0; r < k; ++r) {
+      if (ranked[r].second != top && ranked[r].first >= top_score * 0.75) {
+        alternatives.push_back(ranked[r].second);
+      }
+    }
+    if (alternatives.size() >= 3) {
+      for (int a = nodes[static_cast<size_t>(top)].parent; a > body;
+           a = nodes[static_cast<size_t>(a)].parent) {
+        const int a_end = nodes[static_cast<size_t>(a)].end;
+        int inside = 0;
+        for (int alt : alternatives) inside += (alt >= a && alt < a_end) ? 1 : 0;
+        if (inside >= 3) {
+          top = a;
+          top_score = effective(static_cast<size_t>(a));
+          break;
+        }
+      }
+    }
+  }
 
   // Siblings that carry article text too (a body split over several blocks).
   std::vector<int> out;
@@ -392,29 +554,78 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
       continue;
     }
     if (m.removed[ci] || m.in_caption[ci] || nodes[ci].is_text) continue;
-    double s = touched[ci] ? score[ci] * (1 - link_density(ci)) : 0;
+    // A sibling earns its place by its text, not by its name.
+    double s = touched[ci]
+                   ? (score[ci] + std::min(0.0, name_weight[ci])) * (1 - link_density(ci))
+                   : 0;
     bool keep = s >= threshold;
-    if (!keep && nodes[ci].tag == GUMBO_TAG_P) {
+    // A lone paragraph beside the body (a standfirst or summary written as a <p> or a
+    // bare <div>) is part of the story.
+    if (!keep && (nodes[ci].tag == GUMBO_TAG_P ||
+                  (nodes[ci].tag == GUMBO_TAG_DIV && !has_block[ci]))) {
       keep = chars[ci] > 80 && link_density(ci) < 0.25;
     }
     if (keep) out.push_back(c);
+  }
+  // Twins: a story split into several blocks of the same kind (same tag and class)
+  // further apart than siblings, with figures or pull quotes between them.
+  const std::string_view top_class = Attr(nodes[static_cast<size_t>(top)], "class");
+  if (!top_class.empty()) {
+    std::vector<int> twins;
+    for (size_t i = 0; i < n; ++i) {
+      if (!touched[i] || nodes[i].tag != nodes[static_cast<size_t>(top)].tag ||
+          Attr(nodes[i], "class") != top_class) {
+        continue;
+      }
+      const int ii = static_cast<int>(i);
+      bool covered = false;
+      for (int r : out) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end) ||
+                                  (r >= ii && r < nodes[i].end);
+      for (int r : twins) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end);
+      if (covered) continue;
+      if (effective(i) >= threshold) twins.push_back(ii);
+    }
+    if (!twins.empty()) {
+      out.insert(out.end(), twins.begin(), twins.end());
+      std::sort(out.begin(), out.end());
+    }
   }
   return out;
 }
 
 struct ParagraphBuilder {
   std::string title;
-  std::vector<std::string>* out;
+  MainText* out;
   std::string buf;
+  std::vector<SourceAnchor> anchors;  // offsets within buf
   bool pending_space = false;
   size_t link_bytes = 0;
   size_t time_bytes = 0;
   size_t total_bytes = 0;
 
+  // Appends a text node's folded text, remembering where it came from.
+  void Append(const Node& node) {
+    const size_t before = buf.size();
+    AppendFolded(node.text, &buf, &pending_space);
+    if (buf.size() == before) return;
+    const size_t at = before + (before > 0 && buf[before] == ' ' ? 1 : 0);
+    size_t lead = 0;
+    while (lead < node.text.size() &&
+           (node.text[lead] == ' ' || node.text[lead] == '\n' || node.text[lead] == '\t' ||
+            node.text[lead] == '\r' || node.text[lead] == '\f')) {
+      ++lead;
+    }
+    anchors.push_back({at, SourceOffset(node) + lead});
+  }
+
   void Flush() {
     if (buf.empty()) return;
+    size_t kept = buf.size();
+    while (kept > 0 && buf[kept - 1] == ' ') --kept;
     std::string para = NfcAndTrim(std::move(buf));
     buf.clear();
+    std::vector<SourceAnchor> marks = std::move(anchors);
+    anchors.clear();
     pending_space = false;
     size_t links = link_bytes, times = time_bytes, total = total_bytes;
     link_bytes = time_bytes = total_bytes = 0;
@@ -422,7 +633,11 @@ struct ParagraphBuilder {
     if (total > 0 && links * 10 >= total * 8 && para.size() < 150) return;
     // A line that is mostly a <time> element is the story's timestamp, not its text.
     if (total > 0 && times * 10 >= total * 6 && para.size() < 120) return;
-    out->push_back(std::move(para));
+    // NFC that changed the length moves every later offset: keep the first anchor only.
+    if (para.size() != kept && marks.size() > 1) marks.resize(1);
+    std::erase_if(marks, [&](const SourceAnchor& a) { return a.text_offset >= para.size(); });
+    out->paragraphs.push_back(std::move(para));
+    out->anchors.push_back(std::move(marks));
   }
 };
 
@@ -459,7 +674,7 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
         b->total_bytes += bytes;
         if (link_depth > 0) b->link_bytes += bytes;
         if (time_depth > 0) b->time_bytes += bytes;
-        AppendFolded(node.text, &b->buf, &b->pending_space);
+        b->Append(node);
         continue;
       }
       if (m.removed[ki] || m.caption[ki] || m.in_caption[ki] || node.tag == GUMBO_TAG_H1) {
@@ -503,7 +718,12 @@ bool IsBoilerplateName(std::string_view value) {
   if (value.empty()) return false;
   const auto words = SplitWords(value);
   const auto& set = BoilerplateWords();
+  // A social-media embed (a quoted post) is part of the story; a social bar is not.
+  const bool embed = std::find_if(words.begin(), words.end(), [](const std::string& w) {
+                       return w == "embed" || w == "embedded" || w == "tweet";
+                     }) != words.end();
   for (const auto& w : words) {
+    if (embed && (w == "social" || w == "socials")) continue;
     if (set.count(w) > 0) return true;
   }
   if (HasWordPair(words, "more", "stories") || HasWordPair(words, "also", "like") ||
@@ -521,9 +741,18 @@ bool IsBoilerplateName(std::string_view value) {
 }
 
 bool IsStockLine(std::string_view line) {
-  if (line.size() > 80) return false;
+  // A posting line: "05/10/2018 - Posted by: Ana Ruiz - Category: Ports".
+  static const RE2 kPostedBy(
+      R"((?i)^[^.]{0,40}\b(?:posted|published|publicado|publicada|publié|veröffentlicht):? )"
+      R"((?:by|por|par|von)\b)");
+  static const RE2 kSomeDate(R"(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b(?:19|20)\d\d\b)");
+  if (line.size() <= 200 && RE2::PartialMatch(line, kPostedBy) &&
+      RE2::PartialMatch(line, kSomeDate)) {
+    return true;
+  }
+  if (line.size() > 80) return IsPromoLine(line);
   static const RE2 kStock(
-      R"((?i)(?:advertisement|advertising|sponsored(?: content)?|ads?|)"
+      R"((?i)(?:advertisement|advertising|sponsored(?: content)?|ads?|adverts?|)"
       R"(share(?: this)?(?: article| story| page| post)?(?: on \w+| via \w+)?|)"
       R"((?:image|photo|picture|slide|video) \d+ (?:of|/) \d+|)"
       R"(read more|continue reading|read next|read the full story|)"
@@ -531,7 +760,9 @@ bool IsStockLine(std::string_view line) {
       R"(you (?:may|might) also like|recommended(?: for you)?|skip to (?:main )?content|)"
       R"(sign up|subscribe(?: now)?|print|email|tweet|comments?(?: \(\d+\))?|\d+ comments?|)"
       R"(loading|story continues below(?: advertisement)?|scroll to continue(?: with content)?|)"
-      R"(article continues below(?: this ad)?|back to top|follow us)[\s.:!…]*)");
+      R"(article continues below(?: this ad)?|back to top|follow us|tell us what you think|)"
+      R"(explore further|)"
+      R"(this (?:slideshow|video|content|page) requires javascript)[\s.:!…]*)");
   if (RE2::FullMatch(line, kStock)) return true;
   // Timestamp and byline lines: "Published 11:11 PM EST Nov 19, 2019", "Updated May 23,
   // 2024", "By Ana Ruiz and Tom Hale".
@@ -539,7 +770,129 @@ bool IsStockLine(std::string_view line) {
       R"((?i:(?:first )?(?:published|updated|posted|last (?:updated|modified))(?: on| at)?:?)\s.*\d.*)");
   static const RE2 kByline(
       R"(By\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*)");
-  return RE2::FullMatch(line, kStamp) || RE2::FullMatch(line, kByline);
+  if (RE2::FullMatch(line, kStamp) || RE2::FullMatch(line, kByline)) return true;
+  return IsPromoLine(line) || IsDateLine(line);
+}
+
+bool IsDateLine(std::string_view line) {
+  if (line.size() > 90) return false;
+  static const auto* date_words = new std::unordered_set<std::string_view>{
+      // English
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+      "thur", "thurs", "fri", "sat", "sun", "today", "yesterday",
+      // Portuguese, Spanish, French, German, Italian
+      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro",
+      "outubro", "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez",
+      "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo", "feira",
+      "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "septiembre",
+      "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves",
+      "viernes", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+      "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
+      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli",
+      "oktober", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+      "samstag", "sonntag", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+      "settembre", "ottobre", "dicembre", "lunedì", "martedì", "mercoledì", "giovedì",
+      "venerdì", "sabato", "domenica"};
+  static const auto* joiners = new std::unordered_set<std::string_view>{
+      "at", "on", "of", "the", "de", "del", "da", "do", "às", "um", "le", "el", "am", "pm",
+      "a.m", "p.m", "h", "gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "mst",
+      "mdt", "bst", "cet", "cest", "ist", "amt", "et", "pt", "ct", "published", "updated",
+      "posted", "last", "modified", "date", "time"};
+  static const RE2 kFull(
+      R"(\d{1,2}:\d\d|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})");
+  static const RE2 kYear(R"(\b(?:19|20)\d\d\b)");
+  const bool full = RE2::PartialMatch(line, kFull);
+  if (!full && !RE2::PartialMatch(line, kYear)) return false;
+  // Words that are neither date words nor numbers; a few capitalised ones (a name
+  // beside the stamp: "11/19/2019 by Ana Ruiz") are allowed next to a full date.
+  int other = 0;
+  bool all_names = true;
+  bool has_date_word = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const bool word_char = c >= 0x80 || std::isalnum(c) != 0 || c == '.';
+    if (!word_char) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < line.size()) {
+      const auto d = static_cast<unsigned char>(line[j]);
+      if (!(d >= 0x80 || std::isalnum(d) != 0 || d == '.')) break;
+      // "…" and other punctuation above ASCII end a word too.
+      if (d == 0xE2 && j + 2 < line.size() &&
+          static_cast<unsigned char>(line[j + 1]) == 0x80) {
+        break;
+      }
+      ++j;
+    }
+    std::string_view tok = line.substr(i, j - i);
+    while (!tok.empty() && tok.back() == '.') tok.remove_suffix(1);
+    while (!tok.empty() && tok.front() == '.') tok.remove_prefix(1);
+    i = j + (j == i ? 1 : 0);
+    if (tok.empty()) continue;
+    size_t digits = 0;
+    while (digits < tok.size() && std::isdigit(static_cast<unsigned char>(tok[digits]))) ++digits;
+    if (digits > 0) {
+      std::string_view suffix = tok.substr(digits);
+      std::string low = LowerAscii(suffix);
+      bool ok = suffix.empty() || low == "st" || low == "nd" || low == "rd" || low == "th" ||
+                low == "h" || low == "am" || low == "pm";
+      for (char ch : suffix) ok = ok || ch == '.' || ch == ':';
+      if (ok) continue;
+    }
+    const std::string low = LowerAscii(tok);
+    if (date_words->count(low) > 0) {
+      has_date_word = true;
+      continue;
+    }
+    if (joiners->count(low) > 0) continue;
+    ++other;
+    const auto first = static_cast<unsigned char>(tok[0]);
+    if (!(low == "by" || (first >= 'A' && first <= 'Z'))) all_names = false;
+  }
+  // A bare clock time is kept: live coverage heads its entries with one ("4:14 p.m.").
+  const bool has_year = RE2::PartialMatch(line, kYear);
+  if (other == 0) return has_year || has_date_word;
+  return full && all_names && other <= 4;
+}
+
+bool IsPromoLine(std::string_view line) {
+  if (line.size() > 320) return false;
+  // Pitches and furniture that sit between the story's paragraphs: newsletter and app
+  // pitches, "DON'T MISS" teasers, contact and follow lines, contributor notes,
+  // copyright lines.
+  static const RE2 kLead(
+      R"((?:DON['’]T MISS|READ MORE|MORE|RELATED|SEE ALSO|WATCH|LISTEN|CLICK HERE|)"
+      R"(RECOMMENDED|TRENDING|MOST READ|LATEST|PHOTOS|VIDEO|Tags|TAGS|Tagged|Filed under|)"
+      R"(FILED UNDER)\b[\s:]*.*)");
+  static const RE2 kAnywhere(
+      R"((?i:\b(?:may|can) be (?:reached|contacted) at\b|)"
+      R"(contributed (?:reporting )?to this (?:report|story|article)|contributed reporting|)"
+      R"(^additional reporting by|^write to [^.]{1,40} at \S+@|^related(?: \w+){0,3}:|)"
+      R"(^to read the full (?:story|article)|^more (?:great )?\S+ stories$|)"
+      R"(like this (?:story|article)\?|successfully subscribed|)"
+      R"(^(?:reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\b|)"
+      R"(^\d+ min(?:ute)?s? read$|)"
+      R"(^(?:photo|image|picture|video|graphic|illustration)s?(?: by|:) |)"
+      R"(^follow [^.]{0,60}\b(?:on|at) (?:twitter|facebook|instagram|youtube|https?:)|)"
+      R"(\bfollow (?:him|her|them|us|me)(?: on (?:twitter|facebook|instagram))? @\w|)"
+      R"(this (?:document|material|article) is (?:subject to|protected by) copyright|)"
+      R"(^citation: |^\(?reporting by [^.]{0,200}\b(?:editing|writing) by|)"
+      R"(^subscribe to \S|^join (?:our|us)\b|)"
+      R"(\breach (?:the reporters?|the author|him|her|them|us|me) (?:on|at)\b|)"
+      R"(^email [^.@]{1,40} at \S+@|^(?:copyright\b|©)[^.]{0,60}\d{4})|)"
+      R"(\[(?:INSIGHT|VIDEO|PICTURES|PICS|REVEAL|LATEST|POLL|ANALYSIS|MAP|LIVE)\]|)"
+      R"(^.{0,60}/ ?(?:Getty Images|AFP|Reuters|AP|AP Photo|Associated Press|Shutterstock|)"
+      R"(EPA|Bloomberg)\)?$)");
+  static const RE2 kNewsletter(R"((?i)newsletter)");
+  static const RE2 kSignUp(R"((?i)\b(?:sign(?:ing)? up|subscrib\w*|inbox|delivered)\b)");
+  return RE2::FullMatch(line, kLead) || RE2::PartialMatch(line, kAnywhere) ||
+         (RE2::PartialMatch(line, kNewsletter) && RE2::PartialMatch(line, kSignUp));
 }
 
 MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title) {
@@ -548,7 +901,7 @@ MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title)
   const Marks marks = MarkBoilerplate(nodes);
   ParagraphBuilder builder;
   builder.title = FoldText(title);
-  builder.out = &out.paragraphs;
+  builder.out = &out;
   CollectParagraphs(nodes, marks, ChooseContainers(nodes, marks), &builder);
   if (out.paragraphs.empty()) CollectParagraphs(nodes, marks, {0}, &builder);
 

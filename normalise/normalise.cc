@@ -7,6 +7,7 @@
 #include "normalise/main_text.h"
 #include "normalise/metadata.h"
 #include "normalise/nesting.h"
+#include "normalise/sentences.h"
 #include "normalise/text_fold.h"
 
 namespace newsfacts {
@@ -34,6 +35,37 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   return text;
 }
 
+// Joins paragraphs like JoinParagraphs and shifts their anchors to text offsets.
+std::vector<std::pair<size_t, size_t>> JoinAnchors(
+    const std::vector<std::string>& paragraphs,
+    const std::vector<std::vector<normalise_internal::SourceAnchor>>& anchors) {
+  std::vector<std::pair<size_t, size_t>> map;
+  size_t base = 0;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) base += 2;
+    if (i < anchors.size()) {
+      for (const auto& a : anchors[i]) map.emplace_back(base + a.text_offset, a.source_offset);
+    }
+    base += paragraphs[i].size();
+  }
+  return map;
+}
+
+// "https://www.example.com/a/b" -> "www.example.com"; "" when `url` is not http(s).
+std::string_view HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos || scheme > 5) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  return rest.substr(0, rest.find_first_of("/?#"));
+}
+
+// A paragraph that is only a link to the page's own site: the address printed for
+// readers of the paper version, never story text.
+bool IsOwnSiteUrl(const std::string& para, std::string_view host) {
+  if (host.empty() || para.find(' ') != std::string::npos) return false;
+  return HostOf(para) == host;
+}
+
 }  // namespace
 
 Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& options) {
@@ -55,16 +87,27 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
   std::string headline = md.title.value_or("");
   normalise_internal::MainText main =
       normalise_internal::ExtractMainText(page.nodes(), headline);
+  auto drop_paragraph = [&main](size_t i) {
+    main.paragraphs.erase(main.paragraphs.begin() + static_cast<long>(i));
+    if (i < main.anchors.size()) main.anchors.erase(main.anchors.begin() + static_cast<long>(i));
+  };
   if (!md.first_h1.empty() && md.first_h1 != headline && !main.paragraphs.empty() &&
       main.paragraphs.front() == md.first_h1) {
-    main.paragraphs.erase(main.paragraphs.begin());
+    drop_paragraph(0);
   }
   if (!md.html_title.empty() && !main.paragraphs.empty() &&
       main.paragraphs.front() == md.html_title) {
-    main.paragraphs.erase(main.paragraphs.begin());
+    drop_paragraph(0);
   }
 
+  const std::string_view host = HostOf(md.canonical_url ? std::string_view(*md.canonical_url)
+                                                       : std::string_view(options.url));
+  for (size_t i = main.paragraphs.size(); !host.empty() && i-- > 0;) {
+    if (IsOwnSiteUrl(main.paragraphs[i], host)) drop_paragraph(i);
+  }
   doc.text = JoinParagraphs(main.paragraphs);
+  doc.source_map = JoinAnchors(main.paragraphs, main.anchors);
+  doc.sentences = normalise_internal::SplitSentences(doc.text);
   doc.captions = std::move(main.captions);
   doc.title = std::move(md.title);
   doc.byline = std::move(md.byline);
@@ -110,6 +153,7 @@ Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& o
   Document doc;
   doc.charset = decoded->charset;
   doc.text = JoinParagraphs(paragraphs);
+  doc.sentences = normalise_internal::SplitSentences(doc.text);
   return doc;
 }
 

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -51,6 +52,18 @@ struct Document {
   std::optional<std::string> site_name;       // og:site_name or publisher name
   std::optional<std::string> language;        // BCP 47 as declared ("en", "en-GB")
   std::optional<std::string> description;
+
+  // Sentence boundaries in `text`: [begin, end) byte offsets, in order, trimmed. ICU
+  // sentence rules, with no break after "U.S.", "Mr.", "Gov.", "Jan." and similar
+  // abbreviations; a paragraph end always ends a sentence.
+  std::vector<std::pair<size_t, size_t>> sentences;
+  // Offset map (HTML input only): pairs (byte offset in `text`, byte offset in the
+  // page) for the first character of every DOM text node that starts a stretch of
+  // `text`, in text order. Page offsets count bytes of the page as UTF-8 without a
+  // byte order mark: the input bytes themselves when the input is UTF-8 (and not
+  // nested past the depth cap). Between anchors, text and page advance together
+  // except where entities or folded white space were.
+  std::vector<std::pair<size_t, size_t>> source_map;
 
   std::string charset;       // the charset the bytes were decoded from, e.g. "UTF-8"
   size_t parse_errors = 0;   // gumbo's count of parse errors; diagnostics only

@@ -1,0 +1,67 @@
+// Sentence boundaries and the text-to-page offset map.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "normalise/normalise.h"
+#include "normalise/sentences.h"
+
+namespace newsfacts {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& [b, e] : normalise_internal::SplitSentences(text)) {
+    out.push_back(text.substr(b, e - b));
+  }
+  return out;
+}
+
+TEST_CASE("abbreviations do not end sentences") {
+  CHECK(Sentences("Mr. Blinken met Gov. Abbott in the U.S. capital on Jan. 5. They spoke "
+                  "for an hour.") ==
+        std::vector<std::string>{"Mr. Blinken met Gov. Abbott in the U.S. capital on Jan. 5.",
+                                 "They spoke for an hour."});
+  CHECK(Sentences("The ship left at 9 a.m. on Sept. 3 with Sen. Ruiz aboard.") ==
+        std::vector<std::string>{"The ship left at 9 a.m. on Sept. 3 with Sen. Ruiz aboard."});
+}
+
+TEST_CASE("ordinary sentence ends and paragraphs") {
+  CHECK(Sentences("The port closed. Did it reopen? Yes!\n\nA new paragraph starts here") ==
+        std::vector<std::string>{"The port closed.", "Did it reopen?", "Yes!",
+                                 "A new paragraph starts here"});
+  CHECK(Sentences("\xE2\x80\x9CWe are done,\xE2\x80\x9D she said. Then she left.") ==
+        std::vector<std::string>{"\xE2\x80\x9CWe are done,\xE2\x80\x9D she said.",
+                                 "Then she left."});
+  CHECK(Sentences("").empty());
+  CHECK(Sentences("   ").empty());
+}
+
+TEST_CASE("Document carries sentences and the offset map") {
+  const std::string page =
+      "<html><body><article><p>The ferry left at 9 a.m. on Jan. 4. It was late.</p>"
+      "<p>Fares rose by <b>6 percent</b> in April.</p></article></body></html>";
+  Result<Document> r = NormaliseHtml(page, {});
+  REQUIRE(r.ok());
+  const Document& d = *r;
+  REQUIRE(d.text ==
+          "The ferry left at 9 a.m. on Jan. 4. It was late.\n\nFares rose by 6 percent in "
+          "April.");
+  REQUIRE(d.sentences.size() == 3);
+  CHECK(d.text.substr(d.sentences[1].first, d.sentences[1].second - d.sentences[1].first) ==
+        "It was late.");
+  CHECK(d.sentences[2].first == d.text.find("Fares"));
+
+  // Every anchor points at the same characters in the page as in the text.
+  REQUIRE(d.source_map.size() == 4);  // "The ferry…", "Fares rose by", "6 percent", " in April."
+  for (const auto& [t, s] : d.source_map) {
+    CAPTURE(t);
+    CHECK(page.compare(s, 3, d.text, t, 3) == 0);
+  }
+  CHECK(d.source_map[0] == std::make_pair(size_t{0}, page.find("The ferry")));
+  CHECK(d.source_map[2] == std::make_pair(d.text.find("6 percent"), page.find("6 percent")));
+}
+
+}  // namespace
+}  // namespace newsfacts
