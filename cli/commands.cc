@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/fetch_command.h"
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
 #include "cli/process.h"
@@ -211,7 +212,9 @@ int Run(int argc, char** argv) {
   rules_test->add_option("dir", rules_dir, "rule directory (default: the shipped rules)");
   rules_test->callback([&] { status = RulesTest(rules_dir.empty() ? DefaultRulesDir() : rules_dir); });
 
-  for (const char* name : {"fetch", "crawl", "check", "merge"}) {
+  AddFetchCommands(&app, &status);
+
+  for (const char* name : {"check", "merge"}) {
     CLI::App* later = app.add_subcommand(name, std::string(name) + " (not available yet)");
     later->allow_extras();
     later->prefix_command();

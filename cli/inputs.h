@@ -32,6 +32,7 @@ struct Item {
   std::optional<std::string> url;
   std::optional<std::string> published;
   std::optional<Status> error;  // set when the input could not be read
+  std::string charset_hint;     // charset named by the transport (HTTP Content-Type), or ""
 };
 
 struct InputOptions {

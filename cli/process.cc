@@ -146,6 +146,7 @@ std::optional<std::string> SiteOf(const std::string& url) {
 Result<Article> ProcessItem(const Item& item, const RuleBook& rules) {
   NormaliseOptions options;
   if (item.url) options.url = *item.url;
+  options.charset_hint = item.charset_hint;
   Result<Document> doc = item.format == InputFormat::kText ? NormaliseText(item.bytes, options)
                                                             : NormaliseHtml(item.bytes, options);
   if (!doc.ok()) return doc.status();

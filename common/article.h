@@ -96,6 +96,10 @@ struct Article {
   std::vector<DateFact> dates;
   std::vector<Official> officials;
   std::vector<Quote> quotes;
+
+  // Not in JSON: the fetches row the article came from; the store writes it into
+  // articles.fetch_id (an article re-stored without one keeps its earlier fetch_id).
+  std::optional<int64_t> fetch_id;
 };
 
 // Rewrites every span in *article from byte offsets into article->text to code point

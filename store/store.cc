@@ -33,8 +33,33 @@ struct Migration {
   int to_version;
   const char* sql;
 };
+// Version 2: crawl state (the URL frontier with validators, see store/crawl_state.h) and
+// the error of a failed fetch.
+constexpr char kSchemaV2Sql[] = R"sql(
+CREATE TABLE crawl_urls (
+  url            TEXT PRIMARY KEY,            -- canonical URL
+  site           TEXT NOT NULL,               -- the site's name in the sites file
+  kind           TEXT NOT NULL DEFAULT 'article',
+  state          TEXT NOT NULL DEFAULT 'new'
+                 CHECK (state IN ('new', 'done', 'failed', 'gone')),
+  discovered_at  TEXT NOT NULL,
+  lastmod        TEXT,                        -- as the feed or sitemap gave it
+  fetched_at     TEXT,
+  status         INTEGER,
+  etag           TEXT,
+  last_modified  TEXT,
+  payload_digest TEXT,
+  fetch_id       INTEGER REFERENCES fetches(id) ON DELETE SET NULL,
+  attempts       INTEGER NOT NULL DEFAULT 0,
+  last_error     TEXT
+);
+CREATE INDEX crawl_urls_site_state ON crawl_urls(site, state);
+ALTER TABLE fetches ADD COLUMN error TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaSql},
+    {2, kSchemaV2Sql},
 };
 constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_version;
 
@@ -352,13 +377,14 @@ Status Store::Impl::PrepareWriters() {
       {"COMMIT", &commit},
       {"ROLLBACK", &rollback},
       {"INSERT INTO articles (id, url, canonical_url, site, title, byline, published, "
-       "language, text, captions, run_id, stored_at) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+       "language, text, captions, run_id, stored_at, fetch_id) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
        "ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
        "canonical_url = excluded.canonical_url, site = excluded.site, "
        "title = excluded.title, byline = excluded.byline, published = excluded.published, "
        "language = excluded.language, text = excluded.text, captions = excluded.captions, "
-       "run_id = excluded.run_id, stored_at = excluded.stored_at",
+       "run_id = excluded.run_id, stored_at = excluded.stored_at, "
+       "fetch_id = coalesce(excluded.fetch_id, fetch_id)",
        &upsert_article},
       // Children first and explicitly: replacing must not depend on the foreign_keys
       // pragma of whoever opened the file.
@@ -433,6 +459,11 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
       b.Null();
     }
     b.Text(stored_at);
+    if (a.fetch_id) {
+      b.Int(*a.fetch_id);
+    } else {
+      b.Null();
+    }
     if (Status st = Run(s, b, "storing", -1, &where); !st.ok()) return st;
   }
   for (sqlite3_stmt* s : {delete_mentions.get(), delete_officials.get(), delete_parts.get(),
@@ -733,6 +764,14 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id) {
   Impl& d = *impl_;
   if (batch.empty()) return Status::Ok();
   if (d.read_only) return StorageError("cannot write articles: opened read-only", d.path);
+  // Inside the caller's InTransaction(): the caller commits or rolls back.
+  if (!sqlite3_get_autocommit(d.db.get())) {
+    const std::string stored_at = NowIso8601();
+    for (const Article& a : batch) {
+      if (Status st = d.WriteOne(a, run_id, stored_at); !st.ok()) return st;
+    }
+    return Status::Ok();
+  }
   {
     sqlite3_stmt* s = d.begin.get();
     StmtUse use(s);
@@ -753,6 +792,31 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id) {
   if (!status.ok()) d.RollbackQuietly();
   return status;
 }
+
+Status Store::InTransaction(const std::function<Status()>& fn) {
+  Impl& d = *impl_;
+  if (d.read_only) return StorageError("cannot write: opened read-only", d.path);
+  if (!sqlite3_get_autocommit(d.db.get())) {
+    return InternalError("InTransaction: a transaction is already open");
+  }
+  {
+    sqlite3_stmt* s = d.begin.get();
+    StmtUse use(s);
+    if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
+  }
+  Status status = fn();
+  if (status.ok()) {
+    sqlite3_stmt* s = d.commit.get();
+    StmtUse use(s);
+    status = d.Run(s, Binder(s), "committing");
+  }
+  if (!status.ok()) d.RollbackQuietly();
+  return status;
+}
+
+sqlite3* Store::connection() const { return impl_->db.get(); }
+
+const std::string& Store::path() const { return impl_->path; }
 
 Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) const {
   Impl& d = *impl_;

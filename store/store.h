@@ -29,6 +29,8 @@
 #include "common/article.h"
 #include "common/status.h"
 
+struct sqlite3;
+
 namespace newsfacts::store {
 
 struct StoreOptions {
@@ -77,6 +79,17 @@ class Store {
 
   // The stored article with this id, or nullopt.
   Result<std::optional<Article>> ReadArticle(const std::string& id) const;
+
+  // Runs fn inside one write transaction (BEGIN IMMEDIATE): committed when fn returns OK,
+  // rolled back otherwise (fn's Status is returned). WriteArticles() called from fn joins
+  // that transaction instead of opening its own. kInternal when a transaction is already
+  // open; kStorage when read-only or the lock cannot be had.
+  Status InTransaction(const std::function<Status()>& fn);
+
+  // The connection, for the store's own helpers (store/crawl_state.h) that add tables
+  // of their own; valid while this Store lives. Not for use outside store/.
+  sqlite3* connection() const;
+  const std::string& path() const;
 
   struct Impl;
 

@@ -277,15 +277,15 @@ TEST_CASE("SpanOf counts code points, checked by hand") {
   CHECK(SpanOf(kText, "8,222.5") == Span{16, 23});
 }
 
-TEST_CASE("Open creates schema version 1 in WAL mode") {
+TEST_CASE("Open creates schema version 2 in WAL mode") {
   TempDir dir;
   const std::string path = dir.File("news.db");
   {
     Store store = OpenOrDie(path);
-    CHECK(Store::SchemaVersion() == 1);
+    CHECK(Store::SchemaVersion() == 2);
   }
   RawDb raw(path);
-  CHECK(raw.Int("PRAGMA user_version") == 1);
+  CHECK(raw.Int("PRAGMA user_version") == 2);
   CHECK(raw.Text("PRAGMA journal_mode") == "wal");
   for (const char* table : {"articles", "quantities", "dates", "officials", "mentions", "quotes",
                             "quote_parts", "fetches", "runs", "articles_fts"}) {
@@ -328,7 +328,7 @@ TEST_CASE("Reopening is idempotent and keeps the data") {
   }
   Store third = OpenOrDie(path);
   RawDb raw(path);
-  CHECK(raw.Int("PRAGMA user_version") == 1);
+  CHECK(raw.Int("PRAGMA user_version") == 2);
   CHECK(raw.Int("SELECT count(*) FROM sqlite_master") == objects);
   CHECK(raw.Int("SELECT count(*) FROM articles") == 1);
   CHECK(raw.Int("SELECT count(*) FROM quantities") == 5);

@@ -384,8 +384,6 @@ TEST_CASE("commands not available yet say so and exit 2") {
   REQUIRE(tmp.ok());
   const fs::path db = (tmp / "unused.db");
   const std::vector<std::vector<std::string>> commands = {
-      {"fetch", "--db", db.string(), "https://borderledger.example/world/"},
-      {"crawl", "--db", db.string(), "--sites", (tmp / "sites.toml").string()},
       {"check", "--db", db.string(), "Mexico seized 8.2 tonnes of fentanyl"},
       {"merge", (tmp / "out.db").string(), (tmp / "shard1.db").string()},
   };

@@ -1,0 +1,463 @@
+#include "fetch/feeds.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "fetch/http.h"
+#include "fetch/url.h"
+
+namespace newsfacts::fetch {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool IsNameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '_' || c == '-' ||
+         c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Parses attributes in s (the inside of a tag after its name), tolerant of missing
+// quotes and of attributes without values.
+std::vector<std::pair<std::string, std::string>> ParseAttributes(std::string_view s) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == '/')) ++i;
+    const size_t name_start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '=' &&
+           s[i] != '/') {
+      ++i;
+    }
+    if (i == name_start) {
+      ++i;
+      continue;
+    }
+    std::string name = Lower(s.substr(name_start, i - name_start));
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    std::string value;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+        const char quote = s[i++];
+        const size_t end = s.find(quote, i);
+        const size_t stop = end == std::string_view::npos ? s.size() : end;
+        value = DecodeXmlEntities(s.substr(i, stop - i));
+        i = stop + 1;
+      } else {
+        const size_t start = i;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        value = DecodeXmlEntities(s.substr(start, i - start));
+      }
+    }
+    if (out.size() < 64) out.emplace_back(std::move(name), std::move(value));
+  }
+  return out;
+}
+
+std::string Attribute(const XmlTokenizer::Token& t, const std::string& name) {
+  for (const auto& [k, v] : t.attributes) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+std::string LocalName(const std::string& qname) {
+  const size_t colon = qname.rfind(':');
+  return colon == std::string::npos ? qname : qname.substr(colon + 1);
+}
+std::string Prefix(const std::string& qname) {
+  const size_t colon = qname.rfind(':');
+  return colon == std::string::npos ? "" : qname.substr(0, colon);
+}
+
+// Adds entry when its URL resolves to http(s).
+void Emit(DiscoveredEntry entry, const std::string& base, const DiscoveryLimits& limits,
+          Discovery* out) {
+  if (out->entries.size() >= limits.max_entries) return;
+  if (entry.url.empty()) return;
+  auto abs = ResolveUrl(base, entry.url);
+  if (!abs.ok()) return;
+  entry.url = *abs;
+  out->entries.push_back(std::move(entry));
+}
+
+Result<Discovery> ParseJsonFeed(std::string_view body, const std::string& base,
+                                const DiscoveryLimits& limits) {
+  const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) return InvalidInput("invalid JSON Feed: not JSON");
+  const auto version = json.find("version");
+  if (version == json.end() || !version->is_string() ||
+      version->get<std::string>().find("jsonfeed.org") == std::string::npos) {
+    return InvalidInput("invalid JSON Feed: no jsonfeed.org version");
+  }
+  const auto items = json.find("items");
+  if (items == json.end() || !items->is_array()) return InvalidInput("invalid JSON Feed: no items");
+  Discovery d;
+  d.kind = DiscoveryKind::kFeed;
+  d.format = "jsonfeed";
+  auto str = [](const nlohmann::json& o, const char* key) -> std::string {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  for (const auto& item : *items) {
+    if (!item.is_object()) continue;
+    DiscoveredEntry e;
+    e.url = str(item, "url");
+    if (e.url.empty()) e.url = str(item, "external_url");
+    e.title = str(item, "title");
+    e.published = str(item, "date_published");
+    e.lastmod = str(item, "date_modified");
+    Emit(std::move(e), base, limits, &d);
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string DecodeXmlEntities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    const size_t semi = s.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 12) {
+      out += '&';
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    if (name == "amp") {
+      out += '&';
+    } else if (name == "lt") {
+      out += '<';
+    } else if (name == "gt") {
+      out += '>';
+    } else if (name == "quot") {
+      out += '"';
+    } else if (name == "apos") {
+      out += '\'';
+    } else if (name.size() >= 2 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string digits(name.substr(hex ? 2 : 1));
+      if (digits.empty() || digits.size() > 8 ||
+          !std::all_of(digits.begin(), digits.end(), [hex](char c) {
+            return hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                       : std::isdigit(static_cast<unsigned char>(c)) != 0;
+          })) {
+        out += '&';
+        continue;
+      }
+      AppendUtf8(static_cast<uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10)), &out);
+    } else {
+      out += '&';
+      continue;
+    }
+    i = semi;
+  }
+  return out;
+}
+
+XmlTokenizer::Token XmlTokenizer::Next() {
+  Token t;
+  while (pos_ < doc_.size()) {
+    if (doc_[pos_] != '<') {
+      const size_t end = std::min(doc_.find('<', pos_), doc_.size());
+      t.type = Type::kText;
+      t.text = DecodeXmlEntities(doc_.substr(pos_, end - pos_));
+      pos_ = end;
+      return t;
+    }
+    const std::string_view rest = doc_.substr(pos_);
+    auto skip_to = [&](std::string_view terminator, const char* what) -> bool {
+      const size_t end = doc_.find(terminator, pos_);
+      if (end == std::string_view::npos) {
+        t.type = Type::kError;
+        t.text = std::string("unterminated ") + what + " at byte " + std::to_string(pos_);
+        pos_ = doc_.size();
+        return false;
+      }
+      pos_ = end + terminator.size();
+      return true;
+    };
+    if (rest.substr(0, 4) == "<!--") {
+      if (!skip_to("-->", "comment")) return t;
+      continue;
+    }
+    if (rest.substr(0, 9) == "<![CDATA[") {
+      const size_t start = pos_ + 9;
+      if (!skip_to("]]>", "CDATA section")) return t;
+      t.type = Type::kText;
+      t.text = std::string(doc_.substr(start, pos_ - 3 - start));
+      return t;
+    }
+    if (rest.substr(0, 2) == "<?") {
+      if (!skip_to("?>", "processing instruction")) return t;
+      continue;
+    }
+    if (rest.substr(0, 2) == "<!") {
+      // DOCTYPE, possibly with an internal subset in [...]; its entities are ignored.
+      const size_t bracket = doc_.find('[', pos_);
+      const size_t close = doc_.find('>', pos_);
+      if (bracket != std::string_view::npos && close != std::string_view::npos &&
+          bracket < close) {
+        if (!skip_to("]>", "DOCTYPE")) return t;
+      } else if (!skip_to(">", "declaration")) {
+        return t;
+      }
+      continue;
+    }
+    // A tag. '>' inside a quoted attribute value does not end it.
+    size_t i = pos_ + 1;
+    char quote = 0;
+    while (i < doc_.size()) {
+      const char c = doc_[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+      ++i;
+    }
+    if (i >= doc_.size()) {
+      t.type = Type::kError;
+      t.text = "unterminated tag at byte " + std::to_string(pos_);
+      pos_ = doc_.size();
+      return t;
+    }
+    std::string_view inside = doc_.substr(pos_ + 1, i - pos_ - 1);
+    pos_ = i + 1;
+    const bool end_tag = !inside.empty() && inside[0] == '/';
+    if (end_tag) inside.remove_prefix(1);
+    size_t n = 0;
+    while (n < inside.size() && IsNameChar(inside[n])) ++n;
+    if (n == 0) {
+      t.type = Type::kError;
+      t.text = "malformed tag at byte " + std::to_string(i);
+      return t;
+    }
+    t.name = Lower(inside.substr(0, n));
+    if (end_tag) {
+      t.type = Type::kEnd;
+      return t;
+    }
+    t.type = Type::kStart;
+    std::string_view attrs = inside.substr(n);
+    if (!attrs.empty() && attrs.back() == '/') {
+      t.self_closing = true;
+      attrs.remove_suffix(1);
+    }
+    t.attributes = ParseAttributes(attrs);
+    return t;
+  }
+  t.type = Type::kEndOfInput;
+  return t;
+}
+
+Result<Discovery> ParseDiscovery(std::string_view raw, const std::string& base,
+                                 const DiscoveryLimits& limits) {
+  std::string inflated;
+  // A gzipped sitemap (sitemap.xml.gz) arrives without Content-Encoding.
+  if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
+      static_cast<unsigned char>(raw[1]) == 0x8b) {
+    auto d = DecodeBody(std::string(raw), "gzip", limits.max_decoded_bytes);
+    if (!d.ok()) return InvalidInput("gzipped document: " + d.status().message());
+    inflated = std::move(d).value();
+    raw = inflated;
+  }
+  std::string_view body = raw;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  size_t first = 0;
+  while (first < body.size() && std::isspace(static_cast<unsigned char>(body[first]))) ++first;
+  if (first < body.size() && (body[first] == '{' || body[first] == '[')) {
+    return ParseJsonFeed(body, base, limits);
+  }
+
+  XmlTokenizer tok(body);
+  Discovery d;
+  std::vector<std::string> stack;
+  std::string root;
+  bool in_entry = false;
+  DiscoveredEntry entry;
+  std::string entry_guid;  // RSS guid that is a permalink
+  std::string text;        // text of the innermost element so far
+
+  for (;;) {
+    XmlTokenizer::Token t = tok.Next();
+    if (t.type == XmlTokenizer::Type::kError) return InvalidInput("malformed XML: " + t.text);
+    if (t.type == XmlTokenizer::Type::kEndOfInput) break;
+    if (t.type == XmlTokenizer::Type::kText) {
+      if (text.size() < (1u << 16)) text += t.text;
+      continue;
+    }
+    const std::string local = LocalName(t.name);
+    const std::string prefix = Prefix(t.name);
+    if (t.type == XmlTokenizer::Type::kStart) {
+      if (root.empty()) {
+        root = local;
+        if (root == "rss") {
+          d.format = "rss";
+        } else if (root == "rdf") {
+          d.format = "rdf";
+        } else if (root == "feed") {
+          d.format = "atom";
+        } else if (root == "urlset") {
+          d.format = "sitemap";
+          d.kind = DiscoveryKind::kSitemap;
+        } else if (root == "sitemapindex") {
+          d.format = "sitemapindex";
+          d.kind = DiscoveryKind::kSitemapIndex;
+        } else {
+          return InvalidInput("not a feed or sitemap: root element <" + t.name + ">");
+        }
+      }
+      text.clear();
+      const bool entry_start =
+          (local == "item" && (d.format == "rss" || d.format == "rdf") && prefix.empty()) ||
+          (local == "entry" && d.format == "atom") ||
+          (local == "url" && d.format == "sitemap" && prefix.empty()) ||
+          (local == "sitemap" && d.format == "sitemapindex" && prefix.empty());
+      if (entry_start) {
+        in_entry = true;
+        entry = DiscoveredEntry();
+        entry_guid.clear();
+        if (d.format == "rdf") entry.url = Attribute(t, "rdf:about");
+      }
+      if (in_entry && d.format == "atom" && local == "link" &&
+          (prefix.empty() || prefix == "atom")) {
+        const std::string rel = Lower(Attribute(t, "rel"));
+        if ((rel.empty() || rel == "alternate") && entry.url.empty()) {
+          entry.url = Attribute(t, "href");
+        }
+      }
+      if (!t.self_closing) {
+        if (stack.size() >= limits.max_depth) {
+          return InvalidInput("elements nested deeper than " + std::to_string(limits.max_depth));
+        }
+        stack.push_back(t.name);
+      }
+      continue;
+    }
+
+    // An end tag: close up to the matching open element; a stray end tag is ignored.
+    auto it = std::find(stack.rbegin(), stack.rend(), t.name);
+    if (it == stack.rend()) continue;
+    stack.erase(std::next(it).base(), stack.end());
+    const std::string value = Trim(text);
+    text.clear();
+    if (!in_entry) continue;
+    const bool plain = prefix.empty() || (d.format == "atom" && prefix == "atom");
+    if (d.format == "rss" || d.format == "rdf") {
+      if (plain && local == "link" && !value.empty()) entry.url = value;
+      if (plain && local == "guid") entry_guid = value;
+      if (plain && local == "title") entry.title = value;
+      if (plain && local == "pubdate") entry.published = value;
+      if (t.name == "dc:date" && entry.published.empty()) entry.published = value;
+      if (plain && local == "item") {
+        if (entry.url.empty() && entry_guid.rfind("http", 0) == 0) entry.url = entry_guid;
+        Emit(std::move(entry), base, limits, &d);
+        in_entry = false;
+      }
+    } else if (d.format == "atom") {
+      if (plain && local == "title") entry.title = value;
+      if (plain && local == "published") entry.published = value;
+      if (plain && local == "updated") entry.lastmod = value;
+      if (plain && local == "entry") {
+        Emit(std::move(entry), base, limits, &d);
+        in_entry = false;
+      }
+    } else if (d.format == "sitemap") {
+      if (plain && local == "loc") entry.url = value;
+      if (plain && local == "lastmod") entry.lastmod = value;
+      if (local == "publication_date") entry.published = value;
+      if (prefix == "news" && local == "title") entry.title = value;
+      if (plain && local == "url") {
+        Emit(std::move(entry), base, limits, &d);
+        in_entry = false;
+      }
+    } else if (d.format == "sitemapindex") {
+      if (plain && local == "loc") entry.url = value;
+      if (plain && local == "sitemap") {
+        auto abs = ResolveUrl(base, entry.url);
+        if (abs.ok() && d.sitemaps.size() < limits.max_entries) d.sitemaps.push_back(*abs);
+        in_entry = false;
+      }
+    }
+  }
+  if (root.empty()) return InvalidInput("not a feed or sitemap: no XML element");
+  if (!stack.empty()) {
+    return InvalidInput("malformed XML: <" + stack.back() + "> is never closed");
+  }
+  return d;
+}
+
+std::vector<std::string> FindFeedLinks(std::string_view html, const std::string& base) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  const std::string lower = Lower(html.substr(0, std::min<size_t>(html.size(), 4u << 20)));
+  while ((pos = lower.find("<link", pos)) != std::string::npos) {
+    const size_t end = lower.find('>', pos);
+    if (end == std::string::npos) break;
+    const auto attrs = ParseAttributes(std::string_view(html).substr(pos + 5, end - pos - 5));
+    pos = end + 1;
+    std::string rel, type, href;
+    for (const auto& [k, v] : attrs) {
+      if (k == "rel") rel = Lower(v);
+      if (k == "type") type = Lower(Trim(v));
+      if (k == "href") href = v;
+    }
+    bool alternate = false;
+    size_t s = 0;
+    while (s < rel.size()) {
+      size_t e = rel.find(' ', s);
+      if (e == std::string::npos) e = rel.size();
+      if (rel.substr(s, e - s) == "alternate") alternate = true;
+      s = e + 1;
+    }
+    if (!alternate || href.empty()) continue;
+    if (type != "application/rss+xml" && type != "application/atom+xml" &&
+        type != "application/feed+json" && type != "application/json") {
+      continue;
+    }
+    auto abs = ResolveUrl(base, href);
+    if (abs.ok() && std::find(out.begin(), out.end(), *abs) == out.end()) out.push_back(*abs);
+  }
+  return out;
+}
+
+}  // namespace newsfacts::fetch

@@ -1,0 +1,400 @@
+#include "fetch/http.h"
+
+#include <curl/curl.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+
+#include "fetch/url.h"
+
+namespace newsfacts::fetch {
+namespace {
+
+constexpr size_t kMaxHeadBytes = 256u << 10;
+constexpr char kRefusedPrefix[] = "refused: ";
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+void GlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct EasyDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
+
+void Append(Slist* list, const std::string& s) {
+  curl_slist* next = curl_slist_append(list->get(), s.c_str());
+  if (next) {
+    (void)list->release();
+    list->reset(next);
+  }
+}
+
+// What the callbacks of one transfer fill.
+struct Transfer {
+  Exchange* exchange = nullptr;
+  size_t max_body = 0;
+  bool over_body_cap = false;
+  bool over_head_cap = false;
+};
+
+size_t OnBody(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t len = size * n;
+  if (t->exchange->body.size() + len > t->max_body) {
+    t->over_body_cap = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  t->exchange->body.append(data, len);
+  return len;
+}
+
+size_t OnHeader(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t len = size * n;
+  // A new status line starts a new head (after "100 Continue" and the like).
+  if (len >= 5 && std::memcmp(data, "HTTP/", 5) == 0) t->exchange->response_head.clear();
+  if (t->exchange->response_head.size() + len > kMaxHeadBytes) {
+    t->over_head_cap = true;
+    return 0;
+  }
+  t->exchange->response_head.append(data, len);
+  return len;
+}
+
+int OnDebug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  if (type == CURLINFO_HEADER_OUT) {
+    auto* t = static_cast<Transfer*>(user);
+    if (t->exchange->request_head.size() + size <= kMaxHeadBytes) {
+      t->exchange->request_head.append(data, size);
+    }
+  }
+  return 0;
+}
+
+Status Refused(const std::string& host, const std::string& address) {
+  return Status(StatusCode::kNetwork,
+                std::string(kRefusedPrefix) + host + " resolves to the non-public address " +
+                    address + " (use --allow-private to fetch it)");
+}
+
+// Resolves and checks one hop's host; fills the CURLOPT_RESOLVE entry that pins the
+// checked addresses ("" for an address literal, which needs no pinning).
+Status GuardHost(const UrlParts& parts, const FetchOptions& options, std::string* pin) {
+  pin->clear();
+  auto addresses = ResolveHost(parts.host, parts.port);
+  if (!addresses.ok()) return addresses.status();
+  const bool allowed = options.allow_private || options.private_hosts.count(parts.host) > 0;
+  if (!allowed) {
+    for (const std::string& a : *addresses) {
+      if (IsPrivateAddress(a)) return Refused(parts.host, a);
+    }
+  }
+  const std::string bare = parts.host.front() == '[' ? parts.host.substr(1, parts.host.size() - 2)
+                                                     : parts.host;
+  if (addresses->size() == 1 && (*addresses)[0] == bare) return Status::Ok();
+  *pin = parts.host + ":" + std::to_string(parts.port) + ":";
+  for (size_t i = 0; i < addresses->size(); ++i) {
+    if (i) *pin += ",";
+    const std::string& a = (*addresses)[i];
+    *pin += a.find(':') != std::string::npos ? "[" + a + "]" : a;
+  }
+  return Status::Ok();
+}
+
+std::string CharsetOf(const std::string& content_type) {
+  const std::string lower = Lower(content_type);
+  size_t pos = lower.find("charset=");
+  if (pos == std::string::npos) return "";
+  std::string value = lower.substr(pos + 8);
+  value = value.substr(0, value.find(';'));
+  value = Trim(value);
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) {
+    value = value.substr(1, value.size() - 2);
+  }
+  return Trim(value);
+}
+
+}  // namespace
+
+struct HttpClient::Impl {
+  std::unique_ptr<CURL, EasyDeleter> easy;
+  char error[CURL_ERROR_SIZE] = {};
+
+  Status PerformHop(const std::string& url, const UrlParts& parts, const FetchOptions& options,
+                    const ConditionalHeaders* conditional, Exchange* ex);
+};
+
+Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& parts,
+                                    const FetchOptions& options,
+                                    const ConditionalHeaders* conditional, Exchange* ex) {
+  std::string pin;
+  if (Status s = GuardHost(parts, options, &pin); !s.ok()) return s;
+
+  CURL* c = easy.get();
+  curl_easy_reset(c);  // keeps the connection cache
+  Transfer t;
+  t.exchange = ex;
+  t.max_body = options.max_body_bytes;
+  ex->url = url;
+  error[0] = '\0';
+
+  Slist headers;
+  Append(&headers, "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
+                   "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
+  Append(&headers, "Accept-Encoding: gzip, deflate");
+  if (conditional && !conditional->etag.empty()) {
+    Append(&headers, "If-None-Match: " + conditional->etag);
+  }
+  if (conditional && !conditional->last_modified.empty()) {
+    Append(&headers, "If-Modified-Since: " + conditional->last_modified);
+  }
+  Slist resolve;
+  if (!pin.empty()) Append(&resolve, pin);
+
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  curl_easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  if (resolve) curl_easy_setopt(c, CURLOPT_RESOLVE, resolve.get());
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(options.max_body_bytes));
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, OnDebug);
+  curl_easy_setopt(c, CURLOPT_DEBUGDATA, &t);
+  curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+
+  const CURLcode rc = curl_easy_perform(c);
+  char* ip = nullptr;
+  if (curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) ex->ip = ip;
+  long status = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  ex->status = static_cast<int>(status);
+  // The pinned entry must not outlive this transfer's check.
+  curl_easy_setopt(c, CURLOPT_RESOLVE, nullptr);
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+  if (rc == CURLE_OK) return Status::Ok();
+
+  ex->truncated = true;
+  std::string message;
+  if (t.over_body_cap || rc == CURLE_FILESIZE_EXCEEDED) {
+    message = "body larger than the limit of " + std::to_string(options.max_body_bytes) + " bytes";
+  } else if (t.over_head_cap) {
+    message = "response headers larger than " + std::to_string(kMaxHeadBytes) + " bytes";
+  } else {
+    message = error[0] ? error : curl_easy_strerror(rc);
+  }
+  return Status(StatusCode::kNetwork, message, url);
+}
+
+HttpClient::HttpClient(FetchOptions options, std::unique_ptr<Impl> impl)
+    : options_(std::move(options)), impl_(std::move(impl)) {}
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
+HttpClient::~HttpClient() = default;
+
+Result<HttpClient> HttpClient::Create(FetchOptions options) {
+  GlobalInit();
+  auto impl = std::make_unique<Impl>();
+  impl->easy.reset(curl_easy_init());
+  if (!impl->easy) return InternalError("libcurl: cannot create a handle");
+  return HttpClient(std::move(options), std::move(impl));
+}
+
+Result<Response> HttpClient::Fetch(const std::string& url, const ConditionalHeaders& conditional,
+                                   std::vector<Exchange>* partial) {
+  Response response;
+  response.url = url;
+  std::string current = url;
+  std::vector<std::string> seen;
+  auto fail = [&](Status s) -> Result<Response> {
+    if (partial) *partial = std::move(response.exchanges);
+    return s;
+  };
+  for (int hop = 0;; ++hop) {
+    auto parts = ParseUrl(current);
+    if (!parts.ok()) return fail(Status(StatusCode::kNetwork, parts.status().message(), current));
+    auto canonical = CanonicalUrl(current);
+    const std::string key = canonical.ok() ? *canonical : current;
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      return fail(Status(StatusCode::kNetwork, "redirect loop back to " + current, url));
+    }
+    seen.push_back(key);
+
+    Exchange ex;
+    Status s = impl_->PerformHop(current, *parts, options_, hop == 0 ? &conditional : nullptr, &ex);
+    if (!s.ok()) {
+      if (!ex.response_head.empty()) response.exchanges.push_back(std::move(ex));
+      return fail(std::move(s));
+    }
+    const int status = ex.status;
+    const std::string location = HeaderValue(ex.response_head, "location");
+    response.exchanges.push_back(std::move(ex));
+    const bool redirect = (status == 301 || status == 302 || status == 303 || status == 307 ||
+                           status == 308) && !location.empty();
+    if (!redirect) break;
+    if (hop >= options_.max_redirects) {
+      return fail(Status(StatusCode::kNetwork,
+                         "more than " + std::to_string(options_.max_redirects) + " redirects",
+                         url));
+    }
+    auto next = ResolveUrl(current, location);
+    if (!next.ok()) {
+      return fail(Status(StatusCode::kNetwork, "bad redirect target: " + next.status().ToString(),
+                         current));
+    }
+    current = *next;
+  }
+
+  const Exchange& last = response.exchanges.back();
+  response.final_url = last.url;
+  response.status = last.status;
+  response.content_type = HeaderValue(last.response_head, "content-type");
+  response.charset = CharsetOf(response.content_type);
+  response.etag = HeaderValue(last.response_head, "etag");
+  response.last_modified = HeaderValue(last.response_head, "last-modified");
+  response.retry_after = HeaderValue(last.response_head, "retry-after");
+  auto decoded = DecodeBody(last.body, HeaderValue(last.response_head, "content-encoding"),
+                            options_.max_decoded_bytes);
+  if (!decoded.ok()) {
+    return fail(Status(StatusCode::kNetwork, decoded.status().message(), response.final_url));
+  }
+  response.body = std::move(decoded).value();
+  return response;
+}
+
+bool IsRefusal(const Status& status) {
+  return status.code() == StatusCode::kNetwork &&
+         status.message().rfind(kRefusedPrefix, 0) == 0;
+}
+
+Status CheckAddress(const std::string& url, const FetchOptions& options) {
+  auto parts = ParseUrl(url);
+  if (!parts.ok()) return parts.status();
+  std::string pin;
+  return GuardHost(*parts, options, &pin);
+}
+
+std::optional<double> ParseRetryAfter(const std::string& raw, long long now) {
+  const std::string value = Trim(raw);
+  if (value.empty()) return std::nullopt;
+  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (value.size() > 9) return 1e9;
+    return std::stod(value);
+  }
+  std::tm tm{};
+  const char* end = strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S", &tm);
+  if (!end) return std::nullopt;
+  const long long when = static_cast<long long>(timegm(&tm));
+  return when > now ? static_cast<double>(when - now) : 0.0;
+}
+
+Result<std::string> DecodeBody(const std::string& body, const std::string& coding_raw,
+                               size_t max_bytes) {
+  const std::string coding = Lower(Trim(coding_raw));
+  if (coding.empty() || coding == "identity") {
+    if (body.size() > max_bytes) {
+      return Status(StatusCode::kNetwork, "decoded body larger than the limit");
+    }
+    return body;
+  }
+  int window;
+  if (coding == "gzip" || coding == "x-gzip") {
+    window = 15 + 16;
+  } else if (coding == "deflate") {
+    // RFC 9110 says zlib format; some servers send raw deflate. The first byte tells.
+    window = !body.empty() && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 ? 15 : -15;
+  } else {
+    return InvalidInput("unsupported Content-Encoding \"" + coding + "\"");
+  }
+  z_stream z{};
+  if (inflateInit2(&z, window) != Z_OK) return InternalError("zlib: inflateInit2 failed");
+  std::string out;
+  char buf[64 << 10];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+  z.avail_in = static_cast<uInt>(body.size());
+  Status status;
+  for (;;) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    const int rc = inflate(&z, Z_NO_FLUSH);
+    const size_t produced = sizeof buf - z.avail_out;
+    if (out.size() + produced > max_bytes) {
+      status = Status(StatusCode::kNetwork, "body decodes to more than the limit of " +
+                                                std::to_string(max_bytes) + " bytes");
+      break;
+    }
+    out.append(buf, produced);
+    if (rc == Z_STREAM_END) {
+      // Concatenated gzip members are one body.
+      if (z.avail_in > 0 && window > 15) {
+        inflateReset(&z);
+        continue;
+      }
+      break;
+    }
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) {
+      status = InvalidInput("compressed body ends early");
+      break;
+    }
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      status = InvalidInput(std::string("corrupt ") + coding + " body" +
+                            (z.msg ? std::string(": ") + z.msg : std::string()));
+      break;
+    }
+  }
+  inflateEnd(&z);
+  if (!status.ok()) return status;
+  return out;
+}
+
+std::string HeaderValue(const std::string& head, const std::string& name) {
+  std::string found;
+  size_t pos = 0;
+  const std::string lname = Lower(name);
+  while (pos < head.size()) {
+    size_t end = head.find('\n', pos);
+    if (end == std::string::npos) end = head.size();
+    const std::string line = head.substr(pos, end - pos);
+    pos = end + 1;
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    if (Lower(Trim(line.substr(0, colon))) == lname) found = Trim(line.substr(colon + 1));
+  }
+  return found;
+}
+
+}  // namespace newsfacts::fetch

@@ -1,0 +1,132 @@
+// HTTP GET over libcurl, with the guards a crawler needs.
+//
+// One HttpClient owns one libcurl easy handle (and so its connection cache: requests to
+// the same host reuse one connection). Redirects are followed by this code, not by
+// libcurl, so that every hop is checked by the address guard, archived, and loops are
+// detected.
+//
+// Address guard. Before any connection, the host of every hop is resolved and each of
+// its addresses checked; a loopback, private or link-local address is refused (no
+// packet is sent to it) unless FetchOptions::allow_private is set or the host is in
+// FetchOptions::private_hosts. The checked addresses are then pinned for the transfer
+// (CURLOPT_RESOLVE), so a second DNS answer cannot differ from the one checked.
+//
+// Bodies. Accept-Encoding asks for gzip and deflate only; the body is kept as
+// transferred (for the archive) and decoded separately, each under its own cap. A body
+// over max_body_bytes, or decoding to more than max_decoded_bytes (a gzip bomb), fails
+// the fetch with kNetwork and a message saying which cap.
+//
+// Errors. Fetch() returns kNetwork for every transfer failure (DNS, TLS, connect,
+// timeout, dropped connection, short body, caps, redirect loop or limit), the message
+// starting with the URL's host's problem in libcurl's words; an address refusal is
+// kNetwork with a message starting "refused: " (see IsRefusal). An HTTP error status
+// (404, 503, ...) is NOT an error: it is a Response with that status.
+//
+// Thread safety: an HttpClient is used by one thread at a time; use one per thread.
+// Movable, not copyable (it owns the handle).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace newsfacts::fetch {
+
+// The User-Agent names the program and where to learn about it, as polite crawlers do.
+inline constexpr char kDefaultUserAgent[] =
+    "newsfacts/0.1 (+https://github.com/newsfacts/newsfacts; fact extraction from news)";
+
+struct FetchOptions {
+  std::string user_agent = kDefaultUserAgent;
+  long connect_timeout_ms = 10000;  // TCP + TLS handshake
+  long total_timeout_ms = 60000;    // the whole transfer of one hop
+  long low_speed_bytes = 512;       // abort when slower than this many bytes/s ...
+  long low_speed_seconds = 15;      // ... for this long
+  size_t max_body_bytes = 16u << 20;     // body as transferred
+  size_t max_decoded_bytes = 64u << 20;  // body after gzip/deflate decoding
+  int max_redirects = 5;
+  bool allow_private = false;            // see "Address guard" above
+  std::set<std::string> private_hosts;   // lower-case hosts allowed although private
+};
+
+// One request and its response as they went over the wire: what the archive keeps.
+struct Exchange {
+  std::string url;
+  std::string request_head;   // request line and headers as sent, CRLF, blank line included
+  std::string response_head;  // status line and headers as received, CRLF, blank line included
+  std::string body;           // as transferred (content-coding kept, chunking removed)
+  std::string ip;             // the peer address
+  int status = 0;
+  bool truncated = false;     // the body was cut at a cap (only on failed fetches)
+};
+
+struct Response {
+  std::string url;        // as requested
+  std::string final_url;  // after redirects
+  int status = 0;         // of the final hop
+  std::vector<Exchange> exchanges;  // every hop, in order; the last is the final one
+  // Headers of the final hop that matter (empty when absent).
+  std::string content_type;  // e.g. "text/html; charset=utf-8"
+  std::string charset;       // the charset parameter of content_type, lower-case
+  std::string etag;
+  std::string last_modified;
+  std::string retry_after;   // raw Retry-After value
+  std::string body;          // decoded (content-coding removed)
+};
+
+struct ConditionalHeaders {
+  std::string etag;           // sent as If-None-Match when not empty
+  std::string last_modified;  // sent as If-Modified-Since when not empty
+};
+
+class HttpClient {
+ public:
+  static Result<HttpClient> Create(FetchOptions options);
+
+  HttpClient(HttpClient&&) noexcept;
+  HttpClient& operator=(HttpClient&&) noexcept;
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+  ~HttpClient();
+
+  // GETs url, following up to max_redirects redirects. The conditional headers go with
+  // the first hop only. On failure after some hops, *partial (when given) receives the
+  // exchanges completed so far, so they can still be archived.
+  Result<Response> Fetch(const std::string& url, const ConditionalHeaders& conditional = {},
+                         std::vector<Exchange>* partial = nullptr);
+
+  const FetchOptions& options() const { return options_; }
+
+  struct Impl;
+
+ private:
+  HttpClient(FetchOptions options, std::unique_ptr<Impl> impl);
+  FetchOptions options_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// True for the Status of a fetch refused by the address guard.
+bool IsRefusal(const Status& status);
+
+// Checks url's host against the address guard without connecting: OK, a refusal, or
+// kNetwork when the host does not resolve.
+Status CheckAddress(const std::string& url, const FetchOptions& options);
+
+// Seconds to wait from a Retry-After value (delta-seconds or an HTTP date), or nullopt
+// when it is neither. now is Unix time.
+std::optional<double> ParseRetryAfter(const std::string& value, long long now);
+
+// Removes gzip or deflate content-coding ("" and "identity" pass through). kInvalidInput
+// for an unknown coding or corrupt data; kNetwork when the output passes max_bytes.
+Result<std::string> DecodeBody(const std::string& body, const std::string& coding, size_t max_bytes);
+
+// The value of header `name` (case-insensitive) in a response head, the last one when
+// repeated; "" when absent.
+std::string HeaderValue(const std::string& head, const std::string& name);
+
+}  // namespace newsfacts::fetch

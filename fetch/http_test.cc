@@ -1,0 +1,348 @@
+#include "fetch/http.h"
+
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include "fetch/test_server.h"
+#include "fetch/url.h"
+
+namespace newsfacts::fetch {
+namespace {
+
+std::string GzipForTest(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+FetchOptions LoopbackOptions() {
+  FetchOptions o;
+  o.private_hosts = {"127.0.0.1"};
+  o.connect_timeout_ms = 2000;
+  o.total_timeout_ms = 5000;
+  return o;
+}
+
+HttpClient MakeClient(FetchOptions o = LoopbackOptions()) {
+  auto c = HttpClient::Create(std::move(o));
+  REQUIRE(c.ok());
+  return std::move(c).value();
+}
+
+}  // namespace
+
+TEST_CASE("url: canonical form drops tracking parameters and fragments") {
+  auto c = CanonicalUrl("HTTP://News.Example.ORG:80/World/Story?utm_source=x&id=7&fbclid=abc#top");
+  REQUIRE(c.ok());
+  CHECK(*c == "http://news.example.org/World/Story?id=7");
+  auto d = CanonicalUrl("https://example.org");
+  REQUIRE(d.ok());
+  CHECK(*d == "https://example.org/");
+  auto e = CanonicalUrl("https://example.org:8443/a?utm_medium=m");
+  REQUIRE(e.ok());
+  CHECK(*e == "https://example.org:8443/a");
+  CHECK_FALSE(CanonicalUrl("ftp://example.org/file").ok());
+  CHECK_FALSE(CanonicalUrl("javascript:alert(1)").ok());
+  CHECK_FALSE(CanonicalUrl("not a url").ok());
+}
+
+TEST_CASE("url: relative references resolve against the base") {
+  auto r = ResolveUrl("https://example.org/world/a.html", "../sport/b.html#x");
+  REQUIRE(r.ok());
+  CHECK(*r == "https://example.org/sport/b.html");
+  auto s = ResolveUrl("https://example.org/world/a.html", "  //other.example/c  ");
+  REQUIRE(s.ok());
+  CHECK(*s == "https://other.example/c");
+  CHECK_FALSE(ResolveUrl("https://example.org/", "mailto:desk@example.org").ok());
+}
+
+TEST_CASE("url: private address classification") {
+  CHECK(IsPrivateAddress("127.0.0.1"));
+  CHECK(IsPrivateAddress("127.0.0.3"));
+  CHECK(IsPrivateAddress("10.1.2.3"));
+  CHECK(IsPrivateAddress("172.16.0.1"));
+  CHECK(IsPrivateAddress("172.31.255.255"));
+  CHECK_FALSE(IsPrivateAddress("172.32.0.1"));
+  CHECK(IsPrivateAddress("192.168.1.1"));
+  CHECK(IsPrivateAddress("169.254.169.254"));
+  CHECK(IsPrivateAddress("0.0.0.0"));
+  CHECK(IsPrivateAddress("::1"));
+  CHECK(IsPrivateAddress("fe80::1"));
+  CHECK(IsPrivateAddress("fd00::5"));
+  CHECK(IsPrivateAddress("::ffff:10.0.0.1"));
+  CHECK_FALSE(IsPrivateAddress("::ffff:8.8.8.8"));
+  CHECK_FALSE(IsPrivateAddress("93.184.216.34"));
+  CHECK_FALSE(IsPrivateAddress("2001:db8::1"));
+  CHECK(IsPrivateAddress("garbage"));
+}
+
+TEST_CASE("http: plain GET, user agent and headers that matter") {
+  testing::TestServer server;
+  server.server().Get("/story", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("ETag", "\"v1\"");
+    res.set_header("Last-Modified", "Wed, 22 May 2024 10:00:00 GMT");
+    res.set_content("<p>Seized shipments rose.</p>", "text/html; charset=ISO-8859-1");
+  });
+  server.Start();
+  FetchOptions o = LoopbackOptions();
+  o.user_agent = "newsfacts-test/1 (+https://example.invalid/about)";
+  HttpClient client = MakeClient(o);
+  auto r = client.Fetch(server.Url("/story"));
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(r->status == 200);
+  CHECK(r->body == "<p>Seized shipments rose.</p>");
+  CHECK(r->charset == "iso-8859-1");
+  CHECK(r->etag == "\"v1\"");
+  CHECK(r->last_modified == "Wed, 22 May 2024 10:00:00 GMT");
+  REQUIRE(r->exchanges.size() == 1);
+  CHECK(r->exchanges[0].request_head.rfind("GET /story HTTP/1.1\r\n", 0) == 0);
+  CHECK(r->exchanges[0].response_head.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(r->exchanges[0].ip == "127.0.0.1");
+  REQUIRE(server.seen().size() == 1);
+  CHECK(server.seen()[0].user_agent == o.user_agent);
+}
+
+TEST_CASE("http: gzip body is decoded, archived bytes stay compressed") {
+  testing::TestServer server;
+  const std::string text(5000, 'a');
+  const std::string packed = GzipForTest(text);
+  server.server().Get("/z", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Encoding", "gzip");
+    // A type the server does not compress again itself.
+    res.set_content(packed, "application/octet-stream");
+  });
+  server.Start();
+  HttpClient client = MakeClient();
+  auto r = client.Fetch(server.Url("/z"));
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(r->body == text);
+  CHECK(r->exchanges.back().body == packed);
+}
+
+TEST_CASE("http: gzip bomb is stopped at the decoded cap") {
+  testing::TestServer server;
+  const std::string packed = GzipForTest(std::string(8u << 20, '\0'));
+  CHECK(packed.size() < 64u << 10);
+  server.server().Get("/bomb", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Encoding", "gzip");
+    // A type the server does not compress again itself.
+    res.set_content(packed, "application/octet-stream");
+  });
+  server.Start();
+  FetchOptions o = LoopbackOptions();
+  o.max_decoded_bytes = 1u << 20;
+  HttpClient client = MakeClient(o);
+  auto r = client.Fetch(server.Url("/bomb"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("decodes to more than") != std::string::npos);
+}
+
+TEST_CASE("http: body over the cap fails, with or without Content-Length") {
+  testing::TestServer server;
+  server.server().Get("/big", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(300000, 'x'), "application/octet-stream");
+  });
+  server.server().Get("/big-chunked", [](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("application/octet-stream", [](size_t, httplib::DataSink& sink) {
+      const std::string part(100000, 'y');
+      for (int i = 0; i < 3; ++i) {
+        if (!sink.write(part.data(), part.size())) return false;
+      }
+      sink.done();
+      return true;
+    });
+  });
+  server.Start();
+  FetchOptions o = LoopbackOptions();
+  o.max_body_bytes = 200000;
+  HttpClient client = MakeClient(o);
+  for (const char* path : {"/big", "/big-chunked"}) {
+    auto r = client.Fetch(server.Url(path));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().find("larger than the limit") != std::string::npos);
+  }
+}
+
+TEST_CASE("http: redirects are followed, loops and limits detected") {
+  testing::TestServer server;
+  server.server().Get("/old", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/new", 301);
+  });
+  server.server().Get("/new", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("moved here", "text/plain");
+  });
+  server.server().Get("/loop-a", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/loop-b", 302);
+  });
+  server.server().Get("/loop-b", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/loop-a?utm_source=again", 302);
+  });
+  server.server().Get(R"(/chain/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
+    const int n = std::stoi(req.matches[1]);
+    res.set_redirect("/chain/" + std::to_string(n + 1), 302);
+  });
+  server.Start();
+  HttpClient client = MakeClient();
+  auto r = client.Fetch(server.Url("/old"));
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(r->status == 200);
+  CHECK(r->final_url == server.Url("/new"));
+  CHECK(r->body == "moved here");
+  CHECK(r->exchanges.size() == 2);
+
+  std::vector<Exchange> partial;
+  auto loop = client.Fetch(server.Url("/loop-a"), {}, &partial);
+  REQUIRE_FALSE(loop.ok());
+  CHECK(loop.status().message().find("redirect loop") != std::string::npos);
+  CHECK(partial.size() == 2);
+
+  auto chain = client.Fetch(server.Url("/chain/0"));
+  REQUIRE_FALSE(chain.ok());
+  CHECK(chain.status().message().find("more than 5 redirects") != std::string::npos);
+  CHECK(server.Count("/chain/5") == 1);
+  CHECK(server.Count("/chain/6") == 0);
+}
+
+TEST_CASE("http: conditional GET sends validators and reports 304") {
+  testing::TestServer server;
+  server.server().Get("/c", [](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("If-None-Match") == "\"abc\"") {
+      res.status = 304;
+      return;
+    }
+    res.set_header("ETag", "\"abc\"");
+    res.set_content("body", "text/plain");
+  });
+  server.Start();
+  HttpClient client = MakeClient();
+  auto first = client.Fetch(server.Url("/c"));
+  REQUIRE(first.ok());
+  CHECK(first->status == 200);
+  auto second = client.Fetch(server.Url("/c"), {first->etag, "Tue, 21 May 2024 08:00:00 GMT"});
+  REQUIRE(second.ok());
+  CHECK(second->status == 304);
+  CHECK(second->body.empty());
+  const auto seen = server.seen();
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].if_none_match.empty());
+  CHECK(seen[1].if_none_match == "\"abc\"");
+  CHECK(seen[1].if_modified_since == "Tue, 21 May 2024 08:00:00 GMT");
+}
+
+TEST_CASE("http: error statuses are responses, not failures") {
+  testing::TestServer server;
+  server.server().Get("/gone", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 410;
+  });
+  server.server().Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 503;
+    res.set_header("Retry-After", "7");
+  });
+  server.Start();
+  HttpClient client = MakeClient();
+  auto gone = client.Fetch(server.Url("/gone"));
+  REQUIRE(gone.ok());
+  CHECK(gone->status == 410);
+  auto missing = client.Fetch(server.Url("/nothing-here"));
+  REQUIRE(missing.ok());
+  CHECK(missing->status == 404);
+  auto busy = client.Fetch(server.Url("/busy"));
+  REQUIRE(busy.ok());
+  CHECK(busy->status == 503);
+  CHECK(busy->retry_after == "7");
+}
+
+TEST_CASE("http: slow server times out, dropped connection and short body fail") {
+  testing::TestServer server;
+  server.server().Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    res.set_content("late", "text/plain");
+  });
+  server.server().Get("/drop", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content_provider(1000, "text/html", [](size_t offset, size_t, httplib::DataSink& sink) {
+      if (offset > 0) return false;  // drops the connection after the first part
+      const std::string part(400, 'p');
+      sink.write(part.data(), part.size());
+      return true;
+    });
+  });
+  server.Start();
+  FetchOptions o = LoopbackOptions();
+  o.total_timeout_ms = 250;
+  HttpClient client = MakeClient(o);
+  const auto start = std::chrono::steady_clock::now();
+  auto slow = client.Fetch(server.Url("/slow"));
+  REQUIRE_FALSE(slow.ok());
+  CHECK(slow.status().code() == StatusCode::kNetwork);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(550));
+
+  HttpClient client2 = MakeClient();
+  auto drop = client2.Fetch(server.Url("/drop"));
+  REQUIRE_FALSE(drop.ok());
+  CHECK(drop.status().code() == StatusCode::kNetwork);
+}
+
+TEST_CASE("http: private addresses are refused before any connection") {
+  FetchOptions o;  // nothing private allowed
+  HttpClient client = MakeClient(o);
+  // 10.0.0.0/8 is never contacted: the refusal comes from the address check.
+  auto r = client.Fetch("http://10.255.255.1/x");
+  REQUIRE_FALSE(r.ok());
+  CHECK(IsRefusal(r.status()));
+  auto l = client.Fetch("http://127.0.0.1:9/x");
+  REQUIRE_FALSE(l.ok());
+  CHECK(IsRefusal(l.status()));
+  CHECK(IsRefusal(CheckAddress("http://[::1]:9/", o)));
+  CHECK(IsRefusal(CheckAddress("http://localhost:9/", o)));
+}
+
+TEST_CASE("http: a redirect to another private host is refused, with no request to it") {
+  testing::TestServer target("127.0.0.2");
+  target.server().Get("/inside", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("secret", "text/plain");
+  });
+  target.Start();
+  testing::TestServer server;
+  const std::string inside = target.Url("/inside");
+  server.server().Get("/out", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(inside, 302);
+  });
+  server.Start();
+  HttpClient client = MakeClient();  // only 127.0.0.1 allowed
+  std::vector<Exchange> partial;
+  auto r = client.Fetch(server.Url("/out"), {}, &partial);
+  REQUIRE_FALSE(r.ok());
+  CHECK(IsRefusal(r.status()));
+  CHECK(partial.size() == 1);
+  CHECK(target.seen().empty());
+}
+
+TEST_CASE("http: Retry-After and decoding helpers") {
+  CHECK(ParseRetryAfter("120", 0) == 120.0);
+  CHECK(ParseRetryAfter(" 3 ", 0) == 3.0);
+  // 1 June 2024 00:00:10 UTC is 1717200010.
+  CHECK(ParseRetryAfter("Sat, 01 Jun 2024 00:00:10 GMT", 1717200000) == 10.0);
+  CHECK_FALSE(ParseRetryAfter("soon", 0).has_value());
+  auto plain = DecodeBody("abc", "", 10);
+  REQUIRE(plain.ok());
+  CHECK(*plain == "abc");
+  CHECK_FALSE(DecodeBody("not gzip at all", "gzip", 100).ok());
+  CHECK_FALSE(DecodeBody("x", "br", 100).ok());
+  const std::string packed = GzipForTest("hello");
+  auto two = DecodeBody(packed + packed, "gzip", 100);
+  REQUIRE(two.ok());
+  CHECK(*two == "hellohello");
+  CHECK_FALSE(DecodeBody(packed.substr(0, packed.size() - 6), "gzip", 100).ok());
+  CHECK(HeaderValue("HTTP/1.1 200 OK\r\nEtag: \"x\"\r\nContent-Type: a/b\r\n\r\n", "ETag") ==
+        "\"x\"");
+}
+
+}  // namespace newsfacts::fetch
