@@ -27,6 +27,7 @@ using extract_internal::CivilDate;
 using extract_internal::DaysInMonth;
 using extract_internal::FormatIso;
 using extract_internal::IsDigit;
+using extract_internal::IsSpace;
 using extract_internal::IsValidDate;
 using extract_internal::ParseAttrNumber;
 using extract_internal::ParseIsoDate;
@@ -55,6 +56,9 @@ struct Parsed {
   bool needs_year = false;
   int month = 0;
   int day = 0;
+  int weekday = 0;  // 1..7 when the text names the weekday of a yearless day
+  int bare_weekday = 0;  // 1..7 for a weekday alone ("Friday"), placed by its context
+  size_t pos = 0;   // where the match starts, for reading the tense around it
 };
 
 struct Candidate {
@@ -99,23 +103,77 @@ class Resolver {
     time_unit_ = rules.lexicon("time_unit");
     relative_day_ = rules.lexicon("relative_day");
     quarter_ = rules.lexicon("quarter");
+    holiday_ = rules.lexicon("holiday");
+    day_word_ = rules.lexicon("day_word");
+    future_cue_ = rules.lexicon("future_cue");
+    decade_word_ = rules.lexicon("decade_word");
   }
 
   std::optional<Parsed> Parse(const Match& m) const {
+    auto p = Dispatch(m);
+    if (p) p->pos = m.start;
+    return p;
+  }
+
+  std::optional<Parsed> Dispatch(const Match& m) const {
     const std::string& kind = m.rule->Emit("kind");
     if (m.Has("relday")) return RelativeDay(m);
+    if (m.Has("dayw") || m.Has("dayw2")) return DayInWords(m);
+    if (m.Has("day2") || m.Has("dday2")) return DaySpan(m);
+    if (m.Has("day") && (m.Has("month") || m.Has("month_num"))) {
+      auto p = Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
+      if (p && m.Has("weekday")) p->weekday = LexNum(weekday_, m.Group("weekday"), "num").value_or(0);
+      return p;
+    }
+    if (m.Has("nth")) return NthOfMonth(m);
+    if (m.Has("weekday") && m.Has("mday")) return WeekdayMonthDay(m);
+    if (m.Has("mday")) return OrdinalDay(m);
+    if (m.Has("holiday")) return Holiday(m);
+    if (m.Has("weekend")) return Weekend(m);
+    if (m.Has("smonth")) return ShortYearDay(m);
+    if (m.Has("wweek") || m.Has("wwhich")) return WeekdayOfWeek(m);
+    if (m.Has("part") && m.Has("year") && !m.Has("month")) return PartOfYear(m);
+    if (m.Has("part") && m.Has("month")) return PartOfMonth(m);
     if (m.Has("weekday")) return WeekdayDate(m);
     if (kind == "duration") return Duration(m);
     if (kind == "relative" && m.Has("count")) return Ago(m);
-    if (kind == "relative" && m.Has("which")) return Period(m);
-    if (m.Has("decade")) return Decade(m);
-    if (m.Has("quarter") || m.Has("qcode")) return Quarter(m);
+    if (kind == "relative" && m.Has("which") && m.Has("unit")) return Period(m);
+    if (m.Has("punit")) return PastUnit(m);
+    if (m.Has("decade") || m.Has("decade2") || m.Has("decade3") || m.Has("decade_word")) return Decade(m);
+    if (m.Has("century")) return Century(m);
+    if (m.Has("quarter") || m.Has("qcode") || m.Has("half") || m.Has("hcode")) return Quarter(m);
     if (m.Has("year2")) return YearRange(m);
-    if (m.Has("day2") || m.Has("dday2")) return DaySpan(m);
-    if (m.Has("day")) return Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
-    if (m.Has("month")) return MonthOf(m.Get("month"), m.Get("year"));
+    if (m.Has("month")) return MonthOf(m.Get("month"), m.Get("year"), m.Group("which"));
+    if (m.Has("month_num") && m.Has("year")) return MonthNumYear(m);
+    if (m.Has("fy") || m.Has("fyc")) return FiscalYear(m);
     if (m.Has("year")) return Year(m.Get("year"));
     return std::nullopt;
+  }
+
+  // True when the clause before pos speaks of the future ("will", "next week's",
+  // "is scheduled"): a day or month without a year is then the next one, not the last.
+  bool FutureCue(size_t pos) const {
+    if (future_cue_ == nullptr) return false;
+    size_t begin = pos > 200 ? pos - 200 : 0;
+    for (size_t i = pos; i > begin; --i) {
+      char c = text_[i - 1];
+      if ((c == '.' || c == '!' || c == '?' || c == '\n') && (i >= text_.size() || IsSpace(text_[i]))) {
+        begin = i;
+        break;
+      }
+    }
+    size_t i = begin;
+    while (i < pos) {
+      std::string_view word = WordAt(text_, i);
+      if (word.empty()) {
+        ++i;
+        continue;
+      }
+      std::string lower = AsciiLower(word);
+      if (lower.ends_with("'ll") || future_cue_->Find(lower) != nullptr) return true;
+      i += word.size();
+    }
+    return false;
   }
 
   // Gives a year to a day or month written without one: the reference date's year.
@@ -123,7 +181,49 @@ class Resolver {
     if (!p->needs_year) return;
     p->needs_year = false;
     if (!ref_) return;
-    SetYear(p, ref_->year);
+    SetYear(p, YearFor(*p));
+  }
+
+  // The year of a day or month written without one: the latest on or before the
+  // reference date (news reports what happened), or the first on or after it when the
+  // clause speaks of the future. A named weekday chooses between the latest such day
+  // and the next one; when it fits neither (or both), the tense decides.
+  int YearFor(const Parsed& p) const {
+    const bool future = FutureCue(p.pos);
+    if (p.day > 0 && p.weekday > 0) {
+      const int past_year = YearOf(p, false);
+      const int next_year = YearOf(p, true);
+      const bool past_fits = IsValidDate(past_year, p.month, p.day) &&
+                             Weekday(CivilDate{past_year, p.month, p.day}) == p.weekday;
+      const bool next_fits = IsValidDate(next_year, p.month, p.day) &&
+                             Weekday(CivilDate{next_year, p.month, p.day}) == p.weekday;
+      if (past_fits != next_fits) return past_fits ? past_year : next_year;
+    }
+    return YearOf(p, future);
+  }
+
+  // The year of the latest (or, when future, the next) such day or month.
+  int YearOf(const Parsed& p, bool future) const {
+    const int64_t ref_days = extract_internal::ToDays(*ref_);
+    int year = ref_->year;
+    if (p.day > 0) {
+      auto after_ref = [&](int y) {
+        // February 29 of a common year counts as March 1 for the comparison.
+        CivilDate d = IsValidDate(y, p.month, p.day) ? CivilDate{y, p.month, p.day} : CivilDate{y, 3, 1};
+        return extract_internal::ToDays(d) - ref_days;
+      };
+      if (future) {
+        if (after_ref(year) < 0) ++year;
+        for (int i = 0; i < 8 && !IsValidDate(year, p.month, p.day); ++i) ++year;
+      } else {
+        if (after_ref(year) > 0) --year;
+        for (int i = 0; i < 8 && !IsValidDate(year, p.month, p.day); ++i) --year;
+      }
+      return year;
+    }
+    if (future && p.month < ref_->month) return year + 1;
+    if (!future && p.month > ref_->month) return year - 1;
+    return year;
   }
 
   // Sets the year of a day or month written without one.
@@ -143,6 +243,15 @@ class Resolver {
   }
 
   const std::optional<CivilDate>& reference() const { return ref_; }
+
+  // date moved by "<count> <unit>" (back = earlier); nullopt when unreadable.
+  std::optional<CivilDate> ShiftBy(const CivilDate& date, std::string_view count, std::string_view unit_text,
+                                   bool back) const {
+    auto n = Count(AsciiLower(count));
+    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(unit_text) : nullptr;
+    if (!n || unit == nullptr) return std::nullopt;
+    return Shift(date, back ? -*n : *n, *unit);
+  }
 
  private:
   std::optional<int> LexNum(const rules::Lexicon* lexicon, std::string_view form,
@@ -187,6 +296,11 @@ class Resolver {
     auto m = MonthNumber(month, month_num);
     auto d = day != nullptr ? LeadingInt(day->text) : std::nullopt;
     if (!m || !d || *d < 1 || *d > 31) return std::nullopt;
+    // "5 May 12:00": the number after the month is the hour.
+    if (year == nullptr && day != nullptr && day->end + 1 < text_.size() && text_[day->end] == ':' &&
+        IsDigit(text_[day->end + 1])) {
+      return std::nullopt;
+    }
     Parsed p;
     p.kind = "date";
     p.granularity = "day";
@@ -204,13 +318,28 @@ class Resolver {
     return p;
   }
 
-  std::optional<Parsed> MonthOf(const Capture* month, const Capture* year) const {
+  // A month; without a year it is anchored later, unless `which` places it ("this
+  // May" is the reference year's, "last May" the latest before the reference month,
+  // "next May" the first after it).
+  std::optional<Parsed> MonthOf(const Capture* month, const Capture* year, std::string_view which_text) const {
     auto m = MonthNumber(month, nullptr);
     if (!m) return std::nullopt;
     Parsed p;
     p.kind = "month";
     p.granularity = "month";
     if (year == nullptr) {
+      std::string which = AsciiLower(which_text);
+      if (!which.empty() && which != "in" && ref_) {
+        int y = ref_->year;
+        if (which == "last" || which == "past" || which == "previous") {
+          if (*m >= ref_->month) --y;
+        } else if (which == "next" || which == "coming" || which == "following") {
+          if (*m <= ref_->month) ++y;
+        }
+        p.from = CivilDate{y, *m, 1};
+        p.to = MonthEnd(y, *m);
+        return p;
+      }
       p.needs_year = true;
       p.month = *m;
       return p;
@@ -219,6 +348,348 @@ class Resolver {
     if (!y) return std::nullopt;
     p.from = CivilDate{*y, *m, 1};
     p.to = MonthEnd(*y, *m);
+    return p;
+  }
+
+  // "fiscal 2024", "FY2024", "FY24", "FY2024/25": reported as the calendar years
+  // named, since where a fiscal year starts depends on the country and the body.
+  std::optional<Parsed> FiscalYear(const Match& m) const {
+    std::string_view fy = m.Has("fy") ? m.Group("fy") : m.Group("fyc");
+    auto first = LeadingInt(fy);
+    if (!first) return std::nullopt;
+    int y1 = static_cast<int>(*first);
+    if (fy.size() == 2) y1 += 2000;
+    if (y1 < 1900 || y1 > 2199) return std::nullopt;
+    int y2 = y1;
+    if (auto second = LeadingInt(m.Group("fy2"))) {
+      y2 = static_cast<int>(*second);
+      if (m.Group("fy2").size() == 2) y2 += y1 - y1 % 100;
+      if (y2 != y1 + 1) return std::nullopt;
+    }
+    Parsed p;
+    p.kind = y2 == y1 ? "year" : "range";
+    p.granularity = "year";
+    p.from = CivilDate{y1, 1, 1};
+    p.to = CivilDate{y2, 12, 31};
+    return p;
+  }
+
+  // "on the 27th": the latest day with that number on or before the reference date
+  // (the next one when the clause speaks of the future). A word after it makes it an
+  // ordinal adjective ("the 5th floor").
+  std::optional<Parsed> OrdinalDay(const Match& m) const {
+    auto d = LeadingInt(m.Group("mday"));
+    if (!d || *d < 1 || *d > 31) return std::nullopt;
+    std::string_view next = WordAt(text_, SkipSpaces(text_, m.end));
+    if (!next.empty() && AsciiLower(next) != "and" && AsciiLower(next) != "at") return std::nullopt;
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    if (!ref_) return p;
+    const bool future = FutureCue(m.start);
+    for (int k = 0; k <= 12; ++k) {
+      CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, future ? k : -k);
+      if (!IsValidDate(first.year, first.month, static_cast<int>(*d))) continue;
+      CivilDate c{first.year, first.month, static_cast<int>(*d)};
+      const int64_t gap = extract_internal::ToDays(c) - extract_internal::ToDays(*ref_);
+      if (future ? gap < 0 : gap > 0) continue;
+      p.from = p.to = c;
+      return p;
+    }
+    return std::nullopt;
+  }
+
+  // "05/05/89": a two-digit year, 00-49 in the 2000s and 50-99 in the 1900s.
+  std::optional<Parsed> ShortYearDay(const Match& m) const {
+    auto mo = LeadingInt(m.Group("smonth"));
+    auto d = LeadingInt(m.Group("sday"));
+    auto yy = LeadingInt(m.Group("syear"));
+    if (!mo || !d || !yy) return std::nullopt;
+    const int year = static_cast<int>(*yy) + (*yy < 50 ? 2000 : 1900);
+    if (!IsValidDate(year, static_cast<int>(*mo), static_cast<int>(*d))) return std::nullopt;
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    p.from = p.to = CivilDate{year, static_cast<int>(*mo), static_cast<int>(*d)};
+    return p;
+  }
+
+  // The day of a holiday in a year, from its lexicon entry; nullopt when the entry
+  // is malformed.
+  std::optional<CivilDate> HolidayIn(const LexiconEntry& entry, int year) const {
+    if (auto easter = ParseAttrNumber(entry.attr("easter"))) {
+      // Anonymous Gregorian computus (Meeus/Jones/Butcher).
+      const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+      const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+      const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+      const int mm = (a + 11 * h + 22 * l) / 451;
+      const int month = (h + l - 7 * mm + 114) / 31;
+      const int day = (h + l - 7 * mm + 114) % 31 + 1;
+      return AddDays(CivilDate{year, month, day}, static_cast<int64_t>(*easter));
+    }
+    auto month = ParseAttrNumber(entry.attr("month"));
+    if (!month || *month < 1 || *month > 12) return std::nullopt;
+    const int mo = static_cast<int>(*month);
+    if (auto day = ParseAttrNumber(entry.attr("day"))) {
+      if (!IsValidDate(year, mo, static_cast<int>(*day))) return std::nullopt;
+      return CivilDate{year, mo, static_cast<int>(*day)};
+    }
+    auto weekday = ParseAttrNumber(entry.attr("weekday"));
+    auto nth = ParseAttrNumber(entry.attr("nth"));
+    if (!weekday || !nth || *weekday < 1 || *weekday > 7) return std::nullopt;
+    const int wd = static_cast<int>(*weekday);
+    CivilDate date;
+    if (*nth > 0) {
+      CivilDate first{year, mo, 1};
+      date = AddDays(first, ((wd - Weekday(first)) % 7 + 7) % 7 + 7 * (static_cast<int>(*nth) - 1));
+    } else {
+      CivilDate last = MonthEnd(year, mo);
+      date = AddDays(last, -(((Weekday(last) - wd) % 7 + 7) % 7));
+    }
+    return AddDays(date, static_cast<int64_t>(ParseAttrNumber(entry.attr("shift", "0")).value_or(0)));
+  }
+
+  std::optional<Parsed> Holiday(const Match& m) const {
+    const LexiconEntry* entry = holiday_ ? holiday_->Find(m.Group("holiday")) : nullptr;
+    if (entry == nullptr) return std::nullopt;
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    std::optional<CivilDate> date;
+    if (m.Has("year")) {
+      auto y = YearNumber(m.Get("year"));
+      if (!y) return std::nullopt;
+      date = HolidayIn(*entry, *y);
+    } else if (ref_) {
+      std::string which = AsciiLower(m.Group("which"));
+      const bool future = which == "next" || which == "coming" || which == "following" ||
+                          which == "upcoming" || (which.empty() && FutureCue(m.start));
+      const bool strictly = which == "last" || which == "previous" || which == "past" || future;
+      const int64_t ref_days = extract_internal::ToDays(*ref_);
+      if (which == "this" || which == "current") {
+        date = HolidayIn(*entry, ref_->year);
+      } else {
+        for (int k = 0; k <= 2 && !date; ++k) {
+          auto c = HolidayIn(*entry, ref_->year + (future ? k : -k));
+          if (!c) continue;
+          const int64_t gap = extract_internal::ToDays(*c) - ref_days;
+          if (future ? (gap > 0 || (gap == 0 && !strictly)) : (gap < 0 || (gap == 0 && !strictly))) date = c;
+        }
+      }
+    } else {
+      return p;
+    }
+    if (!date) return std::nullopt;
+    p.from = p.to = *date;
+    return p;
+  }
+
+  // "over the weekend": the latest Saturday and Sunday begun by the reference date,
+  // or the next ones when the clause speaks of the future.
+  std::optional<Parsed> Weekend(const Match& m) const {
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (!ref_) return p;
+    const int today = Weekday(*ref_);
+    CivilDate saturday = AddDays(*ref_, 6 - today);  // this week's
+    if (today < 6 && !FutureCue(m.start)) saturday = AddDays(saturday, -7);
+    p.from = saturday;
+    p.to = AddDays(saturday, 1);
+    return p;
+  }
+
+  // "Tuesday of last week", "next week Monday".
+  std::optional<Parsed> WeekdayOfWeek(const Match& m) const {
+    const bool weekday_first = m.Has("wweek");
+    auto wd = LexNum(weekday_, m.Group(weekday_first ? "weekday" : "wday"), "num");
+    std::string which = AsciiLower(m.Group(weekday_first ? "wweek" : "wwhich"));
+    if (!wd) return std::nullopt;
+    int k = 0;
+    if (which == "last" || which == "previous") k = -1;
+    if (which == "next" || which == "following" || which == "coming" || which == "upcoming") k = 1;
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (!ref_) return p;
+    p.from = p.to = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k + (*wd - 1));
+    return p;
+  }
+
+  // Which third a part word names: 0 early/beginning/start, 1 mid/middle, 2 late/end.
+  static int PartThird(std::string_view part_text) {
+    std::string part = AsciiLower(part_text);
+    if (part.starts_with("the ")) part = part.substr(4);
+    if (part.starts_with("mid")) return 1;
+    if (part.starts_with("late") || part.starts_with("end")) return 2;
+    return 0;
+  }
+
+  // "early 2024" Jan-Apr, "mid-2024" May-Aug, "late 2024" Sep-Dec.
+  std::optional<Parsed> PartOfYear(const Match& m) const {
+    auto y = YearNumber(m.Get("year"));
+    if (!y) return std::nullopt;
+    const int third = PartThird(m.Group("part"));
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "month";
+    p.from = CivilDate{*y, 4 * third + 1, 1};
+    p.to = MonthEnd(*y, 4 * third + 4);
+    return p;
+  }
+
+  // "early May" days 1-10, "mid-May" 11-20, "late May" 21 to the month's end.
+  std::optional<Parsed> PartOfMonth(const Match& m) const {
+    auto month = MonthOf(m.Get("month"), m.Get("year"), "");
+    if (!month) return std::nullopt;
+    month->pos = m.start;
+    AnchorToReference(&*month);
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "day";
+    if (!month->from) return p;
+    const int third = PartThird(m.Group("part"));
+    const CivilDate first = *month->from;
+    p.from = CivilDate{first.year, first.month, 10 * third + 1};
+    p.to = third == 2 ? *month->to : CivilDate{first.year, first.month, 10 * third + 10};
+    return p;
+  }
+
+  // "the first Friday of July", "the second Monday of next month", "the 20th of next
+  // month": a day counted within a month named or placed relative to the reference.
+  std::optional<Parsed> NthOfMonth(const Match& m) const {
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    std::optional<CivilDate> first;  // the month's first day
+    if (m.Has("nmonth")) {
+      auto month = MonthOf(m.Get("nmonth"), m.Get("nyear"), "");
+      if (!month) return std::nullopt;
+      month->pos = m.start;
+      AnchorToReference(&*month);
+      if (month->from) first = month->from;
+    } else if (ref_) {
+      std::string which = AsciiLower(m.Group("nwhich"));
+      int k = 0;
+      if (which == "last" || which == "previous" || which == "past") k = -1;
+      if (which == "next" || which == "following" || which == "coming") k = 1;
+      first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+    }
+    if (!first) return ref_ ? std::nullopt : std::optional<Parsed>(p);
+    std::string nth_text = AsciiLower(m.Group("nth"));
+    std::optional<int> n = LeadingInt(nth_text).has_value() ? std::optional<int>(static_cast<int>(*LeadingInt(nth_text)))
+                                                             : LexNum(day_word_, nth_text, "value");
+    if (nth_text == "last") n = -1;
+    if (!n) return std::nullopt;
+    if (m.Has("nweekday")) {
+      auto wd = LexNum(weekday_, m.Group("nweekday"), "num");
+      if (!wd || *n == 0 || *n > 5) return std::nullopt;
+      CivilDate date;
+      if (*n > 0) {
+        date = AddDays(*first, ((*wd - Weekday(*first)) % 7 + 7) % 7 + 7 * (*n - 1));
+      } else {
+        CivilDate last = MonthEnd(first->year, first->month);
+        date = AddDays(last, -(((Weekday(last) - *wd) % 7 + 7) % 7));
+      }
+      if (date.month != first->month) return std::nullopt;  // no fifth Friday
+      p.from = p.to = date;
+      return p;
+    }
+    if (!IsValidDate(first->year, first->month, *n)) return std::nullopt;
+    p.from = p.to = CivilDate{first->year, first->month, *n};
+    return p;
+  }
+
+  // "May twenty-first", "the second of August 2019".
+  std::optional<Parsed> DayInWords(const Match& m) const {
+    const bool month_first = m.Has("dayw");
+    const Capture* month = m.Get(month_first ? "month" : "month2");
+    const Capture* year = m.Get(month_first ? "year" : "year2w");
+    auto mo = MonthNumber(month, nullptr);
+    auto d = LexNum(day_word_, m.Group(month_first ? "dayw" : "dayw2"), "value");
+    if (!mo || !d) return std::nullopt;
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    if (year == nullptr) {
+      if (!IsValidDate(2000, *mo, *d)) return std::nullopt;
+      p.needs_year = true;
+      p.month = *mo;
+      p.day = *d;
+      return p;
+    }
+    auto y = YearNumber(year);
+    if (!y || !IsValidDate(*y, *mo, *d)) return std::nullopt;
+    p.from = p.to = CivilDate{*y, *mo, *d};
+    return p;
+  }
+
+  // "2015-12": a month given by number.
+  std::optional<Parsed> MonthNumYear(const Match& m) const {
+    auto mo = MonthNumber(nullptr, m.Get("month_num"));
+    auto y = YearNumber(m.Get("year"));
+    if (!mo || !y) return std::nullopt;
+    Parsed p;
+    p.kind = "month";
+    p.granularity = "month";
+    p.from = CivilDate{*y, *mo, 1};
+    p.to = MonthEnd(*y, *mo);
+    return p;
+  }
+
+  // "the 21st century": 2000-01-01 .. 2099-12-31.
+  std::optional<Parsed> Century(const Match& m) const {
+    auto n = LeadingInt(m.Group("century"));
+    if (!n || *n < 1 || *n > 99) return std::nullopt;
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "year";
+    // As the words are used: the 20th century is the 1900s.
+    int first = static_cast<int>(*n - 1) * 100;
+    p.from = CivilDate{first, 1, 1};
+    p.to = CivilDate{first + 99, 12, 31};
+    return p;
+  }
+
+  // "Friday 31", "Mon 13th": the day of the month nearest the reference date that
+  // falls on that weekday.
+  std::optional<Parsed> WeekdayMonthDay(const Match& m) const {
+    auto wd = LexNum(weekday_, m.Group("weekday"), "num");
+    std::string_view mday = m.Group("mday");
+    auto d = LeadingInt(mday);
+    if (!wd || !d || *d < 1 || *d > 31) return std::nullopt;
+    // "Friday 3 people": without "the" or an ordinal suffix, a word after the number
+    // makes it a count.
+    const bool ordinal = !mday.empty() && !IsDigit(mday.back());
+    if (!ordinal && AsciiLower(m.Group("the")) != "the" && !WordAt(text_, SkipSpaces(text_, m.end)).empty()) {
+      return std::nullopt;
+    }
+    // "Monday 8-9am", "Thursday 19:00": a time, not a day of the month.
+    if (m.end + 1 < text_.size() && (text_[m.end] == '-' || text_[m.end] == ':' || text_[m.end] == '.' ||
+                                     text_[m.end] == '/') && IsDigit(text_[m.end + 1])) {
+      return std::nullopt;
+    }
+    Parsed p;
+    p.kind = "date";
+    p.granularity = "day";
+    if (!ref_) return p;
+    const int64_t ref_days = extract_internal::ToDays(*ref_);
+    std::optional<CivilDate> best;
+    int64_t best_gap = 0;
+    for (int k = -14; k <= 14; ++k) {
+      CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+      if (!IsValidDate(first.year, first.month, static_cast<int>(*d))) continue;
+      CivilDate c{first.year, first.month, static_cast<int>(*d)};
+      if (Weekday(c) != *wd) continue;
+      int64_t gap = extract_internal::ToDays(c) - ref_days;
+      if (gap < 0) gap = -gap;
+      if (!best || gap < best_gap) {
+        best = c;
+        best_gap = gap;
+      }
+    }
+    if (!best) return std::nullopt;
+    p.from = p.to = *best;
     return p;
   }
 
@@ -241,9 +712,11 @@ class Resolver {
     if (!v) return std::nullopt;
     int y2 = static_cast<int>(*v);
     if (second->text.size() == 2) {
-      // "2018-19": the same century, and it must come after ("2018-12" is not a range).
+      // "2018-19": the same century, and it must come after ("2018-12" is not a range)
+      // and not far after ("2015-32" is no season).
       if (y2 <= *y1 % 100) return std::nullopt;
       y2 += *y1 - *y1 % 100;
+      if (y2 - *y1 > 10) return std::nullopt;
     }
     if (y2 <= *y1) return std::nullopt;
     Parsed p;
@@ -280,10 +753,18 @@ class Resolver {
     return p;
   }
 
+  // "the 1990s", "the '90s", "the nineties".
   std::optional<Parsed> Decade(const Match& m) const {
-    auto v = LeadingInt(m.Group("decade"));
-    if (!v) return std::nullopt;
-    int d = static_cast<int>(*v);
+    int d = 0;
+    if (auto v = LeadingInt(m.Group("decade"))) {
+      d = static_cast<int>(*v);
+    } else if (auto v2 = LeadingInt(m.Has("decade2") ? m.Group("decade2") : m.Group("decade3"))) {
+      // Two digits: the 1930s..1990s, or the 2000s..2020s.
+      d = static_cast<int>(*v2) >= 30 ? 1900 + static_cast<int>(*v2) : 2000 + static_cast<int>(*v2);
+    } else if (auto v3 = LexNum(decade_word_, m.Group("decade_word"), "value")) {
+      d = *v3;
+    }
+    if (d <= 0 || d % 10 != 0) return std::nullopt;
     Parsed p;
     p.kind = "decade";
     p.granularity = "decade";
@@ -292,25 +773,50 @@ class Resolver {
     return p;
   }
 
+  // Quarters ("Q3 2023", "the third quarter") and halves ("H1 2024", "the second half
+  // of 2023"). Without a year: the latest one begun by the reference date, or the next
+  // one from it when the clause speaks of the future.
   std::optional<Parsed> Quarter(const Match& m) const {
-    const Capture* q = m.Get("quarter");
-    if (q == nullptr) q = m.Get("qcode");
+    const bool half = m.rule->Emit("granularity") == "month";
+    const Capture* q = nullptr;
+    for (const char* name : {"quarter", "qcode", "half", "hcode"}) {
+      if (q == nullptr) q = m.Get(name);
+    }
+    if (q == nullptr) return std::nullopt;
+    const int n = LexNum(quarter_, q->text, half ? "half" : "num").value_or(0);
+    if (n < 1 || n > (half ? 2 : 4)) return std::nullopt;
+    const int months = half ? 6 : 3;
     const Capture* y = m.Get("year");
     if (y == nullptr) y = m.Get("qyear");
-    if (q == nullptr) return std::nullopt;
-    const int n = LexNum(quarter_, q->text, "num").value_or(0);
-    auto year = YearNumber(y);
-    if (!year || n < 1 || n > 4) return std::nullopt;
+    if (y == nullptr) y = m.Get("hyear");
+    std::optional<int> year;
+    if (y != nullptr) {
+      year = YearNumber(y);
+      if (!year) return std::nullopt;
+    }
     Parsed p;
     p.kind = "quarter";
-    p.granularity = "quarter";
-    p.from = CivilDate{*year, 3 * n - 2, 1};
-    p.to = MonthEnd(*year, 3 * n);
+    p.granularity = half ? std::optional<std::string>("month") : std::optional<std::string>("quarter");
+    // "of the year", "of this year": the reference date's year, whatever the tense.
+    const bool this_year = AsciiLower(std::string_view(text_).substr(m.start, m.end - m.start)).ends_with("year");
+    if (!year) {
+      if (!ref_) return p;
+      year = ref_->year;
+      const int start_month = months * (n - 1) + 1;
+      if (!this_year && FutureCue(m.start)) {
+        if (start_month + months - 1 < ref_->month) ++*year;
+      } else if (!this_year && start_month > ref_->month) {
+        --*year;
+      }
+    }
+    p.from = CivilDate{*year, months * (n - 1) + 1, 1};
+    p.to = MonthEnd(*year, months * n);
     return p;
   }
 
   std::optional<Parsed> RelativeDay(const Match& m) const {
-    auto offset = LexNum(relative_day_, m.Group("relday"), "offset");
+    auto offset = AsciiLower(m.Group("relday")) == "now" ? std::optional<int>(0)
+                                                         : LexNum(relative_day_, m.Group("relday"), "offset");
     if (!offset) return std::nullopt;
     Parsed p;
     p.kind = "relative";
@@ -329,15 +835,23 @@ class Resolver {
     std::string which = AsciiLower(m.Group("which"));
     const int today = Weekday(*ref_);
     int64_t delta = 0;
-    if (which == "last" || which == "past" || which == "previous") {
-      delta = -(((today - *wd) % 7 + 7) % 7);
-      if (delta == 0) delta = -7;
-    } else if (which == "next" || which == "coming") {
+    if (which == "last" || which == "previous") {
+      // The named day of the week before the reference date's (weeks run Monday to
+      // Sunday), as "last week" is that whole week.
+      delta = *wd - today - 7;
+    } else if (which == "next" || which == "following") {
+      delta = *wd - today + 7;
+    } else if (which == "coming" || which == "upcoming") {
       delta = ((*wd - today) % 7 + 7) % 7;
       if (delta == 0) delta = 7;
     } else if (which == "this") {
       delta = *wd - today;
+    } else if (FutureCue(m.start)) {
+      p.bare_weekday = *wd;
+      delta = ((*wd - today) % 7 + 7) % 7;
     } else {
+      p.bare_weekday = *wd;
+      // "on Tuesday", "past Tuesday": the latest one on or before the reference date.
       delta = -(((today - *wd) % 7 + 7) % 7);
     }
     p.from = p.to = AddDays(*ref_, delta);
@@ -354,63 +868,143 @@ class Resolver {
     if (code == "W") return AddDays(date, 7 * k);
     if (code == "M") return AddMonths(date, k);
     if (code == "Y") return AddYears(date, k);
+    // Hours and minutes move the day only when they add up to whole days.
+    auto floor_div = [](int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); };
+    if (code == "H") return AddDays(date, floor_div(k, 24));
+    if (code == "MIN") return AddDays(date, floor_div(k, 24 * 60));
     return std::nullopt;
   }
 
+  // "two weeks ago" (the single day that far back), or, for rules emitting
+  // direction = "future", "in two weeks" / "two weeks from now" (that far ahead).
   std::optional<Parsed> Ago(const Match& m) const {
-    auto n = Count(m.Group("count"));
+    auto n = Count(AsciiLower(m.Group("count")));
     const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("unit")) : nullptr;
     if (!n || unit == nullptr) return std::nullopt;
+    const bool future = m.rule->Emit("direction") == "future";
+    if (m.rule->Emit("needs_future_cue") == "true" && !FutureCue(m.start)) return std::nullopt;
     Parsed p;
     p.kind = "relative";
     p.granularity = "day";
     if (ref_) {
-      auto d = Shift(*ref_, -*n, *unit);
+      auto d = Shift(*ref_, future ? *n : -*n, *unit);
       if (!d) return std::nullopt;
       p.from = p.to = *d;
     }
     return p;
   }
 
+  // "the past year": from one unit before the reference date to it.
+  std::optional<Parsed> PastUnit(const Match& m) const {
+    std::string unit = AsciiLower(m.Group("punit"));
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (!ref_) return p;
+    CivilDate from = *ref_;
+    if (unit == "week") from = AddDays(*ref_, -7);
+    if (unit == "fortnight") from = AddDays(*ref_, -14);
+    if (unit == "month") from = AddMonths(*ref_, -1);
+    if (unit == "year") from = AddYears(*ref_, -1);
+    if (unit == "decade") from = AddYears(*ref_, -10);
+    p.from = from;
+    p.to = *ref_;
+    return p;
+  }
+
+  // "this week", "last month", "next quarter", "this weekend": the whole calendar
+  // period. A `part` narrows it: "earlier this month" runs from its start to the day
+  // before the reference date, "later this year" from the day after to its end, "early"
+  // and "late" are its first and second halves.
   std::optional<Parsed> Period(const Match& m) const {
     std::string which = AsciiLower(m.Group("which"));
     std::string unit = AsciiLower(m.Group("unit"));
-    int k = which == "last" ? -1 : (which == "next" || which == "coming") ? 1 : 0;
+    int k = 0;
+    if (which == "last" || which == "previous" || which == "past") {
+      k = -1;
+    } else if (which == "next" || which == "coming" || which == "following" || which == "upcoming") {
+      k = 1;
+    } else if (which == "the") {
+      // "the week" alone is no date; "the rest of the week" is this one's.
+      std::string part = AsciiLower(m.Group("part"));
+      if (part.find("rest") == std::string::npos && part.find("remainder") == std::string::npos) return std::nullopt;
+    } else if (which != "this" && which != "current") {
+      return std::nullopt;
+    }
     Parsed p;
     p.kind = "relative";
-    if (unit == "week") {
+    if (unit == "week" || unit == "weekend") {
       p.granularity = "day";
-    } else if (unit == "month" || unit == "quarter" || unit == "year") {
+    } else if (unit == "month" || unit == "quarter" || unit == "year" || unit == "decade") {
       p.granularity = unit;
     } else {
       return std::nullopt;
     }
     if (!ref_) return p;
-    if (unit == "week") {
+    CivilDate from;
+    CivilDate to;
+    if (unit == "week" || unit == "weekend") {
       CivilDate monday = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k);
-      p.from = monday;
-      p.to = AddDays(monday, 6);
+      from = unit == "week" ? monday : AddDays(monday, 5);
+      to = AddDays(monday, 6);
     } else if (unit == "month") {
-      CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
-      p.from = first;
-      p.to = MonthEnd(first.year, first.month);
+      from = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+      to = MonthEnd(from.year, from.month);
     } else if (unit == "quarter") {
       int q_month = (ref_->month - 1) / 3 * 3 + 1;
-      CivilDate first = AddMonths(CivilDate{ref_->year, q_month, 1}, 3 * k);
-      p.from = first;
-      CivilDate last = AddMonths(first, 2);
-      p.to = MonthEnd(last.year, last.month);
+      from = AddMonths(CivilDate{ref_->year, q_month, 1}, 3 * k);
+      CivilDate last = AddMonths(from, 2);
+      to = MonthEnd(last.year, last.month);
+    } else if (unit == "decade") {
+      const int first = ref_->year - ((ref_->year % 10) + 10) % 10 + 10 * k;
+      from = CivilDate{first, 1, 1};
+      to = CivilDate{first + 9, 12, 31};
     } else {
-      p.from = CivilDate{ref_->year + k, 1, 1};
-      p.to = CivilDate{ref_->year + k, 12, 31};
+      from = CivilDate{ref_->year + k, 1, 1};
+      to = CivilDate{ref_->year + k, 12, 31};
     }
+    std::string part = AsciiLower(m.Group("part"));
+    if (part.find("rest") != std::string::npos || part.find("remainder") != std::string::npos) part = "rest";
+    if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos) part = "early";
+    if (part.find("middle") != std::string::npos) part = "mid";
+    if (part.find("end of") != std::string::npos) part = "late";
+    const int64_t from_days = extract_internal::ToDays(from);
+    const int64_t to_days = extract_internal::ToDays(to);
+    const int64_t ref_days = extract_internal::ToDays(*ref_);
+    if (part == "earlier" && ref_days > from_days && ref_days <= to_days) {
+      to = AddDays(*ref_, -1);
+      p.granularity = "day";
+    } else if (part == "later" && ref_days >= from_days && ref_days < to_days) {
+      from = AddDays(*ref_, 1);
+      p.granularity = "day";
+    } else if (part == "rest" && ref_days >= from_days && ref_days <= to_days) {
+      from = *ref_;
+      p.granularity = "day";
+    } else if (part == "early" || part == "late" || part == "mid") {
+      int64_t len = to_days - from_days + 1;
+      if (part == "early") to = AddDays(from, len / 2 - 1);
+      if (part == "late") from = AddDays(from, len / 2);
+      if (part == "mid") {
+        CivilDate mid_from = AddDays(from, len / 3);
+        to = AddDays(from, 2 * len / 3 - 1);
+        from = mid_from;
+      }
+      p.granularity = "day";
+    }
+    p.from = from;
+    p.to = to;
     return p;
   }
 
   std::optional<Parsed> Duration(const Match& m) const {
     std::string count_text = AsciiLower(m.Group("count"));
-    // "a year" or "an hour" alone is too often no period at all ("once a year").
+    // "a year" or "an hour" alone is too often no period at all ("once a year"), and
+    // "a few days" has no length to report.
     if (count_text == "a" || count_text == "an") return std::nullopt;
+    if (const LexiconEntry* word = number_word_ ? number_word_->Find(count_text) : nullptr;
+        word != nullptr && word->attr("vague") == "true") {
+      return std::nullopt;
+    }
     auto n = Count(count_text);
     const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("unit")) : nullptr;
     if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
@@ -419,14 +1013,22 @@ class Resolver {
     if (!mult || code.empty()) return std::nullopt;
     Parsed p;
     p.kind = "duration";
-    p.duration = "P" + std::to_string(*n * static_cast<int64_t>(*mult)) + code;
+    const std::string amount = std::to_string(*n * static_cast<int64_t>(*mult));
+    if (code == "H") {
+      p.duration = "PT" + amount + "H";
+    } else if (code == "MIN") {
+      p.duration = "PT" + amount + "M";
+    } else {
+      p.duration = "P" + amount + code;
+    }
     std::string which = AsciiLower(m.Group("which"));
     bool back = which == "last" || which == "past" || which == "previous";
     bool ahead = which == "next" || which == "coming";
     if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {
       auto other = Shift(*ref_, back ? -*n : *n, *unit);
       if (other) {
-        p.from = back ? *other : *ref_;
+        // "the next three days" starts tomorrow; "the past three days" ends today.
+        p.from = back ? *other : AddDays(*ref_, 1);
         p.to = back ? *ref_ : *other;
         p.granularity = "day";
       }
@@ -447,6 +1049,10 @@ class Resolver {
   const rules::Lexicon* time_unit_ = nullptr;
   const rules::Lexicon* relative_day_ = nullptr;
   const rules::Lexicon* quarter_ = nullptr;
+  const rules::Lexicon* holiday_ = nullptr;
+  const rules::Lexicon* day_word_ = nullptr;
+  const rules::Lexicon* future_cue_ = nullptr;
+  const rules::Lexicon* decade_word_ = nullptr;
 };
 
 // The span a match reports: the group named by emit.span, or the whole match; a
@@ -465,10 +1071,21 @@ std::pair<size_t, size_t> FactSpan(const Match& m) {
   return {m.start, m.end};
 }
 
+// A numeric match glued to more digits by a separator ("138-2010-2015", "123-12-1234")
+// is part of a phone number or an identifier, not a date.
+bool InsideNumberRun(const std::string& text, const Match& m) {
+  if (m.end <= m.start || !IsDigit(text[m.start]) || !IsDigit(text[m.end - 1])) return false;
+  auto separator = [](char c) { return c == '-' || c == '/' || c == '.' || c == ':'; };
+  if (m.start >= 2 && separator(text[m.start - 1]) && IsDigit(text[m.start - 2])) return true;
+  if (m.end + 1 < text.size() && separator(text[m.end]) && IsDigit(text[m.end + 1])) return true;
+  return false;
+}
+
 bool IsRangePart(const Match& m) {
   if (m.rule->Emit("part_only") == "true") return true;
   const std::string& kind = m.rule->Emit("kind");
-  return kind == "date" || kind == "month" || kind == "year" || kind == "quarter";
+  return kind == "date" || kind == "month" || kind == "year" || kind == "quarter" || m.Has("relday") ||
+         (m.Has("weekday") && m.rule->id == "dates.relative.weekday") || m.rule->Emit("range_part") == "true";
 }
 
 }  // namespace
@@ -499,27 +1116,103 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
   };
 
   std::vector<Candidate> candidates;
+  // The single-date matches inside [start, end), the longest reported spans winning.
+  auto parts_in = [&](size_t start, size_t end, const Match* self) {
+    std::vector<const Match*> parts;
+    for (const Match& part : matches) {
+      if (&part != self && part.start >= start && part.end <= end && IsRangePart(part)) parts.push_back(&part);
+    }
+    std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(parts, [](const Match* p) {
+      auto [s, e] = FactSpan(*p);
+      return Ranked{s, e, p->rule->priority, p->rule_index};
+    });
+    std::vector<const Match*> out;
+    for (size_t i : chosen) out.push_back(parts[i]);
+    return out;
+  };
+
   for (const Match& m : matches) {
+    if (m.Has("shift")) {
+      // "two weeks before Christmas": the date after the shift word, moved.
+      std::vector<const Match*> parts = parts_in(m.Get("shift")->end, m.end, &m);
+      if (parts.empty()) {
+        // A weekday ("starting next Monday") is not a range part; take it alone.
+        for (const Match& part : matches) {
+          if (&part != &m && part.start >= m.Get("shift")->end && part.end <= m.end && part.Has("weekday")) {
+            parts.push_back(&part);
+          }
+        }
+      }
+      if (parts.size() != 1) continue;
+      auto anchor = resolver.Parse(*parts[0]);
+      if (!anchor) continue;
+      resolver.AnchorToReference(&*anchor);
+      Parsed p;
+      p.kind = "relative";
+      p.granularity = "day";
+      const std::string& length_days = m.rule->Emit("length_days");
+      if (!length_days.empty() || m.rule->Emit("length") == "count") {
+        // "the week of April 10": from that day, for a length.
+        p.kind = "range";
+        if (anchor->from) {
+          std::optional<CivilDate> end;
+          if (!length_days.empty()) {
+            end = AddDays(*anchor->from, static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
+          } else if (auto after = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), false)) {
+            end = AddDays(*after, -1);
+          }
+          if (!end) continue;
+          p.from = anchor->from;
+          p.to = *end;
+        }
+        candidates.push_back(make(m, m.start, m.end, p));
+        continue;
+      }
+      std::string shift = AsciiLower(m.Group("shift"));
+      const bool back = shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
+      if (anchor->from) {
+        auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
+        if (!moved) continue;
+        p.from = p.to = *moved;
+      }
+      candidates.push_back(make(m, m.start, m.end, p));
+      continue;
+    }
+    // Parts of a range may touch each other ("5/1-5/7"); a fact alone may not touch
+    // other digits.
+    if (InsideNumberRun(text, m)) continue;
     if (m.Has("connector")) {
       // A range of two dates: its parts are the single-date matches inside it.
       std::string connector = AsciiLower(m.Group("connector"));
       std::string lead = AsciiLower(m.Group("lead"));
       if (connector == "and" && lead != "between") continue;
-      std::vector<const Match*> parts;
-      for (const Match& part : matches) {
-        if (&part != &m && part.start >= m.start && part.end <= m.end && IsRangePart(part)) {
-          parts.push_back(&part);
+      // Parts compete by the spans they report, so "May 13" beats "from May".
+      std::vector<const Match*> parts = parts_in(m.start, m.end, &m);
+      if (parts.size() < 2) continue;
+      auto first = resolver.Parse(*parts.front());
+      auto last = resolver.Parse(*parts.back());
+      if (!first || !last) continue;
+      // Both without a year: a range around the reference date is in its year
+      // ("from May to September", written in July); otherwise the start is placed and
+      // the end follows it.
+      if (first->needs_year && last->needs_year && resolver.reference()) {
+        Parsed a = *first;
+        Parsed b = *last;
+        const int year = resolver.reference()->year;
+        Resolver::SetYear(&a, year);
+        Resolver::SetYear(&b, year);
+        if (a.from && b.to && extract_internal::ToDays(*a.from) > extract_internal::ToDays(*b.to)) {
+          Resolver::SetYear(&b, year + 1);
+        }
+        const int64_t ref_days = extract_internal::ToDays(*resolver.reference());
+        if (a.from && b.to && extract_internal::ToDays(*a.from) <= ref_days &&
+            ref_days <= extract_internal::ToDays(*b.to)) {
+          *first = a;
+          *last = b;
+        } else {
+          resolver.AnchorToReference(&*first);
         }
       }
-      // Parts compete by the spans they report, so "May 13" beats "from May".
-      std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(parts, [](const Match* p) {
-        auto [start, end] = FactSpan(*p);
-        return Ranked{start, end, p->rule->priority, p->rule_index};
-      });
-      if (chosen.size() < 2) continue;
-      auto first = resolver.Parse(*parts[chosen.front()]);
-      auto last = resolver.Parse(*parts[chosen.back()]);
-      if (!first || !last) continue;
       if (first->needs_year && !last->needs_year && last->from) {
         Resolver::SetYear(&*first, last->from->year);
         if (first->from && last->to &&
@@ -535,6 +1228,11 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       }
       resolver.AnchorToReference(&*first);
       resolver.AnchorToReference(&*last);
+      // "from Monday to Friday": the end is the first such weekday from the start.
+      if (last->bare_weekday > 0 && first->from) {
+        const int gap = ((last->bare_weekday - Weekday(*first->from)) % 7 + 7) % 7;
+        last->from = last->to = AddDays(*first->from, gap);
+      }
       Parsed range;
       range.kind = "range";
       range.granularity =

@@ -122,10 +122,17 @@ TEST_CASE("months have their real lengths") {
   CHECK(One("Prices rose in February 2023.").to == Opt("2023-02-28"));
   CHECK(One("Prices rose in February 1900.").to == Opt("1900-02-28"));
   CHECK(One("Prices rose in February 2000.").to == Opt("2000-02-29"));
-  DateFact bare = One("The talks resume in June with both sides.");
+  // A month without a year: the next one when the clause speaks of the future, else
+  // the latest one begun by the reference date (2024-05-23).
+  DateFact bare = One("The talks will resume in June with both sides.");
   CHECK(bare.text == "June");
   CHECK(bare.from == Opt("2024-06-01"));
   CHECK(bare.to == Opt("2024-06-30"));
+  DateFact past = One("The talks broke down in June with both sides.");
+  CHECK(past.from == Opt("2023-06-01"));
+  CHECK(past.to == Opt("2023-06-30"));
+  CHECK(One("The talks broke down in May.").from == Opt("2024-05-01"));
+  CHECK(One("The talks will resume in April.").from == Opt("2025-04-01"));
 }
 
 TEST_CASE("years only with a preposition") {
@@ -195,9 +202,17 @@ TEST_CASE("quarters and decades") {
 TEST_CASE("relative dates against the reference (Thursday 2024-05-23)") {
   CHECK(One("He resigned yesterday.").from == Opt("2024-05-22"));
   CHECK(One("He resigned yesterday.").kind == "relative");
-  CHECK(One("He resigned last Tuesday.").from == Opt("2024-05-21"));
+  // "last Tuesday" is the Tuesday of last week (the week of Monday 2024-05-13);
+  // "past Tuesday" the latest one before the reference; "next Tuesday" is in next
+  // week (from Monday 2024-05-27).
+  CHECK(One("He resigned last Tuesday.").from == Opt("2024-05-14"));
+  CHECK(One("He resigned this past Tuesday.").from == Opt("2024-05-21"));
   CHECK(One("He resigned last Thursday.").from == Opt("2024-05-16"));
+  CHECK(One("He resigned last Sunday.").from == Opt("2024-05-19"));
   CHECK(One("He resigns next Tuesday.").from == Opt("2024-05-28"));
+  CHECK(One("He resigns next Friday.").from == Opt("2024-05-31"));
+  CHECK(One("He resigns coming Friday.").from == Opt("2024-05-24"));
+  CHECK(One("He will resign on Friday.").from == Opt("2024-05-24"));
   DateFact on = One("He resigned on Friday.");
   CHECK(on.text == "Friday");
   CHECK(on.from == Opt("2024-05-17"));

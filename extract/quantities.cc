@@ -22,7 +22,9 @@ using extract_internal::IsDigit;
 using extract_internal::IsSpace;
 using extract_internal::IsWordByte;
 using extract_internal::ParseAttrNumber;
+using extract_internal::NumberWord;
 using extract_internal::ParseNumber;
+using extract_internal::ParseSpelledNumber;
 using extract_internal::Ranked;
 using extract_internal::SkipSpaces;
 using extract_internal::WordAt;
@@ -44,6 +46,10 @@ struct Candidate {
 
 struct Lexicons {
   const rules::Lexicon* unit = nullptr;
+  const rules::Lexicon* unit_symbol = nullptr;
+  const rules::Lexicon* age_unit = nullptr;
+  const rules::Lexicon* post_bound = nullptr;
+  const rules::Lexicon* time_word = nullptr;
   const rules::Lexicon* currency_symbol = nullptr;
   const rules::Lexicon* scale = nullptr;
   const rules::Lexicon* money_scale = nullptr;
@@ -71,6 +77,8 @@ std::optional<double> AttrNumber(const LexiconEntry* entry, const std::string& k
   return ParseAttrNumber(v);
 }
 
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
 // Nothing glued to the left of a number: letters, digits, or the separators of dates,
 // times, versions and identifiers ("12/01", "10:30", "COVID-19", "v.2").
 bool LeftFree(std::string_view text, size_t start) {
@@ -84,7 +92,10 @@ bool LeftFree(std::string_view text, size_t start) {
     unsigned char b0 = static_cast<unsigned char>(text[lead]);
     return b0 == 0xC2 || b0 == 0xE2;
   }
-  if (IsWordByte(p) || p == '.' || p == '/' || p == ':' || p == '_' || p == '#') return false;
+  if (IsWordByte(p) || p == '.' || p == '/' || p == ':' || p == '_' || p == '#' || p == '%' || p == '=' ||
+      p == '&') {
+    return false;
+  }
   if ((p == ',' || p == '-') && start >= 2 && IsWordByte(text[start - 2])) return false;
   return true;
 }
@@ -121,6 +132,10 @@ class Builder {
  public:
   Builder(const std::string& text, const RuleSet& rules) : text_(text), rules_(rules) {
     lex_.unit = rules.lexicon("unit");
+    lex_.unit_symbol = rules.lexicon("unit_symbol");
+    lex_.age_unit = rules.lexicon("age_unit");
+    lex_.post_bound = rules.lexicon("post_bound");
+    lex_.time_word = rules.lexicon("time_word");
     lex_.currency_symbol = rules.lexicon("currency_symbol");
     lex_.scale = rules.lexicon("scale");
     lex_.money_scale = rules.lexicon("money_scale");
@@ -136,6 +151,8 @@ class Builder {
   std::optional<Candidate> Build(const Match& m) const {
     if (m.Has("vague")) return BuildVague(m);
     if (m.Has("low") && m.Has("high")) return BuildRange(m);
+    if (m.Has("amount2")) return BuildCompound(m);
+    if (m.Has("aged") || m.Has("tail")) return BuildAge(m);
     return BuildSingle(m);
   }
 
@@ -186,8 +203,24 @@ class Builder {
  private:
   std::optional<double> Amount(std::string_view text) const {
     if (auto v = ParseNumber(text)) return v;
-    return AttrNumber(Find(lex_.number_word, text), "value");
+    return ParseSpelledNumber(text, [this](std::string_view w) -> std::optional<NumberWord> {
+      const LexiconEntry* entry = Find(lex_.number_word, w);
+      auto value = AttrNumber(entry, "value");
+      if (!value) return std::nullopt;
+      return NumberWord{*value, entry->attr("multiplier") == "true"};
+    });
   }
+
+  // A unit written after a number: a word (any case), a symbol (exact case), or,
+  // for the age rule, a unit of age.
+  const LexiconEntry* FindUnit(std::string_view text) const {
+    if (const LexiconEntry* e = Find(lex_.unit, text)) return e;
+    if (const LexiconEntry* e = Find(lex_.unit_symbol, text)) return e;
+    return Find(lex_.age_unit, text);
+  }
+
+  // -1 for a minus sign or word in the capture, else 1.
+  static double Sign(const Capture* neg) { return neg == nullptr ? 1.0 : -1.0; }
 
   // Multiplier of a scale capture, or nullopt when the capture is no scale word here
   // (a money-only scale without money, or glued to a following letter).
@@ -201,13 +234,29 @@ class Builder {
 
   void ApplyModifier(const Match& m, Candidate* c) const {
     const Capture* mod = m.Get("mod");
-    if (mod == nullptr) return;
+    if (mod == nullptr || ModGlued(m)) return;
     const LexiconEntry* entry = Find(lex_.modifier, mod->text);
     if (entry == nullptr) return;
     if (entry->attr("approx") == "true") c->q.approx = true;
     const std::string& bound = entry->attr("bound");
-    if (bound == "low" && !c->q.low) c->q.low = c->q.value;
-    if (bound == "high" && !c->q.high) c->q.high = c->q.value;
+    if ((bound == "low" || bound == "both") && !c->q.low) c->q.low = c->q.value;
+    if ((bound == "high" || bound == "both") && !c->q.high) c->q.high = c->q.value;
+  }
+
+  // "500 or more": the bound word after the number.
+  void ApplyPostBound(const Match& m, Candidate* c) const {
+    const LexiconEntry* entry = Find(lex_.post_bound, m.Group("post"));
+    if (entry == nullptr) return;
+    c->q.approx = true;
+    if (entry->attr("bound") == "low") c->q.low = c->q.value;
+    if (entry->attr("bound") == "high") c->q.high = c->q.value;
+  }
+
+  // True when the modifier of m makes its number a bound ("more than", "up to").
+  bool HasBound(const Match& m) const {
+    if (m.Has("post")) return Find(lex_.post_bound, m.Group("post")) != nullptr;
+    const LexiconEntry* entry = Find(lex_.modifier, m.Group("mod"));
+    return entry != nullptr && !entry->attr("bound").empty();
   }
 
   // Fills unit, dimension and si_* from a unit lexicon entry.
@@ -263,9 +312,19 @@ class Builder {
     return !noun.empty() && !InLexicon(lex_.not_counted, noun) && !InLexicon(lex_.unit, noun);
   }
 
+  // A modifier glued to the word before it ("moreover 5") is not one.
+  bool ModGlued(const Match& m) const {
+    const Capture* mod = m.Get("mod");
+    return mod != nullptr && mod->start > 0 && IsWordByte(text_[mod->start - 1]) && IsWordByte(text_[mod->start]);
+  }
+
   Candidate Start(const Match& m) const {
     Candidate c;
     c.start = m.start;
+    if (ModGlued(m)) {
+      // Start at what follows the modifier.
+      c.start = SkipSpaces(text_, m.Get("mod")->end);
+    }
     c.end = m.end;
     c.priority = m.rule->priority;
     c.rule_index = m.rule_index;
@@ -278,11 +337,21 @@ class Builder {
     const Capture* amount = m.Get("amount");
     if (amount == nullptr) return std::nullopt;
     bool is_word_number = !ParseNumber(amount->text).has_value();
-    if (!is_word_number && (!LeftFree(text_, amount->start) || !RightFree(text_, amount->end))) {
+    const Capture* sign = m.Get("currency");
+    // A currency code may be glued to its amount ("USD115"), nothing else may.
+    const bool glued_to_currency = sign != nullptr && sign->end == amount->start;
+    if (!is_word_number && ((!glued_to_currency && !LeftFree(text_, amount->start)) || !RightFree(text_, amount->end))) {
       return std::nullopt;
     }
+    if (glued_to_currency && amount->start > 0 && IsDigit(text_[amount->start - 1])) return std::nullopt;
     auto value = Amount(amount->text);
     if (!value) return std::nullopt;
+    const Capture* neg = m.Get("neg");
+    if (neg != nullptr && neg->text == "-" && neg->start > 0 &&
+        (IsWordByte(text_[neg->start - 1]) || text_[neg->start - 1] == '-')) {
+      return std::nullopt;  // "COVID-19", "38-40": a dash, not a minus
+    }
+    *value *= Sign(neg);
     Candidate c = Start(m);
     const Capture* currency = m.Get("currency");
     const Capture* unit = m.Get("unit");
@@ -306,11 +375,15 @@ class Builder {
       const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
       if (entry == nullptr) return std::nullopt;
       SetCurrency(*entry, &c);
-      c.end = number_end;
+      c.end = currency->start > amount->start ? currency->end : number_end;
       subject_from = c.end;
     } else if (unit != nullptr) {
-      const LexiconEntry* entry = Find(lex_.unit, unit->text);
+      const LexiconEntry* entry = FindUnit(unit->text);
       if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
+      // "361 million pounds" is money; "2 million pounds of beef" is not.
+      if (scale != nullptr && !entry->attr("scaled_as").empty() && !SubjectAfterOf(unit->end)) {
+        if (const LexiconEntry* scaled = FindUnit(entry->attr("scaled_as"))) entry = scaled;
+      }
       SetUnit(*entry, &c);
       c.end = unit->end;
       subject_from = c.end;
@@ -330,6 +403,23 @@ class Builder {
         c.q.subject = Slice(np->first, np->second);
         c.end = np->second;
       }
+    } else if (m.rule->Emit("bare_bound") == "true" && HasBound(m) && !ModGlued(m)) {
+      // "more than 500", "five or more": a bound on a figure whose subject is elsewhere.
+      if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
+      if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start)) return std::nullopt;
+      SetCount(&c);
+      c.end = m.rule->Emit("span") == "match" ? m.end : number_end;
+      subject_from = c.end;
+      const size_t next = SkipSpaces(text_, c.end);
+      std::string_view next_word = WordAt(text_, next);
+      if (InLexicon(lex_.time_word, next_word)) return std::nullopt;
+      // "at least fourteen people": the counted noun right after the bound.
+      if (m.Has("mod") && !next_word.empty() && IsCountedNoun(AsciiLower(next_word)) && IsAsciiLower(next_word[0])) {
+        if (auto np = NounPhrase(next)) {
+          c.q.subject = Slice(np->first, np->second);
+          subject_from = std::string::npos;
+        }
+      }
     } else if (scale != nullptr) {
       if (PrecededByCurrency(amount->start)) return std::nullopt;
       SetCount(&c);
@@ -339,19 +429,52 @@ class Builder {
       return std::nullopt;  // a bare number is never a quantity
     }
     ApplyModifier(m, &c);
+    ApplyPostBound(m, &c);
     if (subject_from != std::string::npos) {
       if (auto np = SubjectAfterOf(subject_from)) c.q.subject = Slice(np->first, np->second);
     }
     return c;
   }
 
+  // The noun phrase a `noun` capture starts, when it is a counted noun.
+  std::optional<std::pair<size_t, size_t>> CountedNounAt(const Capture* noun) const {
+    if (noun == nullptr || !IsCountedNoun(noun->text)) return std::nullopt;
+    auto np = NounPhrase(noun->start);
+    if (!np || np->first != noun->start) return std::nullopt;
+    return np;
+  }
+
   std::optional<Candidate> BuildRange(const Match& m) const {
     const Capture* low = m.Get("low");
     const Capture* high = m.Get("high");
     if (!LeftFree(text_, low->start) || !RightFree(text_, high->end)) return std::nullopt;
-    auto low_value = ParseNumber(low->text);
-    auto high_value = ParseNumber(high->text);
+    auto low_value = Amount(low->text);
+    auto high_value = Amount(high->text);
     if (!low_value || !high_value) return std::nullopt;
+    *low_value *= Sign(m.Get("lneg"));
+    *high_value *= Sign(m.Get("hneg"));
+    if (m.rule->Emit("bounds") == "true") {
+      // Two bounds: one must be a lower and the other an upper bound, in either order.
+      const LexiconEntry* first = Find(lex_.modifier, m.Group("mod"));
+      const LexiconEntry* second = Find(lex_.modifier, m.Group("mod2"));
+      if (first == nullptr || second == nullptr || ModGlued(m)) return std::nullopt;
+      const std::string& b1 = first->attr("bound");
+      const std::string& b2 = second->attr("bound");
+      if (b1 == "high" && b2 == "low") {
+        std::swap(low_value, high_value);
+      } else if (!(b1 == "low" && b2 == "high")) {
+        return std::nullopt;
+      }
+      Candidate c = Start(m);
+      c.q.low = *low_value;
+      c.q.high = *high_value;
+      c.q.value = *low_value;
+      c.q.approx = true;
+      SetCount(&c);
+      c.q.si_value = c.q.value;
+      c.end = m.end;
+      return c;
+    }
     const Capture* currency = m.Get("currency");
     if (currency == nullptr) currency = m.Get("low_currency");
     const Capture* unit = m.Get("unit");
@@ -366,14 +489,17 @@ class Builder {
     if (!low_mult) return std::nullopt;
 
     Candidate c = Start(m);
-    c.q.low = *low_value * *low_mult;
-    c.q.high = *high_value * *high_mult;
+    // "fell from 30 to 20": low and high are the range's ends, in either order written.
+    c.q.low = std::min(*low_value * *low_mult, *high_value * *high_mult);
+    c.q.high = std::max(*low_value * *low_mult, *high_value * *high_mult);
     c.q.value = *c.q.low;
     size_t number_end = scale != nullptr ? scale->end : high->end;
     // Rules whose wording already says "range" ("between 20 and 30") may stand without
     // a unit or a counted noun; a bare "20-30" may not (scores, identifiers).
     const bool bare_allowed = m.rule->Emit("bare_range") == "true";
     if (IsYearLike(low->text) && IsYearLike(high->text)) return std::nullopt;
+    // "2024-25 budget": a span of years, not a count.
+    if (IsYearLike(low->text) && currency == nullptr && unit == nullptr) return std::nullopt;
 
     if (currency != nullptr) {
       const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
@@ -381,20 +507,18 @@ class Builder {
       SetCurrency(*entry, &c);
       c.end = number_end;
     } else if (unit != nullptr && m.Get("unit") != nullptr) {
-      const LexiconEntry* entry = Find(lex_.unit, unit->text);
+      const LexiconEntry* entry = FindUnit(unit->text);
       if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
       SetUnit(*entry, &c);
       c.end = unit->end;
     } else if (unit != nullptr) {
       // Only the low end has a unit ("between 20 kg and 30"): keep the unit for both.
-      const LexiconEntry* entry = Find(lex_.unit, unit->text);
+      const LexiconEntry* entry = FindUnit(unit->text);
       if (entry == nullptr) return std::nullopt;
       SetUnit(*entry, &c);
       c.end = number_end;
-    } else if (noun != nullptr && IsCountedNoun(noun->text) && !PrecededByNonCountWord(c.start)) {
+    } else if (auto np = CountedNounAt(noun); np && !PrecededByNonCountWord(c.start)) {
       SetCount(&c);
-      auto np = NounPhrase(noun->start);
-      if (!np || np->first != noun->start) return std::nullopt;
       c.q.subject = Slice(np->first, np->second);
       c.end = np->second;
     } else if (bare_allowed && !PrecededByNonCountWord(c.start)) {
@@ -410,6 +534,60 @@ class Builder {
     return c;
   }
 
+  // "5 feet 2 inches", "3 dollars 50 cents", "15 dollars and 50": the larger unit's
+  // value plus the smaller one's, in the larger unit.
+  std::optional<Candidate> BuildCompound(const Match& m) const {
+    const Capture* amount = m.Get("amount");
+    const Capture* unit = m.Get("unit");
+    const Capture* amount2 = m.Get("amount2");
+    const Capture* unit2 = m.Get("unit2");
+    if (amount == nullptr || unit == nullptr || amount2 == nullptr) return std::nullopt;
+    if (!LeftFree(text_, amount->start) || !WordEndFree(text_, unit->end)) return std::nullopt;
+    auto a = Amount(amount->text);
+    auto b = Amount(amount2->text);
+    const LexiconEntry* big = FindUnit(unit->text);
+    if (!a || !b || big == nullptr || big->attr("sub").empty()) return std::nullopt;
+    const LexiconEntry* small = FindUnit(big->attr("sub"));
+    if (small == nullptr) return std::nullopt;
+    if (unit2 != nullptr) {
+      // "in" only ever abbreviates inches here.
+      const LexiconEntry* written = unit2->text == "in" ? FindUnit("inches") : FindUnit(unit2->text);
+      if (written == nullptr || written->attr("name") != small->attr("name") || !WordEndFree(text_, unit2->end)) {
+        return std::nullopt;
+      }
+    } else {
+      // "15 dollars 50" but not "15 dollars 50 people".
+      if (!RightFree(text_, amount2->end) || !WordAt(text_, SkipSpaces(text_, amount2->end)).empty()) {
+        return std::nullopt;
+      }
+    }
+    auto f_big = AttrNumber(big, "factor");
+    auto f_small = AttrNumber(small, "factor");
+    if (!f_big || !f_small || *f_big == 0 || *b >= *f_big / *f_small) return std::nullopt;
+    Candidate c = Start(m);
+    c.q.value = *a + *b * *f_small / *f_big;
+    SetUnit(*big, &c);
+    c.end = unit2 != nullptr ? unit2->end : amount2->end;
+    return c;
+  }
+
+  // "29 years old", "a 5-year-old", "aged 87": an age, as a duration.
+  std::optional<Candidate> BuildAge(const Match& m) const {
+    const Capture* amount = m.Get("amount");
+    if (amount == nullptr) amount = m.Get("age");
+    if (amount == nullptr) return std::nullopt;
+    auto value = Amount(amount->text);
+    const Capture* unit = m.Get("unit");
+    const LexiconEntry* entry = Find(lex_.age_unit, unit != nullptr ? unit->text : std::string_view("years"));
+    if (!value || entry == nullptr || *value <= 0 || *value > 100000) return std::nullopt;
+    Candidate c = Start(m);
+    c.q.value = *value;
+    SetUnit(*entry, &c);
+    c.end = m.end;
+    ApplyModifier(m, &c);
+    return c;
+  }
+
   std::optional<Candidate> BuildVague(const Match& m) const {
     const Capture* vague = m.Get("vague");
     auto value = AttrNumber(Find(lex_.vague, vague->text), "value");
@@ -419,7 +597,7 @@ class Builder {
     c.q.low = *value;
     c.q.approx = true;
     if (const Capture* unit = m.Get("unit")) {
-      const LexiconEntry* entry = Find(lex_.unit, unit->text);
+      const LexiconEntry* entry = FindUnit(unit->text);
       if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
       SetUnit(*entry, &c);
       c.end = unit->end;

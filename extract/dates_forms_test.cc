@@ -1,0 +1,259 @@
+// Tests of the date forms of rules/dates.toml, each resolved against two publication
+// dates: A = Thursday 2024-05-23 and B = Tuesday 2023-01-10 (a leap year and a common
+// year, one late in the year's first half and one just after a year boundary). The
+// expected days are worked out by hand in the comments.
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace newsfacts {
+namespace {
+
+constexpr const char* kA = "2024-05-23";  // Thursday
+constexpr const char* kB = "2023-01-10";  // Tuesday
+
+const rules::RuleSet& Rules() {
+  static const rules::RuleSet* set = [] {
+    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/dates.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
+    return new rules::RuleSet(std::move(loaded).value());
+  }();
+  return *set;
+}
+
+std::vector<DateFact> Extract(const std::string& text, const char* ref) {
+  std::vector<DateFact> out;
+  Context context;
+  context.reference_date = ref;
+  ExtractDates(text, Rules(), context, &out);
+  return out;
+}
+
+// Checks that text has exactly one date, with the given text, from and to.
+void Check(const std::string& text, const char* ref, const std::string& span, const std::string& from,
+           const std::string& to) {
+  auto facts = Extract(text, ref);
+  INFO(text << " @ " << std::string(ref));
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].text == span);
+  CHECK(facts[0].from == std::optional<std::string>(from));
+  CHECK(facts[0].to == std::optional<std::string>(to));
+}
+
+TEST_CASE("a day without a year is the latest one, or the next one in future tense") {
+  Check("The minister spoke on May 13.", kA, "May 13", "2024-05-13", "2024-05-13");
+  Check("The minister spoke on May 13.", kB, "May 13", "2022-05-13", "2022-05-13");
+  // Future: May 13 2024 is before A, so 2025; after B, so 2023.
+  Check("The minister will speak on May 13.", kA, "May 13", "2025-05-13", "2025-05-13");
+  Check("The minister will speak on May 13.", kB, "May 13", "2023-05-13", "2023-05-13");
+  // Year boundary: December after a January reference is last year's.
+  Check("The vote was held Dec. 30.", kB, "Dec. 30", "2022-12-30", "2022-12-30");
+  // Leap day: 2024 has one before A; before B the latest is 2020's.
+  Check("The law took effect Feb. 29.", kA, "Feb. 29", "2024-02-29", "2024-02-29");
+  Check("The law took effect Feb. 29.", kB, "Feb. 29", "2020-02-29", "2020-02-29");
+}
+
+TEST_CASE("a weekday with a date chooses between the latest and the next such day") {
+  // May 13 is a Monday in 2024 (before A). Before B the latest May 13 is 2022's (a
+  // Friday) and the next 2023's (a Saturday): neither fits, so the past tense decides.
+  Check("Talks resumed on Monday, May 13.", kA, "Monday, May 13", "2024-05-13", "2024-05-13");
+  Check("Talks resume on Monday, May 13.", kB, "Monday, May 13", "2022-05-13", "2022-05-13");
+  // From A, the latest March 7 (2024) is a Thursday, the next (2025) a Friday.
+  Check("The vote was on Friday, March 7.", kA, "Friday, March 7", "2025-03-07", "2025-03-07");
+  // The 31st falling on a Friday: May 2024 near A, March 2023 near B.
+  Check("The hearing is on Friday the 31st.", kA, "Friday the 31st", "2024-05-31", "2024-05-31");
+  Check("The hearing is on Friday the 31st.", kB, "Friday the 31st", "2023-03-31", "2023-03-31");
+  CHECK(Extract("The rally on Friday 3 people were hurt.", kA).front().text == "Friday");
+}
+
+TEST_CASE("months, quarters, halves, fiscal years, decades, centuries") {
+  Check("Exports fell in June.", kA, "June", "2023-06-01", "2023-06-30");
+  Check("Exports fell in June.", kB, "June", "2022-06-01", "2022-06-30");
+  Check("Exports fell last September.", kA, "last September", "2023-09-01", "2023-09-30");
+  Check("Exports rise next March.", kA, "next March", "2025-03-01", "2025-03-31");
+  Check("Exports rise next March.", kB, "next March", "2023-03-01", "2023-03-31");
+  // The third quarter has not begun by May 2024: the latest is 2023's.
+  Check("Sales rose in the third quarter.", kA, "the third quarter", "2023-07-01", "2023-09-30");
+  Check("Sales rose in the third quarter.", kB, "the third quarter", "2022-07-01", "2022-09-30");
+  Check("Sales rose in Q3 2023.", kA, "Q3 2023", "2023-07-01", "2023-09-30");
+  Check("Sales rose in 2019-Q1.", kB, "2019-Q1", "2019-01-01", "2019-03-31");
+  Check("Growth slowed in H1 2024.", kA, "H1 2024", "2024-01-01", "2024-06-30");
+  // "of the year" is the reference's year, even before that half has begun.
+  Check("Rates rose in the second half of the year.", kA, "the second half of the year", "2024-07-01",
+        "2024-12-31");
+  Check("Growth slowed in the second half of 2023.", kA, "the second half of 2023", "2023-07-01",
+        "2023-12-31");
+  Check("Revenue fell in fiscal 2024.", kA, "fiscal 2024", "2024-01-01", "2024-12-31");
+  Check("The FY2024/25 budget passed.", kA, "FY2024/25", "2024-01-01", "2025-12-31");
+  Check("Crime fell in the 1990s.", kB, "1990s", "1990-01-01", "1999-12-31");
+  Check("Crime fell in the '90s.", kB, "'90s", "1990-01-01", "1999-12-31");
+  Check("Crime fell in the nineties.", kB, "the nineties", "1990-01-01", "1999-12-31");
+  Check("It was built in the 21st century.", kA, "the 21st century", "2000-01-01", "2099-12-31");
+  Check("The plant opens in late 2025.", kA, "late 2025", "2025-09-01", "2025-12-31");
+  Check("The plant opened in early 2024.", kB, "early 2024", "2024-01-01", "2024-04-30");
+  Check("Talks collapsed in mid-November 2023.", kA, "mid-November 2023", "2023-11-11", "2023-11-20");
+  // Month ends: late February is the 21st to the 29th in 2024, the 28th in 2023.
+  Check("Snow fell in late February 2024.", kA, "late February 2024", "2024-02-21", "2024-02-29");
+  Check("Snow fell in late February 2023.", kA, "late February 2023", "2023-02-21", "2023-02-28");
+}
+
+TEST_CASE("relative periods, weekdays and weekends") {
+  Check("Prices rose earlier this month.", kA, "earlier this month", "2024-05-01", "2024-05-22");
+  Check("Prices rose earlier this month.", kB, "earlier this month", "2023-01-01", "2023-01-09");
+  Check("Prices will rise later this year.", kA, "later this year", "2024-05-24", "2024-12-31");
+  Check("Prices will rise later this year.", kB, "later this year", "2023-01-11", "2023-12-31");
+  // Last week of A runs Monday 13 to Sunday 19 May; of B, 2 to 8 January.
+  Check("He resigned last Tuesday.", kA, "last Tuesday", "2024-05-14", "2024-05-14");
+  Check("He resigned last Tuesday.", kB, "last Tuesday", "2023-01-03", "2023-01-03");
+  Check("The bill passed on Tuesday of last week.", kA, "Tuesday of last week", "2024-05-14",
+        "2024-05-14");
+  Check("The bill comes up next week on Tuesday.", kA, "next week on Tuesday", "2024-05-28",
+        "2024-05-28");
+  Check("Protesters gathered over the weekend.", kA, "the weekend", "2024-05-18", "2024-05-19");
+  Check("Protesters gathered over the weekend.", kB, "the weekend", "2023-01-07", "2023-01-08");
+  Check("Protesters will gather over the weekend.", kA, "the weekend", "2024-05-25", "2024-05-26");
+  // Year boundary: last week from Wednesday 2024-01-03 is 2023-12-25..31.
+  Check("Exports fell last week.", "2024-01-03", "last week", "2023-12-25", "2023-12-31");
+  Check("The ship docked on the 27th.", kA, "on the 27th", "2024-04-27", "2024-04-27");
+  Check("The ship docked on the 27th.", kB, "on the 27th", "2022-12-27", "2022-12-27");
+  CHECK(Extract("The office is on the 5th floor.", kA).empty());
+  Check("Sales grew this decade.", kA, "this decade", "2020-01-01", "2029-12-31");
+  Check("Sales will grow next decade.", kB, "next decade", "2030-01-01", "2039-12-31");
+  // Thursday to Sunday of A's week.
+  Check("Rain is forecast for the rest of the week.", kA, "the rest of the week", "2024-05-23", "2024-05-26");
+  // A rolling year, unlike "last year".
+  Check("Prices rose over the past year.", kA, "the past year", "2023-05-23", "2024-05-23");
+  Check("Prices rose over the past year.", kB, "the past year", "2022-01-10", "2023-01-10");
+  Check("Prices rose last year.", kB, "last year", "2022-01-01", "2022-12-31");
+}
+
+TEST_CASE("a day counted within a month") {
+  // Memorial Day 2024: the last Monday of May 2024 is the 27th.
+  Check("Parades are held on the last Monday of May 2024.", kA, "the last Monday of May 2024",
+        "2024-05-27", "2024-05-27");
+  Check("Rent is due on the 20th of next month.", kA, "the 20th of next month", "2024-06-20", "2024-06-20");
+  Check("Rent is due on the 20th of next month.", kB, "the 20th of next month", "2023-02-20", "2023-02-20");
+  // July 1 was a Saturday in 2023 and a Friday in 2022.
+  Check("The fair opened on the first Friday of July.", kA, "the first Friday of July", "2023-07-07",
+        "2023-07-07");
+  Check("The fair opened on the first Friday of July.", kB, "the first Friday of July", "2022-07-01",
+        "2022-07-01");
+  // A weekday that fits no nearby year is ignored: the date is placed as usual.
+  // January 22 is a Sunday in 2023, a Monday in 2024 and a Wednesday in 2025.
+  Check("The talks began Fri, 22 of Jan.", kA, "Fri, 22 of Jan", "2024-01-22", "2024-01-22");
+}
+
+TEST_CASE("future offsets need a future clause") {
+  Check("The port will reopen in two weeks.", kA, "in two weeks", "2024-06-06", "2024-06-06");
+  Check("The port will reopen in two weeks.", kB, "in two weeks", "2023-01-24", "2023-01-24");
+  Check("The bridge opens two weeks from now.", kA, "two weeks from now", "2024-06-06", "2024-06-06");
+  // A past clause: a duration, not a day.
+  auto facts = Extract("Prices fell for the first time in two years.", kA);
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].kind == "duration");
+  CHECK(facts[0].duration == std::optional<std::string>("P2Y"));
+  CHECK_FALSE(facts[0].from.has_value());
+}
+
+TEST_CASE("holidays") {
+  Check("Shops closed on Christmas.", kA, "Christmas", "2023-12-25", "2023-12-25");
+  Check("Shops closed on Christmas.", kB, "Christmas", "2022-12-25", "2022-12-25");
+  Check("Shops will close on Christmas.", kB, "Christmas", "2023-12-25", "2023-12-25");
+  // Easter 2024 was Sunday 31 March; Good Friday 2023 two days before 9 April.
+  Check("Crowds came at Easter 2024.", kB, "Easter 2024", "2024-03-31", "2024-03-31");
+  Check("Crowds came on Good Friday 2023.", kA, "Good Friday 2023", "2023-04-07", "2023-04-07");
+  // Fourth Thursday of November 2023; last Monday of May 2024.
+  Check("Sales rose after Thanksgiving 2023.", kA, "Thanksgiving 2023", "2023-11-23", "2023-11-23");
+  Check("Parades were held on Memorial Day 2024.", kA, "Memorial Day 2024", "2024-05-27", "2024-05-27");
+  Check("The vote came two weeks before Christmas 2023.", kA, "two weeks before Christmas 2023",
+        "2023-12-11", "2023-12-11");
+}
+
+TEST_CASE("numeric and separated forms") {
+  Check("Signed on 22/04/2019 in Madrid.", kA, "22/04/2019", "2019-04-22", "2019-04-22");
+  Check("Signed on 23.04.2022 in Berlin.", kA, "23.04.2022", "2022-04-23", "2022-04-23");
+  Check("Dated 2016/10/16.", kA, "2016/10/16", "2016-10-16", "2016-10-16");
+  Check("Left on 05-Aug-2016.", kA, "05-Aug-2016", "2016-08-05", "2016-08-05");
+  Check("Left on Sep-23-2020.", kA, "Sep-23-2020", "2020-09-23", "2020-09-23");
+  Check("Sales peaked in Dec-2018.", kA, "Dec-2018", "2018-12-01", "2018-12-31");
+  Check("Sales peaked in 2015-12.", kA, "2015-12", "2015-12-01", "2015-12-31");
+  Check("The card expires 11/2026.", kA, "11/2026", "2026-11-01", "2026-11-30");
+  Check("The form is dated 05/05/89.", kA, "05/05/89", "1989-05-05", "1989-05-05");
+  Check("Logged at 1994-11-05T08:15:30Z by the server.", kA, "1994-11-05T08:15:30Z", "1994-11-05",
+        "1994-11-05");
+  CHECK(Extract("Call +86 138-2010-2015 today.", kA).size() == 1);  // only "today"
+  CHECK(Extract("The code is 123-12-1234.", kA).empty());
+}
+
+TEST_CASE("a length from a day") {
+  Check("Talks were held the week of April 10.", kA, "the week of April 10", "2024-04-10", "2024-04-16");
+  // 14 days from May 20: May 20 .. June 2.
+  Check("The fair runs two weeks starting May 20.", kA, "two weeks starting May 20", "2024-05-20",
+        "2024-06-02");
+  // Next week is May 27 .. June 2; its first half ends on the 29th.
+  Check("Talks resume at the beginning of next week.", kA, "the beginning of next week", "2024-05-27",
+        "2024-05-29");
+}
+
+TEST_CASE("ranges without years follow their first part") {
+  // A range around the reference is in its year, whatever the tense.
+  Check("Roads will close from May to September.", kA, "from May to September", "2024-05-01", "2024-09-30");
+  Check("Roads closed from May to September.", kB, "from May to September", "2022-05-01", "2022-09-30");
+  Check("Roads close from March to May.", kA, "from March to May", "2024-03-01", "2024-05-31");
+  Check("Roads closed from March to May.", kB, "from March to May", "2022-03-01", "2022-05-31");
+  // Across a year boundary: Dec. 28 before B is 2022's, Jan. 3 then follows it.
+  Check("Roads closed from Dec. 28 to Jan. 3.", kB, "from Dec. 28 to Jan. 3", "2022-12-28",
+        "2023-01-03");
+  // Weekdays: the start is placed as any weekday, the end is the next such day after it.
+  Check("Schools closed from Monday to Friday.", kA, "from Monday to Friday", "2024-05-20", "2024-05-24");
+  Check("Schools closed from Monday to Friday.", kB, "from Monday to Friday", "2023-01-09", "2023-01-13");
+  Check("Schools will close from Monday to Friday.", kA, "from Monday to Friday", "2024-05-27",
+        "2024-05-31");
+  Check("Prices rose between Jan 2019 and now.", kB, "between Jan 2019 and now", "2019-01-01",
+        "2023-01-10");
+}
+
+TEST_CASE("hostile date inputs finish quickly") {
+  auto start = std::chrono::steady_clock::now();
+  std::string digits(1 << 20, '1');
+  Extract(digits, kA);
+  std::string nested = std::string(10000, '(') + "May 13, 2024" + std::string(10000, ')');
+  Check(nested, kA, "May 13, 2024", "2024-05-13", "2024-05-13");
+  std::string slashes;
+  for (int i = 0; i < 50000; ++i) slashes += "1/2/";
+  Extract(slashes, kA);
+  // Digits of other scripts are not read as days or years.
+  CHECK(Extract("\xd9\xa1\xd9\xa3 May \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa4", kA).size() <= 1);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 20.0);
+}
+
+TEST_CASE("token soup: spans stay in bounds and ranges run forwards") {
+  const char* tokens[] = {"between", "and", "from", "to", "-", "–", "May", "Dec.", "13", "31st", "2024",
+                          "1999", "Q3", "H2", "the", "of", "next", "last", "Friday", "ago", "two", "weeks",
+                          "1/2", "10/7/2018", "2018-12", "FY24", "'90s", "Christmas", "early", "in",
+                          "will", "\xff", "(", ")", ",", "the first", "century", "before", "now", "5.4."};
+  uint32_t seed = 12345;
+  std::string soup;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    soup += tokens[(seed >> 16) % (sizeof(tokens) / sizeof(tokens[0]))];
+    soup += ((seed >> 8) & 3) == 0 ? "" : " ";
+  }
+  for (const char* ref : {kA, kB}) {
+    for (const DateFact& f : Extract(soup, ref)) {
+      CHECK(f.span.start < f.span.end);
+      CHECK(f.span.end <= static_cast<int64_t>(soup.size()));
+      if (f.from && f.to) CHECK(*f.from <= *f.to);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts

@@ -1,0 +1,234 @@
+// Tests of the unit, currency, spelled-number, range and bound handling of
+// ExtractQuantities against the shipped rules/quantities.toml. Every expected SI value
+// is worked out by hand from the definitions in the comments (NIST SP 811 factors).
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace newsfacts {
+namespace {
+
+const rules::RuleSet& Rules() {
+  static const rules::RuleSet* set = [] {
+    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/quantities.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
+    return new rules::RuleSet(std::move(loaded).value());
+  }();
+  return *set;
+}
+
+std::vector<Quantity> Extract(const std::string& text) {
+  std::vector<Quantity> out;
+  ExtractQuantities(text, Rules(), &out);
+  return out;
+}
+
+// The one quantity of text.
+Quantity One(const std::string& text) {
+  auto qs = Extract(text);
+  INFO(text);
+  REQUIRE(qs.size() == 1);
+  return qs[0];
+}
+
+void CheckSi(const std::string& text, const std::string& unit, const std::string& si_unit, double si) {
+  Quantity q = One(text);
+  INFO(text);
+  CHECK(q.unit == unit);
+  CHECK(q.si_unit == si_unit);
+  REQUIRE(q.si_value.has_value());
+  CHECK(*q.si_value == doctest::Approx(si).epsilon(1e-9));
+}
+
+TEST_CASE("mass: tonne, short ton, long ton, pound, ounce") {
+  CheckSi("The ship carried 8.2 tonnes of grain.", "tonne", "kg", 8200);
+  CheckSi("The ship carried 8.2 metric tons of grain.", "tonne", "kg", 8200);
+  // 1 short ton = 2000 lb = 2000 * 0.45359237 kg = 907.18474 kg.
+  CheckSi("The ship carried 2 tons of grain.", "ton", "kg", 1814.36948);
+  // 1 long ton = 2240 lb = 1016.0469088 kg.
+  CheckSi("The ship carried 3 long tons of grain.", "long ton", "kg", 3048.1407264);
+  CheckSi("Police found 3 pounds of heroin.", "pound", "kg", 1.36077711);
+  // 1 oz = 1/16 lb = 0.028349523125 kg.
+  CheckSi("Police found 12 ounces of heroin.", "ounce", "kg", 0.3401942775);
+  CheckSi("Police found 120 μg of the toxin.", "microgram", "kg", 1.2e-7);
+}
+
+TEST_CASE("length, area, volume, speed") {
+  CheckSi("The wall is 3 miles long.", "mile", "m", 4828.032);
+  CheckSi("The wall is 40 feet high.", "foot", "m", 12.192);
+  CheckSi("The farm covers 2 hectares.", "hectare", "m2", 20000);
+  // 1 acre = 4046.8564224 m2.
+  CheckSi("The farm covers 3 acres.", "acre", "m2", 12140.5692672);
+  // 1 square mile = 1609.344^2 m2 = 2589988.110336 m2.
+  CheckSi("The fire burned 2 square miles.", "square mile", "m2", 5179976.220672);
+  CheckSi("The fire burned 4 km² of forest.", "square kilometre", "m2", 4e6);
+  CheckSi("The tank holds 100 litres.", "litre", "m3", 0.1);
+  // 1 US gallon = 231 in3 = 0.003785411784 m3.
+  CheckSi("The tank holds 2 gallons.", "gallon", "m3", 0.007570823568);
+  // 1 barrel = 42 gallons = 0.158987294928 m3.
+  CheckSi("The well pumps 10 barrels a day.", "barrel", "m3", 1.58987294928);
+  CheckSi("The reservoir holds 0.9 trillion cubic feet of gas.", "cubic foot", "m3", 0.9e12 * 0.028316846592);
+  // 100 km/h = 100000 m / 3600 s.
+  CheckSi("The car hit 100 km/h on the bridge.", "kilometre per hour", "m/s", 27.777777777777778);
+  CheckSi("The car hit 60 mph on the bridge.", "mile per hour", "m/s", 26.8224);
+  CheckSi("The car hit 10 Kilometers per hour.", "kilometre per hour", "m/s", 2.7777777777777777);
+}
+
+TEST_CASE("temperature with offsets") {
+  // (98.6 - 32) * 5 / 9 = 37.
+  CheckSi("Her temperature was 98.6 °F at noon.", "degree Fahrenheit", "degC", 37);
+  CheckSi("The night fell to -40 degrees Fahrenheit.", "degree Fahrenheit", "degC", -40);
+  CheckSi("The night fell to minus 5 degrees Celsius.", "degree Celsius", "degC", -5);
+  CheckSi("the temperature outside is 40 deg celsius", "degree Celsius", "degC", 40);
+  CheckSi("The probe measured 300 kelvin.", "kelvin", "degC", 26.85);
+}
+
+TEST_CASE("compound amounts: feet and inches, dollars and cents") {
+  // 5 ft 2 in = 5 + 2/12 ft = 1.5748 m.
+  Quantity q = One("The suspect is 5 feet 2 inches tall.");
+  CHECK(q.text == "5 feet 2 inches");
+  CHECK(q.value == doctest::Approx(5.0 + 2.0 / 12));
+  CHECK(*q.si_value == doctest::Approx(1.5748));
+  CHECK(One("he is 5 ft 2 in").value == doctest::Approx(5.0 + 2.0 / 12));
+  CheckSi("The fare was 3 dollars 50 cents.", "US dollar", "USD", 3.5);
+  CheckSi("it costs only 15 dollars and 50.", "US dollar", "USD", 15.5);
+  // Not a compound: the second number counts something else.
+  CHECK(Extract("It cost 15 dollars 50 people said.").front().text == "15 dollars");
+}
+
+TEST_CASE("currencies: signs, codes, names, scale words") {
+  CheckSi("Congress approved $1.2bn for the port.", "US dollar", "USD", 1.2e9);
+  CheckSi("Congress approved 1,200 million dollars for the port.", "US dollar", "USD", 1.2e9);
+  CheckSi("The club paid €5m for the striker.", "euro", "EUR", 5e6);
+  CheckSi("The club paid C$300 million for the arena.", "Canadian dollar", "CAD", 3e8);
+  CheckSi("The club paid A$40 for the tickets.", "Australian dollar", "AUD", 40);
+  CheckSi("The bank lent ¥500 billion.", "Japanese yen", "JPY", 5e11);
+  CheckSi("The bank lent 2 billion yuan.", "Chinese yuan", "CNY", 2e9);
+  CheckSi("The bank lent 400 million pesos.", "Mexican peso", "MXN", 4e8);
+  // 35 lakh = 35 * 100,000; 2 crore = 2 * 10,000,000.
+  CheckSi("The loan was 35 lakh rupees.", "Indian rupee", "INR", 3.5e6);
+  CheckSi("The loan was 2 crore rupees.", "Indian rupee", "INR", 2e7);
+  CheckSi("The fee was USD115 per person.", "US dollar", "USD", 115);
+  CheckSi("A ticket costs 10 € at the door.", "euro", "EUR", 10);
+  CheckSi("It costs half a million dollars.", "US dollar", "USD", 5e5);
+  CheckSi("Revenue reached 120 MEUR last year.", "euro", "EUR", 1.2e8);
+  // "pounds" after a scale word is money, unless "of" follows.
+  CheckSi("Profit rose to 361 million pounds.", "pound sterling", "GBP", 3.61e8);
+  CheckSi("The firm recalled 2 million pounds of beef.", "pound", "kg", 2e6 * 0.45359237);
+}
+
+TEST_CASE("numbers in words with a unit") {
+  CheckSi("The ship carried eight thousand tonnes of grain.", "tonne", "kg", 8e6);
+  CheckSi("The fence ran for ninety-five miles.", "mile", "m", 95 * 1609.344);
+  CheckSi("it only cost thirteen dollars", "US dollar", "USD", 13);
+  CheckSi("Prices fell by thirty percent.", "percent", "%", 30);
+  CheckSi("just need minus five percent", "percent", "%", -5);
+  CheckSi("Prices rose 2 percentage points.", "percentage point", "pp", 2);
+  // Spelled numbers alone are not counts.
+  CHECK(Extract("Three people were hurt.").empty());
+}
+
+TEST_CASE("bounds and bare ranges") {
+  Quantity more = One("Officials said more than 500 were detained.");
+  CHECK(more.value == 500);
+  CHECK(more.low == 500);
+  CHECK_FALSE(more.high.has_value());
+  CHECK(more.approx);
+  Quantity up = One("The plan cuts up to 700 jobs.");
+  CHECK(up.high == 700);
+  CHECK(up.subject == std::optional<std::string>("jobs"));
+  Quantity fourteen = One("The storm killed at least fourteen people.");
+  CHECK(fourteen.low == 14);
+  CHECK(fourteen.subject == std::optional<std::string>("people"));
+  Quantity two = One("The score was greater than 100 and smaller than 300.");
+  CHECK(two.low == 100);
+  CHECK(two.high == 300);
+  Quantity rev = One("There're at most 100 and at least 20 apples.");
+  CHECK(rev.low == 20);
+  CHECK(rev.high == 100);
+  Quantity fell = One("The toll fell from 30 to 20 people.");
+  CHECK(fell.low == 20);
+  CHECK(fell.high == 30);
+  Quantity from = One("The toll rose from 200 to 3000 within a year.");
+  CHECK(from.low == 200);
+  CHECK(from.high == 3000);
+  Quantity or_more = One("Families with five or more qualify.");
+  CHECK(or_more.text == "five or more");
+  CHECK(or_more.low == 5);
+  // A bound before a time unit is a duration, left to the dates extractor.
+  CHECK(Extract("He was jailed for over 3 years.").empty());
+  // Years are not bounds.
+  CHECK(Extract("It has grown since before 2019.").empty());
+}
+
+TEST_CASE("ages") {
+  // 29 years = 29 * 365.25 * 86400 s.
+  Quantity q = One("The youngest victim was 29 years old.");
+  CHECK(q.unit == "year");
+  CHECK(q.dimension == "duration");
+  CHECK(*q.si_value == doctest::Approx(29 * 31557600.0));
+  CHECK(One("A 5-year-old boy was rescued.").value == 5);
+  CHECK(One("A man aged 87 was hurt.").value == 87);
+  Quantity older = One("The wall is more than 500 years old.");
+  CHECK(older.low == 500);
+}
+
+TEST_CASE("numbers glued to URLs and identifiers are not quantities") {
+  CHECK(Extract("See https://example.com/search?q=30%25%2020% for more.").empty());
+  CHECK(Extract("Moreover 5 were found.").empty());
+}
+
+TEST_CASE("hostile inputs finish quickly and correctly") {
+  auto start = std::chrono::steady_clock::now();
+  // A 1 MB run of digits: one token, no number we read (ParseNumber caps length).
+  std::string digits(1 << 20, '7');
+  CHECK(Extract(digits + " kg").empty());
+  // 10,000 nested parentheses around a measure.
+  std::string nested = std::string(10000, '(') + "5 kg" + std::string(10000, ')');
+  auto qs = Extract(nested);
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "5 kg");
+  // Digits of other scripts (Arabic-Indic, Devanagari, fullwidth, Bengali, Thai) are
+  // not read as numbers, and do not break the ASCII ones beside them.
+  std::string scripts = "\xd9\xa5 kg, \xe0\xa5\xab kg, \xef\xbc\x95 kg, \xe0\xa7\xab kg, \xe0\xb9\x95 kg, 7 kg";
+  auto mixed = Extract(scripts);
+  REQUIRE(mixed.size() == 1);
+  CHECK(mixed[0].text == "7 kg");
+  // Many spelled-number words in a row.
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "one ";
+  Extract(words + "tonnes");
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 20.0);
+}
+
+TEST_CASE("token soup: spans stay in bounds") {
+  const char* tokens[] = {"between", "and", "from", "to", "-", "more than", "up to", "$", "US$", "€", "5",
+                          "1,200", "8.2", "12,34,567", "1/2", "million", "bn", "k", "kg", "tonnes", "%",
+                          "°C", "dollars", "cents", "feet", "in", "of", "the", "half", "a", "dozen",
+                          "ninety-five", "or", "more", "years", "old", "\xff", "(", ")", "~", "minus"};
+  uint32_t seed = 54321;
+  std::string soup;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    soup += tokens[(seed >> 16) % (sizeof(tokens) / sizeof(tokens[0]))];
+    soup += ((seed >> 8) & 3) == 0 ? "" : " ";
+  }
+  auto qs = Extract(soup);
+  CHECK_FALSE(qs.empty());
+  for (const Quantity& q : qs) {
+    CHECK(q.span.start < q.span.end);
+    CHECK(q.span.end <= static_cast<int64_t>(soup.size()));
+    if (q.low && q.high && q.rule != "quantities.range.two_bounds") CHECK(*q.low <= *q.high);
+    if (q.equivalent_of) CHECK(*q.equivalent_of < static_cast<int>(qs.size()));
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts
