@@ -1,7 +1,10 @@
 // Officials: titled names from rules/officials.toml joined into one entry per person.
 // The decisions shared with the rule file are listed at the top of that file.
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,14 +43,6 @@ struct Mention {
   size_t person = 0;
 };
 
-// The entry holding exactly this form (no case folding), or nullptr.
-const rules::LexiconEntry* FindExact(const Lexicon* lex, std::string_view form) {
-  if (lex == nullptr) return nullptr;
-  const rules::LexiconEntry* e = lex->Find(form);
-  if (e == nullptr) return nullptr;
-  return std::find(e->forms.begin(), e->forms.end(), form) != e->forms.end() ? e : nullptr;
-}
-
 bool IsSuffix(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
   if (part.empty() || part.size() > whole.size()) return false;
   return std::equal(part.rbegin(), part.rend(), whole.rbegin());
@@ -74,16 +69,23 @@ struct CleanName {
   std::vector<std::string> words;
 };
 
-std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap) {
-  const std::vector<people::Word> words = people::SplitWords(cap.text);
+// With strip_leading, stop words at the front are cut off ("Yesterday Rosa Vidal", for
+// a name written before its title); otherwise a name starting with one is dropped.
+std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap, bool strip_leading = false) {
+  std::vector<people::Word> words = people::SplitWords(cap.text);
   const Lexicon* stop = rules.lexicon("not_name");
   const Lexicon* particle = rules.lexicon("particle");
-  if (words.empty() || FindExact(stop, words[0].text)) return std::nullopt;
+  if (strip_leading) {
+    size_t lead = 0;
+    while (lead < words.size() && people::HasForm(stop, words[lead].text)) ++lead;
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(lead));
+  }
+  if (words.empty() || people::HasForm(stop, words[0].text)) return std::nullopt;
   size_t n = 0;
   // A stop word ends the name ("President Obama Monday").
-  while (n < words.size() && !FindExact(stop, words[n].text)) ++n;
+  while (n < words.size() && !people::HasForm(stop, words[n].text)) ++n;
   auto dangling = [&](std::string_view w) {
-    return FindExact(particle, w) != nullptr || (w.size() <= 3 && w.back() == '.');
+    return people::HasForm(particle, w) || (w.size() <= 3 && w.back() == '.');
   };
   while (n > 0 && dangling(words[n - 1].text)) --n;
   if (n == 0) return std::nullopt;
@@ -116,6 +118,51 @@ size_t MostRecent(const std::vector<Person>& persons, const std::vector<size_t>&
   return best;
 }
 
+// Every match of a rule whose one field is the whole match, found by RE2's DFA alone
+// (no group extraction), left to right.
+void FindWhole(std::string_view text, const rules::Rule& rule, size_t rule_index,
+               std::vector<Match>* out) {
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    if (m.size() == 0) {
+      pos = start + 1;
+      continue;
+    }
+    Match match;
+    match.rule = &rule;
+    match.rule_index = rule_index;
+    match.start = start;
+    match.end = start + m.size();
+    Capture c;
+    c.name = rule.fields[0];
+    c.text = text.substr(start, m.size());
+    c.start = start;
+    c.end = match.end;
+    c.matched = true;
+    match.captures.push_back(c);
+    out->push_back(std::move(match));
+    pos = match.end;
+  }
+}
+
+// The head noun of a title, lower case: "Police Chief" -> "chief", "Secretary of State"
+// -> "secretary", "spokesperson" -> "spokesperson".
+std::string TitleHead(std::string_view title) {
+  const std::vector<people::Word> words = people::SplitWords(title);
+  size_t head = words.size();
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = words[i].text;
+    if (w == "of" || w == "for" || w == "to") {
+      head = i;
+      break;
+    }
+  }
+  return head == 0 ? std::string() : people::AsciiLower(words[head - 1].text);
+}
+
 std::string Join(const std::vector<std::string>& words, size_t from) {
   std::string out;
   for (size_t i = from; i < words.size(); ++i) {
@@ -129,7 +176,54 @@ std::string Join(const std::vector<std::string>& words, size_t from) {
 
 void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
                       std::vector<Official>* out) {
-  const std::vector<Match> all = rules.FindAll(text);
+  // Each rule on its own (an RE2::Set pass first would cost more than it saves: nearly
+  // every rule matches somewhere in an article). Matches come left to right per rule.
+  // Rules marked `gated` run only over the lines where a `gate` rule matched (a title
+  // word): most lines of an article have none, and those rules' automata are large.
+  std::vector<std::pair<size_t, size_t>> lines;  // [start, end) of lines with a gate match
+  for (const rules::Rule& rule : rules.rules()) {
+    if (rule.Emit("kind") != "gate") continue;
+    const re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t at = static_cast<size_t>(m.data() - text.data());
+      const size_t nl = text.rfind('\n', at);
+      const size_t start = nl == std::string::npos ? 0 : nl + 1;
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      if (lines.empty() || lines.back().second < start) {
+        lines.emplace_back(start, end);
+      } else {
+        lines.back().second = std::max(lines.back().second, end);
+      }
+      pos = std::max(end, at + 1);
+    }
+  }
+  std::vector<Match> all;
+  for (const rules::Rule& rule : rules.rules()) {
+    const size_t rule_index = static_cast<size_t>(&rule - rules.rules().data());
+    if (rule.Emit("kind") == "gate") continue;
+    if (rule.Emit("capture") == "whole" && rule.fields.size() == 1) {
+      FindWhole(text, rule, rule_index, &all);
+    } else if (rule.Emit("gated") == "yes") {
+      for (const auto& [start, end] : lines) {
+        for (Match& m : rules.FindAllOf(rule, std::string_view(text).substr(start, end - start))) {
+          m.start += start;
+          m.end += start;
+          for (Capture& c : m.captures) {
+            if (!c.matched) continue;
+            c.start += start;
+            c.end += start;
+          }
+          all.push_back(std::move(m));
+        }
+      }
+    } else {
+      std::vector<Match> found = rules.FindAllOf(rule, text);
+      std::move(found.begin(), found.end(), std::back_inserter(all));
+    }
+  }
   std::vector<Match> titled;
   std::vector<const Match*> alone, honorific, pronoun;
   for (const Match& m : all) {
@@ -139,7 +233,25 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     if (kind == "honorific") honorific.push_back(&m);
     if (kind == "pronoun") pronoun.push_back(&m);
   }
-  titled = RuleSet::SelectNonOverlapping(std::move(titled));
+  // A name written before its title ("Lorraine Pike, the minority leader,") counts only
+  // where no title written before a name ("Sen. Lorraine Pike") overlaps it.
+  {
+    std::vector<Match> title_first, name_first;
+    for (Match& m : titled) {
+      (m.rule->Emit("name_first") == "yes" ? name_first : title_first).push_back(std::move(m));
+    }
+    titled = RuleSet::SelectNonOverlapping(std::move(title_first));
+    const size_t kept = titled.size();
+    for (Match& m : RuleSet::SelectNonOverlapping(std::move(name_first))) {
+      bool overlaps = false;
+      for (size_t i = 0; i < kept && !overlaps; ++i) {
+        overlaps = titled[i].start < m.end && m.start < titled[i].end;
+      }
+      if (!overlaps) titled.push_back(std::move(m));
+    }
+    std::stable_sort(titled.begin(), titled.end(),
+                     [](const Match& a, const Match& b) { return a.start < b.start; });
+  }
 
   std::vector<Person> persons;
   std::vector<Mention> mentions;
@@ -152,14 +264,20 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     const Capture* name_cap = m.Get("name");
     const Capture* title_cap = m.Get("title");
     if (name_cap == nullptr || title_cap == nullptr) continue;
-    std::optional<CleanName> name = Clean(rules, *name_cap);
+    const bool name_first = m.rule->Emit("name_first") == "yes";
+    std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
     if (!name) continue;
-    const Span span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
+    // From the title to the end of the name, or from the name to the end of the title.
+    const Span span = name_first ? Span{static_cast<int64_t>(name->start),
+                                        static_cast<int64_t>(title_cap->end)}
+                                 : Span{static_cast<int64_t>(title_cap->start),
+                                        static_cast<int64_t>(name->end)};
     const std::string title = CanonicalTitle(rules, title_cap->text);
     const bool former = m.Get("former") != nullptr || m.Get("former_after") != nullptr;
     std::optional<std::string> affiliation;
     const Capture* aff = m.Get("affiliation");
     if (aff == nullptr) aff = m.Get("org");
+    if (aff == nullptr) aff = m.Get("owner");
     if (aff != nullptr) {
       const Lexicon* lex = rules.lexicon("affiliation");
       const rules::LexiconEntry* e = lex ? lex->Find(aff->text) : nullptr;
@@ -228,30 +346,40 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   }
 
   // 3. The full name or any trailing part of it that starts with a capital
-  //    ("Blinken", "López Obrador"); longest first, so a part inside a longer
-  //    mention is not counted twice.
-  std::map<std::string, std::vector<size_t>> owners;  // name part -> persons
+  //    ("Blinken", "López Obrador"), or the first of a two-part surname ("Peña" of
+  //    "Enrique Peña Nieto"); longest first, so a part inside a longer mention is not
+  //    counted twice. Matching ignores case and accents ("Pena Nieto" = "Peña Nieto").
+  std::map<std::string, std::vector<size_t>> owners;  // folded name part -> persons
+  auto own = [&](std::string part, size_t p) {
+    std::vector<size_t>& v = owners[people::FoldKey(part)];
+    if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
+  };
   for (size_t p = 0; p < persons.size() && p < kMaxSearchedPeople; ++p) {
-    for (size_t k = 0; k < persons[p].words.size(); ++k) {
-      const std::string& first = persons[p].words[k];
+    const std::vector<std::string>& words = persons[p].words;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& first = words[k];
       size_t len = 0;
       if (first.empty() || !people::IsUpper(people::DecodeAt(first, 0, &len))) continue;
-      std::vector<size_t>& v = owners[Join(persons[p].words, k)];
-      if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
+      own(Join(words, k), p);
+      if (words.size() >= 3 && k + 2 == words.size()) own(first, p);
     }
   }
+  const people::FoldedText folded = people::Fold(text);
   struct Candidate {
     size_t start, end;
     const std::vector<size_t>* who;
   };
   std::vector<Candidate> candidates;
   for (const auto& [part, who] : owners) {
-    size_t pos = text.find(part);
+    if (part.empty()) continue;
+    size_t pos = folded.folded.find(part);
     while (pos != std::string::npos) {
-      if (people::IsWholeWord(text, pos, pos + part.size())) {
-        candidates.push_back({pos, pos + part.size(), &who});
+      const size_t start = folded.offsets[pos];
+      const size_t end = folded.offsets[pos + part.size()];
+      if (end > start && people::IsWholeWord(text, start, end)) {
+        candidates.push_back({start, end, &who});
       }
-      pos = text.find(part, pos + 1);
+      pos = folded.folded.find(part, pos + 1);
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -265,18 +393,25 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     taken.emplace(c.start, c.end);
   }
 
-  // 4. "The Secretary of State": a capitalised title that exactly one person holds.
+  // 4. "The Secretary of State", "the spokesman", "the chief": a title that exactly one
+  //    person holds, or the head noun of exactly one person's title.
   for (const Match* m : alone) {
     const Capture* title_cap = m->Get("title");
     if (title_cap == nullptr || title_cap->text.empty()) continue;
-    size_t len = 0;
-    if (!people::IsUpper(people::DecodeAt(title_cap->text, 0, &len))) continue;
     if (Overlaps(taken, m->start, m->end)) continue;
+    // "the president of the club" is someone else's office.
+    if (std::string_view(text).substr(m->end, 4) == " of " &&
+        title_cap->text.find(" of") == std::string_view::npos) {
+      continue;
+    }
     const std::string title = people::AsciiLower(CanonicalTitle(rules, title_cap->text));
+    const std::string head = TitleHead(title_cap->text);
     const bool former = m->Get("former") != nullptr;
     size_t count = 0, index = 0;
     for (size_t p = 0; p < persons.size(); ++p) {
-      if (people::AsciiLower(persons[p].title) == title && (!former || persons[p].former)) {
+      const std::string held = people::AsciiLower(persons[p].title);
+      const bool same = held == title || (!head.empty() && TitleHead(held) == head);
+      if (same && (!former || persons[p].former)) {
         ++count;
         index = p;
       }

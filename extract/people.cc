@@ -1,8 +1,15 @@
 #include "extract/people.h"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include "extract/rule_set.h"
 
 namespace newsfacts::people {
 namespace {
@@ -147,7 +154,13 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
   size_t open_at = 0;
   size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == '\n') {
+    // Only '\n', '"' and the lead byte of “ ” (E2) matter; skip everything else fast.
+    const char c = text[i];
+    if (c != '\n' && c != '"' && c != '\xE2') {
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
       if (open_kind != 0) {
         size_t j = i;
         while (j < text.size() && IsSpace(text[j])) ++j;
@@ -172,7 +185,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
         i = open_at;
         continue;
       }
-      if (text[i] == '"') {
+      if (c == '"') {
         open_kind = 2;
         open_at = i + 1;
       }
@@ -185,7 +198,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
       i += kCurlyClose.size();
       continue;
     }
-    if (open_kind == 2 && text[i] == '"') {
+    if (open_kind == 2 && c == '"') {
       out.emplace_back(open_at, i);
       open_kind = 0;
     }
@@ -193,6 +206,107 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
   }
   if (open_kind != 0) out.emplace_back(open_at, text.size());
   return out;
+}
+
+namespace {
+
+// The base letter of c in lower case: the first code point of its canonical
+// decomposition, lower-cased.
+char32_t FoldCodePoint(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+  UErrorCode err = U_ZERO_ERROR;
+  static const UNormalizer2* nfd = unorm2_getNFDInstance(&err);
+  char32_t base = c;
+  if (nfd != nullptr) {
+    UChar buf[8];
+    UErrorCode e = U_ZERO_ERROR;
+    const int32_t n = unorm2_getDecomposition(nfd, static_cast<UChar32>(c), buf, 8, &e);
+    if (U_SUCCESS(e) && n > 0) {
+      UChar32 first = 0;
+      int32_t i = 0;
+      U16_NEXT(buf, i, n, first);
+      base = static_cast<char32_t>(first);
+    }
+  }
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(base)));
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+}  // namespace
+
+FoldedText Fold(std::string_view text) {
+  FoldedText out;
+  out.folded.reserve(text.size());
+  out.offsets.reserve(text.size() + 1);
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out.folded.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
+                                                : static_cast<char>(b));
+      out.offsets.push_back(i);
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    const char32_t c = DecodeAt(text, i, &len);
+    const size_t before = out.folded.size();
+    AppendUtf8(FoldCodePoint(c), &out.folded);
+    out.offsets.insert(out.offsets.end(), out.folded.size() - before, i);
+    i += len;
+  }
+  out.offsets.push_back(text.size());
+  return out;
+}
+
+std::string FoldKey(std::string_view s) { return Fold(s).folded; }
+
+namespace {
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct CachedForms {
+  const void* entries = nullptr;  // identity of the lexicon's contents
+  size_t count = 0;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> forms;
+};
+
+}  // namespace
+
+bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  thread_local std::unordered_map<const rules::Lexicon*, CachedForms> cache;
+  CachedForms& cached = cache[lexicon];
+  const auto& entries = lexicon->entries();
+  if (cached.entries != entries.data() || cached.count != entries.size()) {
+    cached.forms.clear();
+    for (const rules::LexiconEntry& e : entries) {
+      for (const std::string& f : e.forms) cached.forms.insert(f);
+    }
+    cached.entries = entries.data();
+    cached.count = entries.size();
+  }
+  return cached.forms.find(word) != cached.forms.end();
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {

@@ -11,6 +11,10 @@
 #include <utility>
 #include <vector>
 
+namespace newsfacts::rules {
+class Lexicon;
+}  // namespace newsfacts::rules
+
 namespace newsfacts::people {
 
 // The code point starting at byte i (i < text.size()); *len receives its byte length.
@@ -60,6 +64,25 @@ class Paragraphs {
 // next paragraph starts with an opening mark, else it ends there. Used to keep pronouns
 // inside quoted speech from being read as mentions of the people around it.
 std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text);
+
+// Text folded for matching names regardless of case and accents: lower case, letters
+// without their diacritics ("Peña" -> "pena", "ÉLYSÉE" -> "elysee"), using ICU's
+// canonical decomposition. offsets[i] is the byte offset in the original text of the
+// code point that folded byte i came from; offsets[folded.size()] = original size, so a
+// match [a, b) in `folded` is [offsets[a], offsets[b]) in the original.
+struct FoldedText {
+  std::string folded;
+  std::vector<size_t> offsets;
+};
+FoldedText Fold(std::string_view text);
+// Just the folded string of s.
+std::string FoldKey(std::string_view s);
+
+// True when `word` is exactly one of the lexicon's forms (no case folding, no space
+// folding); false for a null lexicon. For hot loops: each thread keeps a hash set of
+// the forms of every lexicon it has asked about, rebuilt when the lexicon at that
+// address changes.
+bool HasForm(const rules::Lexicon* lexicon, std::string_view word);
 
 // True when pos lies inside one of `ranges` (sorted, non-overlapping).
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);

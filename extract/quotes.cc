@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -57,8 +58,13 @@ int FieldGroup(const Rule& rule, std::string_view field) {
 bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t content) {
   const std::string& after = rule.Emit("opens_after");
   if (after.empty()) return true;
-  if (content < text.size() && IsSpaceByte(text[content])) return false;
   if (open == 0) return true;
+  if (content < text.size() && IsSpaceByte(text[content])) {
+    // A mark with spaces on both sides opens a quotation (" like this "); one glued to
+    // the word before it closes one.
+    const char before = text[open - 1];
+    return before == ' ' || before == '\t' || before == '\n';
+  }
   size_t len = 0;
   const char32_t prev = people::DecodeBefore(text, open, &len);
   if (after == "nonword") return !people::IsWordChar(prev);
@@ -79,12 +85,30 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
   const re2::StringPiece input(text.data(), text.size());
   size_t pos = 0;
   while (pos < text.size()) {
-    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) break;
-    const size_t start = static_cast<size_t>(groups[0].data() - text.data());
-    const size_t end = start + groups[0].size();
+    // The span by RE2's DFA alone; most apostrophes are turned down before any slower
+    // search for the groups.
+    re2::StringPiece whole;
+    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+    const size_t start = static_cast<size_t>(whole.data() - text.data());
+    const size_t end = start + whole.size();
+    size_t mark = 0;
+    people::DecodeAt(text, start, &mark);
+    if (end <= start + mark) {
+      pos = start + std::max<size_t>(mark, 1);
+      continue;
+    }
+    if (!OpeningAllowed(text, rule, start, start + mark)) {
+      pos = start + mark;  // just past the rejected mark
+      continue;
+    }
+    const re2::StringPiece span(text.data() + start, end - start);
+    if (!re.Match(span, 0, span.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
+      pos = start + mark;
+      continue;
+    }
     const re2::StringPiece& content = groups[static_cast<size_t>(content_group)];
-    if (content.data() == nullptr || end <= start) {
-      pos = start + 1;
+    if (content.data() == nullptr) {
+      pos = start + mark;
       continue;
     }
     Segment s;
@@ -94,10 +118,6 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
     s.close_end = end;
     s.closed = close_group >= 0 && groups[static_cast<size_t>(close_group)].data() != nullptr;
     s.rule = &rule;
-    if (!OpeningAllowed(text, rule, s.open, s.content_start)) {
-      pos = s.content_start;  // just past the rejected mark
-      continue;
-    }
     out->push_back(s);
     pos = end;
   }
@@ -152,30 +172,66 @@ std::vector<RawQuote> FindQuotations(std::string_view text, const RuleSet& rules
   return quotes;
 }
 
-// The best match of the rules with this emit role in text[from, to), offsets made
-// absolute. "after" rules are anchored at `from`, "before" rules at `to`; the longest
-// match wins, then the earlier rule.
-std::optional<Match> Attribute(std::string_view text, const RuleSet& rules, std::string_view role,
-                               size_t from, size_t to) {
-  if (to <= from) return std::nullopt;
-  const std::string_view window = text.substr(from, to - from);
-  std::optional<Match> best;
-  for (const Rule& rule : rules.rules()) {
-    if (rule.Emit("role") != role) continue;
-    for (Match& m : rules.FindAllOf(rule, window)) {
-      if (best && m.length() <= best->length()) continue;
-      best = std::move(m);
+// The rules of one emit role, in file order.
+using RoleRules = std::vector<const Rule*>;
+
+// The match of `rule` that covers exactly text[start, end), with its groups. The span is
+// searched on its own, as the window it was found in was: RE2's ^ and $ hold only at the
+// ends of the text it is given.
+Match MatchWithGroups(std::string_view text, const Rule& rule, size_t rule_index, size_t start, size_t end) {
+  const RE2& re = *rule.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  Match m;
+  m.rule = &rule;
+  m.rule_index = rule_index;
+  m.start = start;
+  m.end = end;
+  const re2::StringPiece input(text.data() + start, end - start);
+  if (!re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) return m;
+  for (size_t f = 0; f < rule.fields.size(); ++f) {
+    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+    rules::Capture c;
+    c.name = rule.fields[f];
+    if (g.data() != nullptr) {
+      c.matched = true;
+      c.start = static_cast<size_t>(g.data() - text.data());
+      c.end = c.start + g.size();
+      c.text = text.substr(c.start, g.size());
     }
+    m.captures.push_back(c);
   }
-  if (!best) return std::nullopt;
-  best->start += from;
-  best->end += from;
-  for (Capture& c : best->captures) {
-    if (!c.matched) continue;
-    c.start += from;
-    c.end += from;
+  return m;
+}
+
+// The best match of `rules` (one role) in text[from, to): the rule of higher priority
+// wins, then the longest match, then the earlier rule. "after" rules are anchored at
+// `from`, "before" rules at `to`. Each rule's span is found by RE2's DFA alone; groups
+// are extracted (a slower search) for the winner only.
+std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, size_t from,
+                               size_t to) {
+  if (to <= from) return std::nullopt;
+  const re2::StringPiece input(text.data() + from, to - from);
+  const Rule* best = nullptr;
+  size_t best_index = 0, best_start = 0, best_end = 0;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = *rules[i];
+    re2::StringPiece m;
+    if (!rule.re->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) continue;
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    const size_t end = start + m.size();
+    if (end <= start) continue;
+    if (best != nullptr && (rule.priority < best->priority ||
+                            (rule.priority == best->priority && end - start <= best_end - best_start))) {
+      continue;
+    }
+    best = &rule;
+    best_index = i;
+    best_start = start;
+    best_end = end;
   }
-  return best;
+  if (best == nullptr) return std::nullopt;
+  return MatchWithGroups(text, *best, best_index, best_start, best_end);
 }
 
 size_t ParagraphStart(std::string_view text, size_t pos) {
@@ -230,42 +286,197 @@ std::string OutletName(std::string_view object) {
   return s;
 }
 
-// Officials' mentions, for finding who a speaker is.
-class Speakers {
- public:
-  explicit Speakers(const std::vector<Official>& officials) : officials_(officials) {
-    for (size_t i = 0; i < officials.size(); ++i) {
-      for (const Span& s : officials[i].mentions) mentions_.push_back({s, i});
-      const std::vector<people::Word> name = people::SplitWords(officials[i].name);
-      if (!name.empty()) by_last_word_[std::string(name.back().text)].push_back(i);
+// True when the UTF-8 text at i is one of the dashes — or –.
+bool DashAt(std::string_view text, size_t i) {
+  return i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+         static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+         (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
+          static_cast<unsigned char>(text[i + 2]) == 0x94);
+}
+
+// May the words between two parts of a quotation, after their attribution ends at
+// `from`, be passed over? They may be punctuation, or the rest of the attributing
+// sentence ("in an interview at the ministry."), but no quotation mark and no second
+// sentence.
+bool RestOfAttribution(std::string_view text, size_t from, size_t to) {
+  if (to < from || to - from > 200) return false;
+  bool ended = false;
+  for (size_t k = from; k < to; ++k) {
+    const char c = text[k];
+    if (c == '"' || c == '\n') return false;
+    if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < text.size() &&
+        static_cast<unsigned char>(text[k + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[k + 2]);
+      if (third >= 0x9C && third <= 0x9F) return false;  // “ ” „ ‟ (’ is an apostrophe)
     }
-    std::sort(mentions_.begin(), mentions_.end(),
+    if (ended && !IsSpaceByte(c)) {
+      if (!DashAt(text, k)) return false;  // a second sentence
+      k += 2;
+      continue;
+    }
+    if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') &&
+        (k + 1 >= to || IsSpaceByte(text[k + 1]))) {
+      // A sentence ends where a capital, a mark or nothing follows: "Oct. 21" goes on.
+      size_t next = k + 1;
+      while (next < to && IsSpaceByte(text[next])) ++next;
+      size_t len = 0;
+      ended = next >= to || people::IsUpper(people::DecodeAt(text, next, &len));
+    }
+  }
+  return true;
+}
+
+// Title case: every word of letters starts with a capital, short function words aside,
+// and the first word is capitalised ("Meet the Nation", "God Bless America").
+bool IsTitleCase(std::string_view s, const Lexicon* small_words) {
+  const std::vector<people::Word> words = people::SplitWords(s);
+  if (words.empty()) return false;
+  bool first = true;
+  for (const people::Word& w : words) {
+    size_t i = 0;
+    // Skip leading punctuation of the word.
+    while (i < w.text.size()) {
+      size_t len = 0;
+      const char32_t c = people::DecodeAt(w.text, i, &len);
+      if (people::IsWordChar(c)) break;
+      i += len;
+    }
+    if (i >= w.text.size()) continue;
+    size_t len = 0;
+    const char32_t c = people::DecodeAt(w.text, i, &len);
+    if (people::IsUpper(c) || (c >= '0' && c <= '9')) {
+      first = false;
+      continue;
+    }
+    if (first) return false;
+    const rules::LexiconEntry* e = small_words ? small_words->Find(w.text) : nullptr;
+    if (e == nullptr) return false;
+  }
+  return true;
+}
+
+bool StartsUpper(std::string_view word) {
+  if (word.empty()) return false;
+  size_t len = 0;
+  return people::IsUpper(people::DecodeAt(word, 0, &len));
+}
+
+bool InLexicon(const Lexicon* lex, std::string_view word) { return people::HasForm(lex, word); }
+
+// A name as written narrowed to the person's name: "Analyst Rebecca Lindquist of the
+// Center for Automotive Research" -> "Rebecca Lindquist", "U.S. District Judge Ana
+// Ruiz" -> "Ana Ruiz". Returns the byte range inside [start, end) of text; the whole
+// range when the phrase does not end in a name ("one official", "the company").
+std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t end,
+                                     const RuleSet& rules) {
+  const Lexicon* descriptor = rules.lexicon("descriptor");
+  const Lexicon* particle = rules.lexicon("particle");
+  const Lexicon* not_name = rules.lexicon("not_name");
+  const std::string_view phrase = text.substr(start, end - start);
+  std::vector<people::Word> words = people::SplitWords(phrase);
+  // "X of the Y": the person is X when X ends in a capitalised word.
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    const std::string_view w = words[i].text;
+    if ((w == "of" || w == "at" || w == "from" || w == "for") && words[i + 1].text == "the" &&
+        StartsUpper(words[i - 1].text)) {
+      words.resize(i);
+      break;
+    }
+  }
+  while (!words.empty()) {
+    std::string_view& last = words.back().text;
+    while (!last.empty() && (last.back() == ',' || last.back() == ';' || last.back() == ':')) {
+      last.remove_suffix(1);
+      words.back().end = words.back().start + last.size();
+    }
+    if (!last.empty()) break;
+    words.pop_back();
+  }
+  if (words.empty() || !StartsUpper(words.back().text)) return {start, end};
+  auto name_word = [&](std::string_view w) {
+    if (InLexicon(particle, w)) return true;
+    if (w.size() > 3 && w.compare(0, 3, "al-") == 0) return true;
+    return StartsUpper(w);
+  };
+  size_t first = words.size() - 1;
+  while (first > 0 && name_word(words[first - 1].text)) --first;
+  // Titles, ranks and abbreviations ("Sen.", "U.S.") before the name are not part of it.
+  auto describes = [&](std::string_view w) {
+    if (InLexicon(descriptor, w) || InLexicon(not_name, w)) return true;
+    return w.size() > 2 && w.find('.') != std::string_view::npos;
+  };
+  size_t cut = first;
+  for (size_t i = first; i + 1 < words.size(); ++i) {
+    if (describes(words[i].text)) cut = i + 1;
+  }
+  while (cut < words.size() && InLexicon(particle, words[cut].text)) ++cut;
+  if (cut >= words.size()) return {start, end};
+  return {start + words[cut].start, start + words.back().end};
+}
+
+// One person the text names: an official, or a name without a title.
+struct Named {
+  size_t start = 0;
+  size_t end = 0;
+  std::string name;  // the person's name as it will be reported
+};
+
+// Who is who: officials' mentions and the other names in the text, for resolving
+// speakers written as a surname, a title or a pronoun. The names without a title are
+// collected on first need, once per article.
+class People {
+ public:
+  People(std::string_view text, const RuleSet& rules, const RoleRules& person_rules,
+         const std::vector<Official>& officials,
+         const std::vector<std::pair<size_t, size_t>>& quoted)
+      : text_(text),
+        rules_(rules),
+        person_rules_(person_rules),
+        quoted_(quoted),
+        officials_(officials),
+        paragraphs_(text) {
+    for (size_t i = 0; i < officials.size(); ++i) {
+      for (const Span& s : officials[i].mentions) official_mentions_.push_back({s, i});
+      // A surname may be any word after the first: "Capriles" of "Henrique Capriles
+      // Radonski", "Yasay" of "Perfecto Yasay Jr.".
+      const std::vector<people::Word> name = people::SplitWords(officials[i].name);
+      for (size_t k = name.size() > 1 ? 1 : 0; k < name.size(); ++k) {
+        std::vector<size_t>& v = by_word_[std::string(name[k].text)];
+        if (v.empty() || v.back() != i) v.push_back(i);
+      }
+    }
+    std::sort(official_mentions_.begin(), official_mentions_.end(),
               [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
   }
 
   // The official with a mention overlapping [start, end). Mentions of different people
   // never overlap, so the mention starting last before `end` is the only candidate.
   std::optional<size_t> At(size_t start, size_t end) const {
-    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), end,
+    auto it = std::lower_bound(official_mentions_.begin(), official_mentions_.end(), end,
                                [](const auto& m, size_t pos) {
                                  return static_cast<size_t>(m.first.start) < pos;
                                });
-    if (it == mentions_.begin()) return std::nullopt;
+    if (it == official_mentions_.begin()) return std::nullopt;
     --it;
     if (static_cast<size_t>(it->first.end) > start) return it->second;
     return std::nullopt;
   }
 
-  // The official whose name ends with the speaker's last word ("Mr. Blinken").
+  // The official whose name holds the speaker's words after its first word ("Mr.
+  // Blinken", "López Obrador"), the one mentioned last before `before` when several do.
   std::optional<size_t> ByName(std::string_view speaker, size_t before) const {
     const std::vector<people::Word> words = people::SplitWords(speaker);
     if (words.empty()) return std::nullopt;
+    auto found = by_word_.find(std::string(words.front().text));
+    if (found == by_word_.end()) return std::nullopt;
     std::optional<size_t> best;
     int64_t best_at = -1;
-    auto found = by_last_word_.find(std::string(words.back().text));
-    if (found == by_last_word_.end()) return std::nullopt;
     for (size_t i : found->second) {
-      const int64_t at = LastBefore(i, before);
+      if (!Contains(officials_[i].name, words)) continue;
+      int64_t at = -1;
+      for (const Span& s : officials_[i].mentions) {
+        if (static_cast<size_t>(s.start) < before) at = std::max(at, s.start);
+      }
       if (!best || at > best_at) {
         best = i;
         best_at = at;
@@ -274,41 +485,190 @@ class Speakers {
     return best;
   }
 
-  // The latest mention of any official ending at or before pos: (official, its start).
-  std::optional<std::pair<size_t, size_t>> LastMention(size_t pos) const {
-    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
-                               [](const auto& m, size_t p) {
-                                 return static_cast<size_t>(m.first.start) < p;
-                               });
-    while (it != mentions_.begin()) {
-      --it;
-      if (static_cast<size_t>(it->first.end) <= pos) {
-        return std::make_pair(it->second, static_cast<size_t>(it->first.start));
+  // The fullest name written before `before` that ends with the words of `name`
+  // ("Angela Brooks" for "Brooks"), else `name`.
+  std::string Fullest(const std::string& name, size_t before) {
+    CollectNames();
+    return FullestOf(name, before);
+  }
+
+  // The person a pronoun at `pos` stands for: the latest person mentioned before it
+  // (outside quotations), in the same paragraph or the two before it.
+  std::optional<std::string> Antecedent(size_t pos) {
+    CollectNames();
+    const Named* best = nullptr;
+    auto latest = [&](const std::vector<Named>& v) {
+      auto it = std::lower_bound(v.begin(), v.end(), pos,
+                                 [](const Named& n, size_t p) { return n.start < p; });
+      while (it != v.begin()) {
+        --it;
+        if (it->end <= pos) {
+          if (best == nullptr || it->start > best->start) best = &*it;
+          return;
+        }
       }
-    }
-    return std::nullopt;
+    };
+    latest(mentions_);
+    latest(speakers_);
+    if (best == nullptr) return std::nullopt;
+    const size_t here = paragraphs_.IndexOf(pos);
+    if (paragraphs_.IndexOf(best->start) + 2 < here) return std::nullopt;
+    return best->name;
+  }
+
+  // Records a resolved speaker at [start, end) for later pronouns.
+  void Note(size_t start, size_t end, const std::string& name) {
+    auto it = std::upper_bound(speakers_.begin(), speakers_.end(), start,
+                               [](size_t p, const Named& x) { return p < x.start; });
+    speakers_.insert(it, Named{start, end, name});
   }
 
   const Official& official(size_t i) const { return officials_[i]; }
+  size_t Paragraph(size_t pos) const { return paragraphs_.IndexOf(pos); }
 
  private:
-  int64_t LastBefore(size_t who, size_t pos) const {
-    int64_t at = -1;
-    for (const Span& s : officials_[who].mentions) {
-      if (static_cast<size_t>(s.start) < pos) at = std::max(at, s.start);
-    }
-    return at;
+  static bool IsPronoun(std::string_view w) {
+    const std::string lower = people::AsciiLower(w);
+    return lower == "he" || lower == "she" || lower == "his" || lower == "her" ||
+           lower == "him" || lower == "they" || lower == "their";
   }
 
+  // True when `words` appear in a row in `name` after its first word (or are all of a
+  // one-word name).
+  static bool Contains(std::string_view name, const std::vector<people::Word>& words) {
+    const std::vector<people::Word> other = people::SplitWords(name);
+    if (words.empty() || words.size() > other.size()) return false;
+    const size_t first = other.size() > 1 ? 1 : 0;
+    for (size_t at = first; at + words.size() <= other.size(); ++at) {
+      bool same = true;
+      for (size_t k = 0; k < words.size() && same; ++k) same = other[at + k].text == words[k].text;
+      if (same) return true;
+    }
+    return false;
+  }
+
+  std::string FullestOf(const std::string& name, size_t before) const {
+    const std::vector<people::Word> words = people::SplitWords(name);
+    if (words.empty()) return name;
+    auto found = names_by_word_.find(std::string(words.front().text));
+    if (found == names_by_word_.end()) return name;
+    const Named* best = nullptr;
+    for (size_t index : found->second) {
+      const Named& n = names_[index];
+      if (n.start >= before || n.name.size() <= name.size() || !Contains(n.name, words)) continue;
+      if (best == nullptr || n.start > best->start) best = &n;
+    }
+    return best ? best->name : name;
+  }
+
+  // Names without a title, in text order; a later shorter form takes the fullest
+  // earlier one ("Brooks" after "Angela Brooks"), a name that ends an official's name
+  // is that official.
+  void CollectNames() {
+    if (collected_) return;
+    collected_ = true;
+    const Lexicon* not_name = rules_.lexicon("not_name");
+    std::vector<std::tuple<size_t, size_t, bool>> spans;  // start, end, single word allowed
+    for (const Rule* rule : person_rules_) {
+      const bool single = rule->Emit("single") == "yes";
+      if (rule->Emit("capture") == "whole") {
+        // The name is the whole match: RE2's DFA alone finds it.
+        const re2::StringPiece input(text_.data(), text_.size());
+        re2::StringPiece m;
+        size_t pos = 0;
+        while (pos < text_.size() &&
+               rule->re->Match(input, pos, text_.size(), RE2::UNANCHORED, &m, 1)) {
+          const size_t start = static_cast<size_t>(m.data() - text_.data());
+          if (m.size() == 0) {
+            pos = start + 1;
+            continue;
+          }
+          spans.emplace_back(start, start + m.size(), single);
+          pos = start + m.size();
+        }
+      } else {
+        for (const Match& m : rules_.FindAllOf(*rule, text_)) {
+          if (const rules::Capture* cap = m.Get("name")) spans.emplace_back(cap->start, cap->end, single);
+        }
+      }
+    }
+    std::sort(spans.begin(), spans.end());
+    for (const auto& [cap_start, cap_end, single] : spans) {
+      if (people::InRanges(quoted_, cap_start)) continue;
+      auto [a, b] = NarrowName(text_, cap_start, cap_end, rules_);
+      const std::vector<people::Word> words = people::SplitWords(text_.substr(a, b - a));
+      if (words.empty() || (!single && words.size() < 2)) continue;
+      bool bad = false;
+      for (const people::Word& w : words) bad = bad || InLexicon(not_name, w.text);
+      if (bad || At(a, b)) continue;
+      Named n{a, b, people::FoldSpaces(text_.substr(a, b - a))};
+      if (std::optional<size_t> who = ByName(n.name, a)) {
+        n.name = officials_[*who].name;
+      } else {
+        n.name = FullestOf(n.name, a);
+      }
+      const std::vector<people::Word> name_words = people::SplitWords(n.name);
+      for (size_t k = name_words.size() > 1 ? 1 : 0; k < name_words.size(); ++k) {
+        std::vector<size_t>& v = names_by_word_[std::string(name_words[k].text)];
+        if (v.empty() || v.back() != names_.size()) v.push_back(names_.size());
+      }
+      names_.push_back(std::move(n));
+    }
+    for (const auto& [span, who] : official_mentions_) {
+      // Pronouns the officials extractor linked are left out: it knows only officials,
+      // and a person without a title may stand between.
+      const std::string_view written = text_.substr(static_cast<size_t>(span.start),
+                                                    static_cast<size_t>(span.end - span.start));
+      if (IsPronoun(written)) continue;
+      if (!people::InRanges(quoted_, static_cast<size_t>(span.start))) {
+        mentions_.push_back({static_cast<size_t>(span.start), static_cast<size_t>(span.end),
+                             officials_[who].name});
+      }
+    }
+    mentions_.insert(mentions_.end(), names_.begin(), names_.end());
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const Named& x, const Named& y) { return x.start < y.start; });
+  }
+
+  std::string_view text_;
+  const RuleSet& rules_;
+  const RoleRules& person_rules_;
+  const std::vector<std::pair<size_t, size_t>>& quoted_;
   const std::vector<Official>& officials_;
-  std::vector<std::pair<Span, size_t>> mentions_;
-  std::map<std::string, std::vector<size_t>> by_last_word_;
+  people::Paragraphs paragraphs_;
+  std::vector<std::pair<Span, size_t>> official_mentions_;
+  std::map<std::string, std::vector<size_t>> by_word_;  // officials by each name word but the first
+  bool collected_ = false;
+  std::vector<Named> names_;  // names without a title, in text order
+  std::map<std::string, std::vector<size_t>> names_by_word_;
+  std::vector<Named> mentions_;  // official mentions outside quotations, and names_
+  std::vector<Named> speakers_;  // speakers resolved so far
 };
+
+// "a department spokeswoman, Emily Park, said": the name in the aside is the speaker.
+std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size_t from, size_t to) {
+  auto [a, b] = people::Trim(text, from, to);
+  if (b <= a + 2 || text[a] != ',' || text[b - 1] != ',') return std::nullopt;
+  auto [s, e] = people::Trim(text, a + 1, b - 1);
+  const std::vector<people::Word> words = people::SplitWords(text.substr(s, e - s));
+  if (words.size() < 2 || words.size() > 5) return std::nullopt;
+  for (const people::Word& w : words) {
+    if (!StartsUpper(w.text) || w.text.find(',') != std::string_view::npos) return std::nullopt;
+  }
+  return std::make_pair(s, e);
+}
 
 }  // namespace
 
 void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
                    const std::vector<Official>& officials, std::vector<Quote>* out) {
+  std::map<std::string, RoleRules> by_role;
+  for (const Rule& rule : rules.rules()) by_role[rule.Emit("role")].push_back(&rule);
+  const RoleRules& after_rules = by_role["after"];
+  const RoleRules& before_rules = by_role["before"];
+  const RoleRules& partial_rules = by_role["partial_before"];
+  const RoleRules& interview_rules = by_role["interview"];
+
   std::vector<RawQuote> raw = FindQuotations(text, rules);
 
   // Split quotations: “A,” he said. “B.” -> one quotation in two parts.
@@ -318,28 +678,12 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       RawQuote& prev = joined.back();
       const size_t gap_from = prev.close_end;
       const size_t gap_to = q.open;
-      const bool same_line =
-          gap_to >= gap_from && text.find('\n', gap_from) >= gap_to;
-      if (same_line) {
-        std::optional<Match> gap = Attribute(text, rules, "after", gap_from, gap_to);
-        bool only_attribution = gap.has_value();
-        for (size_t k = gap ? gap->end : gap_to; k < gap_to && only_attribution; ++k) {
-          const char c = text[k];
-          if (!(IsSpaceByte(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '-')) {
-            // Allow the dashes — and – (UTF-8 E2 80 93/94) as well.
-            if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < gap_to &&
-                static_cast<unsigned char>(text[k + 1]) == 0x80 &&
-                (static_cast<unsigned char>(text[k + 2]) == 0x93 ||
-                 static_cast<unsigned char>(text[k + 2]) == 0x94)) {
-              k += 2;
-              continue;
-            }
-            only_attribution = false;
-          }
-        }
-        if (only_attribution && !prev.gap_attribution) {
+      const bool same_line = gap_to >= gap_from && text.find('\n', gap_from) >= gap_to;
+      if (same_line && !prev.gap_attribution) {
+        std::optional<Match> gap = Attribute(text, after_rules, gap_from, gap_to);
+        if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
           const size_t own_to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-          if (!Attribute(text, rules, "after", q.close_end, own_to)) {
+          if (!Attribute(text, after_rules, q.close_end, own_to)) {
             prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());
             prev.close_end = q.close_end;
             prev.gap_attribution = std::move(gap);
@@ -351,14 +695,24 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
     joined.push_back(std::move(q));
   }
 
+  std::vector<std::pair<size_t, size_t>> quoted;
+  for (const RawQuote& q : joined) {
+    for (const auto& part : q.parts) quoted.push_back(part);
+  }
+  std::sort(quoted.begin(), quoted.end());
+
   const Lexicon* cues = rules.lexicon("cue");
   const Lexicon* outlets = rules.lexicon("outlet");
   const Lexicon* documents = rules.lexicon("document");
-  const Speakers speakers(officials);
-  // The latest speaker named in an earlier quotation who is not an official.
-  std::optional<std::pair<std::string, size_t>> last_named;
+  const Lexicon* small_words = rules.lexicon("small_word");
+  People who(text, rules, by_role["person"], officials, quoted);
 
   std::vector<Quote> found;
+  // The last quotation kept: its closing paragraph and its speaker, for follow-on
+  // paragraphs that name no one.
+  std::optional<size_t> last_paragraph;
+  std::optional<std::string> last_speaker;
+  std::optional<Span> last_speaker_span;
   for (const RawQuote& q : joined) {
     Quote quote;
     size_t words = 0;
@@ -368,7 +722,7 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       quote.parts.push_back({static_cast<int64_t>(a), static_cast<int64_t>(b)});
       words += people::SplitWords(std::string_view(text).substr(a, b - a)).size();
     }
-    if (words <= 2) continue;  // scare quotes and titles
+    if (words <= 1) continue;  // scare quotes
     quote.span = {quote.parts.front().start, quote.parts.back().end};
 
     // partial: the quotation follows a word directly, and that word is no cue verb.
@@ -386,21 +740,46 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
     std::optional<Match> att = q.gap_attribution;
     if (!att) {
       const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-      att = Attribute(text, rules, "after", q.close_end, to);
+      att = Attribute(text, after_rules, q.close_end, to);
     }
     if (!att) {
       auto [from, to] = BeforeWindow(text, q.open);
-      att = Attribute(text, rules, quote.partial ? "partial_before" : "before", from, to);
+      att = Attribute(text, quote.partial ? partial_rules : before_rules, from, to);
+    }
+    if (!att && !quote.partial) {
+      // "Ruiz told reporters the port would close. “We have no choice.”": the sentence
+      // just before the quotation, in its paragraph, names the speaker with a cue.
+      const size_t para = ParagraphStart(text, q.open);
+      size_t end = q.open;
+      while (end > para && IsSpaceByte(text[end - 1])) --end;
+      if (end > para + 1 && (text[end - 1] == '.' || text[end - 1] == '!' || text[end - 1] == '?')) {
+        const size_t from = end - 1 > kWindow ? std::max(para, end - 1 - kWindow) : para;
+        att = Attribute(text, partial_rules, from, end - 1);
+      }
     }
 
+    // Titles of shows, books and songs, and two-word fragments, are quotations only
+    // when someone is said to have said them.
+    std::string_view bare = quote.text;
+    while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.remove_suffix(1);
+    const bool title_like = IsTitleCase(bare, small_words) && words <= 8 &&
+                            bare.find_last_of(".!?") == std::string_view::npos;
+    if (!att && title_like) continue;
+    if (words == 2 && (!att || title_like)) continue;
+
+    const size_t paragraph = who.Paragraph(q.open);
     quote.rule = q.mark_rule->id;
     std::optional<std::pair<size_t, size_t>> speaker_at;
     if (att) {
       quote.rule = att->rule->id;
-      if (const Capture* cue = att->Get("cue")) {
-        quote.cue = people::AsciiLower(people::FoldSpaces(cue->text));
+      const Capture* cue = att->Get("cue");
+      if (cue != nullptr) quote.cue = people::AsciiLower(people::FoldSpaces(cue->text));
+      if (const Capture* s = att->Get("speaker")) {
+        speaker_at = {{s->start, s->end}};
+        if (cue != nullptr && cue->start > s->end && !StartsUpper(s->text)) {
+          if (auto aside = NameInAside(text, s->end, cue->start)) speaker_at = aside;
+        }
       }
-      if (const Capture* s = att->Get("speaker")) speaker_at = {{s->start, s->end}};
       if (const Capture* obj = att->Get("object")) {
         const std::string& kind = att->rule->Emit("object");
         const bool outlet = AnyWordIn(outlets, obj->text);
@@ -420,9 +799,9 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       const size_t para_from = ParagraphStart(text, q.open);
       const size_t from = q.open > kWindow ? std::max(para_from, q.open - kWindow) : para_from;
       const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-      for (const Rule& rule : rules.rules()) {
-        if (rule.Emit("role") != "interview" || quote.via) continue;
-        for (const Match& m : rules.FindAllOf(rule, std::string_view(text).substr(from, to - from))) {
+      for (const Rule* rule : interview_rules) {
+        if (quote.via) break;
+        for (const Match& m : rules.FindAllOf(*rule, std::string_view(text).substr(from, to - from))) {
           const size_t s = m.start + from;
           if (s >= q.open && s < q.close_end) continue;
           if (const Capture* obj = m.Get("object")) {
@@ -439,26 +818,32 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       const std::string written = people::FoldSpaces(std::string_view(text).substr(s, e - s));
       const std::string lower = people::AsciiLower(written);
       if (lower == "he" || lower == "she") {
-        // The last person named before the quotation: an official's mention, or a
-        // speaker named as written in an earlier quotation, whichever is later.
-        const size_t before = std::min(s, q.open);
-        auto official = speakers.LastMention(before);
-        if (last_named && (!official || last_named->second > official->second)) {
-          quote.speaker = last_named->first;
-        } else if (official) {
-          quote.speaker = speakers.official(official->first).name;
-        }
+        quote.speaker = who.Antecedent(std::min(s, q.open));
       } else if (lower == "they" || lower == "we" || lower == "i") {
         // A group or the speaker's own voice: nobody to name.
-      } else if (std::optional<size_t> who = speakers.At(s, e)) {
-        quote.speaker = speakers.official(*who).name;
-      } else if (std::optional<size_t> by_name = speakers.ByName(written, s)) {
-        quote.speaker = speakers.official(*by_name).name;
+      } else if (std::optional<size_t> official = who.At(s, e)) {
+        quote.speaker = who.official(*official).name;
       } else {
-        quote.speaker = written;
-        last_named = {{written, s}};
+        auto [a, b] = NarrowName(text, s, e, rules);
+        const std::string name = people::FoldSpaces(std::string_view(text).substr(a, b - a));
+        if (std::optional<size_t> by_name = who.ByName(name, s);
+            by_name && StartsUpper(name)) {
+          quote.speaker = who.official(*by_name).name;
+        } else {
+          quote.speaker = StartsUpper(name) ? who.Fullest(name, s) : name;
+        }
       }
+      if (quote.speaker) who.Note(s, e, *quote.speaker);
+    } else if (!att && last_speaker && last_paragraph && *last_paragraph + 1 == paragraph &&
+               people::Trim(text, ParagraphStart(text, q.open), q.open).first == q.open) {
+      // A paragraph that opens with a quotation and names no one goes on with the
+      // speaker of the quotation that ended the paragraph before.
+      quote.speaker = last_speaker;
+      quote.speaker_span = last_speaker_span;
     }
+    last_paragraph = who.Paragraph(q.close_end > 0 ? q.close_end - 1 : 0);
+    last_speaker = quote.speaker;
+    last_speaker_span = quote.speaker_span;
     quote.ruleset_version = rules.version();
     found.push_back(std::move(quote));
   }

@@ -1,0 +1,129 @@
+// Speed of the officials and quotes extractors over normalised text, on one core.
+//
+// Usage: bench_quotes_speed RULES_DIR TEXTS.jsonl [SECONDS] [JOIN]
+// TEXTS.jsonl holds one object a line with "text" (e.g. bench/quotes/score.py to-jsonl).
+// JOIN (default 1) glues that many consecutive texts into one article, paragraphs apart,
+// to get articles of news length (about 5 KB) out of short test articles.
+// Runs ExtractOfficials + ExtractQuotes over the texts again and again for about SECONDS
+// (default 3) of CPU time and prints articles per second and MB of text per second, in
+// CPU time of this process (one core). NEWSFACTS_RULE_TIMES=1 also times each rule.
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/extract.h"
+
+namespace {
+
+// CPU time of this process: on a shared machine, wall time counts other people's work.
+double CpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s RULES_DIR TEXTS.jsonl [SECONDS] [JOIN]\n", argv[0]);
+    return 2;
+  }
+  const double seconds = argc > 3 ? std::atof(argv[3]) : 3.0;
+  const long join = argc > 4 ? std::max(1L, std::atol(argv[4])) : 1L;
+  auto book = newsfacts::RuleBook::Load(argv[1]);
+  if (!book.ok()) {
+    std::fprintf(stderr, "%s\n", book.status().message().c_str());
+    return 2;
+  }
+  std::vector<std::string> texts;
+  std::ifstream in(argv[2]);
+  std::string line;
+  size_t bytes = 0;
+  long pending = 0;  // texts glued into the last article so far
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto obj = nlohmann::json::parse(line, nullptr, false);
+    if (obj.is_discarded() || !obj.contains("text")) continue;
+    std::string text = obj["text"].get<std::string>();
+    bytes += text.size();
+    if (!texts.empty() && pending < join) {
+      texts.back() += "\n\n" + text;
+    } else {
+      texts.push_back(std::move(text));
+      pending = 0;
+    }
+    ++pending;
+  }
+  if (texts.empty()) {
+    std::fprintf(stderr, "no texts in %s\n", argv[2]);
+    return 2;
+  }
+  if (std::getenv("NEWSFACTS_RULE_TIMES") != nullptr) {
+    // Time of each rule's own search over every text, to find slow patterns.
+    for (const auto* set : {&book.value().officials(), &book.value().quotes()}) {
+      for (const auto& rule : set->rules()) {
+        for (const std::string& text : texts) set->FindAllOf(rule, text);  // warm the DFA
+        const double t0 = CpuSeconds();
+        size_t n = 0;
+        for (int r = 0; r < 20; ++r) {
+          for (const std::string& text : texts) n += set->FindAllOf(rule, text).size();
+        }
+        const double s = CpuSeconds() - t0;
+        std::printf("%8.2f MB/s  %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
+                    rule.id.c_str(), n / 20);
+      }
+    }
+  }
+  if (std::getenv("NEWSFACTS_RULE_TIMES") != nullptr) {
+    for (const auto* set : {&book.value().officials(), &book.value().quotes()}) {
+      for (const std::string& text : texts) set->FindAll(text);
+      const double t0 = CpuSeconds();
+      size_t n = 0;
+      for (int r = 0; r < 20; ++r) {
+        for (const std::string& text : texts) n += set->FindAll(text).size();
+      }
+      const double s = CpuSeconds() - t0;
+      std::printf("%8.2f MB/s  FindAll of %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
+                  set->id().c_str(), n / 20);
+    }
+  }
+  size_t articles = 0, quotes = 0, officials = 0;
+  double officials_seconds = 0, quotes_seconds = 0;
+  const double start = CpuSeconds();
+  double elapsed = 0;
+  size_t rounds = 0;
+  while (elapsed < seconds) {
+    for (const std::string& text : texts) {
+      std::vector<newsfacts::Official> o;
+      std::vector<newsfacts::Quote> q;
+      const double t0 = CpuSeconds();
+      newsfacts::ExtractOfficials(text, book.value().officials(), &o);
+      const double t1 = CpuSeconds();
+      newsfacts::ExtractQuotes(text, book.value().quotes(), o, &q);
+      officials_seconds += t1 - t0;
+      quotes_seconds += CpuSeconds() - t1;
+      officials += o.size();
+      quotes += q.size();
+      ++articles;
+    }
+    ++rounds;
+    elapsed = CpuSeconds() - start;
+  }
+  std::printf("%zu articles (%zu rounds of %zu), %.2f s: %.0f articles/s, %.2f MB/s; "
+              "%zu officials, %zu quotes per round\n",
+              articles, rounds, texts.size(), elapsed, static_cast<double>(articles) / elapsed,
+              static_cast<double>(bytes * rounds) / elapsed / 1e6, officials / rounds,
+              quotes / rounds);
+  std::printf("time in officials %.0f%%, in quotes %.0f%%\n", 100 * officials_seconds / elapsed,
+              100 * quotes_seconds / elapsed);
+  return 0;
+}
