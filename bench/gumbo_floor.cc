@@ -42,8 +42,7 @@ bool ReadPage(const char* path, std::string* out) {
 
 // Parse and walk; the returned count keeps the walk from being optimised away.
 size_t ParseAndWalk(const std::string& html) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(),
-                                                 html.size());
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   size_t touched = 0;
   std::vector<const GumboNode*> stack{output->root};
   while (!stack.empty()) {

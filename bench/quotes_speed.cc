@@ -11,13 +11,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <ctime>
-
-#include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
 
@@ -118,11 +116,11 @@ int main(int argc, char** argv) {
     ++rounds;
     elapsed = CpuSeconds() - start;
   }
-  std::printf("%zu articles (%zu rounds of %zu), %.2f s: %.0f articles/s, %.2f MB/s; "
-              "%zu officials, %zu quotes per round\n",
-              articles, rounds, texts.size(), elapsed, static_cast<double>(articles) / elapsed,
-              static_cast<double>(bytes * rounds) / elapsed / 1e6, officials / rounds,
-              quotes / rounds);
+  std::printf(
+      "%zu articles (%zu rounds of %zu), %.2f s: %.0f articles/s, %.2f MB/s; "
+      "%zu officials, %zu quotes per round\n",
+      articles, rounds, texts.size(), elapsed, static_cast<double>(articles) / elapsed,
+      static_cast<double>(bytes * rounds) / elapsed / 1e6, officials / rounds, quotes / rounds);
   std::printf("time in officials %.0f%%, in quotes %.0f%%\n", 100 * officials_seconds / elapsed,
               100 * quotes_seconds / elapsed);
   return 0;

@@ -57,7 +57,8 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
   InputOptions input_options;
   if (!format_name.empty()) {
     auto format = ParseInputFormat(format_name);
-    if (!format) return Fail("extract: unknown --input-format '" + format_name + "' (html, text, jsonl)");
+    if (!format)
+      return Fail("extract: unknown --input-format '" + format_name + "' (html, text, jsonl)");
     input_options.format = *format;
   }
   input_options.url = url;
@@ -86,8 +87,9 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
   }
 
   PipelineOptions options;
-  options.threads = common.threads > 0 ? common.threads
-                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.threads = common.threads > 0
+                        ? common.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.json = common.json;
   options.store = db ? &*db : nullptr;
   options.run_id = run_id;
@@ -172,7 +174,8 @@ const char* DefaultRulesDir() {
       fs::path installed = exe.parent_path().parent_path() / "share" / "newsfacts" / "rules";
       if (fs::is_directory(installed, ec)) return installed.string();
     }
-    if (fs::is_directory(NEWSFACTS_SOURCE_RULES_DIR, ec)) return std::string(NEWSFACTS_SOURCE_RULES_DIR);
+    if (fs::is_directory(NEWSFACTS_SOURCE_RULES_DIR, ec))
+      return std::string(NEWSFACTS_SOURCE_RULES_DIR);
     return std::string(NEWSFACTS_RULES_DIR);
   }();
   return dir.c_str();
@@ -186,18 +189,22 @@ int Run(int argc, char** argv) {
   CommonOptions common;
   int status = kExitOk;
 
-  CLI::App* extract = app.add_subcommand("extract", "extract facts from HTML, text or JSON Lines files");
+  CLI::App* extract =
+      app.add_subcommand("extract", "extract facts from HTML, text or JSON Lines files");
   AddCommon(extract, &common, true);
   std::vector<std::string> inputs;
   std::string input_format;
   std::optional<std::string> url, published;
-  extract->add_option("--input-format", input_format, "html, text or jsonl (default: by file name)");
+  extract->add_option("--input-format", input_format,
+                      "html, text or jsonl (default: by file name)");
   extract->add_option("--url", url, "the URL of the single input");
-  extract->add_option("--published", published, "the publication date of the single input (ISO 8601)");
+  extract->add_option("--published", published,
+                      "the publication date of the single input (ISO 8601)");
   extract->add_option("inputs", inputs, "files, directories, or - for standard input");
   extract->callback([&] { status = Extract(common, inputs, input_format, url, published); });
 
-  CLI::App* exp = app.add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
+  CLI::App* exp =
+      app.add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
   AddCommon(exp, &common, false);
   std::string format = "jsonl", what = "articles";
   exp->add_option("--format", format, "jsonl or csv")->capture_default_str();
@@ -210,7 +217,8 @@ int Run(int argc, char** argv) {
   CLI::App* rules_test = rules->add_subcommand("test", "validate rule files and run every example");
   std::string rules_dir;
   rules_test->add_option("dir", rules_dir, "rule directory (default: the shipped rules)");
-  rules_test->callback([&] { status = RulesTest(rules_dir.empty() ? DefaultRulesDir() : rules_dir); });
+  rules_test->callback(
+      [&] { status = RulesTest(rules_dir.empty() ? DefaultRulesDir() : rules_dir); });
 
   AddFetchCommands(&app, &status);
 

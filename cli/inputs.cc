@@ -5,9 +5,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace newsfacts::cli {
 namespace fs = std::filesystem;
@@ -15,7 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string Lower(std::string s) {
@@ -118,7 +118,8 @@ Status InputReader::Validate() const {
 void InputReader::Expand(const std::string& dir) {
   std::vector<std::string> found;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_regular_file(ec) && IsArticleName(it->path().string())) {
       found.push_back(it->path().string());
@@ -192,10 +193,9 @@ std::optional<Item> InputReader::Next() {
       return std::nullopt;
     }
 
-    InputFormat format =
-        options_.format != InputFormat::kAuto
-            ? options_.format
-            : (path == "-" ? InputFormat::kHtml : FormatFromName(path));
+    InputFormat format = options_.format != InputFormat::kAuto
+                             ? options_.format
+                             : (path == "-" ? InputFormat::kHtml : FormatFromName(path));
     if (format == InputFormat::kJsonl) {
       jsonl_ = std::make_shared<JsonlState>();
       jsonl_->name = path;
@@ -207,8 +207,8 @@ std::optional<Item> InputReader::Next() {
           jsonl_.reset();
           Item item;
           item.name = path;
-          item.error = fs::exists(path) ? IoError("cannot open file", path)
-                                        : NotFound("no such file", path);
+          item.error =
+              fs::exists(path) ? IoError("cannot open file", path) : NotFound("no such file", path);
           return item;
         }
       }

@@ -20,11 +20,11 @@ namespace newsfacts::cli {
 
 struct PipelineOptions {
   int threads = 1;
-  bool json = false;           // write each article as a JSON line to `out`
+  bool json = false;              // write each article as a JSON line to `out`
   store::Store* store = nullptr;  // nullptr with --no-db
   int64_t run_id = 0;
   size_t batch_size = 64;
-  bool progress = false;       // show a progress line on stderr
+  bool progress = false;  // show a progress line on stderr
 };
 
 struct PipelineCounts {

@@ -65,7 +65,8 @@ std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::strin
       i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &d)) {
     return std::nullopt;
   }
-  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(mo))) {
+  if (mo < 1 || mo > 12 || d < 1 ||
+      static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(mo))) {
     return std::nullopt;
   }
   char date[32];
@@ -148,7 +149,7 @@ Result<Article> ProcessItem(const Item& item, const RuleBook& rules) {
   if (item.url) options.url = *item.url;
   options.charset_hint = item.charset_hint;
   Result<Document> doc = item.format == InputFormat::kText ? NormaliseText(item.bytes, options)
-                                                            : NormaliseHtml(item.bytes, options);
+                                                           : NormaliseHtml(item.bytes, options);
   if (!doc.ok()) return doc.status();
 
   Article a;

@@ -50,11 +50,12 @@ TEST_CASE("InputReader walks directories in order and names unreadable inputs") 
   std::ofstream(dir / "b" / "two.html") << "<p>two</p>";
   std::ofstream(dir / "a.htm") << "<p>one</p>";
   std::ofstream(dir / "notes.json") << "{}";  // not an article format: skipped
-  std::ofstream(dir / "list.jsonl") << "{\"id\":\"x1\",\"text\":\"Hello.\",\"url\":\"https://a.example/\"}\n"
-                                    << "\n"
-                                    << "not json\n"
-                                    << "{\"id\":7,\"html\":\"<p>x</p>\",\"published\":\"2024-05-23\"}\n"
-                                    << "{\"text\":\"no id\"}\n";
+  std::ofstream(dir / "list.jsonl")
+      << "{\"id\":\"x1\",\"text\":\"Hello.\",\"url\":\"https://a.example/\"}\n"
+      << "\n"
+      << "not json\n"
+      << "{\"id\":7,\"html\":\"<p>x</p>\",\"published\":\"2024-05-23\"}\n"
+      << "{\"text\":\"no id\"}\n";
 
   InputReader reader({dir.string(), (dir / "missing.html").string()}, {});
   REQUIRE(reader.Validate().ok());

@@ -12,11 +12,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace newsfacts {
 
@@ -49,7 +48,7 @@ struct DateFact {
   Span span;
   std::string rule;
   int ruleset_version = 0;
-  std::string kind;  // date, range, month, quarter, year, decade, relative, duration
+  std::string kind;                 // date, range, month, quarter, year, decade, relative, duration
   std::optional<std::string> from;  // YYYY-MM-DD, inclusive
   std::optional<std::string> to;    // YYYY-MM-DD, inclusive
   std::optional<std::string> granularity;  // day, month, quarter, year, decade

@@ -23,9 +23,9 @@ Result<RuleBook> RuleBook::Load(const std::string& dir) {
     auto set = rules::RuleSet::Load(file.string());
     if (!set.ok()) return set.status();
     if (book.sets_.count(set->id())) {
-      return InvalidRule("rule set id " + set->id() + " is also used by " +
-                             book.sets_.at(set->id())->origin(),
-                         file.string());
+      return InvalidRule(
+          "rule set id " + set->id() + " is also used by " + book.sets_.at(set->id())->origin(),
+          file.string());
     }
     for (const rules::Rule& rule : set->rules()) {
       auto [it, fresh] = rule_origin.emplace(rule.id, file.string());

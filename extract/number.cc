@@ -35,7 +35,8 @@ bool IsIndianGrouping(std::string_view int_part) {
 
 std::optional<double> ParseFraction(std::string_view text) {
   size_t slash = text.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= text.size()) return std::nullopt;
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= text.size())
+    return std::nullopt;
   for (size_t i = 0; i < text.size(); ++i) {
     if (i != slash && !IsDigit(text[i])) return std::nullopt;
   }
@@ -127,9 +128,13 @@ std::optional<double> ParseSpelledNumber(
   bool after_and = false;
   size_t pos = 0;
   while (pos < text.size()) {
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '-' || text[pos] == '\t' || text[pos] == '\n')) ++pos;
+    while (pos < text.size() &&
+           (text[pos] == ' ' || text[pos] == '-' || text[pos] == '\t' || text[pos] == '\n'))
+      ++pos;
     size_t end = pos;
-    while (end < text.size() && text[end] != ' ' && text[end] != '-' && text[end] != '\t' && text[end] != '\n') ++end;
+    while (end < text.size() && text[end] != ' ' && text[end] != '-' && text[end] != '\t' &&
+           text[end] != '\n')
+      ++end;
     if (end == pos) break;
     std::string token(text.substr(pos, end - pos));
     pos = end;

@@ -1,14 +1,14 @@
 // Tests of the number parsers in extract/number.h. Expected values are worked out by
 // hand in the comments.
 
+#include "extract/number.h"
+
 #include <doctest/doctest.h>
 
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "extract/number.h"
 
 namespace newsfacts {
 namespace {
@@ -20,12 +20,12 @@ using extract_internal::ParseSpelledNumber;
 // A small English word table for the tests, independent of the rule files.
 std::optional<NumberWord> Word(std::string_view w) {
   static const std::map<std::string, NumberWord, std::less<>> kWords = {
-      {"one", {1, false}},       {"two", {2, false}},         {"three", {3, false}},
-      {"five", {5, false}},      {"six", {6, false}},         {"nine", {9, false}},
-      {"thirteen", {13, false}}, {"twenty", {20, false}},     {"forty", {40, false}},
-      {"sixty", {60, false}},    {"ninety", {90, false}},     {"hundred", {100, true}},
+      {"one", {1, false}},        {"two", {2, false}},        {"three", {3, false}},
+      {"five", {5, false}},       {"six", {6, false}},        {"nine", {9, false}},
+      {"thirteen", {13, false}},  {"twenty", {20, false}},    {"forty", {40, false}},
+      {"sixty", {60, false}},     {"ninety", {90, false}},    {"hundred", {100, true}},
       {"thousand", {1000, true}}, {"million", {1e6, true}},   {"billion", {1e9, true}},
-      {"dozen", {12, true}},     {"lakh", {1e5, true}},       {"half", {0.5, false}},
+      {"dozen", {12, true}},      {"lakh", {1e5, true}},      {"half", {0.5, false}},
       {"quarter", {0.25, false}}, {"quarters", {0.25, false}}};
   auto it = kWords.find(w);
   if (it == kWords.end()) return std::nullopt;

@@ -34,7 +34,7 @@ struct Person {
   std::optional<std::string> affiliation;
   Span span;
   std::string rule;
-  char gender = 0;  // 'm', 'f' or 0 when no honorific said
+  char gender = 0;              // 'm', 'f' or 0 when no honorific said
   size_t last_fixed_start = 0;  // start of the latest titled or honorific mention
 };
 
@@ -71,7 +71,8 @@ struct CleanName {
 
 // With strip_leading, stop words at the front are cut off ("Yesterday Rosa Vidal", for
 // a name written before its title); otherwise a name starting with one is dropped.
-std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap, bool strip_leading = false) {
+std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap,
+                               bool strip_leading = false) {
   std::vector<people::Word> words = people::SplitWords(cap.text);
   const Lexicon* stop = rules.lexicon("not_name");
   const Lexicon* particle = rules.lexicon("particle");
@@ -268,10 +269,9 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
     if (!name) continue;
     // From the title to the end of the name, or from the name to the end of the title.
-    const Span span = name_first ? Span{static_cast<int64_t>(name->start),
-                                        static_cast<int64_t>(title_cap->end)}
-                                 : Span{static_cast<int64_t>(title_cap->start),
-                                        static_cast<int64_t>(name->end)};
+    const Span span =
+        name_first ? Span{static_cast<int64_t>(name->start), static_cast<int64_t>(title_cap->end)}
+                   : Span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
     const std::string title = CanonicalTitle(rules, title_cap->text);
     const bool former = m.Get("former") != nullptr || m.Get("former_after") != nullptr;
     std::optional<std::string> affiliation;
@@ -298,7 +298,8 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       index = persons.size();
       Person p;
       p.words = name->words;
-      p.name = people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
+      p.name =
+          people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
       p.title = title;
       p.former = former;
       p.affiliation = affiliation;
@@ -311,7 +312,8 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       Person& p = persons[index];
       if (name->words.size() > p.words.size()) {
         p.words = name->words;
-        p.name = people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
+        p.name =
+            people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
       }
       if (title.size() > p.title.size() && TitlesCompatible(title, p.title)) p.title = title;
       p.former = p.former || former;

@@ -92,8 +92,8 @@ TEST_CASE("official patterns: the title, then the name between commas") {
 
 TEST_CASE("official patterns: names and titles of every kind") {
   SUBCASE("Mc, hyphens and glued articles") {
-    const auto got = Officials(
-        "Youngstown Mayor John McNally-Ruiz met Iraqi Prime Minister Haidar al-Rashidi.");
+    const auto got =
+        Officials("Youngstown Mayor John McNally-Ruiz met Iraqi Prime Minister Haidar al-Rashidi.");
     REQUIRE(got.size() == 2);
     CHECK(got[0].name == "John McNally-Ruiz");
     CHECK(got[1].name == "Haidar al-Rashidi");
@@ -162,8 +162,7 @@ TEST_CASE("official patterns: later mentions") {
     CHECK(got[1].mentions[1] == At(text, "The spokesman"));
   }
   SUBCASE("a title held by two people is no mention of either") {
-    const std::string text =
-        "Senator Ana Ruiz met Senator Luis Soto. The senator spoke first.";
+    const std::string text = "Senator Ana Ruiz met Senator Luis Soto. The senator spoke first.";
     const auto got = Officials(text);
     REQUIRE(got.size() == 2);
     CHECK(got[0].mentions.size() == 1);

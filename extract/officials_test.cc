@@ -53,8 +53,10 @@ TEST_CASE("officials: one entry per person with every later mention") {
   CHECK(o.ruleset_version == OfficialRules().version());
   CHECK(o.span == At(text, "Foreign Minister Mélanie Joly"));
   const std::vector<Span> want = {
-      At(text, "Foreign Minister Mélanie Joly"), At(text, "Joly", 1),
-      At(text, "The Foreign Minister"),          At(text, "She"),
+      At(text, "Foreign Minister Mélanie Joly"),
+      At(text, "Joly", 1),
+      At(text, "The Foreign Minister"),
+      At(text, "She"),
       At(text, "Ms. Joly"),
   };
   CHECK(o.mentions == want);
@@ -69,7 +71,8 @@ TEST_CASE("officials: affiliation from a country, a possessive, a demonym or 'le
     CHECK(got[0].name == "Rosa Duarte");
   }
   SUBCASE("possessive") {
-    const auto got = Officials("It was approved by Mexico’s Minister of Finance Rogelio Ramírez on Friday.");
+    const auto got =
+        Officials("It was approved by Mexico’s Minister of Finance Rogelio Ramírez on Friday.");
     REQUIRE(got.size() == 1);
     CHECK(got[0].affiliation == std::optional<std::string>("Mexico"));
     CHECK(got[0].title == "Minister of Finance");
@@ -147,8 +150,7 @@ TEST_CASE("officials: a title held by two people is not a mention") {
 
 TEST_CASE("officials: pronouns") {
   SUBCASE("inside quotation marks they are not mentions") {
-    const std::string text =
-        "Mayor Elena Castro spoke. “He is wrong,” the crowd shouted.";
+    const std::string text = "Mayor Elena Castro spoke. “He is wrong,” the crowd shouted.";
     const auto got = Officials(text);
     REQUIRE(got.size() == 1);
     CHECK(got[0].mentions.size() == 1);
@@ -169,8 +171,7 @@ TEST_CASE("officials: pronouns") {
     CHECK(got[1].mentions.back() == At(text, "Ms. Ortega"));
   }
   SUBCASE("the most recent person wins") {
-    const std::string text =
-        "Senator Paul Reyes met Governor Ana Ortega. Then she spoke.";
+    const std::string text = "Senator Paul Reyes met Governor Ana Ortega. Then she spoke.";
     const auto got = Officials(text);
     REQUIRE(got.size() == 2);
     CHECK(got[1].mentions.back() == At(text, "she"));

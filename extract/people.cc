@@ -1,13 +1,13 @@
 #include "extract/people.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/utf16.h>
 
 #include "extract/rule_set.h"
 
@@ -310,7 +310,8 @@ bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
-  auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(pos, static_cast<size_t>(-1)));
+  auto it =
+      std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(pos, static_cast<size_t>(-1)));
   if (it == ranges.begin()) return false;
   --it;
   return pos >= it->first && pos < it->second;

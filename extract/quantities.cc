@@ -21,8 +21,8 @@ using extract_internal::AsciiLower;
 using extract_internal::IsDigit;
 using extract_internal::IsSpace;
 using extract_internal::IsWordByte;
-using extract_internal::ParseAttrNumber;
 using extract_internal::NumberWord;
+using extract_internal::ParseAttrNumber;
 using extract_internal::ParseNumber;
 using extract_internal::ParseSpelledNumber;
 using extract_internal::Ranked;
@@ -92,8 +92,8 @@ bool LeftFree(std::string_view text, size_t start) {
     unsigned char b0 = static_cast<unsigned char>(text[lead]);
     return b0 == 0xC2 || b0 == 0xE2;
   }
-  if (IsWordByte(p) || p == '.' || p == '/' || p == ':' || p == '_' || p == '#' || p == '%' || p == '=' ||
-      p == '&') {
+  if (IsWordByte(p) || p == '.' || p == '/' || p == ':' || p == '_' || p == '#' || p == '%' ||
+      p == '=' || p == '&') {
     return false;
   }
   if ((p == ',' || p == '-') && start >= 2 && IsWordByte(text[start - 2])) return false;
@@ -124,7 +124,8 @@ bool IsYearLike(std::string_view number) {
   for (char c : number) {
     if (!IsDigit(c)) return false;
   }
-  int v = (number[0] - '0') * 1000 + (number[1] - '0') * 100 + (number[2] - '0') * 10 + (number[3] - '0');
+  int v = (number[0] - '0') * 1000 + (number[1] - '0') * 100 + (number[2] - '0') * 10 +
+          (number[3] - '0');
   return v >= 1900 && v <= 2100;
 }
 
@@ -289,7 +290,8 @@ class Builder {
     std::string_view before = WordBefore(text_, start);
     if (before.empty()) return false;
     return InLexicon(lex_.not_after, before) ||
-           (start >= 1 && text_[start - 1] == '.' && InLexicon(lex_.not_after, std::string(before) + "."));
+           (start >= 1 && text_[start - 1] == '.' &&
+            InLexicon(lex_.not_after, std::string(before) + "."));
   }
 
   // True when a currency sign ends right before start (spaces allowed): the number is
@@ -315,7 +317,8 @@ class Builder {
   // A modifier glued to the word before it ("moreover 5") is not one.
   bool ModGlued(const Match& m) const {
     const Capture* mod = m.Get("mod");
-    return mod != nullptr && mod->start > 0 && IsWordByte(text_[mod->start - 1]) && IsWordByte(text_[mod->start]);
+    return mod != nullptr && mod->start > 0 && IsWordByte(text_[mod->start - 1]) &&
+           IsWordByte(text_[mod->start]);
   }
 
   Candidate Start(const Match& m) const {
@@ -340,10 +343,12 @@ class Builder {
     const Capture* sign = m.Get("currency");
     // A currency code may be glued to its amount ("USD115"), nothing else may.
     const bool glued_to_currency = sign != nullptr && sign->end == amount->start;
-    if (!is_word_number && ((!glued_to_currency && !LeftFree(text_, amount->start)) || !RightFree(text_, amount->end))) {
+    if (!is_word_number && ((!glued_to_currency && !LeftFree(text_, amount->start)) ||
+                            !RightFree(text_, amount->end))) {
       return std::nullopt;
     }
-    if (glued_to_currency && amount->start > 0 && IsDigit(text_[amount->start - 1])) return std::nullopt;
+    if (glued_to_currency && amount->start > 0 && IsDigit(text_[amount->start - 1]))
+      return std::nullopt;
     auto value = Amount(amount->text);
     if (!value) return std::nullopt;
     const Capture* neg = m.Get("neg");
@@ -406,7 +411,8 @@ class Builder {
     } else if (m.rule->Emit("bare_bound") == "true" && HasBound(m) && !ModGlued(m)) {
       // "more than 500", "five or more": a bound on a figure whose subject is elsewhere.
       if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
-      if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start)) return std::nullopt;
+      if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start))
+        return std::nullopt;
       SetCount(&c);
       c.end = m.rule->Emit("span") == "match" ? m.end : number_end;
       subject_from = c.end;
@@ -414,7 +420,8 @@ class Builder {
       std::string_view next_word = WordAt(text_, next);
       if (InLexicon(lex_.time_word, next_word)) return std::nullopt;
       // "at least fourteen people": the counted noun right after the bound.
-      if (m.Has("mod") && !next_word.empty() && IsCountedNoun(AsciiLower(next_word)) && IsAsciiLower(next_word[0])) {
+      if (m.Has("mod") && !next_word.empty() && IsCountedNoun(AsciiLower(next_word)) &&
+          IsAsciiLower(next_word[0])) {
         if (auto np = NounPhrase(next)) {
           c.q.subject = Slice(np->first, np->second);
           subject_from = std::string::npos;
@@ -551,13 +558,16 @@ class Builder {
     if (small == nullptr) return std::nullopt;
     if (unit2 != nullptr) {
       // "in" only ever abbreviates inches here.
-      const LexiconEntry* written = unit2->text == "in" ? FindUnit("inches") : FindUnit(unit2->text);
-      if (written == nullptr || written->attr("name") != small->attr("name") || !WordEndFree(text_, unit2->end)) {
+      const LexiconEntry* written =
+          unit2->text == "in" ? FindUnit("inches") : FindUnit(unit2->text);
+      if (written == nullptr || written->attr("name") != small->attr("name") ||
+          !WordEndFree(text_, unit2->end)) {
         return std::nullopt;
       }
     } else {
       // "15 dollars 50" but not "15 dollars 50 people".
-      if (!RightFree(text_, amount2->end) || !WordAt(text_, SkipSpaces(text_, amount2->end)).empty()) {
+      if (!RightFree(text_, amount2->end) ||
+          !WordAt(text_, SkipSpaces(text_, amount2->end)).empty()) {
         return std::nullopt;
       }
     }
@@ -578,7 +588,8 @@ class Builder {
     if (amount == nullptr) return std::nullopt;
     auto value = Amount(amount->text);
     const Capture* unit = m.Get("unit");
-    const LexiconEntry* entry = Find(lex_.age_unit, unit != nullptr ? unit->text : std::string_view("years"));
+    const LexiconEntry* entry =
+        Find(lex_.age_unit, unit != nullptr ? unit->text : std::string_view("years"));
     if (!value || entry == nullptr || *value <= 0 || *value > 100000) return std::nullopt;
     Candidate c = Start(m);
     c.q.value = *value;
@@ -644,8 +655,10 @@ void ExtractQuantities(const std::string& text, const rules::RuleSet& rules,
       if (c->end > c->start && c->end <= text.size()) candidates.push_back(std::move(*c));
     }
   }
-  std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(
-      candidates, [](const Candidate& c) { return Ranked{c.start, c.end, c.priority, c.rule_index}; });
+  std::vector<size_t> chosen =
+      extract_internal::SelectNonOverlapping(candidates, [](const Candidate& c) {
+        return Ranked{c.start, c.end, c.priority, c.rule_index};
+      });
   std::vector<Candidate> facts;
   facts.reserve(chosen.size());
   for (size_t i : chosen) facts.push_back(std::move(candidates[i]));

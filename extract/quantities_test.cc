@@ -105,7 +105,8 @@ TEST_CASE("vague plural counts") {
 }
 
 TEST_CASE("scale words multiply") {
-  auto qs = Extract("The ministry spent $1.2 billion and hired 3,400 nurses for 1.5 million patients.");
+  auto qs =
+      Extract("The ministry spent $1.2 billion and hired 3,400 nurses for 1.5 million patients.");
   REQUIRE(qs.size() == 3);
   CHECK(qs[0].text == "$1.2 billion");
   CHECK(qs[0].value == doctest::Approx(1.2e9));
@@ -139,7 +140,8 @@ TEST_CASE("currency names after the amount") {
 }
 
 TEST_CASE("percent in three spellings") {
-  auto qs = Extract("Turnout was 61% in the north, 48 percent in the south and 7.5 per cent abroad.");
+  auto qs =
+      Extract("Turnout was 61% in the north, 48 percent in the south and 7.5 per cent abroad.");
   REQUIRE(qs.size() == 3);
   for (const auto& q : qs) {
     CHECK(q.unit == "percent");
@@ -153,7 +155,8 @@ TEST_CASE("percent in three spellings") {
 }
 
 TEST_CASE("modifiers: approx and bounds") {
-  auto qs = Extract("Nearly 40 tonnes went missing; more than 500 families fled; up to 30 pounds fell.");
+  auto qs =
+      Extract("Nearly 40 tonnes went missing; more than 500 families fled; up to 30 pounds fell.");
   REQUIRE(qs.size() == 3);
   CHECK(qs[0].text == "Nearly 40 tonnes");
   CHECK(qs[0].approx);
@@ -168,7 +171,8 @@ TEST_CASE("modifiers: approx and bounds") {
 }
 
 TEST_CASE("ranges") {
-  auto qs = Extract("Each boat carried between 20 and 30 kilograms, and 300 to 400 people marched.");
+  auto qs =
+      Extract("Each boat carried between 20 and 30 kilograms, and 300 to 400 people marched.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "between 20 and 30 kilograms");
   CHECK(qs[0].low == std::optional<double>(20));
@@ -184,7 +188,7 @@ TEST_CASE("ranges") {
 TEST_CASE("unit conversions") {
   auto qs = Extract("The road is 12 miles long, the tank holds 50 gallons, and it was 86 °F.");
   REQUIRE(qs.size() == 3);
-  CHECK(qs[0].si_value.value() == doctest::Approx(12 * 1609.344));  // 19312.128 m
+  CHECK(qs[0].si_value.value() == doctest::Approx(12 * 1609.344));        // 19312.128 m
   CHECK(qs[1].si_value.value() == doctest::Approx(50 * 0.003785411784));  // 0.1892705892 m3
   CHECK(qs[2].si_value.value() == doctest::Approx(30.0));  // (86 - 32) * 5/9 = 30 degC
   CHECK(qs[2].si_unit == "degC");

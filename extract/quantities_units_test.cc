@@ -37,7 +37,8 @@ Quantity One(const std::string& text) {
   return qs[0];
 }
 
-void CheckSi(const std::string& text, const std::string& unit, const std::string& si_unit, double si) {
+void CheckSi(const std::string& text, const std::string& unit, const std::string& si_unit,
+             double si) {
   Quantity q = One(text);
   INFO(text);
   CHECK(q.unit == unit);
@@ -73,7 +74,8 @@ TEST_CASE("length, area, volume, speed") {
   CheckSi("The tank holds 2 gallons.", "gallon", "m3", 0.007570823568);
   // 1 barrel = 42 gallons = 0.158987294928 m3.
   CheckSi("The well pumps 10 barrels a day.", "barrel", "m3", 1.58987294928);
-  CheckSi("The reservoir holds 0.9 trillion cubic feet of gas.", "cubic foot", "m3", 0.9e12 * 0.028316846592);
+  CheckSi("The reservoir holds 0.9 trillion cubic feet of gas.", "cubic foot", "m3",
+          0.9e12 * 0.028316846592);
   // 100 km/h = 100000 m / 3600 s.
   CheckSi("The car hit 100 km/h on the bridge.", "kilometre per hour", "m/s", 27.777777777777778);
   CheckSi("The car hit 60 mph on the bridge.", "mile per hour", "m/s", 26.8224);
@@ -196,7 +198,8 @@ TEST_CASE("hostile inputs finish quickly and correctly") {
   CHECK(qs[0].text == "5 kg");
   // Digits of other scripts (Arabic-Indic, Devanagari, fullwidth, Bengali, Thai) are
   // not read as numbers, and do not break the ASCII ones beside them.
-  std::string scripts = "\xd9\xa5 kg, \xe0\xa5\xab kg, \xef\xbc\x95 kg, \xe0\xa7\xab kg, \xe0\xb9\x95 kg, 7 kg";
+  std::string scripts =
+      "\xd9\xa5 kg, \xe0\xa5\xab kg, \xef\xbc\x95 kg, \xe0\xa7\xab kg, \xe0\xb9\x95 kg, 7 kg";
   auto mixed = Extract(scripts);
   REQUIRE(mixed.size() == 1);
   CHECK(mixed[0].text == "7 kg");
@@ -209,10 +212,12 @@ TEST_CASE("hostile inputs finish quickly and correctly") {
 }
 
 TEST_CASE("token soup: spans stay in bounds") {
-  const char* tokens[] = {"between", "and", "from", "to", "-", "more than", "up to", "$", "US$", "€", "5",
-                          "1,200", "8.2", "12,34,567", "1/2", "million", "bn", "k", "kg", "tonnes", "%",
-                          "°C", "dollars", "cents", "feet", "in", "of", "the", "half", "a", "dozen",
-                          "ninety-five", "or", "more", "years", "old", "\xff", "(", ")", "~", "minus"};
+  const char* tokens[] = {
+      "between", "and",    "from",  "to",    "-",           "more than", "up to",   "$",     "US$",
+      "€",       "5",      "1,200", "8.2",   "12,34,567",   "1/2",       "million", "bn",    "k",
+      "kg",      "tonnes", "%",     "°C",    "dollars",     "cents",     "feet",    "in",    "of",
+      "the",     "half",   "a",     "dozen", "ninety-five", "or",        "more",    "years", "old",
+      "\xff",    "(",      ")",     "~",     "minus"};
   uint32_t seed = 54321;
   std::string soup;
   for (int i = 0; i < 20000; ++i) {

@@ -32,7 +32,7 @@ struct Segment {
   size_t open = 0;           // the opening mark
   size_t content_start = 0;  // first byte inside the marks
   size_t content_end = 0;
-  size_t close_end = 0;      // just past the closing mark (= content_end when unclosed)
+  size_t close_end = 0;  // just past the closing mark (= content_end when unclosed)
   bool closed = false;
   const Rule* rule = nullptr;
 };
@@ -178,7 +178,8 @@ using RoleRules = std::vector<const Rule*>;
 // The match of `rule` that covers exactly text[start, end), with its groups. The span is
 // searched on its own, as the window it was found in was: RE2's ^ and $ hold only at the
 // ends of the text it is given.
-Match MatchWithGroups(std::string_view text, const Rule& rule, size_t rule_index, size_t start, size_t end) {
+Match MatchWithGroups(std::string_view text, const Rule& rule, size_t rule_index, size_t start,
+                      size_t end) {
   const RE2& re = *rule.re;
   const int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
@@ -221,8 +222,9 @@ std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, si
     const size_t start = static_cast<size_t>(m.data() - text.data());
     const size_t end = start + m.size();
     if (end <= start) continue;
-    if (best != nullptr && (rule.priority < best->priority ||
-                            (rule.priority == best->priority && end - start <= best_end - best_start))) {
+    if (best != nullptr &&
+        (rule.priority < best->priority ||
+         (rule.priority == best->priority && end - start <= best_end - best_start))) {
       continue;
     }
     best = &rule;
@@ -452,10 +454,9 @@ class People {
   // The official with a mention overlapping [start, end). Mentions of different people
   // never overlap, so the mention starting last before `end` is the only candidate.
   std::optional<size_t> At(size_t start, size_t end) const {
-    auto it = std::lower_bound(official_mentions_.begin(), official_mentions_.end(), end,
-                               [](const auto& m, size_t pos) {
-                                 return static_cast<size_t>(m.first.start) < pos;
-                               });
+    auto it = std::lower_bound(
+        official_mentions_.begin(), official_mentions_.end(), end,
+        [](const auto& m, size_t pos) { return static_cast<size_t>(m.first.start) < pos; });
     if (it == official_mentions_.begin()) return std::nullopt;
     --it;
     if (static_cast<size_t>(it->first.end) > start) return it->second;
@@ -529,8 +530,8 @@ class People {
  private:
   static bool IsPronoun(std::string_view w) {
     const std::string lower = people::AsciiLower(w);
-    return lower == "he" || lower == "she" || lower == "his" || lower == "her" ||
-           lower == "him" || lower == "they" || lower == "their";
+    return lower == "he" || lower == "she" || lower == "his" || lower == "her" || lower == "him" ||
+           lower == "they" || lower == "their";
   }
 
   // True when `words` appear in a row in `name` after its first word (or are all of a
@@ -588,7 +589,8 @@ class People {
         }
       } else {
         for (const Match& m : rules_.FindAllOf(*rule, text_)) {
-          if (const rules::Capture* cap = m.Get("name")) spans.emplace_back(cap->start, cap->end, single);
+          if (const rules::Capture* cap = m.Get("name"))
+            spans.emplace_back(cap->start, cap->end, single);
         }
       }
     }
@@ -617,12 +619,12 @@ class People {
     for (const auto& [span, who] : official_mentions_) {
       // Pronouns the officials extractor linked are left out: it knows only officials,
       // and a person without a title may stand between.
-      const std::string_view written = text_.substr(static_cast<size_t>(span.start),
-                                                    static_cast<size_t>(span.end - span.start));
+      const std::string_view written =
+          text_.substr(static_cast<size_t>(span.start), static_cast<size_t>(span.end - span.start));
       if (IsPronoun(written)) continue;
       if (!people::InRanges(quoted_, static_cast<size_t>(span.start))) {
-        mentions_.push_back({static_cast<size_t>(span.start), static_cast<size_t>(span.end),
-                             officials_[who].name});
+        mentions_.push_back(
+            {static_cast<size_t>(span.start), static_cast<size_t>(span.end), officials_[who].name});
       }
     }
     mentions_.insert(mentions_.end(), names_.begin(), names_.end());
@@ -646,7 +648,8 @@ class People {
 };
 
 // "a department spokeswoman, Emily Park, said": the name in the aside is the speaker.
-std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size_t from, size_t to) {
+std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size_t from,
+                                                     size_t to) {
   auto [a, b] = people::Trim(text, from, to);
   if (b <= a + 2 || text[a] != ',' || text[b - 1] != ',') return std::nullopt;
   auto [s, e] = people::Trim(text, a + 1, b - 1);
@@ -752,7 +755,8 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       const size_t para = ParagraphStart(text, q.open);
       size_t end = q.open;
       while (end > para && IsSpaceByte(text[end - 1])) --end;
-      if (end > para + 1 && (text[end - 1] == '.' || text[end - 1] == '!' || text[end - 1] == '?')) {
+      if (end > para + 1 &&
+          (text[end - 1] == '.' || text[end - 1] == '!' || text[end - 1] == '?')) {
         const size_t from = end - 1 > kWindow ? std::max(para, end - 1 - kWindow) : para;
         att = Attribute(text, partial_rules, from, end - 1);
       }
@@ -801,7 +805,8 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
       for (const Rule* rule : interview_rules) {
         if (quote.via) break;
-        for (const Match& m : rules.FindAllOf(*rule, std::string_view(text).substr(from, to - from))) {
+        for (const Match& m :
+             rules.FindAllOf(*rule, std::string_view(text).substr(from, to - from))) {
           const size_t s = m.start + from;
           if (s >= q.open && s < q.close_end) continue;
           if (const Capture* obj = m.Get("object")) {
@@ -826,8 +831,7 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       } else {
         auto [a, b] = NarrowName(text, s, e, rules);
         const std::string name = people::FoldSpaces(std::string_view(text).substr(a, b - a));
-        if (std::optional<size_t> by_name = who.ByName(name, s);
-            by_name && StartsUpper(name)) {
+        if (std::optional<size_t> by_name = who.ByName(name, s); by_name && StartsUpper(name)) {
           quote.speaker = who.official(*by_name).name;
         } else {
           quote.speaker = StartsUpper(name) ? who.Fullest(name, s) : name;

@@ -139,7 +139,8 @@ TEST_CASE("quote patterns: speaker before the quotation") {
     CHECK(got[0].rule == "quotes.before.from");
   }
   SUBCASE("as she puts it") {
-    const std::string text = "Joan Pruitt sees it differently. As she puts it: “The deals did little.”";
+    const std::string text =
+        "Joan Pruitt sees it differently. As she puts it: “The deals did little.”";
     const auto got = Quotes(text);
     REQUIRE(got.size() == 1);
     CHECK(got[0].speaker == S("Joan Pruitt"));
@@ -172,7 +173,8 @@ TEST_CASE("quote patterns: speaker after the quotation") {
     CHECK(got[0].speaker_span == std::optional<Span>(At(text, "Emily Park")));
   }
   SUBCASE("a speaker who is no one in particular stays as written") {
-    const std::string text = "“The evidence is strong,” said one official, who asked not to be named.";
+    const std::string text =
+        "“The evidence is strong,” said one official, who asked not to be named.";
     const auto got = Quotes(text);
     REQUIRE(got.size() == 1);
     CHECK(got[0].speaker == S("one official"));
@@ -245,7 +247,8 @@ TEST_CASE("quote patterns: partial quotations and things that are not quotations
     CHECK(got[0].cue == S("wrote"));
   }
   SUBCASE("two words with a cue are a quotation") {
-    const std::string text = "Donna Brazile-Hart said the remarks were “deeply irresponsible” today.";
+    const std::string text =
+        "Donna Brazile-Hart said the remarks were “deeply irresponsible” today.";
     const auto got = Quotes(text);
     REQUIRE(got.size() == 1);
     CHECK(got[0].text == "deeply irresponsible");

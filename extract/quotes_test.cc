@@ -87,7 +87,8 @@ TEST_CASE("quotes: an honorific speaker is the official") {
 }
 
 TEST_CASE("quotes: a speaker who is not an official is named as written") {
-  const std::string text = "“The river rose faster than we planned for,” said Carmen Ibarra, a farmer.";
+  const std::string text =
+      "“The river rose faster than we planned for,” said Carmen Ibarra, a farmer.";
   const auto got = Quotes(text);
   REQUIRE(got.size() == 1);
   CHECK(got[0].speaker == std::optional<std::string>("Carmen Ibarra"));
@@ -198,7 +199,8 @@ TEST_CASE("quotes: apostrophes, single marks, scare quotes and fragments") {
     CHECK(Quotes("The so-called “border tax” was dropped, and the \"deal\" too.").empty());
   }
   SUBCASE("a fragment inside reported speech is partial") {
-    const std::string text = "Mayor Elena Castro called the plan “a very costly mistake” on Monday.";
+    const std::string text =
+        "Mayor Elena Castro called the plan “a very costly mistake” on Monday.";
     const auto got = Quotes(text);
     REQUIRE(got.size() == 1);
     CHECK(got[0].partial);

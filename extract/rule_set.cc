@@ -2,13 +2,13 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace newsfacts::rules {
 
@@ -72,7 +72,8 @@ std::string FormPattern(const std::string& form) {
   size_t start = 0;
   while (start <= form.size()) {
     size_t sp = form.find(' ', start);
-    std::string_view piece(form.data() + start, (sp == std::string::npos ? form.size() : sp) - start);
+    std::string_view piece(form.data() + start,
+                           (sp == std::string::npos ? form.size() : sp) - start);
     if (!piece.empty()) out += RE2::QuoteMeta(piece);
     if (sp == std::string::npos) break;
     out += "\\s+";
@@ -197,13 +198,14 @@ class RuleSetBuilder {
           } else {
             auto v = ScalarString(ev);
             if (!v) {
-              return Error(LineOf(ev), "lexicon " + name + ": attribute " +
-                                           std::string(ek.str()) + " must be a scalar");
+              return Error(LineOf(ev), "lexicon " + name + ": attribute " + std::string(ek.str()) +
+                                           " must be a scalar");
             }
             entry.attrs[std::string(ek.str())] = *v;
           }
         }
-        if (entry.forms.empty()) return Error(LineOf(e), "lexicon " + name + ": entry without forms");
+        if (entry.forms.empty())
+          return Error(LineOf(e), "lexicon " + name + ": entry without forms");
         size_t index = lexicon.entries_.size();
         for (const std::string& f : entry.forms) {
           // The first entry to claim a form keeps it: lexicons list preferred readings first.
@@ -280,7 +282,8 @@ class RuleSetBuilder {
   }
 
   Result<std::string> ExpandFragment(const std::string& name, std::vector<std::string>* stack) {
-    if (auto done = set_->fragments_.find(name); done != set_->fragments_.end()) return done->second;
+    if (auto done = set_->fragments_.find(name); done != set_->fragments_.end())
+      return done->second;
     const auto& [text, line] = raw_fragments_.at(name);
     if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
       std::string cycle;
@@ -325,8 +328,9 @@ class RuleSetBuilder {
       rule.pattern = *expanded;
       auto re = std::make_shared<RE2>(rule.pattern, PatternOptions());
       if (!re->ok()) {
-        return RuleError(rule, pattern_line,
-                         "pattern does not compile: " + re->error() + " (at '" + re->error_arg() + "')");
+        return RuleError(
+            rule, pattern_line,
+            "pattern does not compile: " + re->error() + " (at '" + re->error_arg() + "')");
       }
       if (Status s = ReadFields(*t, re.get(), &rule); !s.ok()) return s;
       rule.re = std::move(re);
@@ -369,7 +373,8 @@ class RuleSetBuilder {
     for (const std::string& name : rule->fields) {
       auto it = groups.find(name);
       if (it == groups.end()) {
-        return RuleError(*rule, rule->line, "field " + name + " has no (?P<" + name + ">...) group");
+        return RuleError(*rule, rule->line,
+                         "field " + name + " has no (?P<" + name + ">...) group");
       }
       rule->field_groups.push_back(it->second);
     }

@@ -42,9 +42,9 @@ struct CompiledSet;  // wraps re2::RE2::Set, which cannot be forward-declared
 
 struct Example {
   std::string text;
-  std::string match;  // the whole text the rule must match
+  std::string match;                          // the whole text the rule must match
   std::map<std::string, std::string> fields;  // expected group values; "" = did not match
-  std::string reference_date;  // YYYY-MM-DD, for examples that need "now"
+  std::string reference_date;                 // YYYY-MM-DD, for examples that need "now"
   int line = 0;
 };
 
@@ -89,11 +89,11 @@ class Lexicon {
 
 struct Rule {
   std::string id;
-  std::string source_pattern;  // as written, with %{...} references
-  std::string pattern;         // fragments expanded; what RE2 compiled
-  std::vector<std::string> fields;           // the pattern's named groups
-  std::map<std::string, std::string> emit;   // constant fields
-  int priority = 0;                          // higher wins among equal spans
+  std::string source_pattern;               // as written, with %{...} references
+  std::string pattern;                      // fragments expanded; what RE2 compiled
+  std::vector<std::string> fields;          // the pattern's named groups
+  std::map<std::string, std::string> emit;  // constant fields
+  int priority = 0;                         // higher wins among equal spans
   std::vector<Example> examples;
   std::vector<CounterExample> counter_examples;
   int line = 0;  // line of the [[rule]] header
@@ -101,7 +101,8 @@ struct Rule {
   std::vector<int> field_groups;  // RE2 group number of each entry of fields
 
   // emit[key] or fallback.
-  const std::string& Emit(const std::string& key, const std::string& fallback = LexiconEntry::kEmpty) const;
+  const std::string& Emit(const std::string& key,
+                          const std::string& fallback = LexiconEntry::kEmpty) const;
 };
 
 // A named group's capture, as byte offsets into the searched text.

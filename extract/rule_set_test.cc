@@ -132,7 +132,8 @@ priority = 5
 )toml";
   auto set = RuleSet::FromText(text, "t.toml");
   REQUIRE_MESSAGE(set.ok(), set.status().ToString());
-  auto chosen = RuleSet::SelectNonOverlapping(set->FindAll("On May 13, 2024 and May 14 it rained."));
+  auto chosen =
+      RuleSet::SelectNonOverlapping(set->FindAll("On May 13, 2024 and May 14 it rained."));
   REQUIRE(chosen.size() == 2);
   CHECK(chosen[0].rule->id == "b.long");
   CHECK(chosen[1].rule->id == "c.same_length_higher_priority");
@@ -198,10 +199,13 @@ fields = ["amount"]
   CHECK(s.message().find("rule t.a: duplicate rule id") != std::string::npos);
   CHECK(s.where() == "test.toml:11");
 
-  s = LoadError(header + "[[rule]]\nid = \"t.f\"\npattern = '(?P<n>\\d)'\nfields = [\"m\"]\n" + example);
+  s = LoadError(header + "[[rule]]\nid = \"t.f\"\npattern = '(?P<n>\\d)'\nfields = [\"m\"]\n" +
+                example);
   CHECK(s.message().find("rule t.f: group n is not listed in fields") != std::string::npos);
 
-  s = LoadError(header + "[[rule]]\nid = \"t.g\"\npattern = '(?P<n>\\d)'\nfields = [\"n\", \"m\"]\n" + example);
+  s = LoadError(header +
+                "[[rule]]\nid = \"t.g\"\npattern = '(?P<n>\\d)'\nfields = [\"n\", \"m\"]\n" +
+                example);
   CHECK(s.message().find("field m has no") != std::string::npos);
 
   s = LoadError(header + "[[rule]]\nid = \"t.u\"\npattern = '(\\d)'\nfields = []\n" + example);
@@ -213,7 +217,8 @@ fields = ["amount"]
   s = LoadError(header + "[[rule]]\nid = \"t.e\"\npattern = '\\d'\nfields = []\n");
   CHECK(s.message().find("rule t.e: needs at least one example") != std::string::npos);
 
-  s = LoadError(header + "[[rule]]\nid = \"t.l\"\npattern = '(?<n>\\d)'\nfields = [\"n\"]\n" + example);
+  s = LoadError(header + "[[rule]]\nid = \"t.l\"\npattern = '(?<n>\\d)'\nfields = [\"n\"]\n" +
+                example);
   CHECK(s.message().find("rule t.l: pattern does not compile") != std::string::npos);
 
   s = LoadError("[ruleset]\nid = \"t\"\nversion = 1\n[[rule]\n");

@@ -43,7 +43,8 @@ inline size_t SkipSpaces(std::string_view text, size_t pos) {
 // The word (letters, with inner hyphens or apostrophes) starting exactly at pos; empty
 // when no letter starts there.
 inline std::string_view WordAt(std::string_view text, size_t pos) {
-  if (pos >= text.size() || !(IsAsciiAlpha(text[pos]) || static_cast<unsigned char>(text[pos]) >= 0x80)) {
+  if (pos >= text.size() ||
+      !(IsAsciiAlpha(text[pos]) || static_cast<unsigned char>(text[pos]) >= 0x80)) {
     return {};
   }
   size_t end = pos;
@@ -80,7 +81,8 @@ inline std::string_view WordBefore(std::string_view text, size_t pos) {
   while (end > 0 && IsSpace(text[end - 1])) --end;
   if (end > 0 && text[end - 1] == '.') --end;  // "Dec. 13"
   size_t start = end;
-  while (start > 0 && (IsAsciiAlpha(text[start - 1]) || static_cast<unsigned char>(text[start - 1]) >= 0x80)) {
+  while (start > 0 &&
+         (IsAsciiAlpha(text[start - 1]) || static_cast<unsigned char>(text[start - 1]) >= 0x80)) {
     --start;
   }
   return text.substr(start, end - start);

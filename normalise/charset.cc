@@ -127,11 +127,10 @@ bool FindAttr(std::string_view tag_lower, std::string_view tag, std::string_view
               std::string* value) {
   size_t pos = 0;
   while ((pos = tag_lower.find(name, pos)) != std::string_view::npos) {
-    bool boundary_before =
-        pos > 0 && (tag_lower[pos - 1] == ' ' || tag_lower[pos - 1] == '\t' ||
-                    tag_lower[pos - 1] == '\n' || tag_lower[pos - 1] == '\r' ||
-                    tag_lower[pos - 1] == '/' || tag_lower[pos - 1] == '"' ||
-                    tag_lower[pos - 1] == '\'');
+    bool boundary_before = pos > 0 && (tag_lower[pos - 1] == ' ' || tag_lower[pos - 1] == '\t' ||
+                                       tag_lower[pos - 1] == '\n' || tag_lower[pos - 1] == '\r' ||
+                                       tag_lower[pos - 1] == '/' || tag_lower[pos - 1] == '"' ||
+                                       tag_lower[pos - 1] == '\'');
     size_t p = pos + name.size();
     while (p < tag_lower.size() && (tag_lower[p] == ' ' || tag_lower[p] == '\t')) ++p;
     if (!boundary_before || p >= tag_lower.size() || tag_lower[p] != '=') {
@@ -209,8 +208,7 @@ std::string PrescanMetaCharset(std::string_view bytes) {
   return {};
 }
 
-Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint,
-                             bool look_for_meta) {
+Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint, bool look_for_meta) {
   Decoded d;
   auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
   std::string bom_charset;

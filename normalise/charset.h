@@ -26,8 +26,7 @@ struct Decoded {
 
 // Decodes bytes to UTF-8. Fails with kInvalidInput only for binary data ("binary data,
 // not text"). `look_for_meta` enables the HTML <meta> prescan.
-Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint,
-                             bool look_for_meta);
+Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint, bool look_for_meta);
 
 // The charset named by a <meta> element in the first 1024 bytes, "" if none.
 // Exposed for tests.

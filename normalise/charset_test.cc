@@ -1,9 +1,10 @@
 // Charset detection and decoding, through the public NormaliseHtml/NormaliseText.
+#include "normalise/charset.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "normalise/charset.h"
 #include "normalise/normalise.h"
 
 namespace newsfacts {
@@ -53,9 +54,12 @@ TEST_CASE("UTF-16BE with a byte order mark") {
 TEST_CASE("meta charset windows-1252 with curly quotes and e-acute") {
   Document d = MustNormalise(
       "<html><head><meta charset=\"windows-1252\"></head>"
-      "<body><p>\x93" "Caf\xE9\x94 sales rose.</p></body></html>");
+      "<body><p>\x93"
+      "Caf\xE9\x94 sales rose.</p></body></html>");
   CHECK(d.charset == "windows-1252");
-  CHECK(d.text == "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D sales rose.");
+  CHECK(d.text ==
+        "\xE2\x80\x9C"
+        "Caf\xC3\xA9\xE2\x80\x9D sales rose.");
 }
 
 TEST_CASE("an ISO-8859-1 label decodes as windows-1252") {
@@ -77,16 +81,15 @@ TEST_CASE("no label, windows-1252 bytes") {
 }
 
 TEST_CASE("KOI8-R named by meta") {
-  Document d = MustNormalise(
-      "<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2</p>");
+  Document d =
+      MustNormalise("<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2</p>");
   CHECK(d.charset == "koi8-r");
   CHECK(d.text == "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, \xD0\xBC\xD0\xB8\xD1\x80");
 }
 
 TEST_CASE("GB2312 named by meta") {
   // "中国北京" is D6D0 B9FA B1B1 BEA9 in GB2312.
-  Document d = MustNormalise(
-      "<meta charset=\"gb2312\"><p>\xD6\xD0\xB9\xFA\xB1\xB1\xBE\xA9</p>");
+  Document d = MustNormalise("<meta charset=\"gb2312\"><p>\xD6\xD0\xB9\xFA\xB1\xB1\xBE\xA9</p>");
   CHECK(d.text == "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8C\x97\xE4\xBA\xAC");
 }
 

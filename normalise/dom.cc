@@ -152,10 +152,13 @@ std::string TagName(const Node& n) {
 size_t SourceOffset(const Node& n) {
   if (n.node == nullptr) return 0;
   switch (n.node->type) {
-    case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA:
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
     case GUMBO_NODE_COMMENT:
       return n.node->v.text.start_pos.offset;
-    case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
       return n.node->v.element.start_pos.offset;
     default:
       return 0;

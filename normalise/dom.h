@@ -22,8 +22,8 @@ namespace newsfacts::normalise_internal {
 
 struct Node {
   const GumboNode* node = nullptr;
-  int parent = -1;  // index, -1 for the root
-  int end = 0;      // one past the last index of this node's subtree
+  int parent = -1;                   // index, -1 for the root
+  int end = 0;                       // one past the last index of this node's subtree
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // GUMBO_TAG_UNKNOWN for text nodes
   bool is_text = false;              // text, whitespace or CDATA
   std::string_view text;             // for text nodes (UTF-8, entities decoded)

@@ -15,19 +15,52 @@ namespace {
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
-    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_OPTION:
       return true;
     default:
       return false;
@@ -37,14 +70,31 @@ bool IsBlockTag(GumboTag t) {
 // Never content, whatever holds them.
 bool IsHardDropTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_MATH: case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_TITLE: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_DATALIST: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED:
       return true;
     default:
       return false;
@@ -54,8 +104,12 @@ bool IsHardDropTag(GumboTag t) {
 // Boilerplate by element type, unless it holds most of the page's paragraphs.
 bool IsSoftDropTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -64,11 +118,25 @@ bool IsSoftDropTag(GumboTag t) {
 
 bool IsInlineTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_SPAN: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_B: case GUMBO_TAG_I: case GUMBO_TAG_U: case GUMBO_TAG_TIME:
-    case GUMBO_TAG_SMALL: case GUMBO_TAG_ABBR: case GUMBO_TAG_CITE: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_SUB: case GUMBO_TAG_FONT: case GUMBO_TAG_LABEL: case GUMBO_TAG_MARK:
-    case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_CODE:
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_CODE:
       return true;
     default:
       return false;
@@ -78,10 +146,21 @@ bool IsInlineTag(GumboTag t) {
 // Blocks whose inline children are running text.
 bool IsParagraphContext(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_PRE:
       return true;
     default:
       return false;
@@ -122,24 +201,38 @@ std::vector<std::string> SplitWords(std::string_view v) {
 }
 
 const std::unordered_set<std::string_view>& BoilerplateWords() {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "nav", "navbar", "navigation", "navlinks", "menu", "menus", "submenu", "megamenu",
-      "share", "shares", "sharing", "sharebar", "sharetools", "social", "socials",
-      "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "subscribe",
-      "subscription", "signup", "related", "recommended", "recommendations", "recirc",
-      "outbrain", "taboola", "promo", "promos", "promoted", "advert", "adverts",
-      "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "adcontainer",
-      "dfp", "sponsored", "sponsor", "comment", "comments", "disqus", "byline", "bylines",
-      "author", "authors", "dateline", "timestamp", "breadcrumb", "breadcrumbs", "tags",
-      "tag", "footer", "modal", "popup", "paywall", "sidebar", "trending", "masthead",
-      "toolbar", "skiplink", "sronly", "hidden", "invisible", "offscreen", "cta"};
+  static const auto* words =
+      new std::unordered_set<std::string_view>{"nav",         "navbar",       "navigation",
+                                               "navlinks",    "menu",         "menus",
+                                               "submenu",     "megamenu",     "share",
+                                               "shares",      "sharing",      "sharebar",
+                                               "sharetools",  "social",       "socials",
+                                               "cookie",      "cookies",      "consent",
+                                               "gdpr",        "newsletter",   "newsletters",
+                                               "subscribe",   "subscription", "signup",
+                                               "related",     "recommended",  "recommendations",
+                                               "recirc",      "outbrain",     "taboola",
+                                               "promo",       "promos",       "promoted",
+                                               "advert",      "adverts",      "advertisement",
+                                               "advertising", "ad",           "ads",
+                                               "adslot",      "adunit",       "adcontainer",
+                                               "dfp",         "sponsored",    "sponsor",
+                                               "comment",     "comments",     "disqus",
+                                               "byline",      "bylines",      "author",
+                                               "authors",     "dateline",     "timestamp",
+                                               "breadcrumb",  "breadcrumbs",  "tags",
+                                               "tag",         "footer",       "modal",
+                                               "popup",       "paywall",      "sidebar",
+                                               "trending",    "masthead",     "toolbar",
+                                               "skiplink",    "sronly",       "hidden",
+                                               "invisible",   "offscreen",    "cta"};
   return *words;
 }
 
 // Roots that give a run-together class name away ("socialshare", "newsletterbox").
 constexpr std::array<std::string_view, 14> kBoilerplateRoots = {
-    "newsletter", "cookie", "breadcrumb", "advert", "sponsor", "taboola", "outbrain",
-    "sharebar", "socialshare", "sharing", "recommend", "popup", "subscribe", "byline"};
+    "newsletter", "cookie",      "breadcrumb", "advert",    "sponsor", "taboola",   "outbrain",
+    "sharebar",   "socialshare", "sharing",    "recommend", "popup",   "subscribe", "byline"};
 
 bool HasWordPair(const std::vector<std::string>& w, std::string_view a, std::string_view b) {
   for (size_t i = 0; i + 1 < w.size(); ++i) {
@@ -151,8 +244,8 @@ bool HasWordPair(const std::vector<std::string>& w, std::string_view a, std::str
 bool IsNonContentRole(std::string_view role) {
   std::string r = LowerAscii(role);
   return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" ||
-         r == "menu" || r == "menubar" || r == "dialog" || r == "alertdialog" ||
-         r == "search" || r == "toolbar" || r == "tablist";
+         r == "menu" || r == "menubar" || r == "dialog" || r == "alertdialog" || r == "search" ||
+         r == "toolbar" || r == "tablist";
 }
 
 bool IsHiddenStyle(std::string_view style) {
@@ -183,15 +276,31 @@ size_t Commas(std::string_view s) {
 
 double CandidateBonus(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN:
       return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
       return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
       return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
       return -5;
     default:
       return 0;
@@ -202,13 +311,13 @@ double CandidateBonus(GumboTag t) {
 // names that mark page furniture lower it.
 double NameWeight(const Node& node) {
   static const auto* positive = new std::unordered_set<std::string_view>{
-      "article", "articlebody", "body", "content", "entry", "hentry", "main", "page",
-      "post", "text", "blog", "story", "prose"};
+      "article", "articlebody", "body", "content", "entry", "hentry", "main",
+      "page",    "post",        "text", "blog",    "story", "prose"};
   static const auto* negative = new std::unordered_set<std::string_view>{
-      "banner", "combx", "comment", "contact", "foot", "footer", "footnote", "masthead",
-      "media", "meta", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
-      "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption", "credit",
-      "image", "img", "photo", "gallery", "thumbnail", "teaser", "card"};
+      "banner",     "combx",   "comment",  "contact", "foot",      "footer", "footnote", "masthead",
+      "media",      "meta",    "promo",    "related", "scroll",    "share",  "shoutbox", "sidebar",
+      "skyscraper", "sponsor", "shopping", "tags",    "tool",      "widget", "caption",  "credit",
+      "image",      "img",     "photo",    "gallery", "thumbnail", "teaser", "card"};
   double w = 0;
   for (const char* attr : {"class", "id"}) {
     std::string_view v = Attr(node, attr);
@@ -226,9 +335,9 @@ double NameWeight(const Node& node) {
 
 // Per-node facts, indexed like the node table.
 struct Marks {
-  std::vector<char> removed;           // not text (self or an ancestor is boilerplate)
-  std::vector<char> caption_removed;   // like removed, but <header> does not count
-  std::vector<char> caption;           // root of a caption
+  std::vector<char> removed;          // not text (self or an ancestor is boilerplate)
+  std::vector<char> caption_removed;  // like removed, but <header> does not count
+  std::vector<char> caption;          // root of a caption
   std::vector<char> in_caption;
 };
 
@@ -280,8 +389,8 @@ Marks MarkBoilerplate(const std::vector<Node>& nodes) {
       bool is_caption = t == GUMBO_TAG_FIGCAPTION;
       // By name only when small: a page-wide class list may mention captions too.
       if (!is_caption && !(IsInlineTag(t) && in_para[i]) && t != GUMBO_TAG_BODY &&
-          t != GUMBO_TAG_HTML && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_ARTICLE &&
-          paras[i] <= 1 && text_bytes[i] <= 600) {
+          t != GUMBO_TAG_HTML && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_ARTICLE && paras[i] <= 1 &&
+          text_bytes[i] <= 600) {
         for (const auto& w : SplitWords(std::string(cls) + " " + std::string(id))) {
           if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
               (w == "copyright" && in_figure[i])) {
@@ -487,7 +596,8 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
     const GumboTag t = node.tag;
     bool is_para = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE ||
                    ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD ||
-                     t == GUMBO_TAG_BLOCKQUOTE) && !has_block[i]);
+                     t == GUMBO_TAG_BLOCKQUOTE) &&
+                    !has_block[i]);
     if (!is_para || chars[i] < 25) continue;
     give(node.parent, chars[i], commas[i]);
   }
@@ -555,14 +665,13 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
     }
     if (m.removed[ci] || m.in_caption[ci] || nodes[ci].is_text) continue;
     // A sibling earns its place by its text, not by its name.
-    double s = touched[ci]
-                   ? (score[ci] + std::min(0.0, name_weight[ci])) * (1 - link_density(ci))
-                   : 0;
+    double s =
+        touched[ci] ? (score[ci] + std::min(0.0, name_weight[ci])) * (1 - link_density(ci)) : 0;
     bool keep = s >= threshold;
     // A lone paragraph beside the body (a standfirst or summary written as a <p> or a
     // bare <div>) is part of the story.
-    if (!keep && (nodes[ci].tag == GUMBO_TAG_P ||
-                  (nodes[ci].tag == GUMBO_TAG_DIV && !has_block[ci]))) {
+    if (!keep &&
+        (nodes[ci].tag == GUMBO_TAG_P || (nodes[ci].tag == GUMBO_TAG_DIV && !has_block[ci]))) {
       keep = chars[ci] > 80 && link_density(ci) < 0.25;
     }
     if (keep) out.push_back(c);
@@ -579,8 +688,9 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
       }
       const int ii = static_cast<int>(i);
       bool covered = false;
-      for (int r : out) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end) ||
-                                  (r >= ii && r < nodes[i].end);
+      for (int r : out)
+        covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end) ||
+                  (r >= ii && r < nodes[i].end);
       for (int r : twins) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end);
       if (covered) continue;
       if (effective(i) >= threshold) twins.push_back(ii);
@@ -768,8 +878,7 @@ bool IsStockLine(std::string_view line) {
   // 2024", "By Ana Ruiz and Tom Hale".
   static const RE2 kStamp(
       R"((?i:(?:first )?(?:published|updated|posted|last (?:updated|modified))(?: on| at)?:?)\s.*\d.*)");
-  static const RE2 kByline(
-      R"(By\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*)");
+  static const RE2 kByline(R"(By\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*)");
   if (RE2::FullMatch(line, kStamp) || RE2::FullMatch(line, kByline)) return true;
   return IsPromoLine(line) || IsDateLine(line);
 }
@@ -778,29 +887,28 @@ bool IsDateLine(std::string_view line) {
   if (line.size() > 90) return false;
   static const auto* date_words = new std::unordered_set<std::string_view>{
       // English
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
-      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-      "thur", "thurs", "fri", "sat", "sun", "today", "yesterday",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+      "sun", "today", "yesterday",
       // Portuguese, Spanish, French, German, Italian
-      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro",
-      "outubro", "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez",
-      "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo", "feira",
-      "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "septiembre",
-      "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves",
-      "viernes", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
-      "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
-      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli",
-      "oktober", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-      "samstag", "sonntag", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
-      "settembre", "ottobre", "dicembre", "lunedì", "martedì", "mercoledì", "giovedì",
-      "venerdì", "sabato", "domenica"};
+      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+      "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez", "segunda", "terça",
+      "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "enero", "febrero", "marzo",
+      "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "lunes",
+      "martes", "miércoles", "jueves", "viernes", "janvier", "février", "mars", "avril", "juin",
+      "juillet", "août", "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
+      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli", "oktober",
+      "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+      "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+      "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
   static const auto* joiners = new std::unordered_set<std::string_view>{
-      "at", "on", "of", "the", "de", "del", "da", "do", "às", "um", "le", "el", "am", "pm",
-      "a.m", "p.m", "h", "gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "mst",
-      "mdt", "bst", "cet", "cest", "ist", "amt", "et", "pt", "ct", "published", "updated",
-      "posted", "last", "modified", "date", "time"};
+      "at",      "on",     "of",   "the",      "de",   "del", "da",  "do",  "às",
+      "um",      "le",     "el",   "am",       "pm",   "a.m", "p.m", "h",   "gmt",
+      "utc",     "est",    "edt",  "pst",      "pdt",  "cst", "cdt", "mst", "mdt",
+      "bst",     "cet",    "cest", "ist",      "amt",  "et",  "pt",  "ct",  "published",
+      "updated", "posted", "last", "modified", "date", "time"};
   static const RE2 kFull(
       R"(\d{1,2}:\d\d|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})");
   static const RE2 kYear(R"(\b(?:19|20)\d\d\b)");
@@ -824,8 +932,7 @@ bool IsDateLine(std::string_view line) {
       const auto d = static_cast<unsigned char>(line[j]);
       if (!(d >= 0x80 || std::isalnum(d) != 0 || d == '.')) break;
       // "…" and other punctuation above ASCII end a word too.
-      if (d == 0xE2 && j + 2 < line.size() &&
-          static_cast<unsigned char>(line[j + 1]) == 0x80) {
+      if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
         break;
       }
       ++j;

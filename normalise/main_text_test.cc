@@ -1,12 +1,13 @@
 // Main-text decisions on pages of our own: one fixture or snippet per pattern the
 // scorer and the line rules must handle.
+#include "normalise/main_text.h"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#include "normalise/main_text.h"
 #include "normalise/normalise.h"
 
 namespace newsfacts {
@@ -167,8 +168,9 @@ TEST_CASE("promotion lines") {
   CHECK_FALSE(IsPromoLine("The photo was taken by a tourist on the pier."));
   CHECK_FALSE(IsPromoLine("Getty Images bought the archive in 2019, the company said."));
   CHECK_FALSE(IsPromoLine("More than 300 people signed the petition on Monday."));
-  CHECK_FALSE(IsPromoLine("The newsletter, which the council sends to every home, lists "
-                          "the new fares."));
+  CHECK_FALSE(
+      IsPromoLine("The newsletter, which the council sends to every home, lists "
+                  "the new fares."));
   CHECK_FALSE(IsPromoLine("She said she would follow the ruling closely."));
   CHECK_FALSE(IsPromoLine("WASHINGTON (Reuters) - The Senate voted 52-48 on Tuesday."));
 }

@@ -225,8 +225,8 @@ std::optional<std::string> DateFromUrl(std::string_view url) {
 }
 
 std::string StripTitleSuffix(std::string_view title) {
-  static const std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
-                                                 " \xE2\x80\x94 ", " :: ", " \xC2\xB7 "};
+  static const std::string_view kSeparators[] = {
+      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 "};
   size_t best = std::string_view::npos, sep_len = 0;
   for (std::string_view sep : kSeparators) {
     size_t p = title.rfind(sep);
@@ -279,7 +279,8 @@ std::optional<std::string> ResolveUrl(std::string_view base, std::string_view hr
   } else {
     size_t last = base_path.rfind('/');
     path = (last == std::string_view::npos ? std::string("/")
-                                           : std::string(base_path.substr(0, last + 1))) + h;
+                                           : std::string(base_path.substr(0, last + 1))) +
+           h;
   }
   // Remove dot segments in the path part (before any query or fragment).
   size_t q = path.find_first_of("?#");
@@ -310,9 +311,9 @@ std::optional<std::string> ResolveUrl(std::string_view base, std::string_view hr
 
 PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view page_url) {
   PageMetadata md;
-  std::optional<std::string> og_title, og_url, og_site, og_locale, og_description,
-      meta_description, meta_author, meta_published, meta_modified, canonical, html_lang,
-      http_lang, itemprop_published, time_in_article, twitter_title;
+  std::optional<std::string> og_title, og_url, og_site, og_locale, og_description, meta_description,
+      meta_author, meta_published, meta_modified, canonical, html_lang, http_lang,
+      itemprop_published, time_in_article, twitter_title;
   std::vector<std::string> json_ld;
   std::vector<std::string> rel_authors;
   std::optional<std::string> byline_element;
@@ -338,30 +339,34 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
         std::string equiv = Lower(Attr(n, "http-equiv"));
         std::string_view content = Attr(n, "content");
         if (equiv == "content-language") SetIfEmpty(&http_lang, content);
-        if (key == "og:title") SetIfEmpty(&og_title, content);
-        else if (key == "twitter:title") SetIfEmpty(&twitter_title, content);
-        else if (key == "og:url") SetIfEmpty(&og_url, content);
-        else if (key == "og:site_name") SetIfEmpty(&og_site, content);
-        else if (key == "og:locale") SetIfEmpty(&og_locale, content);
+        if (key == "og:title")
+          SetIfEmpty(&og_title, content);
+        else if (key == "twitter:title")
+          SetIfEmpty(&twitter_title, content);
+        else if (key == "og:url")
+          SetIfEmpty(&og_url, content);
+        else if (key == "og:site_name")
+          SetIfEmpty(&og_site, content);
+        else if (key == "og:locale")
+          SetIfEmpty(&og_locale, content);
         else if (key == "og:description" || key == "twitter:description")
           SetIfEmpty(&og_description, content);
-        else if (key == "description") SetIfEmpty(&meta_description, content);
+        else if (key == "description")
+          SetIfEmpty(&meta_description, content);
         else if (key == "author" || key == "article:author" || key == "dc.creator" ||
                  key == "parsely-author" || key == "sailthru.author") {
           // article:author is often a profile URL, not a name.
           if (content.find("://") == std::string_view::npos) SetIfEmpty(&meta_author, content);
-        } else if (key == "article:published_time" || key == "pubdate" ||
-                   key == "publishdate" || key == "publish-date" || key == "publish_date" ||
-                   key == "date" || key == "dc.date" || key == "dc.date.issued" ||
-                   key == "dc.date.created" || key == "dcterms.created" ||
-                   key == "dcterms.issued" || key == "sailthru.date" ||
+        } else if (key == "article:published_time" || key == "pubdate" || key == "publishdate" ||
+                   key == "publish-date" || key == "publish_date" || key == "date" ||
+                   key == "dc.date" || key == "dc.date.issued" || key == "dc.date.created" ||
+                   key == "dcterms.created" || key == "dcterms.issued" || key == "sailthru.date" ||
                    key == "parsely-pub-date" || key == "article.published" ||
                    key == "og:published_time" || key == "datepublished" ||
                    key == "original-publish-date" || key == "citation_publication_date") {
           SetIfEmpty(&meta_published, content);
         } else if (key == "article:modified_time" || key == "og:updated_time" ||
-                   key == "datemodified" || key == "dcterms.modified" ||
-                   key == "last-modified") {
+                   key == "datemodified" || key == "dcterms.modified" || key == "last-modified") {
           SetIfEmpty(&meta_modified, content);
         }
         break;
@@ -372,7 +377,8 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
         break;
       }
       case GUMBO_TAG_TITLE:
-        if (md.html_title.empty()) md.html_title = FoldText(SubtreeText(nodes, static_cast<int>(i)));
+        if (md.html_title.empty())
+          md.html_title = FoldText(SubtreeText(nodes, static_cast<int>(i)));
         break;
       case GUMBO_TAG_H1:
         if (md.first_h1.empty()) md.first_h1 = FoldText(SubtreeText(nodes, static_cast<int>(i)));
@@ -382,7 +388,8 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
           // SubtreeText skips script content; read the children directly.
           json_ld.emplace_back();
           for (int k = static_cast<int>(i) + 1; k < n.end; ++k) {
-            if (nodes[static_cast<size_t>(k)].is_text) json_ld.back().append(nodes[static_cast<size_t>(k)].text);
+            if (nodes[static_cast<size_t>(k)].is_text)
+              json_ld.back().append(nodes[static_cast<size_t>(k)].text);
           }
         }
         break;
@@ -425,19 +432,24 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
   }
 
   // Title.
-  if (og_title) md.title = og_title;
-  else if (ld.headline) md.title = ld.headline;
-  else if (!md.first_h1.empty()) md.title = md.first_h1;
-  else if (!md.html_title.empty()) md.title = StripTitleSuffix(md.html_title);
-  else if (twitter_title) md.title = twitter_title;
+  if (og_title)
+    md.title = og_title;
+  else if (ld.headline)
+    md.title = ld.headline;
+  else if (!md.first_h1.empty())
+    md.title = md.first_h1;
+  else if (!md.html_title.empty())
+    md.title = StripTitleSuffix(md.html_title);
+  else if (twitter_title)
+    md.title = twitter_title;
 
   // An og:title or headline that still carries " | Site" loses it when Site is the
   // site's own name.
   const std::optional<std::string>& site = og_site ? og_site : ld.publisher;
   if (md.title && site && md.title->size() > site->size() + 3) {
     std::string stripped = StripTitleSuffix(*md.title);
-    if (stripped != *md.title && FoldText(md.title->substr(stripped.size())).find(*site) !=
-                                     std::string::npos) {
+    if (stripped != *md.title &&
+        FoldText(md.title->substr(stripped.size())).find(*site) != std::string::npos) {
       md.title = stripped;
     }
   }
@@ -450,33 +462,46 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
   if (!authors.empty()) md.byline = JoinAuthors(authors);
 
   // Dates.
-  if (ld.published) md.published = ld.published;
-  else if (meta_published) md.published = meta_published;
-  else if (itemprop_published) md.published = itemprop_published;
-  else if (time_in_article) md.published = time_in_article;
-  else if (auto d = DateFromUrl(page_url)) md.published = d;
+  if (ld.published)
+    md.published = ld.published;
+  else if (meta_published)
+    md.published = meta_published;
+  else if (itemprop_published)
+    md.published = itemprop_published;
+  else if (time_in_article)
+    md.published = time_in_article;
+  else if (auto d = DateFromUrl(page_url))
+    md.published = d;
   else if (og_url) {
     if (auto d2 = DateFromUrl(*og_url)) md.published = d2;
   }
-  if (ld.modified) md.modified = ld.modified;
-  else if (meta_modified) md.modified = meta_modified;
+  if (ld.modified)
+    md.modified = ld.modified;
+  else if (meta_modified)
+    md.modified = meta_modified;
 
   // Canonical URL.
   if (canonical) md.canonical_url = ResolveUrl(page_url, *canonical);
   if (!md.canonical_url && og_url) md.canonical_url = ResolveUrl(page_url, *og_url);
 
-  if (og_site) md.site_name = og_site;
-  else if (ld.publisher) md.site_name = ld.publisher;
+  if (og_site)
+    md.site_name = og_site;
+  else if (ld.publisher)
+    md.site_name = ld.publisher;
 
   std::string lang;
   if (html_lang) lang = NormaliseLanguage(*html_lang);
-  if (lang.empty() && http_lang) lang = NormaliseLanguage(http_lang->substr(0, http_lang->find(',')));
+  if (lang.empty() && http_lang)
+    lang = NormaliseLanguage(http_lang->substr(0, http_lang->find(',')));
   if (lang.empty() && og_locale) lang = NormaliseLanguage(*og_locale);
   if (!lang.empty()) md.language = lang;
 
-  if (meta_description) md.description = meta_description;
-  else if (og_description) md.description = og_description;
-  else if (ld.description) md.description = ld.description;
+  if (meta_description)
+    md.description = meta_description;
+  else if (og_description)
+    md.description = og_description;
+  else if (ld.description)
+    md.description = ld.description;
   return md;
 }
 

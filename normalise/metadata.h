@@ -35,8 +35,8 @@ struct PageMetadata {
   std::optional<std::string> site_name;
   std::optional<std::string> language;
   std::optional<std::string> description;
-  std::string first_h1;       // folded text of the first <h1>, "" if none
-  std::string html_title;     // folded <title> as written
+  std::string first_h1;    // folded text of the first <h1>, "" if none
+  std::string html_title;  // folded <title> as written
 };
 
 PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view page_url);

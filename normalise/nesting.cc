@@ -20,22 +20,21 @@ bool OneOf(std::string_view name, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), name) != set.end();
 }
 
-constexpr std::array<std::string_view, 14> kVoid = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input",
-    "link", "meta", "source", "track", "wbr", "param"};
+constexpr std::array<std::string_view, 14> kVoid = {"area",   "base",  "br",    "col",  "embed",
+                                                    "hr",     "img",   "input", "link", "meta",
+                                                    "source", "track", "wbr",   "param"};
 constexpr std::array<std::string_view, 14> kFormatting = {
-    "a", "b", "big", "code", "em", "font", "i", "nobr",
-    "s", "small", "strike", "strong", "tt", "u"};
+    "a",    "b", "big",   "code",   "em",     "font", "i",
+    "nobr", "s", "small", "strike", "strong", "tt",   "u"};
 constexpr std::array<std::string_view, 9> kRawText = {
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
 // Elements that end the search for an end tag's match (the HTML "scope" boundaries).
 constexpr std::array<std::string_view, 12> kScopeBoundary = {
-    "html", "table", "td", "th", "caption", "template", "applet", "object",
-    "marquee", "svg", "math", "button"};
+    "html",   "table",  "td",      "th",  "caption", "template",
+    "applet", "object", "marquee", "svg", "math",    "button"};
 // A start tag of one of these closes an open element of the same name.
 constexpr std::array<std::string_view, 13> kSelfClosingSiblings = {
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "rt"};
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rt"};
 
 struct Model {
   std::vector<std::string> stack;
@@ -124,7 +123,8 @@ std::optional<std::string> LimitNesting(std::string_view html, int max_depth) {
       i = end == std::string_view::npos ? html.size() : end + 1;
       continue;
     }
-    if (!IsAsciiAlpha(next) && !(next == '/' && lt + 2 < html.size() && IsAsciiAlpha(html[lt + 2]))) {
+    if (!IsAsciiAlpha(next) &&
+        !(next == '/' && lt + 2 < html.size() && IsAsciiAlpha(html[lt + 2]))) {
       i = lt + 1;  // a literal '<' in text
       continue;
     }
@@ -138,8 +138,7 @@ std::optional<std::string> LimitNesting(std::string_view html, int max_depth) {
         int at = m.FindInScope(name);
         if (at >= 0) m.PopTo(at);
       }
-    } else if (OneOf(name, kVoid) || OneOf(name, kRawText) ||
-               (self_closing && m.foreign > 0)) {
+    } else if (OneOf(name, kVoid) || OneOf(name, kRawText) || (self_closing && m.foreign > 0)) {
       // No depth below these: raw-text elements hold only text. They are never
       // dropped, so script bodies cannot leak into the text.
     } else if (OneOf(name, kFormatting)) {

@@ -21,7 +21,6 @@ namespace newsfacts::normalise_internal {
 inline constexpr int kMaxNestingDepth = 400;
 
 // The page with over-deep start tags removed, or nullopt when nothing needed removing.
-std::optional<std::string> LimitNesting(std::string_view html,
-                                        int max_depth = kMaxNestingDepth);
+std::optional<std::string> LimitNesting(std::string_view html, int max_depth = kMaxNestingDepth);
 
 }  // namespace newsfacts::normalise_internal

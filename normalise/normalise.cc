@@ -13,8 +13,8 @@
 namespace newsfacts {
 namespace {
 
-using normalise_internal::DecodeToUtf8;
 using normalise_internal::Decoded;
+using normalise_internal::DecodeToUtf8;
 
 Status CheckSize(std::string_view bytes, const NormaliseOptions& options) {
   if (bytes.empty()) return InvalidInput("empty input");
@@ -85,8 +85,7 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
       normalise_internal::ExtractMetadata(page.nodes(), options.url);
   // The headline is dropped from the text whichever form it takes.
   std::string headline = md.title.value_or("");
-  normalise_internal::MainText main =
-      normalise_internal::ExtractMainText(page.nodes(), headline);
+  normalise_internal::MainText main = normalise_internal::ExtractMainText(page.nodes(), headline);
   auto drop_paragraph = [&main](size_t i) {
     main.paragraphs.erase(main.paragraphs.begin() + static_cast<long>(i));
     if (i < main.anchors.size()) main.anchors.erase(main.anchors.begin() + static_cast<long>(i));
@@ -101,7 +100,7 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
   }
 
   const std::string_view host = HostOf(md.canonical_url ? std::string_view(*md.canonical_url)
-                                                       : std::string_view(options.url));
+                                                        : std::string_view(options.url));
   for (size_t i = main.paragraphs.size(); !host.empty() && i-- > 0;) {
     if (IsOwnSiteUrl(main.paragraphs[i], host)) drop_paragraph(i);
   }
@@ -137,8 +136,8 @@ Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& o
   };
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string_view line = std::string_view(text).substr(
-        pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    std::string_view line =
+        std::string_view(text).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     if (normalise_internal::FoldText(line).empty()) {
       flush();
     } else {

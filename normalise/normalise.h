@@ -45,12 +45,12 @@ struct Document {
   std::vector<std::string> captions;
 
   std::optional<std::string> title;
-  std::optional<std::string> byline;          // authors joined by ", "
-  std::optional<std::string> published;       // ISO 8601 as found (date or date-time)
-  std::optional<std::string> modified;        // ISO 8601
-  std::optional<std::string> canonical_url;   // absolute
-  std::optional<std::string> site_name;       // og:site_name or publisher name
-  std::optional<std::string> language;        // BCP 47 as declared ("en", "en-GB")
+  std::optional<std::string> byline;         // authors joined by ", "
+  std::optional<std::string> published;      // ISO 8601 as found (date or date-time)
+  std::optional<std::string> modified;       // ISO 8601
+  std::optional<std::string> canonical_url;  // absolute
+  std::optional<std::string> site_name;      // og:site_name or publisher name
+  std::optional<std::string> language;       // BCP 47 as declared ("en", "en-GB")
   std::optional<std::string> description;
 
   // Sentence boundaries in `text`: [begin, end) byte offsets, in order, trimmed. ICU
@@ -65,8 +65,8 @@ struct Document {
   // except where entities or folded white space were.
   std::vector<std::pair<size_t, size_t>> source_map;
 
-  std::string charset;       // the charset the bytes were decoded from, e.g. "UTF-8"
-  size_t parse_errors = 0;   // gumbo's count of parse errors; diagnostics only
+  std::string charset;      // the charset the bytes were decoded from, e.g. "UTF-8"
+  size_t parse_errors = 0;  // gumbo's count of parse errors; diagnostics only
 };
 
 // Normalises an HTML page.

@@ -169,8 +169,9 @@ TEST_CASE("published and modified sources") {
   SUBCASE("meta pubdate and dc.date") {
     CHECK(MustNormalise("<meta name=\"pubdate\" content=\"2024-05-20\"><p>x</p>").published ==
           "2024-05-20");
-    CHECK(MustNormalise("<meta name=\"DC.date.issued\" content=\"2024-05-19\"><p>x</p>").published ==
-          "2024-05-19");
+    CHECK(
+        MustNormalise("<meta name=\"DC.date.issued\" content=\"2024-05-19\"><p>x</p>").published ==
+        "2024-05-19");
   }
   SUBCASE("<time datetime> in the article") {
     Document d = MustNormalise(
@@ -269,22 +270,22 @@ TEST_CASE("a news page with every kind of boilerplate") {
   CHECK(d.captions[1] == "Photo: Ledger staff");
 
   // Each kind, named, so a failure says which one leaked.
-  CHECK_FALSE(Contains(d.text, "cookies"));          // cookie banner
-  CHECK_FALSE(Contains(d.text, "Business"));         // nav
-  CHECK_FALSE(Contains(d.text, "Home"));             // breadcrumbs
-  CHECK_FALSE(Contains(d.text, "Share on"));         // share bar
-  CHECK_FALSE(Contains(d.text, "mattress"));         // ad slot
-  CHECK_FALSE(Contains(d.text, "Advertisement"));    // stock line
-  CHECK_FALSE(Contains(d.text, "Image 1 of 12"));    // gallery counter
-  CHECK_FALSE(Contains(d.text, "Cartel leader"));    // related list in an aside
-  CHECK_FALSE(Contains(d.text, "morning briefing"));  // newsletter
-  CHECK_FALSE(Contains(d.text, "Drugs"));            // tags
-  CHECK_FALSE(Contains(d.text, "Reader one"));       // comments
-  CHECK_FALSE(Contains(d.text, "Rain delays"));      // more stories
-  CHECK_FALSE(Contains(d.text, "Copyright"));        // footer
-  CHECK_FALSE(Contains(d.text, "Ana Ruiz"));         // byline
+  CHECK_FALSE(Contains(d.text, "cookies"));            // cookie banner
+  CHECK_FALSE(Contains(d.text, "Business"));           // nav
+  CHECK_FALSE(Contains(d.text, "Home"));               // breadcrumbs
+  CHECK_FALSE(Contains(d.text, "Share on"));           // share bar
+  CHECK_FALSE(Contains(d.text, "mattress"));           // ad slot
+  CHECK_FALSE(Contains(d.text, "Advertisement"));      // stock line
+  CHECK_FALSE(Contains(d.text, "Image 1 of 12"));      // gallery counter
+  CHECK_FALSE(Contains(d.text, "Cartel leader"));      // related list in an aside
+  CHECK_FALSE(Contains(d.text, "morning briefing"));   // newsletter
+  CHECK_FALSE(Contains(d.text, "Drugs"));              // tags
+  CHECK_FALSE(Contains(d.text, "Reader one"));         // comments
+  CHECK_FALSE(Contains(d.text, "Rain delays"));        // more stories
+  CHECK_FALSE(Contains(d.text, "Copyright"));          // footer
+  CHECK_FALSE(Contains(d.text, "Ana Ruiz"));           // byline
   CHECK_FALSE(Contains(d.text, "customs warehouse"));  // caption kept apart
-  CHECK_FALSE(Contains(d.text, "dataLayer"));        // script
+  CHECK_FALSE(Contains(d.text, "dataLayer"));          // script
 }
 
 TEST_CASE("scoring finds the body when there is no <article>") {

@@ -55,9 +55,9 @@ TEST_CASE("malformed HTML gives text") {
 
 TEST_CASE("a 100,000-deep page neither overflows the stack nor takes long") {
   const auto start = std::chrono::steady_clock::now();
-  Document d = MustNormalise("<html><body>" + Repeat("<div>", 100000) +
-                             "<p>Deep inside the page.</p>" + Repeat("</div>", 100000) +
-                             "<p>After the nest.</p></body></html>");
+  Document d =
+      MustNormalise("<html><body>" + Repeat("<div>", 100000) + "<p>Deep inside the page.</p>" +
+                    Repeat("</div>", 100000) + "<p>After the nest.</p></body></html>");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(d.text == "Deep inside the page.\n\nAfter the nest.");
@@ -98,8 +98,8 @@ TEST_CASE("a 10 MB single-line page") {
 
 TEST_CASE("LimitNesting leaves ordinary pages alone") {
   using normalise_internal::LimitNesting;
-  CHECK_FALSE(LimitNesting("<html><body><div><p>a<p>b<ul><li>c<li>d</ul></div></body></html>")
-                  .has_value());
+  CHECK_FALSE(
+      LimitNesting("<html><body><div><p>a<p>b<ul><li>c<li>d</ul></div></body></html>").has_value());
   // 1,000 unclosed <p> tags are siblings, not nesting.
   CHECK_FALSE(LimitNesting(Repeat("<p>paragraph", 1000)).has_value());
   // Script bodies are not markup.

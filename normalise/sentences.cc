@@ -12,17 +12,16 @@ namespace {
 
 // ICU's own English list covers some of these; the rest are what news copy uses.
 constexpr const char* kNoBreakAfter[] = {
-    "Mr.",    "Mrs.",  "Ms.",    "Dr.",   "Prof.", "Gov.",  "Sen.",  "Rep.",  "Gen.",
-    "Lt.",    "Col.",  "Maj.",   "Sgt.",  "Capt.", "Adm.",  "Cmdr.", "Pres.", "Supt.",
-    "Atty.",  "Rev.",  "Hon.",   "St.",   "Jr.",   "Sr.",   "Mt.",   "Ft.",   "Ave.",
-    "Blvd.",  "Rd.",   "Inc.",   "Corp.", "Co.",   "Ltd.",  "Bros.", "Dept.", "Univ.",
-    "No.",    "Nos.",  "vs.",    "v.",    "approx.", "est.", "e.g.", "i.e.",  "etc.",
-    "U.S.",   "U.K.",  "U.N.",   "E.U.",  "D.C.",  "L.A.",  "N.Y.",  "a.m.",  "p.m.",
-    "Jan.",   "Feb.",  "Mar.",   "Apr.",  "Jun.",  "Jul.",  "Aug.",  "Sep.",  "Sept.",
-    "Oct.",   "Nov.",  "Dec.",   "Ariz.", "Calif.", "Colo.", "Conn.", "Fla.", "Ga.",
-    "Ill.",   "Ind.",  "Kan.",   "Ky.",   "La.",   "Md.",   "Mass.", "Mich.", "Minn.",
-    "Miss.",  "Mo.",   "Mont.",  "Neb.",  "Nev.",  "Okla.", "Ore.",  "Pa.",   "Tenn.",
-    "Tex.",   "Va.",   "Vt.",    "Wash.", "Wis.",  "Wyo."};
+    "Mr.",     "Mrs.",  "Ms.",   "Dr.",   "Prof.", "Gov.",  "Sen.",  "Rep.",   "Gen.",  "Lt.",
+    "Col.",    "Maj.",  "Sgt.",  "Capt.", "Adm.",  "Cmdr.", "Pres.", "Supt.",  "Atty.", "Rev.",
+    "Hon.",    "St.",   "Jr.",   "Sr.",   "Mt.",   "Ft.",   "Ave.",  "Blvd.",  "Rd.",   "Inc.",
+    "Corp.",   "Co.",   "Ltd.",  "Bros.", "Dept.", "Univ.", "No.",   "Nos.",   "vs.",   "v.",
+    "approx.", "est.",  "e.g.",  "i.e.",  "etc.",  "U.S.",  "U.K.",  "U.N.",   "E.U.",  "D.C.",
+    "L.A.",    "N.Y.",  "a.m.",  "p.m.",  "Jan.",  "Feb.",  "Mar.",  "Apr.",   "Jun.",  "Jul.",
+    "Aug.",    "Sep.",  "Sept.", "Oct.",  "Nov.",  "Dec.",  "Ariz.", "Calif.", "Colo.", "Conn.",
+    "Fla.",    "Ga.",   "Ill.",  "Ind.",  "Kan.",  "Ky.",   "La.",   "Md.",    "Mass.", "Mich.",
+    "Minn.",   "Miss.", "Mo.",   "Mont.", "Neb.",  "Nev.",  "Okla.", "Ore.",   "Pa.",   "Tenn.",
+    "Tex.",    "Va.",   "Vt.",   "Wash.", "Wis.",  "Wyo."};
 
 // Built once; never used directly, only cloned.
 const icu::BreakIterator* Prototype() {

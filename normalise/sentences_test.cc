@@ -1,11 +1,12 @@
 // Sentence boundaries and the text-to-page offset map.
+#include "normalise/sentences.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "normalise/normalise.h"
-#include "normalise/sentences.h"
 
 namespace newsfacts {
 namespace {
@@ -31,9 +32,9 @@ TEST_CASE("ordinary sentence ends and paragraphs") {
   CHECK(Sentences("The port closed. Did it reopen? Yes!\n\nA new paragraph starts here") ==
         std::vector<std::string>{"The port closed.", "Did it reopen?", "Yes!",
                                  "A new paragraph starts here"});
-  CHECK(Sentences("\xE2\x80\x9CWe are done,\xE2\x80\x9D she said. Then she left.") ==
-        std::vector<std::string>{"\xE2\x80\x9CWe are done,\xE2\x80\x9D she said.",
-                                 "Then she left."});
+  CHECK(
+      Sentences("\xE2\x80\x9CWe are done,\xE2\x80\x9D she said. Then she left.") ==
+      std::vector<std::string>{"\xE2\x80\x9CWe are done,\xE2\x80\x9D she said.", "Then she left."});
   CHECK(Sentences("").empty());
   CHECK(Sentences("   ").empty());
 }

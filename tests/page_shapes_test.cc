@@ -22,10 +22,17 @@ std::string Escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -51,14 +58,15 @@ std::string Ps(const std::vector<std::string>& paras, size_t from, size_t to) {
 }
 
 std::string Head(const std::string& title) {
-  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-         Escape(title) + " | Border Ledger</title><meta property=\"article:published_time\" "
+  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Escape(title) +
+         " | Border Ledger</title><meta property=\"article:published_time\" "
          "content=\"2024-05-23T09:41:00Z\"></head>";
 }
 
 // Bait: every kind of fact, outside the story.
 const char* kRelated =
-    "<ul><li><a href=\"/a\">Navy seizes 300 kilograms of cocaine off Sinaloa on May 2, 2024</a></li>"
+    "<ul><li><a href=\"/a\">Navy seizes 300 kilograms of cocaine off Sinaloa on May 2, "
+    "2024</a></li>"
     "<li><a href=\"/b\">Finance Minister Rogelio Ramírez de la O resigns</a></li>"
     "<li><a href=\"/c\">\"We will not stop,\" Governor Samuel García said</a></li></ul>";
 const char* kCaption =
@@ -69,40 +77,62 @@ const char* kCookie =
     "<button>Accept</button>";
 const char* kNewsletter =
     "Sign up for our newsletter and get 50 percent off your first year from June 1, 2024.";
-const char* kFooter = "© 2024 Border Ledger Media. 1,200 Main Street, Suite 5. All rights reserved.";
+const char* kFooter =
+    "© 2024 Border Ledger Media. 1,200 Main Street, Suite 5. All rights reserved.";
 
 std::string WordPressShape(const std::vector<std::string>& p, const std::string& title) {
   return Head(title) +
          "<body class=\"single-post\"><div id=\"page\"><header class=\"site-header\">"
          "<nav class=\"main-navigation\"><a href=\"/\">Home</a> <a href=\"/world\">World</a> "
          "<a href=\"/politics\">Politics</a></nav></header>"
-         "<div class=\"cookie-notice\">" + kCookie + "</div>"
+         "<div class=\"cookie-notice\">" +
+         kCookie +
+         "</div>"
          "<div id=\"content\" class=\"site-content\"><div id=\"primary\" class=\"content-area\">"
-         "<h1 class=\"entry-title\">" + Escape(title) + "</h1>"
+         "<h1 class=\"entry-title\">" +
+         Escape(title) +
+         "</h1>"
          "<div class=\"entry-meta\"><span class=\"author vcard\">By Lucía Fernández</span> "
          "<time class=\"entry-date\" datetime=\"2024-05-23T09:41:00Z\">May 23, 2024</time></div>"
-         "<div class=\"entry-content\">" + Ps(p, 0, 3) +
-         "<figure class=\"wp-block-image\"><img src=\"p.jpg\" alt=\"\"><figcaption>" + kCaption +
-         "</figcaption></figure>" + Ps(p, 3, p.size()) +
+         "<div class=\"entry-content\">" +
+         Ps(p, 0, 3) + "<figure class=\"wp-block-image\"><img src=\"p.jpg\" alt=\"\"><figcaption>" +
+         kCaption + "</figcaption></figure>" + Ps(p, 3, p.size()) +
          "<div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><a>Facebook</a> "
          "<a>X</a></div><div id=\"jp-relatedposts\" class=\"jp-relatedposts\"><h3>Related</h3>" +
-         kRelated + "</div></div></div>"
-         "<aside id=\"secondary\" class=\"widget-area\"><section class=\"widget\"><h2>Trending</h2>" +
-         kRelated + "</section></aside></div>"
-         "<footer id=\"colophon\" class=\"site-footer\">" + kFooter + "</footer></div></body></html>";
+         kRelated +
+         "</div></div></div>"
+         "<aside id=\"secondary\" class=\"widget-area\"><section "
+         "class=\"widget\"><h2>Trending</h2>" +
+         kRelated +
+         "</section></aside></div>"
+         "<footer id=\"colophon\" class=\"site-footer\">" +
+         kFooter + "</footer></div></body></html>";
 }
 
 std::string DivSoupShape(const std::vector<std::string>& p, const std::string& title) {
   return Head(title) +
          "<body><div class=\"wrapper\"><div class=\"topMenu\"><a href=\"/\">Home</a> | "
          "<a href=\"/news\">News</a> | <a href=\"/sport\">Sport</a></div>"
-         "<div class=\"consentBanner\">" + kCookie + "</div>"
-         "<div class=\"mainCol\"><div class=\"headline\">" + Escape(title) + "</div>"
-         "<div class=\"storyBody\">" + Ps(p, 0, p.size()) + "</div>"
-         "<div class=\"newsletterBox\">" + kNewsletter + "</div>"
-         "<div class=\"moreNews\"><b>More news</b>" + kRelated + "</div></div>"
-         "<div class=\"rightRail\"><div class=\"mostRead\">" + kRelated + "</div></div>"
-         "<div class=\"copyright\">" + kFooter + "</div></div></body></html>";
+         "<div class=\"consentBanner\">" +
+         kCookie +
+         "</div>"
+         "<div class=\"mainCol\"><div class=\"headline\">" +
+         Escape(title) +
+         "</div>"
+         "<div class=\"storyBody\">" +
+         Ps(p, 0, p.size()) +
+         "</div>"
+         "<div class=\"newsletterBox\">" +
+         kNewsletter +
+         "</div>"
+         "<div class=\"moreNews\"><b>More news</b>" +
+         kRelated +
+         "</div></div>"
+         "<div class=\"rightRail\"><div class=\"mostRead\">" +
+         kRelated +
+         "</div></div>"
+         "<div class=\"copyright\">" +
+         kFooter + "</div></div></body></html>";
 }
 
 std::string ArticleBodyShape(const std::vector<std::string>& p, const std::string& title) {
@@ -113,8 +143,10 @@ std::string ArticleBodyShape(const std::vector<std::string>& p, const std::strin
          "<div class=\"ad-slot\">Advertisement</div>" + Ps(p, 2, 5) +
          "<figure><img src=\"x.jpg\"><figcaption><span class=\"caption\">" + kCaption +
          "</span></figcaption></figure>" + Ps(p, 5, p.size()) +
-         "</div><div class=\"related-stories\">" + kRelated + "</div></div></main>"
-         "<footer>" + kFooter + "</footer></body></html>";
+         "</div><div class=\"related-stories\">" + kRelated +
+         "</div></div></main>"
+         "<footer>" +
+         kFooter + "</footer></body></html>";
 }
 
 std::string BreakSeparatedShape(const std::vector<std::string>& p, const std::string& title) {
@@ -125,23 +157,36 @@ std::string BreakSeparatedShape(const std::vector<std::string>& p, const std::st
   }
   return Head(title) +
          "<body><table width=\"100%\"><tr><td class=\"menu\"><a href=\"/\">Home</a><br>"
-         "<a href=\"/archive\">Archive</a></td><td class=\"main\"><h2>" + Escape(title) +
-         "</h2><div class=\"article-text\">" + body + "</div></td></tr></table>"
-         "<div id=\"footer\">" + kFooter + "</div></body></html>";
+         "<a href=\"/archive\">Archive</a></td><td class=\"main\"><h2>" +
+         Escape(title) + "</h2><div class=\"article-text\">" + body +
+         "</div></td></tr></table>"
+         "<div id=\"footer\">" +
+         kFooter + "</div></body></html>";
 }
 
 std::string SplitContainersShape(const std::vector<std::string>& p, const std::string& title) {
   const size_t half = p.size() / 2;
   return Head(title) +
          "<body><header><div class=\"logo\">Border Ledger</div></header><main><article>"
-         "<header><h1>" + Escape(title) + "</h1><p class=\"byline\">By Lucía Fernández</p>"
-         "</header><section class=\"article-body\">" + Ps(p, 0, half) + "</section>"
-         "<aside class=\"newsletter-signup\"><p>" + kNewsletter + "</p></aside>"
-         "<section class=\"article-body\">" + Ps(p, half, p.size()) + "</section>"
+         "<header><h1>" +
+         Escape(title) +
+         "</h1><p class=\"byline\">By Lucía Fernández</p>"
+         "</header><section class=\"article-body\">" +
+         Ps(p, 0, half) +
+         "</section>"
+         "<aside class=\"newsletter-signup\"><p>" +
+         kNewsletter +
+         "</p></aside>"
+         "<section class=\"article-body\">" +
+         Ps(p, half, p.size()) +
+         "</section>"
          "<section class=\"comments\"><h3>3 comments</h3><p>\"Great reporting,\" said reader "
          "Mayor Jorge Luis Pérez on May 24, 2024.</p></section></article>"
-         "<aside class=\"recommended\">" + kRelated + "</aside></main>"
-         "<footer>" + kFooter + "</footer></body></html>";
+         "<aside class=\"recommended\">" +
+         kRelated +
+         "</aside></main>"
+         "<footer>" +
+         kFooter + "</footer></body></html>";
 }
 
 // (text, start, end) of every fact of one kind; officials by name alone, since their
@@ -191,10 +236,9 @@ TEST_CASE("the same article in differently built pages gives the same text and f
       if (got_text != text) {
         size_t i = 0;
         while (i < got_text.size() && i < text.size() && got_text[i] == text[i]) ++i;
-        FAIL_CHECK("text differs at byte " << i << ": got \""
-                                           << got_text.substr(i > 40 ? i - 40 : 0, 120)
-                                           << "\", expected \""
-                                           << text.substr(i > 40 ? i - 40 : 0, 120) << "\"");
+        FAIL_CHECK("text differs at byte "
+                   << i << ": got \"" << got_text.substr(i > 40 ? i - 40 : 0, 120)
+                   << "\", expected \"" << text.substr(i > 40 ? i - 40 : 0, 120) << "\"");
       }
       for (const char* kind : {"quantities", "dates", "officials", "quotes"}) {
         const std::string what = std::string(kind) + " differ from the golden";
