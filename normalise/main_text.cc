@@ -1002,6 +1002,30 @@ bool IsPromoLine(std::string_view line) {
          (RE2::PartialMatch(line, kNewsletter) && RE2::PartialMatch(line, kSignUp));
 }
 
+bool IsAboutHeading(std::string_view line) {
+  // "About Ascom", "About GE Healthcare:", "ABOUT THE ACME GROUP" — a press release's
+  // boilerplate about the companies, not "About the survey" or a sentence.
+  static const RE2 kAbout(
+      R"((?:About|ABOUT)\s+(?:THE\s+)?\p{Lu}[\p{L}\p{N}&.,'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.,'’-]*|&|and|of|de|AG|SA|plc|Inc\.?))*\s*:?)");
+  return line.size() <= 80 && RE2::FullMatch(line, kAbout);
+}
+
+namespace {
+
+// A press release ends with "About <company>" sections: drop them from the first such
+// heading in the second half of the text on.
+void DropAboutFooter(MainText* out) {
+  const size_t n = out->paragraphs.size();
+  for (size_t i = n / 2 + (n % 2); i < n; ++i) {
+    if (i == 0 || !IsAboutHeading(out->paragraphs[i])) continue;
+    out->paragraphs.resize(i);
+    if (out->anchors.size() > i) out->anchors.resize(i);
+    return;
+  }
+}
+
+}  // namespace
+
 MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title) {
   MainText out;
   if (nodes.empty()) return out;
@@ -1011,6 +1035,7 @@ MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title)
   builder.out = &out;
   CollectParagraphs(nodes, marks, ChooseContainers(nodes, marks), &builder);
   if (out.paragraphs.empty()) CollectParagraphs(nodes, marks, {0}, &builder);
+  DropAboutFooter(&out);
 
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (!marks.caption[i] || marks.caption_removed[i]) continue;

@@ -54,6 +54,11 @@ struct MainText {
 
 MainText ExtractMainText(const std::vector<Node>& nodes, std::string_view title);
 
+// True for the heading of a press release's company boilerplate ("About Ascom", "ABOUT
+// GE HEALTHCARE:"). From the first such line in the second half of the text on, the
+// paragraphs are dropped. Exposed for tests.
+bool IsAboutHeading(std::string_view folded_line);
+
 // True when a class/id/aria-label value names a boilerplate block. Exposed for tests.
 bool IsBoilerplateName(std::string_view value);
 

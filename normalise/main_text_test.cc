@@ -207,3 +207,33 @@ TEST_CASE("a quoted social post inside the story stays") {
 
 }  // namespace
 }  // namespace newsfacts
+
+namespace newsfacts {
+namespace {
+
+TEST_CASE("a press release's \"About <company>\" sections are not article text") {
+  CHECK(normalise_internal::IsAboutHeading("About Ascom"));
+  CHECK(normalise_internal::IsAboutHeading("About GE Healthcare:"));
+  CHECK(normalise_internal::IsAboutHeading("ABOUT THE HARBOUR GROUP"));
+  CHECK_FALSE(normalise_internal::IsAboutHeading("About the survey"));
+  CHECK_FALSE(normalise_internal::IsAboutHeading("About 300 people attended the meeting."));
+
+  Document d = Normalise(
+      "<html><body><article><h1>Lagoon Ports opens a cold-storage terminal</h1>"
+      "<p>Lagoon Ports said on Tuesday it had opened a cold-storage terminal at its southern "
+      "quay, with room for 2,400 refrigerated containers.</p>"
+      "<p>The terminal cost 38 million euros and will employ 120 people, the company said.</p>"
+      "<p>About the survey</p><p>The figures come from the port's own count of containers "
+      "handled in the first quarter.</p>"
+      "<h3>About Lagoon Ports</h3><p>Lagoon Ports runs four harbours on the coast and employs "
+      "2,000 people.</p><h3>About Polar Freight</h3><p>Polar Freight is a carrier of chilled "
+      "goods.</p></article></body></html>");
+  CHECK(d.text ==
+        "Lagoon Ports said on Tuesday it had opened a cold-storage terminal at its southern "
+        "quay, with room for 2,400 refrigerated containers.\n\nThe terminal cost 38 million "
+        "euros and will employ 120 people, the company said.\n\nAbout the survey\n\nThe figures "
+        "come from the port's own count of containers handled in the first quarter.");
+}
+
+}  // namespace
+}  // namespace newsfacts
