@@ -1,13 +1,16 @@
 #include "fetch/http.h"
 
+#include <brotli/decode.h>
 #include <curl/curl.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <vector>
 
 #include "fetch/url.h"
 
@@ -162,7 +165,7 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   Slist headers;
   Append(&headers, "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
                    "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
-  Append(&headers, "Accept-Encoding: gzip, deflate");
+  Append(&headers, "Accept-Encoding: gzip, deflate, br");
   if (conditional && !conditional->etag.empty()) {
     Append(&headers, "If-None-Match: " + conditional->etag);
   }
@@ -234,66 +237,93 @@ Result<HttpClient> HttpClient::Create(FetchOptions options) {
   return HttpClient(std::move(options), std::move(impl));
 }
 
+Status HttpClient::FetchHop(const std::string& url, const ConditionalHeaders* conditional,
+                            Exchange* ex) {
+  *ex = Exchange();
+  ex->url = url;
+  auto parts = ParseUrl(url);
+  if (!parts.ok()) return Status(StatusCode::kNetwork, parts.status().message(), url);
+  return impl_->PerformHop(url, *parts, options_, conditional, ex);
+}
+
 Result<Response> HttpClient::Fetch(const std::string& url, const ConditionalHeaders& conditional,
                                    std::vector<Exchange>* partial) {
   Response response;
   response.url = url;
   std::string current = url;
-  std::vector<std::string> seen;
+  std::vector<std::string> visited = {VisitKey(url)};
   auto fail = [&](Status s) -> Result<Response> {
     if (partial) *partial = std::move(response.exchanges);
     return s;
   };
   for (int hop = 0;; ++hop) {
-    auto parts = ParseUrl(current);
-    if (!parts.ok()) return fail(Status(StatusCode::kNetwork, parts.status().message(), current));
-    auto canonical = CanonicalUrl(current);
-    const std::string key = canonical.ok() ? *canonical : current;
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-      return fail(Status(StatusCode::kNetwork, "redirect loop back to " + current, url));
-    }
-    seen.push_back(key);
-
     Exchange ex;
-    Status s = impl_->PerformHop(current, *parts, options_, hop == 0 ? &conditional : nullptr, &ex);
+    Status s = FetchHop(current, hop == 0 ? &conditional : nullptr, &ex);
     if (!s.ok()) {
       if (!ex.response_head.empty()) response.exchanges.push_back(std::move(ex));
       return fail(std::move(s));
     }
-    const int status = ex.status;
-    const std::string location = HeaderValue(ex.response_head, "location");
     response.exchanges.push_back(std::move(ex));
-    const bool redirect = (status == 301 || status == 302 || status == 303 || status == 307 ||
-                           status == 308) && !location.empty();
-    if (!redirect) break;
-    if (hop >= options_.max_redirects) {
-      return fail(Status(StatusCode::kNetwork,
-                         "more than " + std::to_string(options_.max_redirects) + " redirects",
-                         url));
-    }
-    auto next = ResolveUrl(current, location);
-    if (!next.ok()) {
-      return fail(Status(StatusCode::kNetwork, "bad redirect target: " + next.status().ToString(),
-                         current));
-    }
-    current = *next;
+    std::string next;
+    s = NextHop(response.exchanges.back(), hop, options_.max_redirects, url, &visited, &next);
+    if (!s.ok()) return fail(std::move(s));
+    if (next.empty()) break;
+    current = std::move(next);
   }
-
-  const Exchange& last = response.exchanges.back();
-  response.final_url = last.url;
-  response.status = last.status;
-  response.content_type = HeaderValue(last.response_head, "content-type");
-  response.charset = CharsetOf(response.content_type);
-  response.etag = HeaderValue(last.response_head, "etag");
-  response.last_modified = HeaderValue(last.response_head, "last-modified");
-  response.retry_after = HeaderValue(last.response_head, "retry-after");
-  auto decoded = DecodeBody(last.body, HeaderValue(last.response_head, "content-encoding"),
-                            options_.max_decoded_bytes);
-  if (!decoded.ok()) {
-    return fail(Status(StatusCode::kNetwork, decoded.status().message(), response.final_url));
+  if (Status s = FinishResponse(&response, options_.max_decoded_bytes); !s.ok()) {
+    return fail(std::move(s));
   }
-  response.body = std::move(decoded).value();
   return response;
+}
+
+std::string VisitKey(const std::string& url) {
+  auto canonical = CanonicalUrl(url);
+  return canonical.ok() ? *canonical : url;
+}
+
+Status NextHop(const Exchange& ex, int hop, int max_redirects, const std::string& first_url,
+               std::vector<std::string>* visited, std::string* next) {
+  next->clear();
+  const int status = ex.status;
+  const std::string location = HeaderValue(ex.response_head, "location");
+  const bool redirect = (status == 301 || status == 302 || status == 303 || status == 307 ||
+                         status == 308) && !location.empty();
+  if (!redirect) return Status::Ok();
+  if (hop >= max_redirects) {
+    return Status(StatusCode::kNetwork,
+                  "more than " + std::to_string(max_redirects) + " redirects", first_url);
+  }
+  auto target = ResolveUrl(ex.url, location);
+  if (!target.ok()) {
+    return Status(StatusCode::kNetwork, "bad redirect target: " + target.status().ToString(),
+                  ex.url);
+  }
+  const std::string key = VisitKey(*target);
+  if (std::find(visited->begin(), visited->end(), key) != visited->end()) {
+    return Status(StatusCode::kNetwork, "redirect loop back to " + *target, first_url);
+  }
+  visited->push_back(key);
+  *next = std::move(target).value();
+  return Status::Ok();
+}
+
+Status FinishResponse(Response* response, size_t max_decoded_bytes) {
+  if (response->exchanges.empty()) return InternalError("a response without exchanges");
+  const Exchange& last = response->exchanges.back();
+  response->final_url = last.url;
+  response->status = last.status;
+  response->content_type = HeaderValue(last.response_head, "content-type");
+  response->charset = CharsetOf(response->content_type);
+  response->etag = HeaderValue(last.response_head, "etag");
+  response->last_modified = HeaderValue(last.response_head, "last-modified");
+  response->retry_after = HeaderValue(last.response_head, "retry-after");
+  auto decoded = DecodeBody(last.body, HeaderValue(last.response_head, "content-encoding"),
+                            max_decoded_bytes);
+  if (!decoded.ok()) {
+    return Status(StatusCode::kNetwork, decoded.status().message(), response->final_url);
+  }
+  response->body = std::move(decoded).value();
+  return Status::Ok();
 }
 
 bool IsRefusal(const Status& status) {
@@ -322,23 +352,20 @@ std::optional<double> ParseRetryAfter(const std::string& raw, long long now) {
   return when > now ? static_cast<double>(when - now) : 0.0;
 }
 
-Result<std::string> DecodeBody(const std::string& body, const std::string& coding_raw,
-                               size_t max_bytes) {
-  const std::string coding = Lower(Trim(coding_raw));
-  if (coding.empty() || coding == "identity") {
-    if (body.size() > max_bytes) {
-      return Status(StatusCode::kNetwork, "decoded body larger than the limit");
-    }
-    return body;
-  }
+namespace {
+
+Status OverCap(size_t max_bytes) {
+  return Status(StatusCode::kNetwork,
+                "body decodes to more than the limit of " + std::to_string(max_bytes) + " bytes");
+}
+
+Result<std::string> Inflate(const std::string& body, const std::string& coding, size_t max_bytes) {
   int window;
   if (coding == "gzip" || coding == "x-gzip") {
     window = 15 + 16;
-  } else if (coding == "deflate") {
+  } else {
     // RFC 9110 says zlib format; some servers send raw deflate. The first byte tells.
     window = !body.empty() && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 ? 15 : -15;
-  } else {
-    return InvalidInput("unsupported Content-Encoding \"" + coding + "\"");
   }
   z_stream z{};
   if (inflateInit2(&z, window) != Z_OK) return InternalError("zlib: inflateInit2 failed");
@@ -353,8 +380,7 @@ Result<std::string> DecodeBody(const std::string& body, const std::string& codin
     const int rc = inflate(&z, Z_NO_FLUSH);
     const size_t produced = sizeof buf - z.avail_out;
     if (out.size() + produced > max_bytes) {
-      status = Status(StatusCode::kNetwork, "body decodes to more than the limit of " +
-                                                std::to_string(max_bytes) + " bytes");
+      status = OverCap(max_bytes);
       break;
     }
     out.append(buf, produced);
@@ -379,6 +405,85 @@ Result<std::string> DecodeBody(const std::string& body, const std::string& codin
   inflateEnd(&z);
   if (!status.ok()) return status;
   return out;
+}
+
+struct BrotliDeleter {
+  void operator()(BrotliDecoderState* s) const { BrotliDecoderDestroyInstance(s); }
+};
+
+Result<std::string> Unbrotli(const std::string& body, size_t max_bytes) {
+  std::unique_ptr<BrotliDecoderState, BrotliDeleter> state(
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr));
+  if (!state) return InternalError("brotli: cannot create a decoder");
+  std::string out;
+  char buf[64 << 10];
+  const uint8_t* next_in = reinterpret_cast<const uint8_t*>(body.data());
+  size_t avail_in = body.size();
+  // The decoder writes at most sizeof buf per call, so the cap is checked on decoded
+  // bytes before they are kept: a small body cannot make us hold a large one.
+  for (;;) {
+    uint8_t* next_out = reinterpret_cast<uint8_t*>(buf);
+    size_t avail_out = sizeof buf;
+    const BrotliDecoderResult rc = BrotliDecoderDecompressStream(
+        state.get(), &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const size_t produced = sizeof buf - avail_out;
+    if (out.size() + produced > max_bytes) return OverCap(max_bytes);
+    out.append(buf, produced);
+    switch (rc) {
+      case BROTLI_DECODER_RESULT_SUCCESS:
+        if (avail_in > 0) return InvalidInput("corrupt br body: data after the end");
+        return out;
+      case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:
+        continue;
+      case BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:
+        return InvalidInput("compressed body ends early");
+      case BROTLI_DECODER_RESULT_ERROR:
+      default:
+        return InvalidInput(std::string("corrupt br body: ") +
+                            BrotliDecoderErrorString(BrotliDecoderGetErrorCode(state.get())));
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> DecodeBody(const std::string& body, const std::string& coding_raw,
+                               size_t max_bytes) {
+  // Codings are listed in the order they were applied, so they come off last first.
+  std::vector<std::string> codings;
+  const std::string all = Lower(coding_raw);
+  size_t pos = 0;
+  while (pos <= all.size()) {
+    size_t comma = all.find(',', pos);
+    if (comma == std::string::npos) comma = all.size();
+    const std::string coding = Trim(all.substr(pos, comma - pos));
+    if (!coding.empty() && coding != "identity") codings.push_back(coding);
+    pos = comma + 1;
+  }
+  constexpr size_t kMaxCodings = 4;
+  if (codings.size() > kMaxCodings) {
+    return InvalidInput("more than " + std::to_string(kMaxCodings) + " content-codings");
+  }
+  for (const std::string& coding : codings) {
+    if (coding != "gzip" && coding != "x-gzip" && coding != "deflate" && coding != "br") {
+      return InvalidInput("unsupported Content-Encoding \"" + coding + "\"");
+    }
+  }
+  if (codings.empty()) {
+    if (body.size() > max_bytes) {
+      return Status(StatusCode::kNetwork, "decoded body larger than the limit");
+    }
+    return body;
+  }
+  std::string current;
+  const std::string* input = &body;
+  for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
+    auto decoded = *it == "br" ? Unbrotli(*input, max_bytes) : Inflate(*input, *it, max_bytes);
+    if (!decoded.ok()) return decoded.status();
+    current = std::move(decoded).value();
+    input = &current;
+  }
+  return current;
 }
 
 std::string HeaderValue(const std::string& head, const std::string& name) {

@@ -11,10 +11,11 @@
 // FetchOptions::private_hosts. The checked addresses are then pinned for the transfer
 // (CURLOPT_RESOLVE), so a second DNS answer cannot differ from the one checked.
 //
-// Bodies. Accept-Encoding asks for gzip and deflate only; the body is kept as
-// transferred (for the archive) and decoded separately, each under its own cap. A body
-// over max_body_bytes, or decoding to more than max_decoded_bytes (a gzip bomb), fails
-// the fetch with kNetwork and a message saying which cap.
+// Bodies. Accept-Encoding asks for gzip, deflate and br (brotli); the body is kept as
+// transferred (for the archive) and decoded by this code (zlib, libbrotlidec), not by
+// libcurl, each under its own cap. A body over max_body_bytes, or decoding to more than
+// max_decoded_bytes (a gzip or brotli bomb; the count is of decoded bytes, checked as
+// they are produced), fails the fetch with kNetwork and a message saying which cap.
 //
 // Errors. Fetch() returns kNetwork for every transfer failure (DNS, TLS, connect,
 // timeout, dropped connection, short body, caps, redirect loop or limit), the message
@@ -48,7 +49,7 @@ struct FetchOptions {
   long low_speed_bytes = 512;       // abort when slower than this many bytes/s ...
   long low_speed_seconds = 15;      // ... for this long
   size_t max_body_bytes = 16u << 20;     // body as transferred
-  size_t max_decoded_bytes = 64u << 20;  // body after gzip/deflate decoding
+  size_t max_decoded_bytes = 64u << 20;  // body after gzip/deflate/br decoding
   int max_redirects = 5;
   bool allow_private = false;            // see "Address guard" above
   std::set<std::string> private_hosts;   // lower-case hosts allowed although private
@@ -100,6 +101,12 @@ class HttpClient {
   Result<Response> Fetch(const std::string& url, const ConditionalHeaders& conditional = {},
                          std::vector<Exchange>* partial = nullptr);
 
+  // One request to url, redirects NOT followed: the building block of Fetch() for
+  // callers that act between hops (PoliteClient checks each hop's robots.txt and waits
+  // for its host's turn). The address guard applies. conditional may be null. On
+  // failure *ex keeps what was received (response_head empty when nothing was).
+  Status FetchHop(const std::string& url, const ConditionalHeaders* conditional, Exchange* ex);
+
   const FetchOptions& options() const { return options_; }
 
   struct Impl;
@@ -109,6 +116,21 @@ class HttpClient {
   FetchOptions options_;
   std::unique_ptr<Impl> impl_;
 };
+
+// Redirect bookkeeping for callers of FetchHop(). visited holds VisitKey() of every URL
+// of the chain so far (the first included). After hop number `hop` (0-based) answered
+// with ex, sets *next to the absolute URL to request next, or "" when ex is not a
+// redirect (3xx with a Location). kNetwork when hop already is the max_redirects-th
+// redirect, the target is not a valid URL, or it loops back to a visited URL; otherwise
+// a target is added to visited. first_url names the chain in errors.
+Status NextHop(const Exchange& ex, int hop, int max_redirects, const std::string& first_url,
+               std::vector<std::string>* visited, std::string* next);
+// The key NextHop() compares: the canonical form of url (url itself if it has none).
+std::string VisitKey(const std::string& url);
+
+// Fills response's final_url, status, header fields and decoded body from its last
+// exchange. kNetwork when the body cannot be decoded or passes max_decoded_bytes.
+Status FinishResponse(Response* response, size_t max_decoded_bytes);
 
 // True for the Status of a fetch refused by the address guard.
 bool IsRefusal(const Status& status);
@@ -121,8 +143,10 @@ Status CheckAddress(const std::string& url, const FetchOptions& options);
 // when it is neither. now is Unix time.
 std::optional<double> ParseRetryAfter(const std::string& value, long long now);
 
-// Removes gzip or deflate content-coding ("" and "identity" pass through). kInvalidInput
-// for an unknown coding or corrupt data; kNetwork when the output passes max_bytes.
+// Removes the content-codings named by a Content-Encoding value: gzip (x-gzip), deflate
+// (zlib or raw) and br, in a comma-separated list of up to 4, last applied first removed
+// ("" and "identity" pass through). kInvalidInput for an unknown coding or corrupt data;
+// kNetwork when the output, or any intermediate stage, passes max_bytes.
 Result<std::string> DecodeBody(const std::string& body, const std::string& coding, size_t max_bytes);
 
 // The value of header `name` (case-insensitive) in a response head, the last one when

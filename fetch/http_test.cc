@@ -145,6 +145,49 @@ TEST_CASE("http: gzip bomb is stopped at the decoded cap") {
   CHECK(r.status().message().find("decodes to more than") != std::string::npos);
 }
 
+// cpp-httplib's server compresses text bodies itself, preferring br when the client
+// accepts it: a real brotli encoder on the other end, with nothing added to the build.
+TEST_CASE("http: br body is asked for and decoded, archived bytes stay compressed") {
+  testing::TestServer server;
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += "Inspectors weighed " + std::to_string(i + 40) + " tonnes of grain at the depot. ";
+  }
+  server.server().Get("/br", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(text, "text/plain");
+  });
+  server.Start();
+  HttpClient client = MakeClient();
+  auto r = client.Fetch(server.Url("/br"));
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  const Exchange& ex = r->exchanges.back();
+  CHECK(HeaderValue(ex.request_head, "accept-encoding") == "gzip, deflate, br");
+  CHECK(HeaderValue(ex.response_head, "content-encoding") == "br");
+  CHECK(r->body == text);
+  CHECK(ex.body.size() < text.size() / 4);
+}
+
+TEST_CASE("http: br bomb is stopped at the decoded cap") {
+  testing::TestServer server;
+  const std::string zeros(8u << 20, '\0');
+  server.server().Get("/br-bomb", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(zeros, "text/plain");
+  });
+  server.Start();
+  FetchOptions o = LoopbackOptions();
+  o.max_decoded_bytes = 1u << 20;
+  HttpClient client = MakeClient(o);
+  std::vector<Exchange> partial;
+  auto r = client.Fetch(server.Url("/br-bomb"), {}, &partial);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("decodes to more than the limit of 1048576 bytes") !=
+        std::string::npos);
+  REQUIRE(partial.size() == 1);
+  CHECK(HeaderValue(partial[0].response_head, "content-encoding") == "br");
+  // Far under the cap as transferred: only the decoded count can stop it.
+  CHECK(partial[0].body.size() < 64u << 10);
+}
+
 TEST_CASE("http: body over the cap fails, with or without Content-Length") {
   testing::TestServer server;
   server.server().Get("/big", [](const httplib::Request&, httplib::Response& res) {
@@ -341,6 +384,19 @@ TEST_CASE("http: Retry-After and decoding helpers") {
   REQUIRE(two.ok());
   CHECK(*two == "hellohello");
   CHECK_FALSE(DecodeBody(packed.substr(0, packed.size() - 6), "gzip", 100).ok());
+  // Codings come off in reverse order of the list; unknown ones are refused.
+  auto layered = DecodeBody(GzipForTest(packed), "gzip, identity, x-gzip", 100);
+  REQUIRE(layered.ok());
+  CHECK(*layered == "hello");
+  CHECK_FALSE(DecodeBody(packed, "gzip, zstd", 100).ok());
+  CHECK(DecodeBody(GzipForTest(std::string(300, 'a')), "gzip", 100).status().code() ==
+        StatusCode::kNetwork);
+  // Hand-made brotli streams: 0x06 is one empty last meta-block (window 2^16-16);
+  // then the same header with no meta-block at all ends early.
+  auto empty = DecodeBody(std::string(1, '\x06'), "br", 100);
+  REQUIRE_MESSAGE(empty.ok(), empty.status().ToString());
+  CHECK(empty->empty());
+  CHECK_FALSE(DecodeBody(std::string(1, '\x06') + "junk", "br", 100).ok());
   CHECK(HeaderValue("HTTP/1.1 200 OK\r\nEtag: \"x\"\r\nContent-Type: a/b\r\n\r\n", "ETag") ==
         "\"x\"");
 }

@@ -13,6 +13,12 @@
 //     from host_failures_to_slow on) and then skip it for the rest of the run
 //     (host_failures_to_skip).
 //
+// Redirects are followed here, one hop at a time (HttpClient::FetchHop), and every hop
+// is a request like any other to its own host: the address guard checks it before
+// anything is sent there, that host's robots.txt must allow it (else kRobots, the error
+// naming the hop), and it waits for that host's turn. One host is held at a time.
+// A 429/503 retry starts again from the first URL.
+//
 // Every exchange is archived before Fetch() returns: redirect hops and the final
 // response as response records; a 304 as a revisit (server-not-modified); a 2xx body
 // whose digest equals `known_digest` as a revisit (identical-payload-digest).
