@@ -11,10 +11,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
 
@@ -49,11 +48,13 @@ int main(int argc, char** argv) {
   std::string line;
   while (std::getline(in, line)) {
     auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (obj.is_discarded() || !obj.is_object() || !obj.contains("text") || !obj["text"].is_string()) continue;
+    if (obj.is_discarded() || !obj.is_object() || !obj.contains("text") || !obj["text"].is_string())
+      continue;
     Case c;
     c.text = obj["text"].get<std::string>();
     for (const char* key : {"reference", "published"}) {
-      if (obj.contains(key) && obj[key].is_string()) c.context.reference_date = obj[key].get<std::string>();
+      if (obj.contains(key) && obj[key].is_string())
+        c.context.reference_date = obj[key].get<std::string>();
     }
     cases.push_back(std::move(c));
   }
@@ -74,8 +75,9 @@ int main(int argc, char** argv) {
     }
     elapsed = CpuSeconds() - start;
   }
-  std::printf("dates: %zu sentences (%zu distinct), %.0f sentences/s, %.2f facts/sentence, CPU %.2f s\n",
-              sentences, cases.size(), static_cast<double>(sentences) / elapsed,
-              static_cast<double>(facts) / static_cast<double>(sentences), elapsed);
+  std::printf(
+      "dates: %zu sentences (%zu distinct), %.0f sentences/s, %.2f facts/sentence, CPU %.2f s\n",
+      sentences, cases.size(), static_cast<double>(sentences) / elapsed,
+      static_cast<double>(facts) / static_cast<double>(sentences), elapsed);
   return 0;
 }

@@ -263,8 +263,7 @@ int OpenSession(const Options& o, const char* command, Session* s, Shared* share
     shared->state.emplace(&*s->store);
   }
   fetch::WarcOptions w;
-  w.dir = !o.warc_dir.empty() ? o.warc_dir
-                              : (fs::path(o.db).parent_path() / "warc").string();
+  w.dir = !o.warc_dir.empty() ? o.warc_dir : (fs::path(o.db).parent_path() / "warc").string();
   w.software = std::string("newsfacts/") + NEWSFACTS_VERSION;
   w.user_agent = o.user_agent;
   auto writer = fetch::WarcWriter::Open(w);
@@ -355,7 +354,8 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
   // Feeds are fetched with a conditional GET: an unchanged feed (304 or the same bytes)
   // lists nothing new, and gives nullopt without an error. Start pages and sitemaps are
   // always read whole: a page's feed links and an index's children are not stored.
-  auto fetch_seed = [&](const std::string& url, const char* kind) -> std::optional<fetch::Response> {
+  auto fetch_seed = [&](const std::string& url,
+                        const char* kind) -> std::optional<fetch::Response> {
     const bool conditional_get = std::string(kind) == "feed";
     fetch::ConditionalHeaders conditional;
     std::string known_digest;
@@ -388,8 +388,10 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
           outcome.payload_digest = r.warc->payload_digest;
         }
         if (!r.error.ok()) outcome.error = r.error.message();
-        st = shared.state->StoreFetched(RowOf(r, url, shared.run_id), nullptr, shared.run_id, url,
-                                        site.name, kind, outcome).status();
+        st = shared.state
+                 ->StoreFetched(RowOf(r, url, shared.run_id), nullptr, shared.run_id, url,
+                                site.name, kind, outcome)
+                 .status();
       } else {
         st = shared.state->RecordFetch(RowOf(r, url, shared.run_id)).status();
       }
@@ -431,8 +433,7 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
   auto add = [&](const fetch::DiscoveredEntry& e) {
     auto c = fetch::CanonicalUrl(e.url);
     if (!c.ok() || !site.Wanted(*c)) return;
-    const std::string when =
-        ComparableTime(!e.lastmod.empty() ? e.lastmod : e.published);
+    const std::string when = ComparableTime(!e.lastmod.empty() ? e.lastmod : e.published);
     auto [it, fresh] = lastmod.emplace(*c, when);
     if (fresh) {
       order.push_back(*c);
@@ -518,11 +519,21 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
       if (budget <= 0) break;
       --budget;
       switch (FetchArticle(shared, client, url, site.name, site.delay, true, label)) {
-        case PageResult::kStored: ++counts.fetched; break;
-        case PageResult::kNotModified: ++counts.not_modified; break;
-        case PageResult::kRobots: ++counts.robots; break;
-        case PageResult::kRefused: ++counts.refused; break;
-        case PageResult::kFailed: ++counts.failed; break;
+        case PageResult::kStored:
+          ++counts.fetched;
+          break;
+        case PageResult::kNotModified:
+          ++counts.not_modified;
+          break;
+        case PageResult::kRobots:
+          ++counts.robots;
+          break;
+        case PageResult::kRefused:
+          ++counts.refused;
+          break;
+        case PageResult::kFailed:
+          ++counts.failed;
+          break;
       }
     }
   }
@@ -542,8 +553,8 @@ int Crawl(const Options& o) {
   auto lock = store::CrawlLock::TryAcquire(o.no_db ? o.db + ".nodb" : o.db);
   if (!lock.ok()) return Fail("crawl: " + lock.status().ToString());
   if (!lock->has_value()) {
-    std::cerr << "newsfacts: crawl: another crawl holds the lock on " << o.db
-              << " (" << o.db << ".lock); exiting\n";
+    std::cerr << "newsfacts: crawl: another crawl holds the lock on " << o.db << " (" << o.db
+              << ".lock); exiting\n";
     return kExitLocked;
   }
 
@@ -588,7 +599,8 @@ void AddFetchCommands(CLI::App* app, int* status) {
 
   CLI::App* f = app->add_subcommand("fetch", "fetch pages politely, archive them (WARC), extract");
   f->add_option("--db", options->db, "database file")->capture_default_str();
-  f->add_option("--warc-dir", options->warc_dir, "WARC directory (default: warc/ beside the database)");
+  f->add_option("--warc-dir", options->warc_dir,
+                "WARC directory (default: warc/ beside the database)");
   f->add_option("--user-agent", options->user_agent, "User-Agent header (name a contact URL)");
   f->add_option("--rules", options->rules, "rule directory (default: the shipped rules)");
   f->add_option("--delay", options->delay, "seconds between requests to one host")
@@ -603,7 +615,8 @@ void AddFetchCommands(CLI::App* app, int* status) {
   CLI::App* c = app->add_subcommand("crawl", "one crawl pass over sites' feeds and sitemaps");
   c->add_option("--sites", options->sites, "sites file (TOML)")->required();
   c->add_option("--db", options->db, "database file")->capture_default_str();
-  c->add_option("--warc-dir", options->warc_dir, "WARC directory (default: warc/ beside the database)");
+  c->add_option("--warc-dir", options->warc_dir,
+                "WARC directory (default: warc/ beside the database)");
   c->add_option("--user-agent", options->user_agent, "User-Agent header (name a contact URL)");
   c->add_option("--rules", options->rules, "rule directory (default: the shipped rules)");
   c->add_flag("--allow-private", options->allow_private,

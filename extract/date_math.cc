@@ -91,4 +91,3 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
 }
 
 }  // namespace newsfacts::extract_internal
-

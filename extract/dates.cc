@@ -56,9 +56,9 @@ struct Parsed {
   bool needs_year = false;
   int month = 0;
   int day = 0;
-  int weekday = 0;  // 1..7 when the text names the weekday of a yearless day
+  int weekday = 0;       // 1..7 when the text names the weekday of a yearless day
   int bare_weekday = 0;  // 1..7 for a weekday alone ("Friday"), placed by its context
-  size_t pos = 0;   // where the match starts, for reading the tense around it
+  size_t pos = 0;        // where the match starts, for reading the tense around it
 };
 
 struct Candidate {
@@ -122,15 +122,21 @@ class Resolver {
     if (m.Has("day2") || m.Has("dday2")) return DaySpan(m);
     if (m.Has("day") && (m.Has("month") || m.Has("month_num"))) {
       auto p = Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
-      if (p && m.Has("weekday")) p->weekday = LexNum(weekday_, m.Group("weekday"), "num").value_or(0);
+      if (p && m.Has("weekday"))
+        p->weekday = LexNum(weekday_, m.Group("weekday"), "num").value_or(0);
       return p;
     }
     if (m.Has("nth")) return NthOfMonth(m);
-    if (m.Has("weekday") && m.Has("mday")) return WeekdayMonthDay(m);
+    if (m.Has("wnth")) return NthWeek(m);
+    if (m.Has("fl")) return FirstOrLastOf(m);
+    if (m.Has("ymonth")) return MonthOfYearWord(m);
+    if (m.Has("compound")) return Compound(m);
+    if (m.Has("ytd")) return YearToDate();
+    if (m.Has("weekday") && (m.Has("mday") || m.Has("mdayw"))) return WeekdayMonthDay(m);
     if (m.Has("mday")) return OrdinalDay(m);
     if (m.Has("holiday")) return Holiday(m);
     if (m.Has("weekend")) return Weekend(m);
-    if (m.Has("smonth")) return ShortYearDay(m);
+    if (m.Has("smonth") || m.Has("smonth2")) return ShortYearDay(m);
     if (m.Has("wweek") || m.Has("wwhich")) return WeekdayOfWeek(m);
     if (m.Has("part") && m.Has("year") && !m.Has("month")) return PartOfYear(m);
     if (m.Has("part") && m.Has("month")) return PartOfMonth(m);
@@ -139,7 +145,8 @@ class Resolver {
     if (kind == "relative" && m.Has("count")) return Ago(m);
     if (kind == "relative" && m.Has("which") && m.Has("unit")) return Period(m);
     if (m.Has("punit")) return PastUnit(m);
-    if (m.Has("decade") || m.Has("decade2") || m.Has("decade3") || m.Has("decade_word")) return Decade(m);
+    if (m.Has("decade") || m.Has("decade2") || m.Has("decade3") || m.Has("decade_word"))
+      return Decade(m);
     if (m.Has("century")) return Century(m);
     if (m.Has("quarter") || m.Has("qcode") || m.Has("half") || m.Has("hcode")) return Quarter(m);
     if (m.Has("year2")) return YearRange(m);
@@ -157,7 +164,8 @@ class Resolver {
     size_t begin = pos > 200 ? pos - 200 : 0;
     for (size_t i = pos; i > begin; --i) {
       char c = text_[i - 1];
-      if ((c == '.' || c == '!' || c == '?' || c == '\n') && (i >= text_.size() || IsSpace(text_[i]))) {
+      if ((c == '.' || c == '!' || c == '?' || c == '\n') &&
+          (i >= text_.size() || IsSpace(text_[i]))) {
         begin = i;
         break;
       }
@@ -209,7 +217,8 @@ class Resolver {
     if (p.day > 0) {
       auto after_ref = [&](int y) {
         // February 29 of a common year counts as March 1 for the comparison.
-        CivilDate d = IsValidDate(y, p.month, p.day) ? CivilDate{y, p.month, p.day} : CivilDate{y, 3, 1};
+        CivilDate d =
+            IsValidDate(y, p.month, p.day) ? CivilDate{y, p.month, p.day} : CivilDate{y, 3, 1};
         return extract_internal::ToDays(d) - ref_days;
       };
       if (future) {
@@ -245,8 +254,8 @@ class Resolver {
   const std::optional<CivilDate>& reference() const { return ref_; }
 
   // date moved by "<count> <unit>" (back = earlier); nullopt when unreadable.
-  std::optional<CivilDate> ShiftBy(const CivilDate& date, std::string_view count, std::string_view unit_text,
-                                   bool back) const {
+  std::optional<CivilDate> ShiftBy(const CivilDate& date, std::string_view count,
+                                   std::string_view unit_text, bool back) const {
     auto n = Count(AsciiLower(count));
     const LexiconEntry* unit = time_unit_ ? time_unit_->Find(unit_text) : nullptr;
     if (!n || unit == nullptr) return std::nullopt;
@@ -297,8 +306,8 @@ class Resolver {
     auto d = day != nullptr ? LeadingInt(day->text) : std::nullopt;
     if (!m || !d || *d < 1 || *d > 31) return std::nullopt;
     // "5 May 12:00": the number after the month is the hour.
-    if (year == nullptr && day != nullptr && day->end + 1 < text_.size() && text_[day->end] == ':' &&
-        IsDigit(text_[day->end + 1])) {
+    if (year == nullptr && day != nullptr && day->end + 1 < text_.size() &&
+        text_[day->end] == ':' && IsDigit(text_[day->end + 1])) {
       return std::nullopt;
     }
     Parsed p;
@@ -321,7 +330,8 @@ class Resolver {
   // A month; without a year it is anchored later, unless `which` places it ("this
   // May" is the reference year's, "last May" the latest before the reference month,
   // "next May" the first after it).
-  std::optional<Parsed> MonthOf(const Capture* month, const Capture* year, std::string_view which_text) const {
+  std::optional<Parsed> MonthOf(const Capture* month, const Capture* year,
+                                std::string_view which_text) const {
     auto m = MonthNumber(month, nullptr);
     if (!m) return std::nullopt;
     Parsed p;
@@ -399,13 +409,22 @@ class Resolver {
     return std::nullopt;
   }
 
-  // "05/05/89": a two-digit year, 00-49 in the 2000s and 50-99 in the 1900s.
+  // "05/05/89": a two-digit year, read in the hundred years that end twenty years after
+  // the reference date.
   std::optional<Parsed> ShortYearDay(const Match& m) const {
-    auto mo = LeadingInt(m.Group("smonth"));
-    auto d = LeadingInt(m.Group("sday"));
-    auto yy = LeadingInt(m.Group("syear"));
+    // The day-first form ("21/04/16") names its groups with a 2.
+    const bool day_first = !m.Has("smonth");
+    auto mo = LeadingInt(m.Group(day_first ? "smonth2" : "smonth"));
+    auto d = LeadingInt(m.Group(day_first ? "sday2" : "sday"));
+    auto yy = LeadingInt(m.Group(day_first ? "syear2" : "syear"));
     if (!mo || !d || !yy) return std::nullopt;
-    const int year = static_cast<int>(*yy) + (*yy < 50 ? 2000 : 1900);
+    // The century that puts the year no more than twenty years after the reference date
+    // (news looks back further than ahead); 00-49 are 20xx without one.
+    int year = static_cast<int>(*yy) + (*yy < 50 ? 2000 : 1900);
+    if (ref_) {
+      year = ref_->year - ((ref_->year % 100) + 100) % 100 + static_cast<int>(*yy);
+      if (year > ref_->year + 20) year -= 100;
+    }
     if (!IsValidDate(year, static_cast<int>(*mo), static_cast<int>(*d))) return std::nullopt;
     Parsed p;
     p.kind = "date";
@@ -446,7 +465,8 @@ class Resolver {
       CivilDate last = MonthEnd(year, mo);
       date = AddDays(last, -(((Weekday(last) - wd) % 7 + 7) % 7));
     }
-    return AddDays(date, static_cast<int64_t>(ParseAttrNumber(entry.attr("shift", "0")).value_or(0)));
+    return AddDays(date,
+                   static_cast<int64_t>(ParseAttrNumber(entry.attr("shift", "0")).value_or(0)));
   }
 
   std::optional<Parsed> Holiday(const Match& m) const {
@@ -473,7 +493,8 @@ class Resolver {
           auto c = HolidayIn(*entry, ref_->year + (future ? k : -k));
           if (!c) continue;
           const int64_t gap = extract_internal::ToDays(*c) - ref_days;
-          if (future ? (gap > 0 || (gap == 0 && !strictly)) : (gap < 0 || (gap == 0 && !strictly))) date = c;
+          if (future ? (gap > 0 || (gap == 0 && !strictly)) : (gap < 0 || (gap == 0 && !strictly)))
+            date = c;
         }
       }
     } else {
@@ -481,6 +502,19 @@ class Resolver {
     }
     if (!date) return std::nullopt;
     p.from = p.to = *date;
+    if (m.Has("hweekend") || m.Has("hweekend2")) {
+      // "Labor Day weekend": the holiday and the Saturday and Sunday next to it
+      // (Saturday to Monday, Thursday or Friday to Sunday); a midweek holiday has no
+      // weekend of its own, so the day alone stands.
+      static constexpr int kFromOffset[8] = {0, -2, -3, 0, 0, 0, 0, -1};
+      static constexpr int kToOffset[8] = {0, 0, 0, 0, 3, 2, 1, 0};
+      const int wd = Weekday(*date);
+      if (wd != 3) {
+        p.kind = "range";
+        p.from = AddDays(*date, kFromOffset[wd]);
+        p.to = AddDays(*date, kToOffset[wd]);
+      }
+    }
     return p;
   }
 
@@ -577,8 +611,9 @@ class Resolver {
     }
     if (!first) return ref_ ? std::nullopt : std::optional<Parsed>(p);
     std::string nth_text = AsciiLower(m.Group("nth"));
-    std::optional<int> n = LeadingInt(nth_text).has_value() ? std::optional<int>(static_cast<int>(*LeadingInt(nth_text)))
-                                                             : LexNum(day_word_, nth_text, "value");
+    std::optional<int> n = LeadingInt(nth_text).has_value()
+                               ? std::optional<int>(static_cast<int>(*LeadingInt(nth_text)))
+                               : LexNum(day_word_, nth_text, "value");
     if (nth_text == "last") n = -1;
     if (!n) return std::nullopt;
     if (m.Has("nweekday")) {
@@ -651,22 +686,247 @@ class Resolver {
     return p;
   }
 
+  // "two years and three months ago", "1 month 21 days later", "within 5 years 1 month
+  // 12 days": each count and unit in turn moves the reference date (so "2 years 1
+  // month 21 days ago" from 2017-11-23 is 2015-10-02). Without a direction word or
+  // "within" the lengths are no date.
+  std::optional<Parsed> Compound(const Match& m) const {
+    const std::string dir = AsciiLower(m.Group("cdir"));
+    const bool within = m.Has("cwithin");
+    if (dir.empty() && !within) return std::nullopt;
+    // "the last 3 months and 2 days ago ...": the first length belongs to "last".
+    if (!within) {
+      size_t k = m.start;
+      while (k > 0 && IsSpace(text_[k - 1])) --k;
+      size_t w = k;
+      while (w > 0 && !IsSpace(text_[w - 1])) --w;
+      const std::string before = AsciiLower(std::string_view(text_).substr(w, k - w));
+      if (before == "last" || before == "past" || before == "previous" || before == "next" ||
+          before == "coming" || before == "first") {
+        return std::nullopt;
+      }
+    }
+    const bool back = dir == "ago";
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (!ref_) return p;
+    std::string_view words = m.Group("compound");
+    CivilDate date = *ref_;
+    bool have_count = false;  // words alternate: a count, then its unit
+    int64_t count = 0;
+    size_t i = 0;
+    while (i < words.size()) {
+      if (IsSpace(words[i]) || words[i] == ',') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < words.size() && !IsSpace(words[j]) && words[j] != ',') ++j;
+      const std::string word = AsciiLower(words.substr(i, j - i));
+      i = j;
+      if (word == "and") continue;
+      if (!have_count) {
+        std::optional<int64_t> c = Count(word);
+        if (!c) return std::nullopt;
+        count = *c;
+        have_count = true;
+        continue;
+      }
+      const LexiconEntry* unit = time_unit_ ? time_unit_->Find(word) : nullptr;
+      if (unit == nullptr) return std::nullopt;
+      auto moved = Shift(date, back ? -count : count, *unit);
+      if (!moved) return std::nullopt;
+      date = *moved;
+      have_count = false;
+    }
+    if (within) {
+      p.from = *ref_;
+      p.to = extract_internal::ToDays(date) > extract_internal::ToDays(*ref_) ? AddDays(date, -1)
+                                                                              : *ref_;
+    } else {
+      p.from = p.to = date;
+    }
+    return p;
+  }
+
+  // "year to date", "so far this year": January 1 to the reference date.
+  std::optional<Parsed> YearToDate() const {
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (ref_) {
+      p.from = CivilDate{ref_->year, 1, 1};
+      p.to = *ref_;
+    }
+    return p;
+  }
+
+  // "March last year", "June next year", "May this year".
+  std::optional<Parsed> MonthOfYearWord(const Match& m) const {
+    auto month = MonthNumber(m.Get("ymonth"), nullptr);
+    if (!month) return std::nullopt;
+    Parsed p;
+    p.kind = "month";
+    p.granularity = "month";
+    if (!ref_) return p;
+    const std::string which = AsciiLower(m.Group("ywhich"));
+    int year = ref_->year;
+    if (which == "last" || which.ends_with("previous")) --year;
+    if (which == "next" || which.ends_with("following")) ++year;
+    p.from = CivilDate{year, *month, 1};
+    p.to = MonthEnd(year, *month);
+    return p;
+  }
+
+  // The month or year that "the third week of ...", "the first six months of ..."
+  // count within: a month (placed as "in January" is when it has no year), a year, or
+  // "this/last/next month|year" ("the year" is the reference date's). from/to are
+  // unset without a reference date when one is needed.
+  std::optional<Parsed> EnclosingPeriod(const Match& m, const Capture* month,
+                                        const Capture* month_year, const Capture* year,
+                                        std::string_view which_text,
+                                        std::string_view unit_text) const {
+    std::optional<Parsed> period;
+    if (month != nullptr) {
+      period = MonthOf(month, month_year, "");
+      if (period) {
+        period->pos = m.start;
+        AnchorToReference(&*period);
+      }
+      return period;
+    }
+    if (year != nullptr) return Year(year);
+    period.emplace();
+    if (!ref_) return period;
+    const std::string which = AsciiLower(which_text);
+    int k = 0;
+    if (which == "last" || which == "previous") k = -1;
+    if (which == "next" || which == "coming" || which == "following" || which == "upcoming") k = 1;
+    if (AsciiLower(unit_text) == "month") {
+      const CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+      period->from = first;
+      period->to = MonthEnd(first.year, first.month);
+    } else {
+      period->from = CivilDate{ref_->year + k, 1, 1};
+      period->to = CivilDate{ref_->year + k, 12, 31};
+    }
+    return period;
+  }
+
+  // The Monday of the nth (1-based) ISO-style week of [from, to]: weeks counted from
+  // the one holding the first Thursday; n = 0 is the week holding the last Thursday.
+  static CivilDate WeekMonday(const CivilDate& from, const CivilDate& to, int64_t n) {
+    const CivilDate thursday = n == 0 ? AddDays(to, -((Weekday(to) - 4 + 7) % 7))
+                                      : AddDays(from, (4 - Weekday(from) + 7) % 7 + 7 * (n - 1));
+    return AddDays(thursday, -3);
+  }
+
+  // "the first six months of 2023", "the last two weeks of the year", "the first 10
+  // days of May": that many units from the period's start or back from its end
+  // (weeks as in NthWeek).
+  std::optional<Parsed> FirstOrLastOf(const Match& m) const {
+    const std::string fl = AsciiLower(m.Group("fl"));
+    const bool last = fl == "last" || fl == "final";
+    auto n = Count(AsciiLower(m.Group("fcount")));
+    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("funit")) : nullptr;
+    if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
+    std::optional<Parsed> period =
+        EnclosingPeriod(m, m.Get("fmonth"), m.Get("fmyear"), m.Get("fyear"), m.Group("fwhich"),
+                        m.Has("fthis") ? m.Group("fthis") : m.Group("fwunit"));
+    if (!period) return std::nullopt;
+    const std::string& code = unit->attr("code");
+    Parsed p;
+    p.kind = "range";
+    p.granularity = code == "M" ? "month" : "day";
+    if (!period->from || !period->to) return p;
+    const CivilDate& from = *period->from;
+    const CivilDate& to = *period->to;
+    if (code == "W") {
+      if (*n > 60) return std::nullopt;
+      if (last) {
+        const CivilDate end_monday = WeekMonday(from, to, 0);
+        p.from = AddDays(end_monday, -7 * (*n - 1));
+        p.to = AddDays(end_monday, 6);
+      } else {
+        p.from = WeekMonday(from, to, 1);
+        p.to = AddDays(*p.from, 7 * *n - 1);
+      }
+      return p;
+    }
+    if (code != "D" && code != "M") return std::nullopt;
+    if (last) {
+      auto start = Shift(AddDays(to, 1), -*n, *unit);
+      if (!start) return std::nullopt;
+      p.from = *start;
+      p.to = to;
+    } else {
+      auto end = Shift(from, *n, *unit);
+      if (!end) return std::nullopt;
+      p.from = from;
+      p.to = AddDays(*end, -1);
+    }
+    // Longer than the period itself: not a part of it.
+    if (extract_internal::ToDays(*p.from) < extract_internal::ToDays(from) ||
+        extract_internal::ToDays(*p.to) > extract_internal::ToDays(to)) {
+      return std::nullopt;
+    }
+    return p;
+  }
+
+  // "the third week of January", "the last week of 2016": Monday-to-Sunday weeks
+  // counted as ISO 8601 counts a year's weeks: the first is the one holding the
+  // period's first Thursday, the last the one holding its last Thursday. A month
+  // without a year is placed as "in January" is.
+  std::optional<Parsed> NthWeek(const Match& m) const {
+    static constexpr std::string_view kOrdinals[][2] = {
+        {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
+    const std::string nth = AsciiLower(m.Group("wnth"));
+    int n = 0;
+    for (int i = 0; i < 5; ++i) {
+      if (nth == kOrdinals[i][0] || nth == kOrdinals[i][1]) n = i + 1;
+    }
+    const bool last = nth == "last" || nth == "final";
+    if (n == 0 && !last) return std::nullopt;
+    std::optional<Parsed> period = EnclosingPeriod(
+        m, m.Get("wmonth"), m.Get("wyear"), m.Get("wyear2"), m.Group("wwhich2"), m.Group("wunit"));
+    if (!period) return std::nullopt;
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "day";
+    if (!period->from || !period->to) return p;
+    const CivilDate monday = WeekMonday(*period->from, *period->to, last ? 0 : n);
+    if (extract_internal::ToDays(AddDays(monday, 3)) > extract_internal::ToDays(*period->to))
+      return std::nullopt;
+    p.from = monday;
+    p.to = AddDays(monday, 6);
+    return p;
+  }
+
   // "Friday 31", "Mon 13th": the day of the month nearest the reference date that
   // falls on that weekday.
   std::optional<Parsed> WeekdayMonthDay(const Match& m) const {
     auto wd = LexNum(weekday_, m.Group("weekday"), "num");
     std::string_view mday = m.Group("mday");
-    auto d = LeadingInt(mday);
+    std::optional<int64_t> d;
+    if (m.Has("mdayw")) {
+      if (auto word = LexNum(day_word_, m.Group("mdayw"), "value")) d = *word;
+    } else {
+      d = LeadingInt(mday);
+    }
     if (!wd || !d || *d < 1 || *d > 31) return std::nullopt;
     // "Friday 3 people": without "the" or an ordinal suffix, a word after the number
     // makes it a count.
-    const bool ordinal = !mday.empty() && !IsDigit(mday.back());
-    if (!ordinal && AsciiLower(m.Group("the")) != "the" && !WordAt(text_, SkipSpaces(text_, m.end)).empty()) {
+    const bool ordinal = m.Has("mdayw") || (!mday.empty() && !IsDigit(mday.back()));
+    if (!ordinal && AsciiLower(m.Group("the")) != "the" &&
+        !WordAt(text_, SkipSpaces(text_, m.end)).empty()) {
       return std::nullopt;
     }
     // "Monday 8-9am", "Thursday 19:00": a time, not a day of the month.
-    if (m.end + 1 < text_.size() && (text_[m.end] == '-' || text_[m.end] == ':' || text_[m.end] == '.' ||
-                                     text_[m.end] == '/') && IsDigit(text_[m.end + 1])) {
+    if (m.end + 1 < text_.size() &&
+        (text_[m.end] == '-' || text_[m.end] == ':' || text_[m.end] == '.' ||
+         text_[m.end] == '/') &&
+        IsDigit(text_[m.end + 1])) {
       return std::nullopt;
     }
     Parsed p;
@@ -742,7 +1002,8 @@ class Resolver {
     p.kind = "range";
     p.granularity = "day";
     if (a->from && b->to) {
-      if (extract_internal::ToDays(*a->from) >= extract_internal::ToDays(*b->to)) return std::nullopt;
+      if (extract_internal::ToDays(*a->from) >= extract_internal::ToDays(*b->to))
+        return std::nullopt;
       p.from = a->from;
       p.to = b->to;
     } else {
@@ -796,9 +1057,11 @@ class Resolver {
     }
     Parsed p;
     p.kind = "quarter";
-    p.granularity = half ? std::optional<std::string>("month") : std::optional<std::string>("quarter");
+    p.granularity =
+        half ? std::optional<std::string>("month") : std::optional<std::string>("quarter");
     // "of the year", "of this year": the reference date's year, whatever the tense.
-    const bool this_year = AsciiLower(std::string_view(text_).substr(m.start, m.end - m.start)).ends_with("year");
+    const bool this_year =
+        AsciiLower(std::string_view(text_).substr(m.start, m.end - m.start)).ends_with("year");
     if (!year) {
       if (!ref_) return p;
       year = ref_->year;
@@ -815,8 +1078,9 @@ class Resolver {
   }
 
   std::optional<Parsed> RelativeDay(const Match& m) const {
-    auto offset = AsciiLower(m.Group("relday")) == "now" ? std::optional<int>(0)
-                                                         : LexNum(relative_day_, m.Group("relday"), "offset");
+    auto offset = AsciiLower(m.Group("relday")) == "now"
+                      ? std::optional<int>(0)
+                      : LexNum(relative_day_, m.Group("relday"), "offset");
     if (!offset) return std::nullopt;
     Parsed p;
     p.kind = "relative";
@@ -869,7 +1133,9 @@ class Resolver {
     if (code == "M") return AddMonths(date, k);
     if (code == "Y") return AddYears(date, k);
     // Hours and minutes move the day only when they add up to whole days.
-    auto floor_div = [](int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); };
+    auto floor_div = [](int64_t a, int64_t b) {
+      return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+    };
     if (code == "H") return AddDays(date, floor_div(k, 24));
     if (code == "MIN") return AddDays(date, floor_div(k, 24 * 60));
     return std::nullopt;
@@ -914,20 +1180,24 @@ class Resolver {
 
   // "this week", "last month", "next quarter", "this weekend": the whole calendar
   // period. A `part` narrows it: "earlier this month" runs from its start to the day
-  // before the reference date, "later this year" from the day after to its end, "early"
-  // and "late" are its first and second halves.
+  // before the reference date, "later this year" (or "later in the year") from the
+  // reference date to its end, "early" and "late" are its first and second halves (a
+  // year's are its first and last six months). "the" names the reference date's
+  // period only with a part ("the end of the year", "earlier in the week").
   std::optional<Parsed> Period(const Match& m) const {
     std::string which = AsciiLower(m.Group("which"));
     std::string unit = AsciiLower(m.Group("unit"));
     int k = 0;
     if (which == "last" || which == "previous" || which == "past") {
       k = -1;
-    } else if (which == "next" || which == "coming" || which == "following" || which == "upcoming") {
+    } else if (which == "next" || which == "coming" || which == "following" ||
+               which == "upcoming") {
       k = 1;
     } else if (which == "the") {
-      // "the week" alone is no date; "the rest of the week" is this one's.
+      // "the week" alone is no date; "the rest of the week" and "the end of the year"
+      // are the reference date's.
       std::string part = AsciiLower(m.Group("part"));
-      if (part.find("rest") == std::string::npos && part.find("remainder") == std::string::npos) return std::nullopt;
+      if (!part.ends_with("of") && !part.ends_with("in")) return std::nullopt;
     } else if (which != "this" && which != "current") {
       return std::nullopt;
     }
@@ -964,8 +1234,12 @@ class Resolver {
       to = CivilDate{ref_->year + k, 12, 31};
     }
     std::string part = AsciiLower(m.Group("part"));
-    if (part.find("rest") != std::string::npos || part.find("remainder") != std::string::npos) part = "rest";
-    if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos) part = "early";
+    if (part.starts_with("earlier")) part = "earlier";
+    if (part.starts_with("later")) part = "later";
+    if (part.find("rest") != std::string::npos || part.find("remainder") != std::string::npos)
+      part = "rest";
+    if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
+      part = "early";
     if (part.find("middle") != std::string::npos) part = "mid";
     if (part.find("end of") != std::string::npos) part = "late";
     const int64_t from_days = extract_internal::ToDays(from);
@@ -974,12 +1248,17 @@ class Resolver {
     if (part == "earlier" && ref_days > from_days && ref_days <= to_days) {
       to = AddDays(*ref_, -1);
       p.granularity = "day";
-    } else if (part == "later" && ref_days >= from_days && ref_days < to_days) {
-      from = AddDays(*ref_, 1);
+    } else if (part == "later" && ref_days >= from_days && ref_days <= to_days) {
+      from = *ref_;
       p.granularity = "day";
     } else if (part == "rest" && ref_days >= from_days && ref_days <= to_days) {
       from = *ref_;
       p.granularity = "day";
+    } else if (unit == "year" && (part == "early" || part == "late")) {
+      // A year's halves are its first and last six months.
+      if (part == "early") to = CivilDate{from.year, 6, 30};
+      if (part == "late") from = CivilDate{from.year, 7, 1};
+      p.granularity = "month";
     } else if (part == "early" || part == "late" || part == "mid") {
       int64_t len = to_days - from_days + 1;
       if (part == "early") to = AddDays(from, len / 2 - 1);
@@ -1023,7 +1302,35 @@ class Resolver {
     }
     std::string which = AsciiLower(m.Group("which"));
     bool back = which == "last" || which == "past" || which == "previous";
-    bool ahead = which == "next" || which == "coming";
+    bool ahead = which == "next" || which == "coming" || which == "upcoming";
+    const bool within = m.Has("within");
+    const bool quarters = unit->attr("align") == "quarter";
+    // "three quarters" alone is a fraction, not a period.
+    if (quarters && !back && !ahead && !within) return std::nullopt;
+    if (ref_ && quarters && (back || ahead) && !FollowedByOf(m.end)) {
+      // "the past two quarters": whole calendar quarters before (or after) the
+      // reference date's own.
+      const CivilDate current{ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1};
+      const int64_t months = 3 * *n;
+      const CivilDate from = back ? AddMonths(current, -months) : AddMonths(current, 3);
+      const CivilDate to = AddDays(AddMonths(from, months), -1);
+      p.from = from;
+      p.to = to;
+      p.granularity = "day";
+      return p;
+    }
+    if (ref_ && within && !back) {
+      // "within 30 days", "within the next two years": from the reference date to the
+      // day before the length has passed.
+      if (auto other = Shift(*ref_, *n, *unit)) {
+        p.from = *ref_;
+        p.to = std::max(*ref_, AddDays(*other, -1), [](const CivilDate& a, const CivilDate& b) {
+          return extract_internal::ToDays(a) < extract_internal::ToDays(b);
+        });
+        p.granularity = "day";
+      }
+      return p;
+    }
     if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {
       auto other = Shift(*ref_, back ? -*n : *n, *unit);
       if (other) {
@@ -1084,8 +1391,9 @@ bool InsideNumberRun(const std::string& text, const Match& m) {
 bool IsRangePart(const Match& m) {
   if (m.rule->Emit("part_only") == "true") return true;
   const std::string& kind = m.rule->Emit("kind");
-  return kind == "date" || kind == "month" || kind == "year" || kind == "quarter" || m.Has("relday") ||
-         (m.Has("weekday") && m.rule->id == "dates.relative.weekday") || m.rule->Emit("range_part") == "true";
+  return kind == "date" || kind == "month" || kind == "year" || kind == "quarter" ||
+         m.Has("relday") || (m.Has("weekday") && m.rule->id == "dates.relative.weekday") ||
+         m.rule->Emit("range_part") == "true";
 }
 
 }  // namespace
@@ -1107,7 +1415,9 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     c.fact.granularity = p.granularity;
     c.fact.duration = p.duration;
     // Dates outside years 1..9999 cannot be written as YYYY-MM-DD: leave them open.
-    auto in_range = [](const std::optional<CivilDate>& d) { return d && d->year >= 1 && d->year <= 9999; };
+    auto in_range = [](const std::optional<CivilDate>& d) {
+      return d && d->year >= 1 && d->year <= 9999;
+    };
     if (in_range(p.from) && in_range(p.to)) {
       c.fact.from = FormatIso(*p.from);
       c.fact.to = FormatIso(*p.to);
@@ -1120,7 +1430,8 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
   auto parts_in = [&](size_t start, size_t end, const Match* self) {
     std::vector<const Match*> parts;
     for (const Match& part : matches) {
-      if (&part != self && part.start >= start && part.end <= end && IsRangePart(part)) parts.push_back(&part);
+      if (&part != self && part.start >= start && part.end <= end && IsRangePart(part))
+        parts.push_back(&part);
     }
     std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(parts, [](const Match* p) {
       auto [s, e] = FactSpan(*p);
@@ -1138,7 +1449,8 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       if (parts.empty()) {
         // A weekday ("starting next Monday") is not a range part; take it alone.
         for (const Match& part : matches) {
-          if (&part != &m && part.start >= m.Get("shift")->end && part.end <= m.end && part.Has("weekday")) {
+          if (&part != &m && part.start >= m.Get("shift")->end && part.end <= m.end &&
+              part.Has("weekday")) {
             parts.push_back(&part);
           }
         }
@@ -1157,8 +1469,10 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
         if (anchor->from) {
           std::optional<CivilDate> end;
           if (!length_days.empty()) {
-            end = AddDays(*anchor->from, static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
-          } else if (auto after = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), false)) {
+            end = AddDays(*anchor->from,
+                          static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
+          } else if (auto after = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"),
+                                                   false)) {
             end = AddDays(*after, -1);
           }
           if (!end) continue;
@@ -1169,7 +1483,8 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
         continue;
       }
       std::string shift = AsciiLower(m.Group("shift"));
-      const bool back = shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
+      const bool back =
+          shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
       if (anchor->from) {
         auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
         if (!moved) continue;
@@ -1235,9 +1550,9 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       }
       Parsed range;
       range.kind = "range";
-      range.granularity =
-          GranularityRank(first->granularity) <= GranularityRank(last->granularity) ? first->granularity
-                                                                                   : last->granularity;
+      range.granularity = GranularityRank(first->granularity) <= GranularityRank(last->granularity)
+                              ? first->granularity
+                              : last->granularity;
       if (first->from && last->to) {
         if (extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) continue;
         range.from = first->from;
@@ -1254,8 +1569,10 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     candidates.push_back(make(m, start, end, *parsed));
   }
 
-  std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(
-      candidates, [](const Candidate& c) { return Ranked{c.start, c.end, c.priority, c.rule_index}; });
+  std::vector<size_t> chosen =
+      extract_internal::SelectNonOverlapping(candidates, [](const Candidate& c) {
+        return Ranked{c.start, c.end, c.priority, c.rule_index};
+      });
   std::vector<DateFact> facts;
   for (size_t i : chosen) {
     Candidate& c = candidates[i];

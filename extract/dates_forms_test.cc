@@ -36,8 +36,8 @@ std::vector<DateFact> Extract(const std::string& text, const char* ref) {
 }
 
 // Checks that text has exactly one date, with the given text, from and to.
-void Check(const std::string& text, const char* ref, const std::string& span, const std::string& from,
-           const std::string& to) {
+void Check(const std::string& text, const char* ref, const std::string& span,
+           const std::string& from, const std::string& to) {
   auto facts = Extract(text, ref);
   INFO(text << " @ " << std::string(ref));
   REQUIRE(facts.size() == 1);
@@ -85,8 +85,8 @@ TEST_CASE("months, quarters, halves, fiscal years, decades, centuries") {
   Check("Sales rose in 2019-Q1.", kB, "2019-Q1", "2019-01-01", "2019-03-31");
   Check("Growth slowed in H1 2024.", kA, "H1 2024", "2024-01-01", "2024-06-30");
   // "of the year" is the reference's year, even before that half has begun.
-  Check("Rates rose in the second half of the year.", kA, "the second half of the year", "2024-07-01",
-        "2024-12-31");
+  Check("Rates rose in the second half of the year.", kA, "the second half of the year",
+        "2024-07-01", "2024-12-31");
   Check("Growth slowed in the second half of 2023.", kA, "the second half of 2023", "2023-07-01",
         "2023-12-31");
   Check("Revenue fell in fiscal 2024.", kA, "fiscal 2024", "2024-01-01", "2024-12-31");
@@ -97,7 +97,8 @@ TEST_CASE("months, quarters, halves, fiscal years, decades, centuries") {
   Check("It was built in the 21st century.", kA, "the 21st century", "2000-01-01", "2099-12-31");
   Check("The plant opens in late 2025.", kA, "late 2025", "2025-09-01", "2025-12-31");
   Check("The plant opened in early 2024.", kB, "early 2024", "2024-01-01", "2024-04-30");
-  Check("Talks collapsed in mid-November 2023.", kA, "mid-November 2023", "2023-11-11", "2023-11-20");
+  Check("Talks collapsed in mid-November 2023.", kA, "mid-November 2023", "2023-11-11",
+        "2023-11-20");
   // Month ends: late February is the 21st to the 29th in 2024, the 28th in 2023.
   Check("Snow fell in late February 2024.", kA, "late February 2024", "2024-02-21", "2024-02-29");
   Check("Snow fell in late February 2023.", kA, "late February 2023", "2023-02-21", "2023-02-28");
@@ -106,8 +107,8 @@ TEST_CASE("months, quarters, halves, fiscal years, decades, centuries") {
 TEST_CASE("relative periods, weekdays and weekends") {
   Check("Prices rose earlier this month.", kA, "earlier this month", "2024-05-01", "2024-05-22");
   Check("Prices rose earlier this month.", kB, "earlier this month", "2023-01-01", "2023-01-09");
-  Check("Prices will rise later this year.", kA, "later this year", "2024-05-24", "2024-12-31");
-  Check("Prices will rise later this year.", kB, "later this year", "2023-01-11", "2023-12-31");
+  Check("Prices will rise later this year.", kA, "later this year", "2024-05-23", "2024-12-31");
+  Check("Prices will rise later this year.", kB, "later this year", "2023-01-10", "2023-12-31");
   // Last week of A runs Monday 13 to Sunday 19 May; of B, 2 to 8 January.
   Check("He resigned last Tuesday.", kA, "last Tuesday", "2024-05-14", "2024-05-14");
   Check("He resigned last Tuesday.", kB, "last Tuesday", "2023-01-03", "2023-01-03");
@@ -126,7 +127,8 @@ TEST_CASE("relative periods, weekdays and weekends") {
   Check("Sales grew this decade.", kA, "this decade", "2020-01-01", "2029-12-31");
   Check("Sales will grow next decade.", kB, "next decade", "2030-01-01", "2039-12-31");
   // Thursday to Sunday of A's week.
-  Check("Rain is forecast for the rest of the week.", kA, "the rest of the week", "2024-05-23", "2024-05-26");
+  Check("Rain is forecast for the rest of the week.", kA, "the rest of the week", "2024-05-23",
+        "2024-05-26");
   // A rolling year, unlike "last year".
   Check("Prices rose over the past year.", kA, "the past year", "2023-05-23", "2024-05-23");
   Check("Prices rose over the past year.", kB, "the past year", "2022-01-10", "2023-01-10");
@@ -137,13 +139,15 @@ TEST_CASE("a day counted within a month") {
   // Memorial Day 2024: the last Monday of May 2024 is the 27th.
   Check("Parades are held on the last Monday of May 2024.", kA, "the last Monday of May 2024",
         "2024-05-27", "2024-05-27");
-  Check("Rent is due on the 20th of next month.", kA, "the 20th of next month", "2024-06-20", "2024-06-20");
-  Check("Rent is due on the 20th of next month.", kB, "the 20th of next month", "2023-02-20", "2023-02-20");
+  Check("Rent is due on the 20th of next month.", kA, "the 20th of next month", "2024-06-20",
+        "2024-06-20");
+  Check("Rent is due on the 20th of next month.", kB, "the 20th of next month", "2023-02-20",
+        "2023-02-20");
   // July 1 was a Saturday in 2023 and a Friday in 2022.
-  Check("The fair opened on the first Friday of July.", kA, "the first Friday of July", "2023-07-07",
-        "2023-07-07");
-  Check("The fair opened on the first Friday of July.", kB, "the first Friday of July", "2022-07-01",
-        "2022-07-01");
+  Check("The fair opened on the first Friday of July.", kA, "the first Friday of July",
+        "2023-07-07", "2023-07-07");
+  Check("The fair opened on the first Friday of July.", kB, "the first Friday of July",
+        "2022-07-01", "2022-07-01");
   // A weekday that fits no nearby year is ignored: the date is placed as usual.
   // January 22 is a Sunday in 2023, a Monday in 2024 and a Wednesday in 2025.
   Check("The talks began Fri, 22 of Jan.", kA, "Fri, 22 of Jan", "2024-01-22", "2024-01-22");
@@ -152,7 +156,8 @@ TEST_CASE("a day counted within a month") {
 TEST_CASE("future offsets need a future clause") {
   Check("The port will reopen in two weeks.", kA, "in two weeks", "2024-06-06", "2024-06-06");
   Check("The port will reopen in two weeks.", kB, "in two weeks", "2023-01-24", "2023-01-24");
-  Check("The bridge opens two weeks from now.", kA, "two weeks from now", "2024-06-06", "2024-06-06");
+  Check("The bridge opens two weeks from now.", kA, "two weeks from now", "2024-06-06",
+        "2024-06-06");
   // A past clause: a duration, not a day.
   auto facts = Extract("Prices fell for the first time in two years.", kA);
   REQUIRE(facts.size() == 1);
@@ -170,7 +175,8 @@ TEST_CASE("holidays") {
   Check("Crowds came on Good Friday 2023.", kA, "Good Friday 2023", "2023-04-07", "2023-04-07");
   // Fourth Thursday of November 2023; last Monday of May 2024.
   Check("Sales rose after Thanksgiving 2023.", kA, "Thanksgiving 2023", "2023-11-23", "2023-11-23");
-  Check("Parades were held on Memorial Day 2024.", kA, "Memorial Day 2024", "2024-05-27", "2024-05-27");
+  Check("Parades were held on Memorial Day 2024.", kA, "Memorial Day 2024", "2024-05-27",
+        "2024-05-27");
   Check("The vote came two weeks before Christmas 2023.", kA, "two weeks before Christmas 2023",
         "2023-12-11", "2023-12-11");
 }
@@ -192,31 +198,163 @@ TEST_CASE("numeric and separated forms") {
 }
 
 TEST_CASE("a length from a day") {
-  Check("Talks were held the week of April 10.", kA, "the week of April 10", "2024-04-10", "2024-04-16");
+  Check("Talks were held the week of April 10.", kA, "the week of April 10", "2024-04-10",
+        "2024-04-16");
   // 14 days from May 20: May 20 .. June 2.
   Check("The fair runs two weeks starting May 20.", kA, "two weeks starting May 20", "2024-05-20",
         "2024-06-02");
   // Next week is May 27 .. June 2; its first half ends on the 29th.
-  Check("Talks resume at the beginning of next week.", kA, "the beginning of next week", "2024-05-27",
-        "2024-05-29");
+  Check("Talks resume at the beginning of next week.", kA, "the beginning of next week",
+        "2024-05-27", "2024-05-29");
 }
 
 TEST_CASE("ranges without years follow their first part") {
   // A range around the reference is in its year, whatever the tense.
-  Check("Roads will close from May to September.", kA, "from May to September", "2024-05-01", "2024-09-30");
-  Check("Roads closed from May to September.", kB, "from May to September", "2022-05-01", "2022-09-30");
+  Check("Roads will close from May to September.", kA, "from May to September", "2024-05-01",
+        "2024-09-30");
+  Check("Roads closed from May to September.", kB, "from May to September", "2022-05-01",
+        "2022-09-30");
   Check("Roads close from March to May.", kA, "from March to May", "2024-03-01", "2024-05-31");
   Check("Roads closed from March to May.", kB, "from March to May", "2022-03-01", "2022-05-31");
   // Across a year boundary: Dec. 28 before B is 2022's, Jan. 3 then follows it.
   Check("Roads closed from Dec. 28 to Jan. 3.", kB, "from Dec. 28 to Jan. 3", "2022-12-28",
         "2023-01-03");
   // Weekdays: the start is placed as any weekday, the end is the next such day after it.
-  Check("Schools closed from Monday to Friday.", kA, "from Monday to Friday", "2024-05-20", "2024-05-24");
-  Check("Schools closed from Monday to Friday.", kB, "from Monday to Friday", "2023-01-09", "2023-01-13");
+  Check("Schools closed from Monday to Friday.", kA, "from Monday to Friday", "2024-05-20",
+        "2024-05-24");
+  Check("Schools closed from Monday to Friday.", kB, "from Monday to Friday", "2023-01-09",
+        "2023-01-13");
   Check("Schools will close from Monday to Friday.", kA, "from Monday to Friday", "2024-05-27",
         "2024-05-31");
   Check("Prices rose between Jan 2019 and now.", kB, "between Jan 2019 and now", "2019-01-01",
         "2023-01-10");
+}
+
+TEST_CASE("within, later and whole quarters back or ahead") {
+  // within N: the reference day to the day before N have passed (A + 29 days: May has
+  // 31, so June 21; B + 29: January 31, then February 8).
+  Check("The agency must reply within 30 days.", kA, "30 days", "2024-05-23", "2024-06-21");
+  Check("The agency must reply within 30 days.", kB, "30 days", "2023-01-10", "2023-02-08");
+  Check("Both plants close within the next two years.", kA, "two years", "2024-05-23",
+        "2026-05-22");
+  Check("Both plants close within the next two years.", kB, "two years", "2023-01-10",
+        "2025-01-09");
+  // Quarters are calendar quarters before or after the reference's own (A is in Q2
+  // 2024, B in Q1 2023).
+  Check("Output fell in the past two quarters.", kA, "two quarters", "2023-10-01", "2024-03-31");
+  Check("Output fell in the past two quarters.", kB, "two quarters", "2022-07-01", "2022-12-31");
+  Check("Output should grow over the next three quarters.", kA, "three quarters", "2024-07-01",
+        "2025-03-31");
+  Check("Output should grow over the next three quarters.", kB, "three quarters", "2023-04-01",
+        "2023-12-31");
+  CHECK(Extract("Three quarters of the vote went to the mayor.", kA).empty());
+  // N units later: that far after the reference (A + 21 = June 13; B + 21 = Jan 31).
+  Check("The firm was sold, and three weeks later it closed.", kA, "three weeks later",
+        "2024-06-13", "2024-06-13");
+  Check("The firm was sold, and three weeks later it closed.", kB, "three weeks later",
+        "2023-01-31", "2023-01-31");
+}
+
+TEST_CASE("compound lengths move the reference in the order written") {
+  // A - 2 years = 2022-05-23, - 3 months = 2022-02-23; B: 2021-01-10, then 2020-10-10.
+  Check("The mine closed two years and three months ago.", kA, "two years and three months ago",
+        "2022-02-23", "2022-02-23");
+  Check("The mine closed two years and three months ago.", kB, "two years and three months ago",
+        "2020-10-10", "2020-10-10");
+  // A + 1 month = June 23, + 21 days = July 14; B: February 10, + 21 = March 3 (2023
+  // is no leap year).
+  Check("It reopened 1 month and 21 days later.", kA, "1 month and 21 days later", "2024-07-14",
+        "2024-07-14");
+  Check("It reopened 1 month and 21 days later.", kB, "1 month and 21 days later", "2023-03-03",
+        "2023-03-03");
+  // After "last" the first length is its own: "the last 3 months" and "2 days ago".
+  auto facts = Extract("Talks ran for the last 3 months and 2 days ago they ended.", kA);
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[1].text == "2 days ago");
+  CHECK(facts[1].from == std::optional<std::string>("2024-05-21"));
+}
+
+TEST_CASE("weeks and parts counted within a month or a year") {
+  // Weeks run Monday to Sunday; the first holds the first Thursday. January 2024 starts
+  // on a Monday (week 3 = 15..21); January 2023 on a Sunday (week 1 = 2..8, week 3 =
+  // 16..22). Before B, January is the one under way.
+  Check("Talks resume in the third week of January.", kA, "the third week of January", "2024-01-15",
+        "2024-01-21");
+  Check("Talks resume in the third week of January.", kB, "the third week of January", "2023-01-16",
+        "2023-01-22");
+  // 2016-12-31 is a Saturday: its last Thursday is the 29th, week Dec 26 - Jan 1.
+  Check("Prices peaked in the last week of 2016.", kA, "the last week of 2016", "2016-12-26",
+        "2017-01-01");
+  // 2021-01-01 is a Friday: the first Thursday is January 7.
+  Check("Prices fell in the first week of 2021.", kB, "the first week of 2021", "2021-01-04",
+        "2021-01-10");
+  Check("Seizures doubled in the first six months of 2023.", kA, "the first six months of 2023",
+        "2023-01-01", "2023-06-30");
+  // 2024-12-31 is a Tuesday (last week Dec 23..29); 2023-12-31 a Sunday (Dec 25..31).
+  Check("Sales slow in the last two weeks of the year.", kA, "the last two weeks of the year",
+        "2024-12-16", "2024-12-29");
+  Check("Sales slow in the last two weeks of the year.", kB, "the last two weeks of the year",
+        "2023-12-18", "2023-12-31");
+  Check("Rain fell in the first 10 days of last month.", kA, "the first 10 days of last month",
+        "2024-04-01", "2024-04-10");
+  Check("Rain fell in the first 10 days of last month.", kB, "the first 10 days of last month",
+        "2022-12-01", "2022-12-10");
+  // A year's halves are whole months; "later" includes the reference day.
+  Check("A vote is due by the end of the year.", kA, "the end of the year", "2024-07-01",
+        "2024-12-31");
+  Check("A vote is due by the end of the year.", kB, "the end of the year", "2023-07-01",
+        "2023-12-31");
+  Check("The plant shut late last year.", kA, "late last year", "2023-07-01", "2023-12-31");
+  Check("The plant shut late last year.", kB, "late last year", "2022-07-01", "2022-12-31");
+  Check("A second vote is planned later in the year.", kA, "later in the year", "2024-05-23",
+        "2024-12-31");
+  Check("A second vote is planned later in the year.", kB, "later in the year", "2023-01-10",
+        "2023-12-31");
+  // A is a Thursday (Monday the 20th to Wednesday the 22nd); B a Tuesday (Monday only).
+  Check("The talks stalled earlier in the week.", kA, "earlier in the week", "2024-05-20",
+        "2024-05-22");
+  Check("The talks stalled earlier in the week.", kB, "earlier in the week", "2023-01-09",
+        "2023-01-09");
+  Check("The plant closed in March last year.", kA, "March last year", "2023-03-01", "2023-03-31");
+  Check("The plant closed in March last year.", kB, "March last year", "2022-03-01", "2022-03-31");
+  Check("Voting starts in June next year.", kA, "June next year", "2025-06-01", "2025-06-30");
+  Check("Voting starts in June next year.", kB, "June next year", "2024-06-01", "2024-06-30");
+  Check("The index is down 20% year to date.", kA, "year to date", "2024-01-01", "2024-05-23");
+  Check("The index is down 20% year to date.", kB, "year to date", "2023-01-01", "2023-01-10");
+  Check("Gains were large in this calendar year.", kB, "this calendar year", "2023-01-01",
+        "2023-12-31");
+}
+
+TEST_CASE("holiday weekends, decades with an apostrophe, more numeric forms") {
+  // Labor Day 2023 is Monday September 4 (Sep 1 was a Friday); 2022's is September 5.
+  Check("Traffic deaths rose over the Labor Day weekend.", kA, "Labor Day weekend", "2023-09-02",
+        "2023-09-04");
+  Check("Traffic deaths rose over the Labor Day weekend.", kB, "Labor Day weekend", "2022-09-03",
+        "2022-09-05");
+  // Thanksgiving 2023 is Thursday November 23; 2022's November 24: Thursday to Sunday.
+  Check("Stores were busy on Thanksgiving weekend.", kA, "Thanksgiving weekend", "2023-11-23",
+        "2023-11-26");
+  Check("Stores were busy on Thanksgiving weekend.", kB, "Thanksgiving weekend", "2022-11-24",
+        "2022-11-27");
+  Check("Rents doubled in the 1970's.", kA, "1970's", "1970-01-01", "1979-12-31");
+  Check("The ship left on Oct-2 with grain.", kA, "Oct-2", "2023-10-02", "2023-10-02");
+  Check("The ship left on Oct-2 with grain.", kB, "Oct-2", "2022-10-02", "2022-10-02");
+  Check("The office reopens on 22/04 after repairs.", kA, "22/04", "2024-04-22", "2024-04-22");
+  Check("The office reopened on 22/04 after repairs.", kB, "22/04", "2022-04-22", "2022-04-22");
+  Check("The form is dated 9-18-15 at the top.", kA, "9-18-15", "2015-09-18", "2015-09-18");
+  Check("The form is dated 21/04/16 at the top.", kB, "21/04/16", "2016-04-21", "2016-04-21");
+  Check("The file is dated 2019-aug-01 in the index.", kB, "2019-aug-01", "2019-08-01",
+        "2019-08-01");
+  // Two-digit years fall in the hundred years that end twenty after the reference:
+  // 44 is 2044 from 2024 but 1944 from 2023; 47 is 1947 from both.
+  Check("The deed is dated 05/13/44 in ink.", kA, "05/13/44", "2044-05-13", "2044-05-13");
+  Check("The deed is dated 05/13/44 in ink.", kB, "05/13/44", "1944-05-13", "1944-05-13");
+  Check("The deed is dated 05/13/47 in ink.", kA, "05/13/47", "1947-05-13", "1947-05-13");
+  // June 11 2024 is the Tuesday the 11th nearest A; January 11 2023 is B's Wednesday.
+  Check("The hearing is on Tuesday the eleventh.", kA, "Tuesday the eleventh", "2024-06-11",
+        "2024-06-11");
+  Check("The hearing is on Wednesday the eleventh.", kB, "Wednesday the eleventh", "2023-01-11",
+        "2023-01-11");
 }
 
 TEST_CASE("hostile date inputs finish quickly") {
@@ -235,10 +373,14 @@ TEST_CASE("hostile date inputs finish quickly") {
 }
 
 TEST_CASE("token soup: spans stay in bounds and ranges run forwards") {
-  const char* tokens[] = {"between", "and", "from", "to", "-", "–", "May", "Dec.", "13", "31st", "2024",
-                          "1999", "Q3", "H2", "the", "of", "next", "last", "Friday", "ago", "two", "weeks",
-                          "1/2", "10/7/2018", "2018-12", "FY24", "'90s", "Christmas", "early", "in",
-                          "will", "\xff", "(", ")", ",", "the first", "century", "before", "now", "5.4."};
+  const char* tokens[] = {
+      "between", "and",      "from",   "to",        "-",       "–",       "May",       "Dec.",
+      "13",      "31st",     "2024",   "1999",      "Q3",      "H2",      "the",       "of",
+      "next",    "last",     "Friday", "ago",       "two",     "weeks",   "1/2",       "10/7/2018",
+      "2018-12", "FY24",     "'90s",   "Christmas", "early",   "in",      "will",      "\xff",
+      "(",       ")",        ",",      "the first", "century", "before",  "now",       "5.4.",
+      "within",  "quarters", "week",   "weekend",   "later",   "9-18-15", "Labor Day", "last year",
+      "month",   "days",     "Oct-2",  "eleventh"};
   uint32_t seed = 12345;
   std::string soup;
   for (int i = 0; i < 20000; ++i) {

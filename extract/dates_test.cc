@@ -72,7 +72,8 @@ TEST_CASE("civil date arithmetic") {
 }
 
 TEST_CASE("the seed-style range is one fact including 'from'") {
-  auto facts = Extract("Agents seized the drug from December 1, 2018, to May 13, 2024, the ministry said.");
+  auto facts =
+      Extract("Agents seized the drug from December 1, 2018, to May 13, 2024, the ministry said.");
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].text == "from December 1, 2018, to May 13, 2024");
   CHECK(facts[0].kind == "range");
@@ -86,8 +87,8 @@ TEST_CASE("the seed-style range is one fact including 'from'") {
 
 TEST_CASE("day dates in common forms") {
   const char* texts[] = {"It began on December 1, 2018.", "It began on 1 December 2018.",
-                         "It began on Dec. 1, 2018.", "It began on 2018-12-01.",
-                         "It began on 12/01/2018.", "It began on the 1st of December 2018."};
+                         "It began on Dec. 1, 2018.",     "It began on 2018-12-01.",
+                         "It began on 12/01/2018.",       "It began on the 1st of December 2018."};
   for (const char* text : texts) {
     DateFact f = One(text);
     CHECK(f.kind == "date");
@@ -274,7 +275,8 @@ TEST_CASE("output is sorted and spans are bytes") {
 
 TEST_CASE("hostile input does not crash") {
   std::string junk;
-  for (int i = 0; i < 2000; ++i) junk += "from May 99, 2024 to - and between 2018 Q9 \xff 12/45/2018 99999999999 years ago ";
+  for (int i = 0; i < 2000; ++i)
+    junk += "from May 99, 2024 to - and between 2018 Q9 \xff 12/45/2018 99999999999 years ago ";
   std::vector<DateFact> out;
   Context context;
   context.reference_date = "not a date";

@@ -148,10 +148,10 @@ TEST_CASE("crawl: one pass, politeness, statuses, then a second pass fetches not
       return;
     }
     res.set_header("ETag", "\"feed-1\"");
-    res.set_content(Rss({"/world/1?utm_source=feed", "/world/2", "/world/3#comments",
-                         "/world/blocked", other_host, "/world/gone", "/world/busy",
-                         "/world/limited", "/video/9"}),
-                    "application/rss+xml");
+    res.set_content(
+        Rss({"/world/1?utm_source=feed", "/world/2", "/world/3#comments", "/world/blocked",
+             other_host, "/world/gone", "/world/busy", "/world/limited", "/video/9"}),
+        "application/rss+xml");
   });
   server.server().Get("/news-sitemap.xml", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(
@@ -165,9 +165,8 @@ TEST_CASE("crawl: one pass, politeness, statuses, then a second pass fetches not
   server.server().Get("/broken-sitemap.xml", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("<urlset><url><loc>/world/5</loc></url", "application/xml");
   });
-  server.server().Get("/world/gone", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 410;
-  });
+  server.server().Get("/world/gone",
+                      [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
   std::atomic<int> busy_calls{0}, limited_calls{0};
   server.server().Get("/world/busy", [&](const httplib::Request&, httplib::Response& res) {
     if (busy_calls++ == 0) {
@@ -213,9 +212,10 @@ TEST_CASE("crawl: one pass, politeness, statuses, then a second pass fetches not
         1);
   CHECK(Scalar(db, "SELECT count(*) FROM articles WHERE text LIKE '%caf\xC3\xA9 owners%'") == 1);
   CHECK(Scalar(db, "SELECT count(*) FROM articles WHERE fetch_id IS NULL") == 0);
-  CHECK(Scalar(db, "SELECT count(*) FROM articles a JOIN fetches f ON f.id = a.fetch_id "
-                   "WHERE f.status = 200 AND f.warc_file IS NOT NULL AND f.warc_offset >= 0 "
-                   "AND f.payload_digest LIKE 'sha1:%'") == 6);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM articles a JOIN fetches f ON f.id = a.fetch_id "
+               "WHERE f.status = 200 AND f.warc_file IS NOT NULL AND f.warc_offset >= 0 "
+               "AND f.payload_digest LIKE 'sha1:%'") == 6);
 
   // Crawl-delay (0.15 s) is larger than the site's 0.05 s: every request arrives at
   // least that long after the one before, on the server's own clock.
@@ -297,10 +297,12 @@ TEST_CASE("crawl: unchanged bodies without validators are revisits, not new fetc
                            "\"]\ndelay = 0.02\n");
   const std::string db = (dir / "same.db").string();
   auto first = Run({"crawl", "--sites", sites, "--db", db, "--warc-dir", (dir / "w").string()});
-  CHECK(first.out == "Same: discovered 2, fetched 2, not modified 0, robots 0, refused 0, failed 0\n");
+  CHECK(first.out ==
+        "Same: discovered 2, fetched 2, not modified 0, robots 0, refused 0, failed 0\n");
   auto second = Run({"crawl", "--sites", sites, "--db", db, "--warc-dir", (dir / "w").string()});
   INFO(second.Describe());
-  CHECK(second.out == "Same: discovered 2, fetched 0, not modified 2, robots 0, refused 0, failed 0\n");
+  CHECK(second.out ==
+        "Same: discovered 2, fetched 0, not modified 2, robots 0, refused 0, failed 0\n");
   CHECK(server.Count("/world/1") == 2);
   int revisits = 0, responses = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir / "w")) {
@@ -321,17 +323,17 @@ TEST_CASE("crawl: unchanged bodies without validators are revisits, not new fetc
   CHECK(revisits == 2);
   CHECK(responses == 2);
   // Archived but not a new article version: the articles keep their first fetch.
-  CHECK(Scalar(db, "SELECT count(*) FROM fetches f JOIN articles a ON a.fetch_id = f.id "
-                   "WHERE f.status = 200") == 2);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM fetches f JOIN articles a ON a.fetch_id = f.id "
+               "WHERE f.status = 200") == 2);
   CHECK(Scalar(db, "SELECT count(*) FROM articles") == 2);
 }
 
 TEST_CASE("crawl: a host that keeps failing is slowed, then skipped for the run") {
   bb::TempDir dir;
   testing::TestServer server;
-  server.server().Get(R"(/world/(\d+))", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 500;
-  });
+  server.server().Get(R"(/world/(\d+))",
+                      [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
   std::vector<std::string> links;
   for (int i = 1; i <= 10; ++i) links.push_back("/world/" + std::to_string(i));
   server.server().Get("/rss.xml", [&](const httplib::Request&, httplib::Response& res) {
@@ -344,7 +346,8 @@ TEST_CASE("crawl: a host that keeps failing is slowed, then skipped for the run"
   auto r = Run({"crawl", "--sites", sites, "--db", (dir / "b.db").string()});
   INFO(r.Describe());
   CHECK(r.exit_code == 0);  // the site was reached: its feed answered
-  CHECK(r.out == "Broken: discovered 10, fetched 0, not modified 0, robots 0, refused 0, failed 10\n");
+  CHECK(r.out ==
+        "Broken: discovered 10, fetched 0, not modified 0, robots 0, refused 0, failed 10\n");
   CHECK(r.err.find("host skipped") != std::string::npos);
   std::vector<testing::Seen> articles;
   for (const auto& s : server.seen()) {
@@ -367,18 +370,20 @@ TEST_CASE("crawl: feeds announced by start pages, sitemaps named by robots.txt")
   ServeArticles(a);
   ServeArticles(b);
   a.server().Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content("<html><head><link rel=\"alternate\" type=\"application/atom+xml\" "
-                    "href=\"/atom.xml\"></head><body>Front page</body></html>",
-                    "text/html");
+    res.set_content(
+        "<html><head><link rel=\"alternate\" type=\"application/atom+xml\" "
+        "href=\"/atom.xml\"></head><body>Front page</body></html>",
+        "text/html");
   });
   a.server().Get("/atom.xml", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link href=\"/world/1\"/>"
-                    "</entry><entry><link href=\"/world/2\"/></entry></feed>",
-                    "application/atom+xml");
+    res.set_content(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link href=\"/world/1\"/>"
+        "</entry><entry><link href=\"/world/2\"/></entry></feed>",
+        "application/atom+xml");
   });
-  const std::string sitemap = Gz(
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/world/7</loc>"
-      "</url><url><loc>/world/8</loc></url></urlset>");
+  const std::string sitemap =
+      Gz("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/world/7</loc>"
+         "</url><url><loc>/world/8</loc></url></urlset>");
   b.server().Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("<html><body>No feeds announced here.</body></html>", "text/html");
   });
@@ -387,9 +392,10 @@ TEST_CASE("crawl: feeds announced by start pages, sitemaps named by robots.txt")
                     "text/plain");
   });
   b.server().Get("/sitemap-index.xml", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                    "<sitemap><loc>/maps/articles.xml.gz</loc></sitemap></sitemapindex>",
-                    "application/xml");
+    res.set_content(
+        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        "<sitemap><loc>/maps/articles.xml.gz</loc></sitemap></sitemapindex>",
+        "application/xml");
   });
   b.server().Get("/maps/articles.xml.gz", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(sitemap, "application/x-gzip");
@@ -412,8 +418,9 @@ TEST_CASE("crawl: feeds announced by start pages, sitemaps named by robots.txt")
 TEST_CASE("crawl: a bad sites file exits 2, an unreachable site exits 1") {
   bb::TempDir dir;
   const std::string sites = (dir / "bad.toml").string();
-  bb::WriteFile(sites, "[[site]]\nname = \"X\"\nfeeds = [\"http://127.0.0.1:9/rss\"]\n"
-                       "follow = ['(unclosed']\n");
+  bb::WriteFile(sites,
+                "[[site]]\nname = \"X\"\nfeeds = [\"http://127.0.0.1:9/rss\"]\n"
+                "follow = ['(unclosed']\n");
   auto bad = Run({"crawl", "--sites", sites, "--db", (dir / "a.db").string()});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("bad.toml:1") != std::string::npos);
@@ -427,8 +434,9 @@ TEST_CASE("crawl: a bad sites file exits 2, an unreachable site exits 1") {
 
   // Port 9 on loopback refuses connections: robots.txt is unreachable, so nothing is
   // fetched and the site counts as not reached.
-  bb::WriteFile(sites, "[[site]]\nname = \"Closed\"\nfeeds = [\"http://127.0.0.1:9/rss\"]\n"
-                       "delay = 0\n");
+  bb::WriteFile(sites,
+                "[[site]]\nname = \"Closed\"\nfeeds = [\"http://127.0.0.1:9/rss\"]\n"
+                "delay = 0\n");
   auto closed = Run({"crawl", "--sites", sites, "--db", (dir / "a.db").string()});
   CHECK(closed.exit_code == 1);
   CHECK(closed.out ==
@@ -508,8 +516,9 @@ TEST_CASE("crawl: a run killed mid-way resumes without refetching what it stored
   CHECK(Scalar(db, "SELECT count(DISTINCT id) FROM articles") == 12);
   // Each article has exactly one stored 200 fetch; the ones stored before the kill
   // were only revalidated (304), never downloaded again.
-  CHECK(Scalar(db, "SELECT count(*) FROM (SELECT url FROM fetches WHERE status = 200 AND url "
-                   "LIKE '%/world/%' GROUP BY url HAVING count(*) > 1)") == 0);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM (SELECT url FROM fetches WHERE status = 200 AND url "
+               "LIKE '%/world/%' GROUP BY url HAVING count(*) > 1)") == 0);
   CHECK(Scalar(db, "SELECT count(*) FROM fetches WHERE status = 200 AND url LIKE '%/world/%'") ==
         12);
   CHECK(Scalar(db, "SELECT count(*) FROM crawl_urls WHERE state = 'done' AND kind = 'article'") ==

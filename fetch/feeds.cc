@@ -232,8 +232,7 @@ XmlTokenizer::Token XmlTokenizer::Next() {
       // DOCTYPE, possibly with an internal subset in [...]; its entities are ignored.
       const size_t bracket = doc_.find('[', pos_);
       const size_t close = doc_.find('>', pos_);
-      if (bracket != std::string_view::npos && close != std::string_view::npos &&
-          bracket < close) {
+      if (bracket != std::string_view::npos && close != std::string_view::npos && bracket < close) {
         if (!skip_to("]>", "DOCTYPE")) return t;
       } else if (!skip_to(">", "declaration")) {
         return t;

@@ -142,11 +142,12 @@ TEST_CASE("feeds: malformed documents fail with a clear message") {
   auto html = ParseDiscovery("<html><body>Not a feed</body></html>", "https://x.example/");
   REQUIRE_FALSE(html.ok());
   CHECK(html.status().message().find("root element <html>") != std::string::npos);
-  auto cut = ParseDiscovery("<rss><channel><item><link>https://x.example/a</link>",
-                            "https://x.example/");
+  auto cut =
+      ParseDiscovery("<rss><channel><item><link>https://x.example/a</link>", "https://x.example/");
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.status().message().find("never closed") != std::string::npos);
-  auto tag = ParseDiscovery("<urlset><url><loc>https://x.example/a</loc></url", "https://x.example/");
+  auto tag =
+      ParseDiscovery("<urlset><url><loc>https://x.example/a</loc></url", "https://x.example/");
   REQUIRE_FALSE(tag.ok());
   CHECK(tag.status().message().find("unterminated tag") != std::string::npos);
   CHECK_FALSE(ParseDiscovery("", "https://x.example/").ok());

@@ -96,9 +96,9 @@ int OnDebug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
 }
 
 Status Refused(const std::string& host, const std::string& address) {
-  return Status(StatusCode::kNetwork,
-                std::string(kRefusedPrefix) + host + " resolves to the non-public address " +
-                    address + " (use --allow-private to fetch it)");
+  return Status(StatusCode::kNetwork, std::string(kRefusedPrefix) + host +
+                                          " resolves to the non-public address " + address +
+                                          " (use --allow-private to fetch it)");
 }
 
 // Resolves and checks one hop's host; fills the CURLOPT_RESOLVE entry that pins the
@@ -113,8 +113,8 @@ Status GuardHost(const UrlParts& parts, const FetchOptions& options, std::string
       if (IsPrivateAddress(a)) return Refused(parts.host, a);
     }
   }
-  const std::string bare = parts.host.front() == '[' ? parts.host.substr(1, parts.host.size() - 2)
-                                                     : parts.host;
+  const std::string bare =
+      parts.host.front() == '[' ? parts.host.substr(1, parts.host.size() - 2) : parts.host;
   if (addresses->size() == 1 && (*addresses)[0] == bare) return Status::Ok();
   *pin = parts.host + ":" + std::to_string(parts.port) + ":";
   for (size_t i = 0; i < addresses->size(); ++i) {
@@ -163,8 +163,9 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   error[0] = '\0';
 
   Slist headers;
-  Append(&headers, "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
-                   "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
+  Append(&headers,
+         "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
+         "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
   Append(&headers, "Accept-Encoding: gzip, deflate, br");
   if (conditional && !conditional->etag.empty()) {
     Append(&headers, "If-None-Match: " + conditional->etag);
@@ -189,8 +190,7 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
-                   static_cast<curl_off_t>(options.max_body_bytes));
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
@@ -286,12 +286,13 @@ Status NextHop(const Exchange& ex, int hop, int max_redirects, const std::string
   next->clear();
   const int status = ex.status;
   const std::string location = HeaderValue(ex.response_head, "location");
-  const bool redirect = (status == 301 || status == 302 || status == 303 || status == 307 ||
-                         status == 308) && !location.empty();
+  const bool redirect =
+      (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) &&
+      !location.empty();
   if (!redirect) return Status::Ok();
   if (hop >= max_redirects) {
-    return Status(StatusCode::kNetwork,
-                  "more than " + std::to_string(max_redirects) + " redirects", first_url);
+    return Status(StatusCode::kNetwork, "more than " + std::to_string(max_redirects) + " redirects",
+                  first_url);
   }
   auto target = ResolveUrl(ex.url, location);
   if (!target.ok()) {
@@ -317,8 +318,8 @@ Status FinishResponse(Response* response, size_t max_decoded_bytes) {
   response->etag = HeaderValue(last.response_head, "etag");
   response->last_modified = HeaderValue(last.response_head, "last-modified");
   response->retry_after = HeaderValue(last.response_head, "retry-after");
-  auto decoded = DecodeBody(last.body, HeaderValue(last.response_head, "content-encoding"),
-                            max_decoded_bytes);
+  auto decoded =
+      DecodeBody(last.body, HeaderValue(last.response_head, "content-encoding"), max_decoded_bytes);
   if (!decoded.ok()) {
     return Status(StatusCode::kNetwork, decoded.status().message(), response->final_url);
   }
@@ -327,8 +328,7 @@ Status FinishResponse(Response* response, size_t max_decoded_bytes) {
 }
 
 bool IsRefusal(const Status& status) {
-  return status.code() == StatusCode::kNetwork &&
-         status.message().rfind(kRefusedPrefix, 0) == 0;
+  return status.code() == StatusCode::kNetwork && status.message().rfind(kRefusedPrefix, 0) == 0;
 }
 
 Status CheckAddress(const std::string& url, const FetchOptions& options) {
@@ -424,8 +424,8 @@ Result<std::string> Unbrotli(const std::string& body, size_t max_bytes) {
   for (;;) {
     uint8_t* next_out = reinterpret_cast<uint8_t*>(buf);
     size_t avail_out = sizeof buf;
-    const BrotliDecoderResult rc = BrotliDecoderDecompressStream(
-        state.get(), &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const BrotliDecoderResult rc = BrotliDecoderDecompressStream(state.get(), &avail_in, &next_in,
+                                                                 &avail_out, &next_out, nullptr);
     const size_t produced = sizeof buf - avail_out;
     if (out.size() + produced > max_bytes) return OverCap(max_bytes);
     out.append(buf, produced);

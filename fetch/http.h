@@ -44,15 +44,15 @@ inline constexpr char kDefaultUserAgent[] =
 
 struct FetchOptions {
   std::string user_agent = kDefaultUserAgent;
-  long connect_timeout_ms = 10000;  // TCP + TLS handshake
-  long total_timeout_ms = 60000;    // the whole transfer of one hop
-  long low_speed_bytes = 512;       // abort when slower than this many bytes/s ...
-  long low_speed_seconds = 15;      // ... for this long
+  long connect_timeout_ms = 10000;       // TCP + TLS handshake
+  long total_timeout_ms = 60000;         // the whole transfer of one hop
+  long low_speed_bytes = 512;            // abort when slower than this many bytes/s ...
+  long low_speed_seconds = 15;           // ... for this long
   size_t max_body_bytes = 16u << 20;     // body as transferred
   size_t max_decoded_bytes = 64u << 20;  // body after gzip/deflate/br decoding
   int max_redirects = 5;
-  bool allow_private = false;            // see "Address guard" above
-  std::set<std::string> private_hosts;   // lower-case hosts allowed although private
+  bool allow_private = false;           // see "Address guard" above
+  std::set<std::string> private_hosts;  // lower-case hosts allowed although private
 };
 
 // One request and its response as they went over the wire: what the archive keeps.
@@ -63,21 +63,21 @@ struct Exchange {
   std::string body;           // as transferred (content-coding kept, chunking removed)
   std::string ip;             // the peer address
   int status = 0;
-  bool truncated = false;     // the body was cut at a cap (only on failed fetches)
+  bool truncated = false;  // the body was cut at a cap (only on failed fetches)
 };
 
 struct Response {
-  std::string url;        // as requested
-  std::string final_url;  // after redirects
-  int status = 0;         // of the final hop
+  std::string url;                  // as requested
+  std::string final_url;            // after redirects
+  int status = 0;                   // of the final hop
   std::vector<Exchange> exchanges;  // every hop, in order; the last is the final one
   // Headers of the final hop that matter (empty when absent).
   std::string content_type;  // e.g. "text/html; charset=utf-8"
   std::string charset;       // the charset parameter of content_type, lower-case
   std::string etag;
   std::string last_modified;
-  std::string retry_after;   // raw Retry-After value
-  std::string body;          // decoded (content-coding removed)
+  std::string retry_after;  // raw Retry-After value
+  std::string body;         // decoded (content-coding removed)
 };
 
 struct ConditionalHeaders {
@@ -147,7 +147,8 @@ std::optional<double> ParseRetryAfter(const std::string& value, long long now);
 // (zlib or raw) and br, in a comma-separated list of up to 4, last applied first removed
 // ("" and "identity" pass through). kInvalidInput for an unknown coding or corrupt data;
 // kNetwork when the output, or any intermediate stage, passes max_bytes.
-Result<std::string> DecodeBody(const std::string& body, const std::string& coding, size_t max_bytes);
+Result<std::string> DecodeBody(const std::string& body, const std::string& coding,
+                               size_t max_bytes);
 
 // The value of header `name` (case-insensitive) in a response head, the last one when
 // repeated; "" when absent.

@@ -194,14 +194,15 @@ TEST_CASE("http: body over the cap fails, with or without Content-Length") {
     res.set_content(std::string(300000, 'x'), "application/octet-stream");
   });
   server.server().Get("/big-chunked", [](const httplib::Request&, httplib::Response& res) {
-    res.set_chunked_content_provider("application/octet-stream", [](size_t, httplib::DataSink& sink) {
-      const std::string part(100000, 'y');
-      for (int i = 0; i < 3; ++i) {
-        if (!sink.write(part.data(), part.size())) return false;
-      }
-      sink.done();
-      return true;
-    });
+    res.set_chunked_content_provider("application/octet-stream",
+                                     [](size_t, httplib::DataSink& sink) {
+                                       const std::string part(100000, 'y');
+                                       for (int i = 0; i < 3; ++i) {
+                                         if (!sink.write(part.data(), part.size())) return false;
+                                       }
+                                       sink.done();
+                                       return true;
+                                     });
   });
   server.Start();
   FetchOptions o = LoopbackOptions();
@@ -282,9 +283,8 @@ TEST_CASE("http: conditional GET sends validators and reports 304") {
 
 TEST_CASE("http: error statuses are responses, not failures") {
   testing::TestServer server;
-  server.server().Get("/gone", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 410;
-  });
+  server.server().Get("/gone",
+                      [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
   server.server().Get("/busy", [](const httplib::Request&, httplib::Response& res) {
     res.status = 503;
     res.set_header("Retry-After", "7");

@@ -98,8 +98,8 @@ void PoliteClient::LoadRobots(const std::string& origin, HostTable::Host* host) 
       host->robots = Robots::DisallowAll();
     }
     if (host->robots->crawl_delay()) {
-      host->delay = std::max(host->delay, std::min(*host->robots->crawl_delay(),
-                                                   options_.max_crawl_delay));
+      host->delay =
+          std::max(host->delay, std::min(*host->robots->crawl_delay(), options_.max_crawl_delay));
     }
   }
   Finished(host);  // after the Crawl-delay is known, so it already applies
@@ -162,24 +162,24 @@ PoliteResult PoliteClient::Fetch(const std::string& url, const ConditionalHeader
       host->delay = std::max(host->delay, site_delay);
       if (host->skipped) {
         result.outcome = FetchOutcome::kHostSkipped;
-        result.error = Status(StatusCode::kNetwork, "host skipped for this run after " +
-                                                        std::to_string(host->failures) +
-                                                        " failures in a row", where);
+        result.error = Status(StatusCode::kNetwork,
+                              "host skipped for this run after " + std::to_string(host->failures) +
+                                  " failures in a row",
+                              where);
         return result;
       }
       if (!host->robots) LoadRobots(*origin, host.get());
       if (!host->robots->Allowed(PathAndQuery(*parts))) {
         result.outcome = FetchOutcome::kRobots;
-        result.error = Status(StatusCode::kNetwork,
-                              host->robots_status == 0
-                                  ? "robots.txt unreachable (" + host->robots_error +
-                                        "): nothing fetched from this host"
-                              : host->robots_status >= 500
-                                  ? "robots.txt answered HTTP " +
-                                        std::to_string(host->robots_status) +
-                                        ": nothing fetched from this host"
-                                  : "disallowed by robots.txt",
-                              where);
+        result.error =
+            Status(StatusCode::kNetwork,
+                   host->robots_status == 0 ? "robots.txt unreachable (" + host->robots_error +
+                                                  "): nothing fetched from this host"
+                   : host->robots_status >= 500
+                       ? "robots.txt answered HTTP " + std::to_string(host->robots_status) +
+                             ": nothing fetched from this host"
+                       : "disallowed by robots.txt",
+                   where);
         return result;
       }
 
@@ -246,8 +246,7 @@ PoliteResult PoliteClient::Fetch(const std::string& url, const ConditionalHeader
         const std::optional<double> wait =
             ParseRetryAfter(resp.retry_after, static_cast<long long>(std::time(nullptr)));
         const double pause = wait ? *wait : std::max(host->delay, 0.05) * std::pow(2.0, attempt);
-        if (attempt >= options_.max_attempts || pause > options_.max_retry_after ||
-            host->skipped) {
+        if (attempt >= options_.max_attempts || pause > options_.max_retry_after || host->skipped) {
           result.outcome = FetchOutcome::kFailed;
           result.response = std::move(resp);
           result.error = Status(StatusCode::kNetwork,

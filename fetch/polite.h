@@ -48,7 +48,7 @@ struct PolitenessOptions {
   int max_attempts = 3;                    // per URL, counting retries after 429/503
   int host_failures_to_slow = 3;
   int host_failures_to_skip = 6;
-  double max_backoff_delay = 60.0;         // seconds; cap of the slowed delay
+  double max_backoff_delay = 60.0;  // seconds; cap of the slowed delay
 };
 
 class HostTable {
@@ -57,7 +57,7 @@ class HostTable {
     std::mutex busy;  // held for the whole of one request (one connection per host)
     // Guarded by busy:
     std::optional<Robots> robots;
-    int robots_status = 0;  // HTTP status of robots.txt, 0 when unreachable
+    int robots_status = 0;     // HTTP status of robots.txt, 0 when unreachable
     std::string robots_error;  // why robots.txt was unreachable
     double delay = 0;
     std::chrono::steady_clock::time_point next_start{};

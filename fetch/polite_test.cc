@@ -50,16 +50,14 @@ struct TwoHosts {
                           res.set_content("page " + std::string(req.matches[2]), "text/plain");
                         });
     target.Start();
-    origin.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
-      res.status = 404;
-    });
+    origin.server().Get("/robots.txt",
+                        [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
     const std::string base = target.Url("");
-    origin.server().Get(R"(/to/(open|private)/(\w+))",
-                        [base](const httplib::Request& req, httplib::Response& res) {
-                          res.set_redirect(base + "/" + std::string(req.matches[1]) + "/" +
-                                               std::string(req.matches[2]),
-                                           302);
-                        });
+    origin.server().Get(
+        R"(/to/(open|private)/(\w+))", [base](const httplib::Request& req, httplib::Response& res) {
+          res.set_redirect(
+              base + "/" + std::string(req.matches[1]) + "/" + std::string(req.matches[2]), 302);
+        });
     origin.Start();
   }
 };

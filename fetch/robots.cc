@@ -32,7 +32,8 @@ std::string NormalisePercent(const std::string& s) {
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 15];
-    } else if (c == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (c == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += '%';
       out += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i + 1])));

@@ -1,11 +1,11 @@
 #include "fetch/sites.h"
 
 #include <re2/re2.h>
+#include <toml++/toml.h>
 
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "fetch/url.h"
 
@@ -85,9 +85,9 @@ Result<std::vector<Site>> ParseSites(const std::string& text, const std::string&
     }
     for (const auto& [key, value] : *t) {
       if (!kKeys.count(std::string(key.str()))) {
-        return InvalidInput("site \"" + site.name + "\": unknown key \"" + std::string(key.str()) +
-                                "\"",
-                            Where(origin, value.source()));
+        return InvalidInput(
+            "site \"" + site.name + "\": unknown key \"" + std::string(key.str()) + "\"",
+            Where(origin, value.source()));
       }
     }
     for (auto [key, list] : {std::pair{"start", &site.start}, std::pair{"feeds", &site.feeds},
@@ -105,8 +105,8 @@ Result<std::vector<Site>> ParseSites(const std::string& text, const std::string&
         }
       }
     }
-    for (auto [patterns, compiled] : {std::pair{&site.follow, &site.follow_re},
-                                      std::pair{&site.skip, &site.skip_re}}) {
+    for (auto [patterns, compiled] :
+         {std::pair{&site.follow, &site.follow_re}, std::pair{&site.skip, &site.skip_re}}) {
       for (const std::string& p : *patterns) {
         RE2::Options options;
         options.set_log_errors(false);

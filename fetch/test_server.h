@@ -23,9 +23,8 @@ struct Seen {
 class TestServer {
  public:
   explicit TestServer(std::string host = "127.0.0.1") : host_(std::move(host)) {
-    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
-      (void)req;
-    });
+    server_.set_logger(
+        [this](const httplib::Request& req, const httplib::Response&) { (void)req; });
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mu_);
       std::string target = req.path;
@@ -38,10 +37,9 @@ class TestServer {
           first = false;
         }
       }
-      seen_.push_back(Seen{target, std::chrono::steady_clock::now(),
-                           req.get_header_value("If-None-Match"),
-                           req.get_header_value("If-Modified-Since"),
-                           req.get_header_value("User-Agent")});
+      seen_.push_back(
+          Seen{target, std::chrono::steady_clock::now(), req.get_header_value("If-None-Match"),
+               req.get_header_value("If-Modified-Since"), req.get_header_value("User-Agent")});
       return httplib::Server::HandlerResponse::Unhandled;
     });
   }

@@ -80,7 +80,8 @@ std::string ArchivedHead(const std::string& head) {
     std::string line = head.substr(pos, end - pos);
     pos = end;
     std::string lower;
-    for (char c : line.substr(0, 18)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : line.substr(0, 18))
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.rfind("transfer-encoding:", 0) == 0) continue;
     out += line;
   }
@@ -139,8 +140,7 @@ Status WarcWriter::Rotate() {
     file_ = nullptr;
   }
   const std::string name = options_.prefix + "-" + NowStamp("%Y%m%d%H%M%S") + "-" +
-                           std::to_string(getpid()) + "-" + std::to_string(serial_++) +
-                           ".warc.gz";
+                           std::to_string(getpid()) + "-" + std::to_string(serial_++) + ".warc.gz";
   std::error_code ec;
   path_ = fs::absolute(fs::path(options_.dir) / name, ec).string();
   if (ec) path_ = (fs::path(options_.dir) / name).string();
@@ -151,7 +151,8 @@ Status WarcWriter::Rotate() {
   std::string info = "software: " + OneLine(options_.software) + kCrlf +
                      "format: WARC File Format 1.1" + kCrlf +
                      "conformsTo: http://iipc.github.io/warc-specifications/specifications/"
-                     "warc-format/warc-1.1/" + kCrlf + "robots: obey" + kCrlf;
+                     "warc-format/warc-1.1/" +
+                     kCrlf + "robots: obey" + kCrlf;
   if (!options_.user_agent.empty()) {
     info += "http-header-user-agent: " + OneLine(options_.user_agent) + kCrlf;
   }
@@ -166,9 +167,8 @@ Status WarcWriter::Rotate() {
 
 Result<WarcLocation> WarcWriter::WriteRecord(const std::string& header_fields,
                                              const std::string& block) {
-  std::string record = "WARC/1.1\r\n" + header_fields +
-                       "WARC-Block-Digest: " + WarcDigest(block) + kCrlf +
-                       "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
+  std::string record = "WARC/1.1\r\n" + header_fields + "WARC-Block-Digest: " + WarcDigest(block) +
+                       kCrlf + "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
   record += block;
   record += "\r\n\r\n";
   auto gz = Gzip(record);

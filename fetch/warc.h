@@ -35,7 +35,7 @@
 namespace newsfacts::fetch {
 
 struct WarcOptions {
-  std::string dir = "warc";          // created when missing
+  std::string dir = "warc";  // created when missing
   std::string prefix = "newsfacts";
   uint64_t max_file_bytes = 1ull << 30;  // rotate once a file reaches this size
   std::string software = "newsfacts";    // for the warcinfo record
@@ -44,10 +44,10 @@ struct WarcOptions {
 
 // Where a record landed.
 struct WarcLocation {
-  std::string file;        // path of the .warc.gz file
-  uint64_t offset = 0;     // of the record's gzip member
-  uint64_t length = 0;     // of the gzip member
-  std::string record_id;   // "<urn:uuid:...>"
+  std::string file;            // path of the .warc.gz file
+  uint64_t offset = 0;         // of the record's gzip member
+  uint64_t length = 0;         // of the gzip member
+  std::string record_id;       // "<urn:uuid:...>"
   std::string payload_digest;  // "sha1:..." of the body, "" when there is no body
 };
 
@@ -90,7 +90,7 @@ std::string WarcDigest(const std::string& data);
 
 // A record as read back.
 struct WarcRecord {
-  uint64_t offset = 0;  // of its gzip member in the file
+  uint64_t offset = 0;                         // of its gzip member in the file
   std::map<std::string, std::string> headers;  // WARC header fields, names lower-case
   std::string block;
 };

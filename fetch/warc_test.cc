@@ -11,8 +11,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string TempDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() /
-                 ("newsfacts-warc-" + name + "-" + std::to_string(getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("newsfacts-warc-" + name + "-" + std::to_string(getpid()));
   fs::remove_all(dir);
   return dir.string();
 }

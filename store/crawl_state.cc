@@ -43,8 +43,9 @@ class Query {
     stmt_.reset(s);
   }
   Query& Text(const std::string& v) {
-    if (ok()) rc_ = sqlite3_bind_text(stmt_.get(), next_++, v.data(), static_cast<int>(v.size()),
-                                      SQLITE_TRANSIENT);
+    if (ok())
+      rc_ = sqlite3_bind_text(stmt_.get(), next_++, v.data(), static_cast<int>(v.size()),
+                              SQLITE_TRANSIENT);
     return *this;
   }
   // "" binds NULL.

@@ -14,8 +14,8 @@ namespace {
 
 struct CrawlTempDir {
   CrawlTempDir() {
-    path = fs::temp_directory_path() / ("newsfacts-crawlstate-" + std::to_string(getpid()) + "-" +
-                                        std::to_string(counter++));
+    path = fs::temp_directory_path() /
+           ("newsfacts-crawlstate-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(path);
     fs::create_directories(path);
   }
