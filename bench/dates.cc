@@ -15,15 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "extract/extract.h"
 
 namespace {
 
-double CpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
+using newsfacts::bench::CpuSeconds;
 
 struct Case {
   std::string text;
@@ -44,18 +41,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Case> cases;
-  std::ifstream in(argv[2]);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (obj.is_discarded() || !obj.is_object() || !obj.contains("text") || !obj["text"].is_string())
-      continue;
+  for (auto& sentence : newsfacts::bench::ReadSentences(argv[2])) {
     Case c;
-    c.text = obj["text"].get<std::string>();
-    for (const char* key : {"reference", "published"}) {
-      if (obj.contains(key) && obj[key].is_string())
-        c.context.reference_date = obj[key].get<std::string>();
-    }
+    c.text = std::move(sentence.text);
+    c.context.reference_date = sentence.reference;
     cases.push_back(std::move(c));
   }
   if (cases.empty()) {

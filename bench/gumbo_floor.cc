@@ -20,15 +20,12 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "normalise/normalise.h"
 
 namespace {
 
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using newsfacts::bench::CpuSeconds;
 
 bool ReadPage(const char* path, std::string* out) {
   gzFile f = gzopen(path, "rb");  // reads plain files too

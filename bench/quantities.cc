@@ -16,21 +16,10 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "extract/extract.h"
 
-namespace {
-
-double CpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-struct Case {
-  std::string text;
-};
-
-}  // namespace
+using newsfacts::bench::CpuSeconds;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -43,17 +32,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", book.status().message().c_str());
     return 2;
   }
-  std::vector<Case> cases;
-  std::ifstream in(argv[2]);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (obj.is_discarded() || !obj.is_object() || !obj.contains("text") || !obj["text"].is_string())
-      continue;
-    Case c;
-    c.text = obj["text"].get<std::string>();
-    cases.push_back(std::move(c));
-  }
+  std::vector<newsfacts::bench::Sentence> cases = newsfacts::bench::ReadSentences(argv[2]);
   if (cases.empty()) {
     std::fprintf(stderr, "no cases in %s\n", argv[2]);
     return 2;
@@ -63,7 +42,7 @@ int main(int argc, char** argv) {
   const double start = CpuSeconds();
   double elapsed = 0;
   while (elapsed < seconds) {
-    for (const Case& c : cases) {
+    for (const auto& c : cases) {
       std::vector<newsfacts::Quantity> out;
       newsfacts::ExtractQuantities(c.text, rules, &out);
       facts += out.size();

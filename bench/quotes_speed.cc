@@ -17,16 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "extract/extract.h"
 
 namespace {
 
-// CPU time of this process: on a shared machine, wall time counts other people's work.
-double CpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
+using newsfacts::bench::CpuSeconds;
 
 }  // namespace
 
