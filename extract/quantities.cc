@@ -413,6 +413,14 @@ class Builder {
       if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
       if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start))
         return std::nullopt;
+      if (m.Has("post")) {
+        // "40 and less than 10": the bound word compares the next figure, not this one.
+        const size_t after = SkipSpaces(text_, m.end);
+        if (after < text_.size() && (AsciiLower(WordAt(text_, after)) == "than" ||
+                                     (text_[after] >= '0' && text_[after] <= '9'))) {
+          return std::nullopt;
+        }
+      }
       SetCount(&c);
       c.end = m.rule->Emit("span") == "match" ? m.end : number_end;
       subject_from = c.end;
@@ -472,6 +480,8 @@ class Builder {
       } else if (!(b1 == "low" && b2 == "high")) {
         return std::nullopt;
       }
+      // "more than 40 and less than 10" bounds no single figure: read as two quantities.
+      if (*low_value > *high_value) return std::nullopt;
       Candidate c = Start(m);
       c.q.low = *low_value;
       c.q.high = *high_value;

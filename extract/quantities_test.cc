@@ -185,6 +185,24 @@ TEST_CASE("ranges") {
   CHECK(qs[1].dimension == "count");
 }
 
+TEST_CASE("two bounds make one range only when low <= high") {
+  // Both bounds fit one figure: 300 <= x <= 400.
+  auto qs = Extract("The crowd was more than 300 and less than 400 on the first night.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "more than 300 and less than 400");
+  CHECK(qs[0].low == std::optional<double>(300));
+  CHECK(qs[0].high == std::optional<double>(400));
+  // 40 < x < 10 is empty: two separate one-sided bounds.
+  qs = Extract("The two groups were more than 40 and less than 10 on the first night.");
+  REQUIRE(qs.size() == 2);
+  CHECK(qs[0].text == "more than 40");
+  CHECK(qs[0].low == std::optional<double>(40));
+  CHECK_FALSE(qs[0].high.has_value());
+  CHECK(qs[1].text == "less than 10");
+  CHECK(qs[1].high == std::optional<double>(10));
+  CHECK_FALSE(qs[1].low.has_value());
+}
+
 TEST_CASE("unit conversions") {
   auto qs = Extract("The road is 12 miles long, the tank holds 50 gallons, and it was 86 °F.");
   REQUIRE(qs.size() == 3);
