@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "common/clock.h"
 #include "fetch/url.h"
 
 namespace newsfacts::fetch {
@@ -20,15 +21,6 @@ Clock::duration Seconds(double s) {
 bool Retryable(int status) { return status == 429 || status == 503; }
 
 }  // namespace
-
-std::string NowIso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::shared_ptr<HostTable::Host> HostTable::Get(const std::string& origin) {
   std::lock_guard<std::mutex> lock(mu_);

@@ -34,6 +34,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "fetch/http.h"
 #include "fetch/robots.h"
@@ -119,8 +120,5 @@ class PoliteClient {
   WarcWriter* warc_;
   PolitenessOptions options_;
 };
-
-// The current UTC time as ISO 8601 ("2024-05-23T09:41:00Z").
-std::string NowIso8601();
 
 }  // namespace newsfacts::fetch

@@ -11,6 +11,8 @@
 #include <ctime>
 #include <memory>
 
+#include "common/clock.h"
+
 namespace newsfacts::store {
 namespace {
 
@@ -18,15 +20,6 @@ struct StmtFinalizer {
   void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 };
 using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
-
-std::string NowIso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Status Error(sqlite3* db, int rc, const std::string& what) {
   return StorageError(what + ": " + sqlite3_errmsg(db) + " (SQLite code " + std::to_string(rc) +

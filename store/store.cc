@@ -13,6 +13,7 @@
 #include <string_view>
 #include <utility>
 
+#include "common/clock.h"
 #include "store/schema_sql.h"
 
 namespace newsfacts::store {
@@ -62,15 +63,6 @@ constexpr Migration kMigrations[] = {
     {2, kSchemaV2Sql},
 };
 constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_version;
-
-std::string NowIso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Resets a statement and drops its bindings when the scope ends, whatever the exit path,
 // so a reused statement never holds a lock or a pointer into a caller's string.
