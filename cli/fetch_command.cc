@@ -126,22 +126,32 @@ std::string ArticleId(const Article& a, const std::string& fetched_url) {
   return fetched_url;
 }
 
+// What a conditional GET of url can send: the validators and payload digest of its last
+// stored fetch, or nothing when it was never stored.
+struct Validators {
+  fetch::ConditionalHeaders headers;
+  std::string digest;
+};
+
+Validators KnownValidators(Shared& shared, const std::string& url) {
+  Validators v;
+  if (!shared.state) return v;
+  std::lock_guard<std::mutex> lock(shared.db_mu);
+  auto known = shared.state->Get(url);
+  if (known.ok() && known->has_value() && (*known)->state == "done") {
+    v.headers.etag = (*known)->etag;
+    v.headers.last_modified = (*known)->last_modified;
+    v.digest = (*known)->payload_digest;
+  }
+  return v;
+}
+
 // Fetches one article URL (canonical form) and stores what came of it.
 PageResult FetchArticle(Shared& shared, fetch::PoliteClient& client, const std::string& url,
                         const std::string& site, double delay, bool conditional_get,
                         const std::string& label) {
-  fetch::ConditionalHeaders conditional;
-  std::string known_digest;
-  if (shared.state && conditional_get) {
-    std::lock_guard<std::mutex> lock(shared.db_mu);
-    auto known = shared.state->Get(url);
-    if (known.ok() && known->has_value() && (*known)->state == "done") {
-      conditional.etag = (*known)->etag;
-      conditional.last_modified = (*known)->last_modified;
-      known_digest = (*known)->payload_digest;
-    }
-  }
-  fetch::PoliteResult r = client.Fetch(url, conditional, known_digest, delay);
+  const Validators known = conditional_get ? KnownValidators(shared, url) : Validators{};
+  fetch::PoliteResult r = client.Fetch(url, known.headers, known.digest, delay);
 
   auto record = [&](const std::string& state, Article* article) -> Status {
     if (!shared.state) return Status::Ok();
@@ -357,18 +367,8 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
   auto fetch_seed = [&](const std::string& url,
                         const char* kind) -> std::optional<fetch::Response> {
     const bool conditional_get = std::string(kind) == "feed";
-    fetch::ConditionalHeaders conditional;
-    std::string known_digest;
-    if (shared.state && conditional_get) {
-      std::lock_guard<std::mutex> lock(shared.db_mu);
-      auto known = shared.state->Get(url);
-      if (known.ok() && known->has_value() && (*known)->state == "done") {
-        conditional.etag = (*known)->etag;
-        conditional.last_modified = (*known)->last_modified;
-        known_digest = (*known)->payload_digest;
-      }
-    }
-    fetch::PoliteResult r = client.Fetch(url, conditional, known_digest, site.delay);
+    const Validators known = conditional_get ? KnownValidators(shared, url) : Validators{};
+    fetch::PoliteResult r = client.Fetch(url, known.headers, known.digest, site.delay);
     const bool answered = r.outcome == fetch::FetchOutcome::kResponse ||
                           r.outcome == fetch::FetchOutcome::kNotModified ||
                           r.outcome == fetch::FetchOutcome::kIdentical;
