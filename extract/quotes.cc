@@ -175,36 +175,6 @@ std::vector<RawQuote> FindQuotations(std::string_view text, const RuleSet& rules
 // The rules of one emit role, in file order.
 using RoleRules = std::vector<const Rule*>;
 
-// The match of `rule` that covers exactly text[start, end), with its groups. The span is
-// searched on its own, as the window it was found in was: RE2's ^ and $ hold only at the
-// ends of the text it is given.
-Match MatchWithGroups(std::string_view text, const Rule& rule, size_t rule_index, size_t start,
-                      size_t end) {
-  const RE2& re = *rule.re;
-  const int ngroups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
-  Match m;
-  m.rule = &rule;
-  m.rule_index = rule_index;
-  m.start = start;
-  m.end = end;
-  const re2::StringPiece input(text.data() + start, end - start);
-  if (!re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) return m;
-  for (size_t f = 0; f < rule.fields.size(); ++f) {
-    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
-    rules::Capture c;
-    c.name = rule.fields[f];
-    if (g.data() != nullptr) {
-      c.matched = true;
-      c.start = static_cast<size_t>(g.data() - text.data());
-      c.end = c.start + g.size();
-      c.text = text.substr(c.start, g.size());
-    }
-    m.captures.push_back(c);
-  }
-  return m;
-}
-
 // The best match of `rules` (one role) in text[from, to): the rule of higher priority
 // wins, then the longest match, then the earlier rule. "after" rules are anchored at
 // `from`, "before" rules at `to`. Each rule's span is found by RE2's DFA alone; groups
@@ -233,7 +203,7 @@ std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, si
     best_end = end;
   }
   if (best == nullptr) return std::nullopt;
-  return MatchWithGroups(text, *best, best_index, best_start, best_end);
+  return rules::RuleSet::MatchAt(*best, best_index, text, best_start, best_end);
 }
 
 size_t ParagraphStart(std::string_view text, size_t pos) {

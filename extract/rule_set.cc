@@ -109,6 +109,23 @@ RE2::Options PatternOptions() {
   return options;
 }
 
+// The rule's fields from RE2's submatches, as byte offsets into text.
+void FillCaptures(const Rule& rule, std::string_view text,
+                  const std::vector<re2::StringPiece>& groups, Match* m) {
+  for (size_t f = 0; f < rule.fields.size(); ++f) {
+    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+    Capture c;
+    c.name = rule.fields[f];
+    if (g.data() != nullptr) {
+      c.matched = true;
+      c.start = static_cast<size_t>(g.data() - text.data());
+      c.end = c.start + g.size();
+      c.text = text.substr(c.start, g.size());
+    }
+    m->captures.push_back(c);
+  }
+}
+
 }  // namespace
 
 const LexiconEntry* Lexicon::Find(std::string_view form) const {
@@ -499,18 +516,7 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
     m.rule_index = rule_index;
     m.start = static_cast<size_t>(groups[0].data() - text.data());
     m.end = m.start + groups[0].size();
-    for (size_t f = 0; f < rule.fields.size(); ++f) {
-      const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
-      Capture c;
-      c.name = rule.fields[f];
-      if (g.data() != nullptr) {
-        c.matched = true;
-        c.start = static_cast<size_t>(g.data() - text.data());
-        c.end = c.start + g.size();
-        c.text = text.substr(c.start, g.size());
-      }
-      m.captures.push_back(c);
-    }
+    FillCaptures(rule, text, groups, &m);
     if (m.end > m.start) {
       pos = m.end;
       out.push_back(std::move(m));
@@ -521,6 +527,23 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
     }
   }
   return out;
+}
+
+Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
+                       size_t end) {
+  const RE2& re = *rule.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  Match m;
+  m.rule = &rule;
+  m.rule_index = rule_index;
+  m.start = start;
+  m.end = end;
+  const re2::StringPiece input(text.data() + start, end - start);
+  if (re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
+    FillCaptures(rule, text, groups, &m);
+  }
+  return m;
 }
 
 std::vector<Match> RuleSet::FindAll(std::string_view text) const {

@@ -158,6 +158,13 @@ class RuleSet {
   // Matches of one rule only, left to right, non-overlapping.
   std::vector<Match> FindAllOf(const Rule& rule, std::string_view text) const;
 
+  // The match of `rule` that covers exactly text[start, end), with its groups (byte
+  // offsets into text). The span is searched on its own, so ^ and $ hold at its ends.
+  // When the rule does not match the whole span, the Match has no captures. For callers
+  // that find spans with RE2's DFA alone and extract groups only for the span they keep.
+  static Match MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
+                       size_t end);
+
   // Greedy choice among overlapping matches: longest span first, then higher
   // priority, then earlier rule, then earlier start. Result sorted by start.
   static std::vector<Match> SelectNonOverlapping(std::vector<Match> matches);

@@ -102,6 +102,26 @@ TEST_CASE("FindAll reports every rule's matches with byte offsets and groups") {
   CHECK(all[2].Group("no_such_group").empty());
 }
 
+TEST_CASE("MatchAt captures the groups of an exact span, offsets into the whole text") {
+  auto set = RuleSet::FromText(kGood, "good.toml");
+  REQUIRE(set.ok());
+  const Rule* rule = set->FindRule("money.symbol");
+  REQUIRE(rule != nullptr);
+  std::string text = "Fees: $3 thousand, then $7.";
+  Match m = RuleSet::MatchAt(*rule, 0, text, 6, 17);  // "$3 thousand"
+  CHECK(m.rule == rule);
+  CHECK(m.start == 6);
+  CHECK(m.end == 17);
+  REQUIRE(m.Get("amount") != nullptr);
+  CHECK(m.Get("amount")->start == 7);
+  CHECK(m.Group("amount") == "3");
+  CHECK(m.Group("scale") == "thousand");
+  // A span the rule does not match as a whole gives no captures.
+  Match partial = RuleSet::MatchAt(*rule, 0, text, 5, 17);  // " $3 thousand"
+  CHECK(partial.captures.empty());
+  CHECK(partial.Get("amount") == nullptr);
+}
+
 TEST_CASE("SelectNonOverlapping: longest first, then priority, then rule order") {
   const char* text = R"toml(
 [ruleset]
