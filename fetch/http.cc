@@ -12,6 +12,7 @@
 #include <mutex>
 #include <vector>
 
+#include "fetch/ascii.h"
 #include "fetch/url.h"
 
 namespace newsfacts::fetch {
@@ -19,18 +20,6 @@ namespace {
 
 constexpr size_t kMaxHeadBytes = 256u << 10;
 constexpr char kRefusedPrefix[] = "refused: ";
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 void GlobalInit() {
   static std::once_flag once;

@@ -3,23 +3,13 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "fetch/ascii.h"
+
 namespace newsfacts::fetch {
 namespace {
 
 constexpr size_t kMaxBytes = 500u << 10;
 constexpr size_t kMaxPattern = 4096;
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 // Percent-encodes non-ASCII bytes and upper-cases existing %xx escapes, so a pattern
 // and a path written differently compare equal.

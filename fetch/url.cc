@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include "fetch/ascii.h"
+
 namespace newsfacts::fetch {
 namespace {
 
@@ -20,11 +22,6 @@ using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 struct CurlFree {
   void operator()(char* p) const { curl_free(p); }
 };
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::optional<std::string> Part(CURLU* u, CURLUPart part, unsigned flags = 0) {
   char* raw = nullptr;
