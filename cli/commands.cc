@@ -22,10 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitSomeFailed = 1;
-constexpr int kExitUsage = 2;
-
 int Fail(const std::string& message) {
   std::cerr << "newsfacts: " << message << "\n";
   return kExitUsage;

@@ -6,6 +6,12 @@
 
 namespace newsfacts::cli {
 
+// Exit statuses (CONTRACT.md): every input done; some inputs failed; usage or
+// configuration error with nothing written. `crawl` adds 3, another crawl holds the lock.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitUsage = 2;
+
 int Run(int argc, char** argv);
 
 // The rules directory used when --rules is not given: the rules installed beside the

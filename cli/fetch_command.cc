@@ -29,9 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitSomeFailed = 1;
-constexpr int kExitUsage = 2;
 constexpr int kExitLocked = 3;
 constexpr size_t kMaxSitemapsPerSite = 100;
 constexpr int kMaxAttemptsPerUrl = 3;  // runs that may try a failing URL
