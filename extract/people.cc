@@ -103,14 +103,6 @@ std::string FoldSpaces(std::string_view s) {
   return out;
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::vector<Word> SplitWords(std::string_view s) {
   std::vector<Word> words;
   size_t i = 0;

@@ -15,6 +15,8 @@ namespace newsfacts::rules {
 class Lexicon;
 }  // namespace newsfacts::rules
 
+#include "extract/text_util.h"
+
 namespace newsfacts::people {
 
 // The code point starting at byte i (i < text.size()); *len receives its byte length.
@@ -33,7 +35,7 @@ bool IsWholeWord(std::string_view text, size_t start, size_t end);
 // Whitespace runs folded to one space, leading and trailing whitespace removed.
 std::string FoldSpaces(std::string_view s);
 // ASCII lower case (other bytes unchanged).
-std::string AsciiLower(std::string_view s);
+using extract_internal::AsciiLower;
 
 // A word of a phrase with its byte offsets into the phrase.
 struct Word {

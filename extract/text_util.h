@@ -1,4 +1,4 @@
-// Small text helpers shared by the quantities and dates extractors: ASCII character
+// Small text helpers shared by the extractors: ASCII character
 // classes, word reading, and the greedy choice among overlapping candidates.
 //
 // All offsets are bytes into UTF-8 text; bytes >= 0x80 count as letters, so words
