@@ -19,6 +19,8 @@
 #include "fetch/http.h"
 #include "fetch/polite.h"
 #include "fetch/sites.h"
+#include "fetch/stop_signals.h"
+#include "fetch/transfer_loop.h"
 #include "fetch/url.h"
 #include "fetch/warc.h"
 #include "store/crawl_state.h"
@@ -49,6 +51,15 @@ struct Options {
   int threads = 0;
 };
 
+// After EndSession: a stopped run exits 128 + the signal, as if the signal had killed it.
+int StoppedStatus(const char* command, int status) {
+  const int signo = fetch::StopSignals::Received();
+  if (signo == 0) return status;
+  std::cerr << "newsfacts: " << command << ": stopped by signal " << signo
+            << "; what was stored is kept and the next run carries on\n";
+  return 128 + signo;
+}
+
 int Fail(const std::string& message) {
   std::cerr << "newsfacts: " << message << "\n";
   return kExitUsage;
@@ -75,6 +86,8 @@ struct Shared {
   std::mutex db_mu;  // one connection: one thread at a time
   fetch::WarcWriter* warc = nullptr;
   fetch::HostTable hosts;
+  // Runs every transfer of the run: one multi handle, one connection per host.
+  std::shared_ptr<fetch::TransferLoop> loop;
   int64_t run_id = 0;
   bool json = false;
   std::mutex out_mu;
@@ -86,7 +99,8 @@ struct Shared {
   }
 };
 
-enum class PageResult { kStored, kNotModified, kRobots, kRefused, kFailed };
+// kInterrupted: the run is stopping (Ctrl-C); nothing was recorded, nothing is counted.
+enum class PageResult { kStored, kNotModified, kRobots, kRefused, kFailed, kInterrupted };
 
 store::FetchRow RowOf(const fetch::PoliteResult& r, const std::string& url, int64_t run_id) {
   store::FetchRow row;
@@ -149,6 +163,8 @@ PageResult FetchArticle(Shared& shared, fetch::PoliteClient& client, const std::
                         const std::string& label) {
   const Validators known = conditional_get ? KnownValidators(shared, url) : Validators{};
   fetch::PoliteResult r = client.Fetch(url, known.headers, known.digest, delay);
+  // Cancelled says nothing about the URL: it stays as it was for the next run.
+  if (fetch::IsCancelled(r.error)) return PageResult::kInterrupted;
 
   auto record = [&](const std::string& state, Article* article) -> Status {
     if (!shared.state) return Status::Ok();
@@ -278,10 +294,15 @@ int OpenSession(const Options& o, const char* command, Session* s, Shared* share
   s->warc = std::move(writer).value();
   shared->warc = s->warc.get();
   shared->json = o.json;
+  auto loop = fetch::TransferLoop::Create(fetch::FetchOptions());
+  if (!loop.ok()) return Fail(loop.status().ToString());
+  shared->loop = std::move(loop).value();
   return kExitOk;
 }
 
 int EndSession(Session* s, Shared* shared, int status) {
+  // Every fetching thread has returned: nothing is left in flight.
+  if (shared->loop) shared->loop->Stop();
   std::cout.flush();
   if (s->store) {
     if (Status e = s->store->EndRun(shared->run_id, shared->stored, shared->failed); !e.ok()) {
@@ -310,12 +331,13 @@ int FetchUrls(const Options& o, const std::vector<std::string>& urls) {
   Session session;
   Shared shared;
   if (int rc = OpenSession(o, "fetch", &session, &shared); rc != kExitOk) return rc;
+  fetch::StopSignals stop_signals;  // Ctrl-C: see StoppedStatus()
 
   // URLs given on the command line are fetched even on private addresses; redirects
   // from them to other private hosts are not.
   fetch::FetchOptions http = HttpOptions(o);
   for (const std::string& u : canonical) http.private_hosts.insert(HostOf(u));
-  auto client = fetch::HttpClient::Create(http);
+  auto client = fetch::HttpClient::Create(http, shared.loop);
   if (!client.ok()) return Fail(client.status().ToString());
   fetch::PolitenessOptions polite;
   polite.robots_agent = RobotsToken(o.user_agent);
@@ -323,12 +345,13 @@ int FetchUrls(const Options& o, const std::vector<std::string>& urls) {
 
   int status = kExitOk;
   for (const std::string& url : canonical) {
+    if (fetch::TransferLoop::Interrupted()) break;
     PageResult r = FetchArticle(shared, fetcher, url, HostOf(url), o.delay,
                                 /*conditional_get=*/false, "fetch: ");
     if (r != PageResult::kStored) status = kExitSomeFailed;
     if (r == PageResult::kRobots || r == PageResult::kRefused) ++shared.failed;
   }
-  return EndSession(&session, &shared, status);
+  return StoppedStatus("fetch", EndSession(&session, &shared, status));
 }
 
 struct SiteCounts {
@@ -348,7 +371,7 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
   for (const auto* list : {&site.start, &site.feeds, &site.sitemaps}) {
     for (const std::string& u : *list) http.private_hosts.insert(HostOf(u));
   }
-  auto made = fetch::HttpClient::Create(http);
+  auto made = fetch::HttpClient::Create(http, shared.loop);
   if (!made.ok()) {
     shared.Error(label + made.status().ToString());
     return counts;
@@ -366,6 +389,7 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
     const bool conditional_get = std::string(kind) == "feed";
     const Validators known = conditional_get ? KnownValidators(shared, url) : Validators{};
     fetch::PoliteResult r = client.Fetch(url, known.headers, known.digest, site.delay);
+    if (fetch::IsCancelled(r.error)) return std::nullopt;
     const bool answered = r.outcome == fetch::FetchOutcome::kResponse ||
                           r.outcome == fetch::FetchOutcome::kNotModified ||
                           r.outcome == fetch::FetchOutcome::kIdentical;
@@ -463,6 +487,7 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
     for (const std::string& child : parsed->sitemaps) queue.push_back(child);
   }
   counts.discovered = static_cast<int64_t>(order.size());
+  if (fetch::TransferLoop::Interrupted()) return counts;
 
   // Plan: new URLs first, then known ones whose source says they changed (or gives no
   // time, so only the server can say), each known one with a conditional GET.
@@ -513,7 +538,7 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
   }
   for (const auto* list : {&fresh, &recheck}) {
     for (const std::string& url : *list) {
-      if (budget <= 0) break;
+      if (budget <= 0 || fetch::TransferLoop::Interrupted()) break;
       --budget;
       switch (FetchArticle(shared, client, url, site.name, site.delay, true, label)) {
         case PageResult::kStored:
@@ -530,6 +555,8 @@ SiteCounts CrawlSite(Shared& shared, const fetch::Site& site, const Options& o) 
           break;
         case PageResult::kFailed:
           ++counts.failed;
+          break;
+        case PageResult::kInterrupted:
           break;
       }
     }
@@ -558,6 +585,7 @@ int Crawl(const Options& o) {
   Session session;
   Shared shared;
   if (int rc = OpenSession(o, "crawl", &session, &shared); rc != kExitOk) return rc;
+  fetch::StopSignals stop_signals;  // Ctrl-C: see StoppedStatus()
 
   std::vector<SiteCounts> counts(sites->size());
   std::atomic<size_t> next{0};
@@ -579,13 +607,13 @@ int Crawl(const Options& o) {
     std::cout << (*sites)[i].name << ": discovered " << c.discovered << ", fetched " << c.fetched
               << ", not modified " << c.not_modified << ", robots " << c.robots << ", refused "
               << c.refused << ", failed " << c.failed << "\n";
-    if (!c.reached) {
+    if (!c.reached && fetch::StopSignals::Received() == 0) {
       std::cerr << "newsfacts: crawl: " << (*sites)[i].name
                 << ": not reached (no start page, feed or sitemap could be fetched)\n";
       status = kExitSomeFailed;
     }
   }
-  return EndSession(&session, &shared, status);
+  return StoppedStatus("crawl", EndSession(&session, &shared, status));
 }
 
 }  // namespace

@@ -525,6 +525,63 @@ TEST_CASE("crawl: a run killed mid-way resumes without refetching what it stored
         12);
 }
 
+TEST_CASE("crawl: Ctrl-C cancels the transfer in flight, closes the run, and the next run resumes") {
+  bb::TempDir dir;
+  testing::TestServer server;
+  std::atomic<bool> hang{true};
+  // Article 4 answers only after a long pause while `hang` holds.
+  server.server().Get(R"(/world/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    const int n = std::stoi(req.matches[1]);
+    for (int i = 0; n == 4 && hang && i < 100; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    res.set_content(ArticleHtml(n), "text/html; charset=utf-8");
+  });
+  std::vector<std::string> links;
+  for (int i = 1; i <= 6; ++i) links.push_back("/world/" + std::to_string(i));
+  server.server().Get("/rss.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(Rss(links), "application/rss+xml");
+  });
+  server.Start();
+  const std::string sites = (dir / "sites.toml").string();
+  bb::WriteFile(sites, "[[site]]\nname = \"Depot\"\nfeeds = [\"" + server.Url("/rss.xml") +
+                           "\"]\ndelay = 0.05\n");
+  const std::string db = (dir / "i.db").string();
+
+  const pid_t pid = Spawn({"crawl", "--sites", sites, "--db", db}, dir.path());
+  const auto deadline = Clock::now() + std::chrono::seconds(20);
+  while (server.Count("/world/4") == 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  REQUIRE(server.Count("/world/4") == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the transfer is in flight
+  const auto signalled = Clock::now();
+  kill(pid, SIGINT);
+  const int code = Wait(pid);
+  const double took = std::chrono::duration<double>(Clock::now() - signalled).count();
+  hang = false;
+  CHECK(code == 128 + SIGINT);
+  CHECK(took < 2.0);  // not the 5 s the server would have taken
+  const std::string err = bb::ReadFile((dir.path() / "spawn.err").string());
+  CHECK(err.find("stopped by signal 2") != std::string::npos);
+  // Nothing after article 4 was asked for.
+  CHECK(server.Count("/world/5") == 0);
+  // The three articles before it are stored, the run is closed, and article 4 is not
+  // marked failed: it was cancelled, not refused by the server.
+  CHECK(Scalar(db, "SELECT count(*) FROM articles") == 3);
+  CHECK(Scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL") == 0);
+  CHECK(Scalar(db, "SELECT articles_stored FROM runs") == 3);
+  CHECK(Scalar(db, "SELECT count(*) FROM crawl_urls WHERE state = 'failed'") == 0);
+  CHECK(Scalar(db, "SELECT count(*) FROM fetches WHERE url LIKE '%/world/4'") == 0);
+
+  auto resumed = Run({"crawl", "--sites", sites, "--db", db});
+  INFO(resumed.Describe());
+  CHECK(resumed.exit_code == 0);
+  CHECK(Scalar(db, "SELECT count(*) FROM articles") == 6);
+  CHECK(Scalar(db, "SELECT count(*) FROM crawl_urls WHERE state = 'done' AND kind = 'article'") ==
+        6);
+}
+
 TEST_CASE("crawl: a second crawl on the same database exits 3 at once") {
   bb::TempDir dir;
   testing::TestServer server;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fetch/ascii.h"
+#include "fetch/transfer_loop.h"
 #include "fetch/url.h"
 
 namespace newsfacts::fetch {
@@ -20,11 +21,6 @@ namespace {
 
 constexpr size_t kMaxHeadBytes = 256u << 10;
 constexpr char kRefusedPrefix[] = "refused: ";
-
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct EasyDeleter {
   void operator()(CURL* c) const { curl_easy_cleanup(c); }
@@ -129,8 +125,14 @@ std::string CharsetOf(const std::string& content_type) {
 
 }  // namespace
 
+void HttpGlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
 struct HttpClient::Impl {
   std::unique_ptr<CURL, EasyDeleter> easy;
+  std::shared_ptr<TransferLoop> loop;  // null: curl_easy_perform
   char error[CURL_ERROR_SIZE] = {};
 
   Status PerformHop(const std::string& url, const UrlParts& parts, const FetchOptions& options,
@@ -189,7 +191,7 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   curl_easy_setopt(c, CURLOPT_DEBUGDATA, &t);
   curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 
-  const CURLcode rc = curl_easy_perform(c);
+  const CURLcode rc = loop ? loop->Perform(c) : curl_easy_perform(c);
   char* ip = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) ex->ip = ip;
   long status = 0;
@@ -206,6 +208,9 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
     message = "body larger than the limit of " + std::to_string(options.max_body_bytes) + " bytes";
   } else if (t.over_head_cap) {
     message = "response headers larger than " + std::to_string(kMaxHeadBytes) + " bytes";
+  } else if (loop && rc == CURLE_ABORTED_BY_CALLBACK) {
+    // No callback of ours aborts this way: the loop cancelled the transfer.
+    message = kCancelledMessage;
   } else {
     message = error[0] ? error : curl_easy_strerror(rc);
   }
@@ -218,9 +223,10 @@ HttpClient::HttpClient(HttpClient&&) noexcept = default;
 HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 HttpClient::~HttpClient() = default;
 
-Result<HttpClient> HttpClient::Create(FetchOptions options) {
-  GlobalInit();
+Result<HttpClient> HttpClient::Create(FetchOptions options, std::shared_ptr<TransferLoop> loop) {
+  HttpGlobalInit();
   auto impl = std::make_unique<Impl>();
+  impl->loop = std::move(loop);
   impl->easy.reset(curl_easy_init());
   if (!impl->easy) return InternalError("libcurl: cannot create a handle");
   return HttpClient(std::move(options), std::move(impl));
@@ -318,6 +324,10 @@ Status FinishResponse(Response* response, size_t max_decoded_bytes) {
 
 bool IsRefusal(const Status& status) {
   return status.code() == StatusCode::kNetwork && status.message().rfind(kRefusedPrefix, 0) == 0;
+}
+
+bool IsCancelled(const Status& status) {
+  return status.code() == StatusCode::kNetwork && status.message() == kCancelledMessage;
 }
 
 Status CheckAddress(const std::string& url, const FetchOptions& options) {

@@ -1,15 +1,22 @@
 // HTTP GET over libcurl, with the guards a crawler needs.
 //
-// One HttpClient owns one libcurl easy handle (and so its connection cache: requests to
-// the same host reuse one connection). Redirects are followed by this code, not by
-// libcurl, so that every hop is checked by the address guard, archived, and loops are
-// detected.
+// One HttpClient owns one libcurl easy handle. Given a TransferLoop (fetch/
+// transfer_loop.h), the client prepares the handle and the loop runs the transfer, so
+// all clients of a run share one multi handle, its connection cache and its limit of
+// connections per host; without one, the client runs transfers itself
+// (curl_easy_perform) with its own connection cache. Either way requests to the same
+// host reuse one connection. Redirects are followed by this code, not by libcurl, so
+// that every hop is checked by the address guard, archived, and loops are detected.
 //
 // Address guard. Before any connection, the host of every hop is resolved and each of
 // its addresses checked; a loopback, private or link-local address is refused (no
 // packet is sent to it) unless FetchOptions::allow_private is set or the host is in
 // FetchOptions::private_hosts. The checked addresses are then pinned for the transfer
-// (CURLOPT_RESOLVE), so a second DNS answer cannot differ from the one checked.
+// (CURLOPT_RESOLVE), so a second DNS answer cannot differ from the one checked. (A
+// TransferLoop's DNS cache is shared: each transfer loads its own pins as it starts, so
+// two transfers to one host with different checked answers, one waiting for the
+// other's connection, could see the later pin; PoliteClient never has two requests to
+// one host in flight.)
 //
 // Bodies. Accept-Encoding asks for gzip, deflate and br (brotli); the body is kept as
 // transferred (for the archive) and decoded by this code (zlib, libbrotlidec), not by
@@ -21,10 +28,11 @@
 // timeout, dropped connection, short body, caps, redirect loop or limit), the message
 // starting with the URL's host's problem in libcurl's words; an address refusal is
 // kNetwork with a message starting "refused: " (see IsRefusal). An HTTP error status
-// (404, 503, ...) is NOT an error: it is a Response with that status.
+// (404, 503, ...) is NOT an error: it is a Response with that status. A transfer the
+// TransferLoop cancelled (the run is stopping) is kNetwork "transfer cancelled: ...".
 //
-// Thread safety: an HttpClient is used by one thread at a time; use one per thread.
-// Movable, not copyable (it owns the handle).
+// Thread safety: an HttpClient is used by one thread at a time; use one per thread (they
+// may share a TransferLoop). Movable, not copyable (it owns the handle).
 #pragma once
 
 #include <cstddef>
@@ -53,6 +61,9 @@ struct FetchOptions {
   int max_redirects = 5;
   bool allow_private = false;           // see "Address guard" above
   std::set<std::string> private_hosts;  // lower-case hosts allowed although private
+  // Connections open to one host at a time, for a TransferLoop made from these options
+  // (0: no limit). Clients of a loop share the loop's limit, whatever their own options.
+  long max_host_connections = 1;
 };
 
 // One request and its response as they went over the wire: what the archive keeps.
@@ -85,9 +96,14 @@ struct ConditionalHeaders {
   std::string last_modified;  // sent as If-Modified-Since when not empty
 };
 
+class TransferLoop;
+
 class HttpClient {
  public:
-  static Result<HttpClient> Create(FetchOptions options);
+  // loop, when given, runs every transfer of this client (see above); it is kept alive
+  // as long as the client.
+  static Result<HttpClient> Create(FetchOptions options,
+                                   std::shared_ptr<TransferLoop> loop = nullptr);
 
   HttpClient(HttpClient&&) noexcept;
   HttpClient& operator=(HttpClient&&) noexcept;
@@ -132,8 +148,16 @@ std::string VisitKey(const std::string& url);
 // exchange. kNetwork when the body cannot be decoded or passes max_decoded_bytes.
 Status FinishResponse(Response* response, size_t max_decoded_bytes);
 
+// libcurl's process-wide initialisation, done once whatever the number of calls (the
+// Create functions call it).
+void HttpGlobalInit();
+
 // True for the Status of a fetch refused by the address guard.
 bool IsRefusal(const Status& status);
+
+// The message of a transfer a TransferLoop cancelled, and the test for it.
+inline constexpr char kCancelledMessage[] = "transfer cancelled: the run is stopping";
+bool IsCancelled(const Status& status);
 
 // Checks url's host against the address guard without connecting: OK, a refusal, or
 // kNetwork when the host does not resolve.

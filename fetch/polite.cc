@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/clock.h"
+#include "fetch/transfer_loop.h"
 #include "fetch/url.h"
 
 namespace newsfacts::fetch {
@@ -29,9 +30,14 @@ std::shared_ptr<HostTable::Host> HostTable::Get(const std::string& origin) {
   return h;
 }
 
+// Waits in short steps so that an interrupted run (Ctrl-C) does not sit out a long
+// back-off or Retry-After first.
 void PoliteClient::WaitTurn(HostTable::Host* host) {
-  const auto now = Clock::now();
-  if (host->next_start > now) std::this_thread::sleep_until(host->next_start);
+  constexpr auto kStep = std::chrono::milliseconds(100);
+  for (auto now = Clock::now(); host->next_start > now && !TransferLoop::Interrupted();
+       now = Clock::now()) {
+    std::this_thread::sleep_until(std::min(host->next_start, now + kStep));
+  }
 }
 
 // The delay runs from the end of one exchange to the start of the next, so the server
@@ -161,6 +167,12 @@ PoliteResult PoliteClient::Fetch(const std::string& url, const ConditionalHeader
         return result;
       }
       if (!host->robots) LoadRobots(*origin, host.get());
+      if (TransferLoop::Interrupted()) {
+        // robots.txt may have been cut short too: its verdict means nothing now.
+        result.outcome = FetchOutcome::kFailed;
+        result.error = Status(StatusCode::kNetwork, kCancelledMessage, where);
+        return result;
+      }
       if (!host->robots->Allowed(PathAndQuery(*parts))) {
         result.outcome = FetchOutcome::kRobots;
         result.error =
@@ -177,8 +189,16 @@ PoliteResult PoliteClient::Fetch(const std::string& url, const ConditionalHeader
 
       WaitTurn(host.get());
       Exchange ex;
-      Status s = client_.FetchHop(current, hop == 0 ? &conditional : nullptr, &ex);
+      Status s = TransferLoop::Interrupted()
+                     ? Status(StatusCode::kNetwork, kCancelledMessage)
+                     : client_.FetchHop(current, hop == 0 ? &conditional : nullptr, &ex);
       result.fetched_at = NowIso8601();
+      if (IsCancelled(s)) {
+        // Says nothing about the host: no failure is counted.
+        result.outcome = FetchOutcome::kFailed;
+        result.error = Status(s.code(), s.message(), where);
+        return result;
+      }
       if (!s.ok()) {
         if (!ex.response_head.empty()) Archive(ex, result.fetched_at, std::nullopt, &result.warc);
         result.outcome = IsRefusal(s) ? FetchOutcome::kRefused : FetchOutcome::kFailed;

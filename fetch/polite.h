@@ -23,8 +23,12 @@
 // response as response records; a 304 as a revisit (server-not-modified); a 2xx body
 // whose digest equals `known_digest` as a revisit (identical-payload-digest).
 //
+// A run interrupted (TransferLoop::Interrupt) stops waiting for turns, and a fetch then
+// fails with kCancelledMessage, counted as no failure of the host.
+//
 // Thread safety: HostTable and WarcWriter are shared by all threads; each thread has
-// its own PoliteClient (it owns an HttpClient).
+// its own PoliteClient (it owns an HttpClient; the HttpClients may share one
+// TransferLoop).
 #pragma once
 
 #include <chrono>
