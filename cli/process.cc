@@ -60,7 +60,7 @@ std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::strin
   s = s.substr(start);
 
   size_t i = 0;
-  int y, mo, d;
+  int y = 0, mo = 0, d = 0;
   if (!Digits(s, &i, 4, &y) || i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &mo) ||
       i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &d)) {
     return std::nullopt;

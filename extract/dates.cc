@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,18 +96,9 @@ CivilDate MonthEnd(int year, int month) { return CivilDate{year, month, DaysInMo
 
 class Resolver {
  public:
-  Resolver(const std::string& text, const RuleSet& rules, const Context& context) : text_(text) {
+  Resolver(const std::string& text, const RuleSet& rules, const Context& context)
+      : text_(text), rules_(rules) {
     if (context.reference_date) ref_ = ParseIsoDate(*context.reference_date);
-    month_ = rules.lexicon("month");
-    weekday_ = rules.lexicon("weekday");
-    number_word_ = rules.lexicon("number_word");
-    time_unit_ = rules.lexicon("time_unit");
-    relative_day_ = rules.lexicon("relative_day");
-    quarter_ = rules.lexicon("quarter");
-    holiday_ = rules.lexicon("holiday");
-    day_word_ = rules.lexicon("day_word");
-    future_cue_ = rules.lexicon("future_cue");
-    decade_word_ = rules.lexicon("decade_word");
   }
 
   std::optional<Parsed> Parse(const Match& m) const {
@@ -119,13 +111,20 @@ class Resolver {
     const std::string& kind = m.rule->Emit("kind");
     if (m.Has("relday")) return RelativeDay(m);
     if (m.Has("dayw") || m.Has("dayw2")) return DayInWords(m);
-    if (m.Has("day2") || m.Has("dday2")) return DaySpan(m);
+    if (m.Has("day2") || m.Has("dday2") || m.Has("rday2")) return DaySpan(m);
+    if (m.Has("yy") || m.Has("yy2")) return ShortYearWords(m);
+    if (m.Has("dday_num"))
+      return Day(nullptr, m.Get("dmonth_num"), m.Get("dday_num"), m.Get("dyear_num"));
+    if (m.Has("dotday")) return Day(nullptr, m.Get("dotmonth"), m.Get("dotday"), m.Get("dotyear"));
     if (m.Has("day") && (m.Has("month") || m.Has("month_num"))) {
       auto p = Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
       if (p && m.Has("weekday"))
-        p->weekday = LexNum(weekday_, m.Group("weekday"), "num").value_or(0);
+        p->weekday = LexNum(Lex(kWeekday), m.Group("weekday"), "num").value_or(0);
       return p;
     }
+    if (m.Has("wdays")) return NthWeekdayOn(m);
+    if (m.Has("isoweek")) return IsoWeek(m);
+    if (m.Has("mnth")) return NthMonthOfYear(m);
     if (m.Has("nth")) return NthOfMonth(m);
     if (m.Has("wnth")) return NthWeek(m);
     if (m.Has("fl")) return FirstOrLastOf(m);
@@ -141,6 +140,8 @@ class Resolver {
     if (m.Has("part") && m.Has("year") && !m.Has("month")) return PartOfYear(m);
     if (m.Has("part") && m.Has("month")) return PartOfMonth(m);
     if (m.Has("weekday")) return WeekdayDate(m);
+    if (m.Has("dba")) return DayBeforeAfter(m);
+    if (m.Has("part") && m.Has("unit") && !m.Has("which")) return Period(m);
     if (kind == "duration") return Duration(m);
     if (kind == "relative" && m.Has("count")) return Ago(m);
     if (kind == "relative" && m.Has("which") && m.Has("unit")) return Period(m);
@@ -148,10 +149,13 @@ class Resolver {
     if (m.Has("decade") || m.Has("decade2") || m.Has("decade3") || m.Has("decade_word"))
       return Decade(m);
     if (m.Has("century")) return Century(m);
-    if (m.Has("quarter") || m.Has("qcode") || m.Has("half") || m.Has("hcode")) return Quarter(m);
+    if (m.Has("quarter") || m.Has("qcode") || m.Has("half") || m.Has("hcode") ||
+        m.Has("quarter2")) {
+      return Quarter(m);
+    }
     if (m.Has("year2")) return YearRange(m);
     if (m.Has("month")) return MonthOf(m.Get("month"), m.Get("year"), m.Group("which"));
-    if (m.Has("month_num") && m.Has("year")) return MonthNumYear(m);
+    if ((m.Has("month_num") || m.Has("month_num2")) && m.Has("year")) return MonthNumYear(m);
     if (m.Has("fy") || m.Has("fyc")) return FiscalYear(m);
     if (m.Has("year")) return Year(m.Get("year"));
     return std::nullopt;
@@ -160,7 +164,7 @@ class Resolver {
   // True when the clause before pos speaks of the future ("will", "next week's",
   // "is scheduled"): a day or month without a year is then the next one, not the last.
   bool FutureCue(size_t pos) const {
-    if (future_cue_ == nullptr) return false;
+    if (Lex(kFutureCue) == nullptr) return false;
     size_t begin = pos > 200 ? pos - 200 : 0;
     for (size_t i = pos; i > begin; --i) {
       char c = text_[i - 1];
@@ -178,7 +182,41 @@ class Resolver {
         continue;
       }
       std::string lower = AsciiLower(word);
-      if (lower.ends_with("'ll") || future_cue_->Find(lower) != nullptr) return true;
+      if (lower.ends_with("'ll") || Lex(kFutureCue)->Find(lower) != nullptr) return true;
+      i += word.size();
+    }
+    return false;
+  }
+
+  // True when the sentence around pos speaks of the past: a word of the past_cue
+  // lexicon ("rose", "first", "highest") or a word of five letters or more ending in
+  // -ed. A length there ("rose 5% in two years") is past time, not a day ahead.
+  bool PastCue(size_t pos) const {
+    if (Lex(kPastCue) == nullptr) return false;
+    auto sentence_end = [&](size_t i) {
+      const char c = text_[i];
+      return (c == '.' || c == '!' || c == '?' || c == '\n') &&
+             (i + 1 >= text_.size() || IsSpace(text_[i + 1]));
+    };
+    size_t begin = pos > 300 ? pos - 300 : 0;
+    for (size_t i = pos; i > begin; --i) {
+      if (sentence_end(i - 1)) {
+        begin = i;
+        break;
+      }
+    }
+    const size_t limit = std::min(text_.size(), pos + 300);
+    size_t i = begin;
+    while (i < limit) {
+      if (i >= pos && sentence_end(i)) break;
+      std::string_view word = WordAt(text_, i);
+      if (word.empty()) {
+        ++i;
+        continue;
+      }
+      const std::string lower = AsciiLower(word);
+      if ((lower.size() >= 5 && lower.ends_with("ed")) || Lex(kPastCue)->Find(lower) != nullptr)
+        return true;
       i += word.size();
     }
     return false;
@@ -257,7 +295,7 @@ class Resolver {
   std::optional<CivilDate> ShiftBy(const CivilDate& date, std::string_view count,
                                    std::string_view unit_text, bool back) const {
     auto n = Count(AsciiLower(count));
-    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(unit_text) : nullptr;
+    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr;
     if (!n || unit == nullptr) return std::nullopt;
     return Shift(date, back ? -*n : *n, *unit);
   }
@@ -274,7 +312,7 @@ class Resolver {
   }
 
   std::optional<int> MonthNumber(const Capture* month, const Capture* month_num) const {
-    if (month != nullptr) return LexNum(month_, month->text, "num");
+    if (month != nullptr) return LexNum(Lex(kMonth), month->text, "num");
     if (month_num != nullptr) {
       auto v = LeadingInt(month_num->text);
       if (v && *v >= 1 && *v <= 12) return static_cast<int>(*v);
@@ -282,12 +320,91 @@ class Resolver {
     return std::nullopt;
   }
 
+  // A year written in four digits, or in words ("nineteen ninety six"); a year in
+  // words must not run on into a noun ("May two thousand people").
   std::optional<int> YearNumber(const Capture* year) const {
     if (year == nullptr) return std::nullopt;
+    if (!year->text.empty() && !IsDigit(year->text[0])) {
+      std::string_view next = WordAt(text_, SkipSpaces(text_, year->end));
+      if (!next.empty() &&
+          (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next) == nullptr)) {
+        return std::nullopt;
+      }
+      return YearFromWords(year->text);
+    }
     auto v = LeadingInt(year->text);
     if (!v || year->text.size() != 4) return std::nullopt;
     return static_cast<int>(*v);
   }
+
+  // "nineteen ninety six" (two pairs), "nineteen hundred ninety three", "two thousand and
+  // fifteen", "one thousand seven hundred and eighty nine"; nullopt unless 1000..2999.
+  static std::optional<int> YearFromWords(std::string_view words) {
+    static constexpr std::string_view kSmall[] = {
+        "zero",    "one",     "two",       "three",    "four",    "five",    "six",
+        "seven",   "eight",   "nine",      "ten",      "eleven",  "twelve",  "thirteen",
+        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty",
+                                                 "sixty",  "seventy", "eighty", "ninety"};
+    std::vector<int> values;  // numbers, with -100 for "hundred" and -1000 for "thousand"
+    size_t i = 0;
+    while (i < words.size()) {
+      if (!extract_internal::IsAsciiAlpha(words[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < words.size() && extract_internal::IsAsciiAlpha(words[j])) ++j;
+      const std::string word = AsciiLower(words.substr(i, j - i));
+      i = j;
+      if (word == "and") continue;
+      if (word == "oh") {
+        values.push_back(0);
+      } else if (word == "hundred") {
+        values.push_back(-100);
+      } else if (word == "thousand") {
+        values.push_back(-1000);
+      } else {
+        int v = -1;
+        for (int k = 0; k < 20; ++k) {
+          if (word == kSmall[k]) v = k;
+        }
+        for (int k = 0; k < 8; ++k) {
+          if (word == kTens[k]) v = 20 + 10 * k;
+        }
+        if (v < 0) return std::nullopt;
+        values.push_back(v);
+      }
+    }
+    if (values.empty()) return std::nullopt;
+    int year = 0;
+    const bool additive = std::find(values.begin(), values.end(), -100) != values.end() ||
+                          std::find(values.begin(), values.end(), -1000) != values.end();
+    if (additive) {
+      int total = 0;
+      int current = 0;
+      for (int v : values) {
+        if (v == -1000) {
+          total += std::max(current, 1) * 1000;
+          current = 0;
+        } else if (v == -100) {
+          current = std::max(current, 1) * 100;
+        } else {
+          current += v;
+        }
+      }
+      year = total + current;
+    } else {
+      // Two pairs: the century, then the year within it ("nineteen oh five").
+      int rest = 0;
+      for (size_t k = 1; k < values.size(); ++k) rest += values[k];
+      if (rest > 99) return std::nullopt;
+      year = values[0] * 100 + rest;
+    }
+    if (year < 1000 || year > 2999) return std::nullopt;
+    return year;
+  }
+
 
   std::optional<int64_t> Count(std::string_view text) const {
     if (!text.empty() && IsDigit(text[0])) {
@@ -295,7 +412,7 @@ class Resolver {
       if (!v || *v > kMaxCount) return std::nullopt;
       return v;
     }
-    auto v = LexNum(number_word_, text, "value");
+    auto v = LexNum(Lex(kNumberWord), text, "value");
     if (!v) return std::nullopt;
     return *v;
   }
@@ -303,8 +420,18 @@ class Resolver {
   std::optional<Parsed> Day(const Capture* month, const Capture* month_num, const Capture* day,
                             const Capture* year) const {
     auto m = MonthNumber(month, month_num);
-    auto d = day != nullptr ? LeadingInt(day->text) : std::nullopt;
+    auto d = DayNumber(day);
     if (!m || !d || *d < 1 || *d > 31) return std::nullopt;
+    // "in May two people": a cardinal word without a year is a day only when no noun
+    // follows it.
+    if (year == nullptr && day != nullptr && !day->text.empty() && !IsDigit(day->text[0]) &&
+        !LexNum(Lex(kDayWord), day->text, "value")) {
+      const std::string_view next = WordAt(text_, SkipSpaces(text_, day->end));
+      if (!next.empty() && (Lex(kYearWordsFollow) == nullptr ||
+                            Lex(kYearWordsFollow)->Find(next) == nullptr)) {
+        return std::nullopt;
+      }
+    }
     // "5 May 12:00": the number after the month is the hour.
     if (year == nullptr && day != nullptr && day->end + 1 < text_.size() &&
         text_[day->end] == ':' && IsDigit(text_[day->end + 1])) {
@@ -390,8 +517,11 @@ class Resolver {
   std::optional<Parsed> OrdinalDay(const Match& m) const {
     auto d = LeadingInt(m.Group("mday"));
     if (!d || *d < 1 || *d > 31) return std::nullopt;
-    std::string_view next = WordAt(text_, SkipSpaces(text_, m.end));
-    if (!next.empty() && AsciiLower(next) != "and" && AsciiLower(next) != "at") return std::nullopt;
+    const std::string next = AsciiLower(WordAt(text_, SkipSpaces(text_, m.Get("mday")->end)));
+    if (!next.empty() && next != "and" && next != "at" && next != "from" && next != "between" &&
+        next != "to" && next != "until" && next != "till" && next != "through") {
+      return std::nullopt;
+    }
     Parsed p;
     p.kind = "date";
     p.granularity = "day";
@@ -409,6 +539,56 @@ class Resolver {
     return std::nullopt;
   }
 
+  // A two-digit year: the century that puts it no more than twenty years after the
+  // reference date (news looks back further than ahead); 00-49 are 20xx without one.
+  int CenturyYear(int64_t yy) const {
+    int year = static_cast<int>(yy) + (yy < 50 ? 2000 : 1900);
+    if (ref_) {
+      year = ref_->year - ((ref_->year % 100) + 100) % 100 + static_cast<int>(yy);
+      if (year > ref_->year + 20) year -= 100;
+    }
+    return year;
+  }
+
+  // "Aug 9, 96", "3 Aug 96", "April of 87": a day or month with a two-digit year. A
+  // number or a word after it (other than the year_words_follow lexicon's "in", "and"
+  // ...) makes the two digits a count ("On March 3, 12 people died").
+  std::optional<Parsed> ShortYearWords(const Match& m) const {
+    const size_t next = SkipSpaces(text_, m.end);
+    const std::string_view next_word = WordAt(text_, next);
+    if (next < text_.size() &&
+        (IsDigit(text_[next]) ||
+         (!next_word.empty() &&
+          (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next_word) == nullptr)))) {
+      return std::nullopt;
+    }
+    // "$12 December 27": an amount, then a day.
+    if (m.start > 0 && !IsSpace(text_[m.start - 1]) && text_[m.start - 1] != '(' &&
+        text_[m.start - 1] != '"') {
+      return std::nullopt;
+    }
+    const bool day_first = m.Has("yy2");
+    auto yy = LeadingInt(m.Group(day_first ? "yy2" : "yy"));
+    auto mo = MonthNumber(m.Get(day_first ? "month2w" : "month"), nullptr);
+    if (!yy || !mo) return std::nullopt;
+    const int year = CenturyYear(*yy);
+    Parsed p;
+    const Capture* day = m.Get(day_first ? "day2w" : "day");
+    if (day == nullptr) {
+      p.kind = "month";
+      p.granularity = "month";
+      p.from = CivilDate{year, *mo, 1};
+      p.to = MonthEnd(year, *mo);
+      return p;
+    }
+    auto d = DayNumber(day);
+    if (!d || !IsValidDate(year, *mo, static_cast<int>(*d))) return std::nullopt;
+    p.kind = "date";
+    p.granularity = "day";
+    p.from = p.to = CivilDate{year, *mo, static_cast<int>(*d)};
+    return p;
+  }
+
   // "05/05/89": a two-digit year, read in the hundred years that end twenty years after
   // the reference date.
   std::optional<Parsed> ShortYearDay(const Match& m) const {
@@ -418,13 +598,7 @@ class Resolver {
     auto d = LeadingInt(m.Group(day_first ? "sday2" : "sday"));
     auto yy = LeadingInt(m.Group(day_first ? "syear2" : "syear"));
     if (!mo || !d || !yy) return std::nullopt;
-    // The century that puts the year no more than twenty years after the reference date
-    // (news looks back further than ahead); 00-49 are 20xx without one.
-    int year = static_cast<int>(*yy) + (*yy < 50 ? 2000 : 1900);
-    if (ref_) {
-      year = ref_->year - ((ref_->year % 100) + 100) % 100 + static_cast<int>(*yy);
-      if (year > ref_->year + 20) year -= 100;
-    }
+    const int year = CenturyYear(*yy);
     if (!IsValidDate(year, static_cast<int>(*mo), static_cast<int>(*d))) return std::nullopt;
     Parsed p;
     p.kind = "date";
@@ -470,7 +644,7 @@ class Resolver {
   }
 
   std::optional<Parsed> Holiday(const Match& m) const {
-    const LexiconEntry* entry = holiday_ ? holiday_->Find(m.Group("holiday")) : nullptr;
+    const LexiconEntry* entry = Lex(kHoliday) ? Lex(kHoliday)->Find(m.Group("holiday")) : nullptr;
     if (entry == nullptr) return std::nullopt;
     Parsed p;
     p.kind = "date";
@@ -536,7 +710,7 @@ class Resolver {
   // "Tuesday of last week", "next week Monday".
   std::optional<Parsed> WeekdayOfWeek(const Match& m) const {
     const bool weekday_first = m.Has("wweek");
-    auto wd = LexNum(weekday_, m.Group(weekday_first ? "weekday" : "wday"), "num");
+    auto wd = LexNum(Lex(kWeekday), m.Group(weekday_first ? "weekday" : "wday"), "num");
     std::string which = AsciiLower(m.Group(weekday_first ? "wweek" : "wwhich"));
     if (!wd) return std::nullopt;
     int k = 0;
@@ -589,9 +763,82 @@ class Resolver {
     return p;
   }
 
+  // The year a rule names by number ("2027") or relative to the reference ("next
+  // year", "this year"); the reference year when it names none. nullopt when it
+  // cannot be known.
+  std::optional<int> NamedYear(const Capture* year, std::string_view which_text) const {
+    if (year != nullptr) return YearNumber(year);
+    if (!ref_) return std::nullopt;
+    const std::string which = AsciiLower(which_text);
+    if (which == "last" || which == "previous" || which == "past") return ref_->year - 1;
+    if (which == "next" || which == "following" || which == "coming" || which == "upcoming")
+      return ref_->year + 1;
+    return ref_->year;
+  }
+
+  // "two Sundays from now": the n-th such weekday after the reference date.
+  std::optional<Parsed> NthWeekdayOn(const Match& m) const {
+    auto n = Count(AsciiLower(m.Group("wcount")));
+    std::string day = AsciiLower(m.Group("wdays"));
+    if (day.ends_with("s")) day.pop_back();
+    auto wd = LexNum(Lex(kWeekday), day, "num");
+    if (!n || *n < 1 || *n > 520 || !wd) return std::nullopt;
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (!ref_) return p;
+    int64_t gap = ((*wd - Weekday(*ref_)) % 7 + 7) % 7;
+    if (gap == 0) gap = 7;
+    p.from = p.to = AddDays(*ref_, gap + 7 * (*n - 1));
+    return p;
+  }
+
+  // "week 10", "week 3 of 2027": ISO 8601 week n, Monday to Sunday; week 1 is the one
+  // holding January 4.
+  std::optional<Parsed> IsoWeek(const Match& m) const {
+    auto n = LeadingInt(m.Group("isoweek"));
+    if (!n || *n < 1 || *n > 53) return std::nullopt;
+    // "week 10 of the trial" counts another period's weeks.
+    if (!m.Has("isoyear") && !m.Has("isowhich") && FollowedByOf(m.end)) return std::nullopt;
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "day";
+    auto year = NamedYear(m.Get("isoyear"), m.Group("isowhich"));
+    if (!year) return ref_ ? std::nullopt : std::optional<Parsed>(p);
+    const CivilDate jan4{*year, 1, 4};
+    const CivilDate monday = AddDays(AddDays(jan4, 1 - Weekday(jan4)), 7 * (*n - 1));
+    // Week 53 exists only in years whose last week holds their last Thursday.
+    if (AddDays(monday, 3).year != *year) return std::nullopt;
+    p.from = monday;
+    p.to = AddDays(monday, 6);
+    return p;
+  }
+
+  // "the third month of 2021", "the 9th month of next year".
+  std::optional<Parsed> NthMonthOfYear(const Match& m) const {
+    const std::string nth = AsciiLower(m.Group("mnth"));
+    std::optional<int> n;
+    if (auto v = LeadingInt(nth)) {
+      n = static_cast<int>(*v);
+    } else {
+      n = LexNum(Lex(kDayWord), nth, "value");
+    }
+    if (!n || *n < 1 || *n > 12) return std::nullopt;
+    Parsed p;
+    p.kind = "month";
+    p.granularity = "month";
+    auto year = NamedYear(m.Get("myear"), m.Group("mwhich"));
+    if (!year) return ref_ ? std::nullopt : std::optional<Parsed>(p);
+    p.from = CivilDate{*year, *n, 1};
+    p.to = MonthEnd(*year, *n);
+    return p;
+  }
+
   // "the first Friday of July", "the second Monday of next month", "the 20th of next
   // month": a day counted within a month named or placed relative to the reference.
+  // Without a month ("the second Sunday") it is the reference date's month.
   std::optional<Parsed> NthOfMonth(const Match& m) const {
+    if (m.rule->Emit("needs_free_end") == "true" && !AnaphoraEnds(m.end)) return std::nullopt;
     Parsed p;
     p.kind = "date";
     p.granularity = "day";
@@ -613,11 +860,11 @@ class Resolver {
     std::string nth_text = AsciiLower(m.Group("nth"));
     std::optional<int> n = LeadingInt(nth_text).has_value()
                                ? std::optional<int>(static_cast<int>(*LeadingInt(nth_text)))
-                               : LexNum(day_word_, nth_text, "value");
+                               : LexNum(Lex(kDayWord), nth_text, "value");
     if (nth_text == "last") n = -1;
     if (!n) return std::nullopt;
     if (m.Has("nweekday")) {
-      auto wd = LexNum(weekday_, m.Group("nweekday"), "num");
+      auto wd = LexNum(Lex(kWeekday), m.Group("nweekday"), "num");
       if (!wd || *n == 0 || *n > 5) return std::nullopt;
       CivilDate date;
       if (*n > 0) {
@@ -641,7 +888,7 @@ class Resolver {
     const Capture* month = m.Get(month_first ? "month" : "month2");
     const Capture* year = m.Get(month_first ? "year" : "year2w");
     auto mo = MonthNumber(month, nullptr);
-    auto d = LexNum(day_word_, m.Group(month_first ? "dayw" : "dayw2"), "value");
+    auto d = LexNum(Lex(kDayWord), m.Group(month_first ? "dayw" : "dayw2"), "value");
     if (!mo || !d) return std::nullopt;
     Parsed p;
     p.kind = "date";
@@ -661,7 +908,7 @@ class Resolver {
 
   // "2015-12": a month given by number.
   std::optional<Parsed> MonthNumYear(const Match& m) const {
-    auto mo = MonthNumber(nullptr, m.Get("month_num"));
+    auto mo = MonthNumber(nullptr, m.Has("month_num") ? m.Get("month_num") : m.Get("month_num2"));
     auto y = YearNumber(m.Get("year"));
     if (!mo || !y) return std::nullopt;
     Parsed p;
@@ -733,7 +980,7 @@ class Resolver {
         have_count = true;
         continue;
       }
-      const LexiconEntry* unit = time_unit_ ? time_unit_->Find(word) : nullptr;
+      const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(word) : nullptr;
       if (unit == nullptr) return std::nullopt;
       auto moved = Shift(date, back ? -count : count, *unit);
       if (!moved) return std::nullopt;
@@ -829,7 +1076,7 @@ class Resolver {
     const std::string fl = AsciiLower(m.Group("fl"));
     const bool last = fl == "last" || fl == "final";
     auto n = Count(AsciiLower(m.Group("fcount")));
-    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("funit")) : nullptr;
+    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("funit")) : nullptr;
     if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
     std::optional<Parsed> period =
         EnclosingPeriod(m, m.Get("fmonth"), m.Get("fmyear"), m.Get("fyear"), m.Group("fwhich"),
@@ -906,11 +1153,11 @@ class Resolver {
   // "Friday 31", "Mon 13th": the day of the month nearest the reference date that
   // falls on that weekday.
   std::optional<Parsed> WeekdayMonthDay(const Match& m) const {
-    auto wd = LexNum(weekday_, m.Group("weekday"), "num");
+    auto wd = LexNum(Lex(kWeekday), m.Group("weekday"), "num");
     std::string_view mday = m.Group("mday");
     std::optional<int64_t> d;
     if (m.Has("mdayw")) {
-      if (auto word = LexNum(day_word_, m.Group("mdayw"), "value")) d = *word;
+      if (auto word = LexNum(Lex(kDayWord), m.Group("mdayw"), "value")) d = *word;
     } else {
       d = LeadingInt(mday);
     }
@@ -987,31 +1234,85 @@ class Resolver {
     return p;
   }
 
+  // "May 13-15", "13 to 15 May", "April ninth through seventeenth", "between 3 and 12
+  // of Sept", "from 4 to January 22": two days and one month, written with the first
+  // day ("May 13-15") or with the last ("13-15 May", "from 4 to January 22"). That day
+  // is placed as a single day is; the other is in the same month, or in the month
+  // next to it when the days wrap ("April 27 to 3").
   std::optional<Parsed> DaySpan(const Match& m) const {
-    bool month_first = m.Has("day2");
-    const Capture* month = m.Get(month_first ? "month" : "dmonth");
-    const Capture* day1 = m.Get(month_first ? "day" : "dday");
-    const Capture* day2 = m.Get(month_first ? "day2" : "dday2");
-    const Capture* year = m.Get(month_first ? "year" : "dyear");
-    auto a = Day(month, nullptr, day1, year);
-    auto b = Day(month, nullptr, day2, year);
-    if (!a || !b) return std::nullopt;
-    if (a->needs_year) AnchorToReference(&*a);
-    if (b->needs_year) AnchorToReference(&*b);
+    const bool month_first = m.Has("day2");
+    const char* prefix = month_first ? "" : (m.Has("dday2") ? "d" : "r");
+    auto group = [&](const char* name) { return m.Get(std::string(prefix) + name); };
+    const Capture* month = group("month");
+    const Capture* day1 = group("day");
+    const Capture* day2 = group("day2");
+    const Capture* year = group("year");
+    if (day1 == nullptr || day2 == nullptr || (month == nullptr && !m.Has("dwhich")))
+      return std::nullopt;
+    const std::string conn = AsciiLower(m.Group(std::string(prefix) + "conn"));
+    const std::string lead = AsciiLower(m.Group(std::string(prefix) + "lead"));
+    // "and" joins two days only after "between" ("3 and 12 of Sept" may be counts).
+    if (conn == "and" && lead != "between") return std::nullopt;
+    auto d1 = DayNumber(day1);
+    auto d2 = DayNumber(day2);
+    if (!d1 || !d2 || *d1 == *d2) return std::nullopt;
+    // "May 5 to 7 p.m.": the second number is an hour.
+    if (FollowedByTime(m.end)) return std::nullopt;
+    // Days that wrap into the next month read so only from late to early ("April 27
+    // to 3"); "May 3-1" is more likely a score.
+    const bool wrap = *d1 > *d2;
+    if (wrap && (*d1 < 20 || *d2 > 10)) return std::nullopt;
     Parsed p;
     p.kind = "range";
     p.granularity = "day";
-    if (a->from && b->to) {
-      if (extract_internal::ToDays(*a->from) >= extract_internal::ToDays(*b->to))
-        return std::nullopt;
-      p.from = a->from;
-      p.to = b->to;
+    CivilDate known;
+    if (month == nullptr) {
+      // "from 4 to 22 next month": the month is placed from the reference date's.
+      if (!ref_) return p;
+      const std::string which = AsciiLower(m.Group("dwhich"));
+      int k = 0;
+      if (which == "next" || which.ends_with("following")) k = 1;
+      if (which == "last" || which.ends_with("previous")) k = -1;
+      const CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+      if (!IsValidDate(first.year, first.month, static_cast<int>(*d2))) return std::nullopt;
+      known = CivilDate{first.year, first.month, static_cast<int>(*d2)};
     } else {
-      auto d1 = LeadingInt(day1->text);
-      auto d2 = LeadingInt(day2->text);
-      if (!d1 || !d2 || *d1 >= *d2) return std::nullopt;
+      auto anchor = Day(month, nullptr, month_first ? day1 : day2, year);
+      if (!anchor) return std::nullopt;
+      anchor->pos = m.start;
+      AnchorToReference(&*anchor);
+      if (!anchor->from) return ref_ ? std::nullopt : std::optional<Parsed>(p);
+      known = *anchor->from;
     }
+    CivilDate other_month{known.year, known.month, 1};
+    if (wrap) other_month = AddMonths(other_month, month_first ? 1 : -1);
+    const int other_day = month_first ? *d2 : *d1;
+    if (!IsValidDate(other_month.year, other_month.month, other_day)) return std::nullopt;
+    const CivilDate other{other_month.year, other_month.month, other_day};
+    p.from = month_first ? known : other;
+    p.to = month_first ? other : known;
     return p;
+  }
+
+  // The number of a day of the month written in digits ("13", "13th") or in words
+  // ("thirteenth").
+  std::optional<int64_t> DayNumber(const Capture* day) const {
+    if (day == nullptr) return std::nullopt;
+    if (auto v = LeadingInt(day->text)) return v;
+    if (auto w = LexNum(Lex(kDayWord), day->text, "value")) return *w;
+    if (auto c = LexNum(Lex(kDayCardinal), day->text, "value")) return *c;
+    return std::nullopt;
+  }
+
+  // True when a time of day starts at pos ("7 p.m." after "May 5 to", ":30", "pm").
+  bool FollowedByTime(size_t pos) const {
+    if (pos < text_.size() && text_[pos] == ':' && pos + 1 < text_.size() &&
+        IsDigit(text_[pos + 1])) {
+      return true;
+    }
+    const std::string word = AsciiLower(WordAt(text_, SkipSpaces(text_, pos)));
+    return word == "am" || word == "pm" || word == "a" || word == "p" || word == "o'clock" ||
+           word == "hours" || word == "hrs";
   }
 
   // "the 1990s", "the '90s", "the nineties".
@@ -1022,7 +1323,7 @@ class Resolver {
     } else if (auto v2 = LeadingInt(m.Has("decade2") ? m.Group("decade2") : m.Group("decade3"))) {
       // Two digits: the 1930s..1990s, or the 2000s..2020s.
       d = static_cast<int>(*v2) >= 30 ? 1900 + static_cast<int>(*v2) : 2000 + static_cast<int>(*v2);
-    } else if (auto v3 = LexNum(decade_word_, m.Group("decade_word"), "value")) {
+    } else if (auto v3 = LexNum(Lex(kDecadeWord), m.Group("decade_word"), "value")) {
       d = *v3;
     }
     if (d <= 0 || d % 10 != 0) return std::nullopt;
@@ -1040,11 +1341,11 @@ class Resolver {
   std::optional<Parsed> Quarter(const Match& m) const {
     const bool half = m.rule->Emit("granularity") == "month";
     const Capture* q = nullptr;
-    for (const char* name : {"quarter", "qcode", "half", "hcode"}) {
+    for (const char* name : {"quarter", "qcode", "half", "hcode", "quarter2"}) {
       if (q == nullptr) q = m.Get(name);
     }
     if (q == nullptr) return std::nullopt;
-    const int n = LexNum(quarter_, q->text, half ? "half" : "num").value_or(0);
+    const int n = LexNum(Lex(kQuarter), q->text, half ? "half" : "num").value_or(0);
     if (n < 1 || n > (half ? 2 : 4)) return std::nullopt;
     const int months = half ? 6 : 3;
     const Capture* y = m.Get("year");
@@ -1078,9 +1379,11 @@ class Resolver {
   }
 
   std::optional<Parsed> RelativeDay(const Match& m) const {
-    auto offset = AsciiLower(m.Group("relday")) == "now"
+    const std::string relday = AsciiLower(m.Group("relday"));
+    // "now", and "date" as the end of a range ("from March to date").
+    auto offset = relday == "now" || relday.ends_with("date")
                       ? std::optional<int>(0)
-                      : LexNum(relative_day_, m.Group("relday"), "offset");
+                      : LexNum(Lex(kRelativeDay), m.Group("relday"), "offset");
     if (!offset) return std::nullopt;
     Parsed p;
     p.kind = "relative";
@@ -1090,7 +1393,7 @@ class Resolver {
   }
 
   std::optional<Parsed> WeekdayDate(const Match& m) const {
-    auto wd = LexNum(weekday_, m.Group("weekday"), "num");
+    auto wd = LexNum(Lex(kWeekday), m.Group("weekday"), "num");
     if (!wd || *wd < 1 || *wd > 7) return std::nullopt;
     Parsed p;
     p.kind = "relative";
@@ -1110,7 +1413,7 @@ class Resolver {
       if (delta == 0) delta = 7;
     } else if (which == "this") {
       delta = *wd - today;
-    } else if (FutureCue(m.start)) {
+    } else if (which != "past" && FutureCue(m.start)) {
       p.bare_weekday = *wd;
       delta = ((*wd - today) % 7 + 7) % 7;
     } else {
@@ -1129,6 +1432,16 @@ class Resolver {
     int64_t k = n * static_cast<int64_t>(*mult);
     const std::string& code = unit.attr("code");
     if (code == "D") return AddDays(date, k);
+    if (code == "BD") {
+      // Business days: Monday to Friday, counted one by one (k is at most kMaxCount).
+      CivilDate d = date;
+      const int step = k < 0 ? -1 : 1;
+      for (int64_t left = k < 0 ? -k : k; left > 0;) {
+        d = AddDays(d, step);
+        if (Weekday(d) <= 5) --left;
+      }
+      return d;
+    }
     if (code == "W") return AddDays(date, 7 * k);
     if (code == "M") return AddMonths(date, k);
     if (code == "Y") return AddYears(date, k);
@@ -1145,10 +1458,13 @@ class Resolver {
   // direction = "future", "in two weeks" / "two weeks from now" (that far ahead).
   std::optional<Parsed> Ago(const Match& m) const {
     auto n = Count(AsciiLower(m.Group("count")));
-    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("unit")) : nullptr;
+    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
     if (!n || unit == nullptr) return std::nullopt;
     const bool future = m.rule->Emit("direction") == "future";
-    if (m.rule->Emit("needs_future_cue") == "true" && !FutureCue(m.start)) return std::nullopt;
+    if (m.rule->Emit("needs_future_cue") == "true" && !FutureCue(m.start) &&
+        (PastCue(m.start) || FollowedByOf(m.end))) {
+      return std::nullopt;
+    }
     Parsed p;
     p.kind = "relative";
     p.granularity = "day";
@@ -1173,6 +1489,8 @@ class Resolver {
     if (unit == "month") from = AddMonths(*ref_, -1);
     if (unit == "year") from = AddYears(*ref_, -1);
     if (unit == "decade") from = AddYears(*ref_, -10);
+    if (unit == "day") from = AddDays(*ref_, -1);
+    if (unit == "quarter") from = AddMonths(*ref_, -3);
     p.from = from;
     p.to = *ref_;
     return p;
@@ -1187,23 +1505,51 @@ class Resolver {
   std::optional<Parsed> Period(const Match& m) const {
     std::string which = AsciiLower(m.Group("which"));
     std::string unit = AsciiLower(m.Group("unit"));
+    if (unit == "qtr") unit = "quarter";
+    // "this working week", "next workweek": Monday to Friday.
+    const bool work_week = unit.starts_with("work");
+    if (work_week) unit = "week";
     int k = 0;
     if (which == "last" || which == "previous" || which == "past") {
       k = -1;
     } else if (which == "next" || which == "coming" || which == "following" ||
                which == "upcoming") {
       k = 1;
-    } else if (which == "the") {
-      // "the week" alone is no date; "the rest of the week" and "the end of the year"
-      // are the reference date's.
+    } else if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
+      // "the rest of the week" and "the end of the year" are the reference date's; so
+      // is "the week" or "the same year" standing alone ("away for the week"), but not
+      // when it is someone else's ("the week of April 10", "the year before", "the
+      // year 2020").
       std::string part = AsciiLower(m.Group("part"));
-      if (!part.ends_with("of") && !part.ends_with("in")) return std::nullopt;
+      // "the same week that it happened" names the week by what happened in it; "the
+      // same month as" and "the same week of" compare it with another.
+      const bool ends = which.ends_with("same")
+                            ? AnaphoraEnds(m.end) || FollowedByWord(m.end, {"that", "when"})
+                            : AnaphoraEnds(m.end);
+      if (!part.ends_with("of") && !part.ends_with("in") && (!part.empty() || !ends)) {
+        return std::nullopt;
+      }
+    } else if (which.starts_with("after")) {
+      k = 2;  // "the week after next"
+    } else if (which.empty()) {
+      // "end of year", "rest of week": the reference date's.
+      if (!AsciiLower(m.Group("part")).ends_with("of")) return std::nullopt;
     } else if (which != "this" && which != "current") {
       return std::nullopt;
     }
     Parsed p;
     p.kind = "relative";
-    if (unit == "week" || unit == "weekend") {
+    if (unit == "day") {
+      // "the day", "this day", "end of day"; "next day" and "the previous day" one day
+      // on or back.
+      const std::string part = AsciiLower(m.Group("part"));
+      if (!part.ends_with("end of") && (!part.empty() || !AnaphoraEnds(m.end)))
+        return std::nullopt;
+      p.granularity = "day";
+      if (ref_) p.from = p.to = AddDays(*ref_, k);
+      return p;
+    }
+    if (unit == "week" || unit == "weekend" || unit == "fortnight") {
       p.granularity = "day";
     } else if (unit == "month" || unit == "quarter" || unit == "year" || unit == "decade") {
       p.granularity = unit;
@@ -1213,10 +1559,15 @@ class Resolver {
     if (!ref_) return p;
     CivilDate from;
     CivilDate to;
-    if (unit == "week" || unit == "weekend") {
+    if (unit == "fortnight") {
+      // "next fortnight": two Monday-to-Sunday weeks, the first being the reference
+      // date's week ("this fortnight") or the one two weeks on.
+      from = AddDays(*ref_, 1 - Weekday(*ref_) + 14 * k);
+      to = AddDays(from, 13);
+    } else if (unit == "week" || unit == "weekend") {
       CivilDate monday = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k);
       from = unit == "week" ? monday : AddDays(monday, 5);
-      to = AddDays(monday, 6);
+      to = AddDays(monday, work_week ? 4 : 6);
     } else if (unit == "month") {
       from = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
       to = MonthEnd(from.year, from.month);
@@ -1236,7 +1587,7 @@ class Resolver {
     std::string part = AsciiLower(m.Group("part"));
     if (part.starts_with("earlier")) part = "earlier";
     if (part.starts_with("later")) part = "later";
-    if (part.find("rest") != std::string::npos || part.find("remainder") != std::string::npos)
+    if (part.find("rest") != std::string::npos || part.find("remain") != std::string::npos)
       part = "rest";
     if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
       part = "early";
@@ -1280,20 +1631,27 @@ class Resolver {
     // "a year" or "an hour" alone is too often no period at all ("once a year"), and
     // "a few days" has no length to report.
     if (count_text == "a" || count_text == "an") return std::nullopt;
-    if (const LexiconEntry* word = number_word_ ? number_word_->Find(count_text) : nullptr;
+    if (const LexiconEntry* word = Lex(kNumberWord) ? Lex(kNumberWord)->Find(count_text) : nullptr;
         word != nullptr && word->attr("vague") == "true") {
       return std::nullopt;
     }
     auto n = Count(count_text);
-    const LexiconEntry* unit = time_unit_ ? time_unit_->Find(m.Group("unit")) : nullptr;
+    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
     if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
     auto mult = ParseAttrNumber(unit->attr("mult", "1"));
+    // "only 3 next week": a count before a singular unit is no length of it.
+    if (m.rule->Emit("plural_unit") == "true" && *n > 1 &&
+        !AsciiLower(m.Group("unit")).ends_with("s")) {
+      return std::nullopt;
+    }
     const std::string& code = unit->attr("code");
     if (!mult || code.empty()) return std::nullopt;
     Parsed p;
     p.kind = "duration";
     const std::string amount = std::to_string(*n * static_cast<int64_t>(*mult));
-    if (code == "H") {
+    if (code == "BD") {
+      p.duration = "P" + amount + "D";
+    } else if (code == "H") {
       p.duration = "PT" + amount + "H";
     } else if (code == "MIN") {
       p.duration = "PT" + amount + "M";
@@ -1302,9 +1660,11 @@ class Resolver {
     }
     std::string which = AsciiLower(m.Group("which"));
     bool back = which == "last" || which == "past" || which == "previous";
-    bool ahead = which == "next" || which == "coming" || which == "upcoming";
+    bool ahead = which == "next" || which == "coming" || which == "upcoming" ||
+                 which == "following";
     const bool within = m.Has("within");
     const bool quarters = unit->attr("align") == "quarter";
+    const bool decades = unit->attr("align") == "decade";
     // "three quarters" alone is a fraction, not a period.
     if (quarters && !back && !ahead && !within) return std::nullopt;
     if (ref_ && quarters && (back || ahead) && !FollowedByOf(m.end)) {
@@ -1319,6 +1679,16 @@ class Resolver {
       p.granularity = "day";
       return p;
     }
+    if (ref_ && decades && (back || ahead) && !FollowedByOf(m.end)) {
+      // "the past two decades": whole decades before (or after) the reference date's
+      // own, as with quarters (from 2016, 1990-2009).
+      const int current = ref_->year - ((ref_->year % 10) + 10) % 10;
+      const int first = back ? current - 10 * static_cast<int>(*n) : current + 10;
+      p.from = CivilDate{first, 1, 1};
+      p.to = CivilDate{first + 10 * static_cast<int>(*n) - 1, 12, 31};
+      p.granularity = "year";
+      return p;
+    }
     if (ref_ && within && !back) {
       // "within 30 days", "within the next two years": from the reference date to the
       // day before the length has passed.
@@ -1329,6 +1699,16 @@ class Resolver {
         });
         p.granularity = "day";
       }
+      return p;
+    }
+    if (ref_ && (back || ahead) && !FollowedByOf(m.end) && (code == "H" || code == "MIN")) {
+      // Hours and minutes from the reference day: whole days passed, counted toward it
+      // ("the past 5 minutes" and "the next 5 minutes" are the reference day itself).
+      const int64_t per_day = code == "H" ? 24 : 24 * 60;
+      const int64_t days = *n * static_cast<int64_t>(*mult) / per_day;
+      p.from = back ? AddDays(*ref_, -days) : *ref_;
+      p.to = back ? *ref_ : AddDays(*ref_, days);
+      p.granularity = "day";
       return p;
     }
     if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {
@@ -1343,23 +1723,61 @@ class Resolver {
     return p;
   }
 
+  // True when nothing after pos ties a period word to another time ("the year 2020",
+  // "the week of May 5", "the day's events", "the year before", "the day he left").
+  bool AnaphoraEnds(size_t pos) const {
+    if (pos < text_.size() && (text_[pos] == '-' || text_[pos] == '\'' ||
+                               text_.compare(pos, 3, "\xE2\x80\x99") == 0)) {
+      return false;  // "the year-ago quarter", "the week's", "the week’s"
+    }
+    const size_t next_pos = SkipSpaces(text_, pos);
+    if (next_pos < text_.size() && IsDigit(text_[next_pos])) return false;
+    std::string_view word = WordAt(text_, next_pos);
+    if (word.empty()) return true;
+    if ((Lex(kWeekday) != nullptr && Lex(kWeekday)->Find(word) != nullptr) ||
+        (Lex(kMonth) != nullptr && Lex(kMonth)->Find(word) != nullptr)) {
+      return false;  // "early in the day Wednesday" is Wednesday's
+    }
+    return Lex(kAnaphoraStop) == nullptr || Lex(kAnaphoraStop)->Find(AsciiLower(word)) == nullptr;
+  }
+
+  // "the day before", "the day after" closing a clause: the day next to the reference.
+  std::optional<Parsed> DayBeforeAfter(const Match& m) const {
+    Parsed p;
+    p.kind = "relative";
+    p.granularity = "day";
+    if (ref_) p.from = p.to = AddDays(*ref_, AsciiLower(m.Group("dba")) == "before" ? -1 : 1);
+    return p;
+  }
+
+  // True when the word after pos (lower-cased) is one of words.
+  bool FollowedByWord(size_t pos, std::initializer_list<std::string_view> words) const {
+    const std::string next = AsciiLower(WordAt(text_, SkipSpaces(text_, pos)));
+    return std::find(words.begin(), words.end(), next) != words.end();
+  }
+
   bool FollowedByOf(size_t pos) const {
     pos = SkipSpaces(text_, pos);
     return AsciiLower(WordAt(text_, pos)) == "of";
   }
 
+  // The lexicons, looked up by name on first use: most sentences need few of them, and
+  // a lookup by name costs more than the rest of a sentence without dates.
+  enum LexiconId { kMonth, kWeekday, kNumberWord, kTimeUnit, kRelativeDay, kQuarter, kHoliday, kDayWord, kFutureCue, kDecadeWord, kAnaphoraStop, kYearWordsFollow, kDayCardinal, kPastCue, kLexiconCount };
+  const rules::Lexicon* Lex(LexiconId id) const {
+    static constexpr const char* kNames[kLexiconCount] = {"month", "weekday", "number_word", "time_unit", "relative_day", "quarter", "holiday", "day_word", "future_cue", "decade_word", "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue"};
+    if (!lexicon_loaded_[id]) {
+      lexicons_[id] = rules_.lexicon(kNames[id]);
+      lexicon_loaded_[id] = true;
+    }
+    return lexicons_[id];
+  }
+
   const std::string& text_;
+  const RuleSet& rules_;
+  mutable const rules::Lexicon* lexicons_[kLexiconCount] = {};
+  mutable bool lexicon_loaded_[kLexiconCount] = {};
   std::optional<CivilDate> ref_;
-  const rules::Lexicon* month_ = nullptr;
-  const rules::Lexicon* weekday_ = nullptr;
-  const rules::Lexicon* number_word_ = nullptr;
-  const rules::Lexicon* time_unit_ = nullptr;
-  const rules::Lexicon* relative_day_ = nullptr;
-  const rules::Lexicon* quarter_ = nullptr;
-  const rules::Lexicon* holiday_ = nullptr;
-  const rules::Lexicon* day_word_ = nullptr;
-  const rules::Lexicon* future_cue_ = nullptr;
-  const rules::Lexicon* decade_word_ = nullptr;
 };
 
 // The span a match reports: the group named by emit.span, or the whole match; a
@@ -1394,6 +1812,126 @@ bool IsRangePart(const Match& m) {
   return kind == "date" || kind == "month" || kind == "year" || kind == "quarter" ||
          m.Has("relday") || (m.Has("weekday") && m.rule->id == "dates.relative.weekday") ||
          m.rule->Emit("range_part") == "true";
+}
+
+// True for a date a weekday next to it can refine: a single day reached by counting
+// from another ("two weeks from now", "3 weeks after Christmas") or a numbered week.
+bool RefinableByWeekday(const DateFact& f) {
+  if (!f.from || !f.to) return false;
+  if (f.rule == "dates.range.nth_week" || f.rule == "dates.range.week_number") return true;
+  return f.kind == "relative" && *f.from == *f.to && f.rule != "dates.relative.weekday" &&
+         f.rule != "dates.relative.day_word" && f.rule != "dates.relative.weekend";
+}
+
+// True for a Monday-to-Sunday week named relative to the reference ("next week").
+bool IsWholeWeek(const DateFact& f) {
+  if (f.rule != "dates.relative.period" && f.rule != "dates.relative.after_next") return false;
+  if (!f.from || !f.to) return false;
+  auto from = ParseIsoDate(*f.from);
+  auto to = ParseIsoDate(*f.to);
+  return from && to && Weekday(*from) == 1 && extract_internal::ToDays(*to) - extract_internal::ToDays(*from) == 6;
+}
+
+// "Monday two weeks from now", "in 3 days on Friday", "the 1st week of Oct. on Friday":
+// a bare weekday written next to a counted day or a week names that day's weekday in
+// the same Monday-to-Sunday week. The two facts become one. facts are sorted by span,
+// with byte offsets.
+void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
+  if (facts->size() < 2) return;
+  const rules::Lexicon* weekdays = rules.lexicon("weekday");
+  if (weekdays == nullptr) return;
+  auto weekday_of = [&](const DateFact& f) -> int {
+    if (f.rule != "dates.relative.weekday") return 0;
+    const LexiconEntry* entry = weekdays->Find(f.text);
+    if (entry == nullptr) return 0;
+    return static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0));
+  };
+  auto joined = [&](const DateFact& a, const DateFact& b) {
+    size_t i = static_cast<size_t>(a.span.end);
+    const size_t end = static_cast<size_t>(b.span.start);
+    if (i > end) return false;
+    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
+    if (i + 2 <= end && AsciiLower(std::string_view(text).substr(i, 2)) == "on") i += 2;
+    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
+    return i == end;
+  };
+  std::vector<DateFact> out;
+  for (size_t k = 0; k < facts->size(); ++k) {
+    DateFact& a = (*facts)[k];
+    if (k + 1 < facts->size()) {
+      DateFact& b = (*facts)[k + 1];
+      const int wa = weekday_of(a);
+      const int wb = weekday_of(b);
+      const DateFact* base = wa > 0 && RefinableByWeekday(b) ? &b
+                             : wb > 0 && RefinableByWeekday(a) ? &a
+                                                               : nullptr;
+      // "this Friday (June 15)", "tomorrow, 13/04/21": a relative day followed by the
+      // date it stands for; the written date gives the value.
+      if ((a.rule == "dates.relative.weekday" || a.rule == "dates.relative.day_word") &&
+          b.rule.starts_with("dates.day.") && b.from && b.from == b.to) {
+        size_t i = static_cast<size_t>(a.span.end);
+        const size_t end = static_cast<size_t>(b.span.start);
+        while (i < end && (IsSpace(text[i]) || text[i] == ',' || text[i] == '(' || text[i] == '-'))
+          ++i;
+        if (i == end) {
+          DateFact merged = b;
+          merged.span = Span{a.span.start, b.span.end};
+          merged.text = text.substr(static_cast<size_t>(a.span.start),
+                                    static_cast<size_t>(b.span.end - a.span.start));
+          out.push_back(std::move(merged));
+          ++k;
+          continue;
+        }
+      }
+      // "next week between Wednesday and Friday": the weekdays of that week.
+      if (IsWholeWeek(a) && b.kind == "range" && joined(a, b)) {
+        std::vector<int> days;
+        bool digits = false;
+        for (size_t i = static_cast<size_t>(b.span.start); i < static_cast<size_t>(b.span.end);) {
+          if (IsDigit(text[i])) digits = true;
+          std::string_view word = WordAt(text, i);
+          if (word.empty()) {
+            ++i;
+            continue;
+          }
+          if (const LexiconEntry* entry = weekdays->Find(word)) {
+            days.push_back(static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0)));
+          }
+          i += word.size();
+        }
+        auto monday = ParseIsoDate(*a.from);
+        if (!digits && days.size() == 2 && days[0] > 0 && days[1] > 0 && monday) {
+          DateFact merged = b;
+          merged.from = FormatIso(AddDays(*monday, days[0] - 1));
+          merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
+          merged.span = Span{a.span.start, b.span.end};
+          merged.text = text.substr(static_cast<size_t>(a.span.start),
+                                    static_cast<size_t>(b.span.end - a.span.start));
+          out.push_back(std::move(merged));
+          ++k;
+          continue;
+        }
+      }
+      if (base != nullptr && joined(a, b)) {
+        auto day = ParseIsoDate(*base->from);
+        if (day) {
+          const int wd = wa > 0 ? wa : wb;
+          DateFact merged = *base;
+          merged.kind = "relative";
+          merged.granularity = "day";
+          merged.from = merged.to = FormatIso(AddDays(*day, wd - Weekday(*day)));
+          merged.span = Span{a.span.start, b.span.end};
+          merged.text = text.substr(static_cast<size_t>(a.span.start),
+                                    static_cast<size_t>(b.span.end - a.span.start));
+          out.push_back(std::move(merged));
+          ++k;
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(a));
+  }
+  *facts = std::move(out);
 }
 
 }  // namespace
@@ -1469,6 +2007,11 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
         if (anchor->from) {
           std::optional<CivilDate> end;
           if (!length_days.empty()) {
+            // "the week of April 10" is the Monday-to-Sunday week holding that day;
+            // "the week beginning April 10" starts on it.
+            if (AsciiLower(m.Group("span_week")).ends_with(" of")) {
+              anchor->from = AddDays(*anchor->from, 1 - Weekday(*anchor->from));
+            }
             end = AddDays(*anchor->from,
                           static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
           } else if (auto after = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"),
@@ -1504,6 +2047,19 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       // Parts compete by the spans they report, so "May 13" beats "from May".
       std::vector<const Match*> parts = parts_in(m.start, m.end, &m);
       if (parts.size() < 2) continue;
+      // "Friday-Jun-15" is a weekday and its date, not a range from a weekday to a month.
+      auto weekday_part = [](const Match* part) {
+        return part->rule->id == "dates.relative.weekday";
+      };
+      auto month_part = [](const Match* part) {
+        return part->Has("month") && !part->Has("day") && !part->Has("year");
+      };
+      if (connector != "to" && connector != "until" && connector != "till" &&
+          connector != "through" &&
+          ((weekday_part(parts.front()) && month_part(parts.back())) ||
+           (month_part(parts.front()) && weekday_part(parts.back())))) {
+        continue;
+      }
       auto first = resolver.Parse(*parts.front());
       auto last = resolver.Parse(*parts.back());
       if (!first || !last) continue;
@@ -1548,6 +2104,14 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
         const int gap = ((last->bare_weekday - Weekday(*first->from)) % 7 + 7) % 7;
         last->from = last->to = AddDays(*first->from, gap);
       }
+      // "this Friday to this Monday": a weekday that would end the range before it
+      // starts is the one a week later.
+      if (parts.back()->rule->id == "dates.relative.weekday" && first->from && last->to &&
+          extract_internal::ToDays(*last->to) < extract_internal::ToDays(*first->from) &&
+          extract_internal::ToDays(*last->to) + 7 >= extract_internal::ToDays(*first->from)) {
+        last->from = AddDays(*last->from, 7);
+        last->to = AddDays(*last->to, 7);
+      }
       Parsed range;
       range.kind = "range";
       range.granularity = GranularityRank(first->granularity) <= GranularityRank(last->granularity)
@@ -1585,6 +2149,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
     return a.rule < b.rule;
   });
+  JoinWeekdays(text, rules, &facts);
   for (DateFact& f : facts) out->push_back(std::move(f));
 }
 

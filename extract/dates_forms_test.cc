@@ -198,8 +198,9 @@ TEST_CASE("numeric and separated forms") {
 }
 
 TEST_CASE("a length from a day") {
-  Check("Talks were held the week of April 10.", kA, "the week of April 10", "2024-04-10",
-        "2024-04-16");
+  // April 10, 2024 is a Wednesday: its week runs Monday 8 to Sunday 14.
+  Check("Talks were held the week of April 10.", kA, "the week of April 10", "2024-04-08",
+        "2024-04-14");
   // 14 days from May 20: May 20 .. June 2.
   Check("The fair runs two weeks starting May 20.", kA, "two weeks starting May 20", "2024-05-20",
         "2024-06-02");

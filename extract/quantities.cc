@@ -60,6 +60,7 @@ struct Lexicons {
   const rules::Lexicon* not_after = nullptr;
   const rules::Lexicon* subject_stop = nullptr;
   const rules::Lexicon* determiner = nullptr;
+  const rules::Lexicon* per_time = nullptr;
 };
 
 const LexiconEntry* Find(const rules::Lexicon* lexicon, std::string_view form) {
@@ -147,13 +148,14 @@ class Builder {
     lex_.not_after = rules.lexicon("not_after");
     lex_.subject_stop = rules.lexicon("subject_stop");
     lex_.determiner = rules.lexicon("determiner");
+    lex_.per_time = rules.lexicon("per_time");
   }
 
   std::optional<Candidate> Build(const Match& m) const {
     if (m.Has("vague")) return BuildVague(m);
     if (m.Has("low") && m.Has("high")) return BuildRange(m);
     if (m.Has("amount2")) return BuildCompound(m);
-    if (m.Has("aged") || m.Has("tail")) return BuildAge(m);
+    if (m.Has("aged") || m.Has("tail") || m.Has("yo")) return BuildAge(m);
     return BuildSingle(m);
   }
 
@@ -270,11 +272,31 @@ class Builder {
     c->q.si_value = c->q.value * factor + offset;
   }
 
+  // "50 km/ms": the measure divided by a unit of time. Lengths become speeds; other
+  // measures a rate of dimension "other" (e.g. "m3/s"). False for what is no measure.
+  bool PerTime(const Capture& per, Candidate* c) const {
+    const LexiconEntry* entry = Find(lex_.per_time, per.text);
+    auto seconds = AttrNumber(entry, "factor");
+    const std::string& dimension = c->q.dimension;
+    if (!seconds || *seconds <= 0 || c->q.si_unit.empty() || dimension == "currency" ||
+        dimension == "percent" || dimension == "temperature" || dimension == "count" ||
+        dimension == "speed" || dimension == "duration") {
+      return false;
+    }
+    c->q.unit += " per " + entry->attr("name");
+    c->q.dimension = dimension == "length" ? "speed" : "other";
+    c->q.si_unit += "/s";
+    if (c->q.si_value) *c->q.si_value /= *seconds;
+    c->end = per.end;
+    return true;
+  }
+
   void SetCurrency(const LexiconEntry& currency, Candidate* c) const {
     c->q.unit = currency.attr("name");
     c->q.dimension = "currency";
     c->q.si_unit = currency.attr("si_unit");
-    c->q.si_value = c->q.value;
+    // "MEUR 5": a sign may stand for millions of its currency.
+    c->q.si_value = c->q.value * AttrNumber(&currency, "factor").value_or(1.0);
   }
 
   void SetCount(Candidate* c) const {
@@ -296,17 +318,61 @@ class Builder {
 
   // True when a currency sign ends right before start (spaces allowed): the number is
   // money, and a count reading of it ("$48 million contract") must give way.
-  bool PrecededByCurrency(size_t start) const {
-    if (lex_.currency_symbol == nullptr) return false;
+  bool PrecededByCurrency(size_t start) const { return CurrencyBefore(start) != std::string::npos; }
+
+  // Where the currency sign that ends right before start (spaces allowed) begins, or npos.
+  size_t CurrencyBefore(size_t start) const {
+    if (lex_.currency_symbol == nullptr) return std::string::npos;
     size_t end = start;
     while (end > 0 && IsSpace(text_[end - 1])) --end;
     std::string_view before(text_.data(), end);
     for (const LexiconEntry& entry : lex_.currency_symbol->entries()) {
       for (const std::string& form : entry.forms) {
-        if (before.ends_with(form)) return true;
+        if (before.ends_with(form)) return end - form.size();
+      }
+    }
+    return std::string::npos;
+  }
+
+  // True when the number at start has a currency sign of its own before it: glued to
+  // it, or one that no earlier number claims ("$10", "rmb 10", not the "$" of "10 $ 30").
+  bool OwnCurrencyBefore(size_t start) const {
+    const size_t sign = CurrencyBefore(start);
+    if (sign == std::string::npos) return false;
+    const bool glued = start > 0 && !IsSpace(text_[start - 1]);
+    return glued || !PrecededByNumber(sign);
+  }
+
+  // True when a currency sign, code or word follows pos (spaces allowed): "20 usd",
+  // "30 $".
+  bool FollowedByCurrency(size_t pos) const {
+    pos = SkipSpaces(text_, pos);
+    if (pos >= text_.size()) return false;
+    std::string_view word = WordAt(text_, pos);
+    if (const LexiconEntry* e = word.empty() ? nullptr : FindUnit(word)) {
+      if (e->attr("dimension") == "currency") return true;
+    }
+    if (lex_.currency_symbol == nullptr || IsWordByte(text_[pos])) return false;
+    for (const LexiconEntry& entry : lex_.currency_symbol->entries()) {
+      for (const std::string& form : entry.forms) {
+        if (text_.compare(pos, form.size(), form) == 0) return true;
       }
     }
     return false;
+  }
+
+  // True when a number other than a year ends right before start, with only spaces
+  // between ("10 $ 30").
+  bool PrecededByNumber(size_t start) const {
+    size_t end = start;
+    while (end > 0 && text_[end - 1] == ' ') --end;
+    if (end == start || end == 0 || !IsDigit(text_[end - 1])) return false;
+    size_t begin = end;
+    while (begin > 0 &&
+           (IsDigit(text_[begin - 1]) || text_[begin - 1] == '.' || text_[begin - 1] == ',')) {
+      --begin;
+    }
+    return !IsYearLike(std::string_view(text_).substr(begin, end - begin));
   }
 
   // A counted noun: a word that is not a function word, verb or time unit.
@@ -356,8 +422,27 @@ class Builder {
         (IsWordByte(text_[neg->start - 1]) || text_[neg->start - 1] == '-')) {
       return std::nullopt;  // "COVID-19", "38-40": a dash, not a minus
     }
+    bool not_a_sign = false;
+    if (neg != nullptr && neg->text.starts_with("-")) {
+      // "a 75 -300mm lens": a dash after a number, not a minus.
+      size_t before = neg->start;
+      while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\t')) --before;
+      not_a_sign = before > 0 && IsDigit(text_[before - 1]);
+      // "- 20 degrees": a minus apart from its number only in a temperature; elsewhere
+      // ("Item - 5 dollars") a dash.
+      if (neg->text.size() > 1) {
+        const Capture* unit = m.Get("unit");
+        const LexiconEntry* entry = unit != nullptr ? FindUnit(unit->text) : nullptr;
+        if (entry == nullptr || entry->attr("dimension") != "temperature") not_a_sign = true;
+      }
+      if (not_a_sign) {
+        if (m.Has("mod")) return std::nullopt;
+        neg = nullptr;
+      }
+    }
     *value *= Sign(neg);
     Candidate c = Start(m);
+    if (not_a_sign) c.start = amount->start;
     const Capture* currency = m.Get("currency");
     const Capture* unit = m.Get("unit");
     const Capture* noun = m.Get("noun");
@@ -379,6 +464,17 @@ class Builder {
     if (currency != nullptr) {
       const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
       if (entry == nullptr) return std::nullopt;
+      if (currency->start > amount->start) {
+        // "1 $10": a sign glued to the next number is that number's; "rmb 10 $": the
+        // number has its sign already.
+        if (currency->end < text_.size() && IsDigit(text_[currency->end])) return std::nullopt;
+        if (OwnCurrencyBefore(amount->start)) return std::nullopt;
+      } else if (currency->end < amount->start && PrecededByNumber(currency->start) &&
+                 FollowedByCurrency(number_end)) {
+        // "10 rmb 20 usd", "10 $ 30 $": the sign between two numbers belongs to the
+        // first, since the second has its own.
+        return std::nullopt;
+      }
       SetCurrency(*entry, &c);
       c.end = currency->start > amount->start ? currency->end : number_end;
       subject_from = c.end;
@@ -390,7 +486,17 @@ class Builder {
         if (const LexiconEntry* scaled = FindUnit(entry->attr("scaled_as"))) entry = scaled;
       }
       SetUnit(*entry, &c);
+      // "$10 dollars": the sign already made the number money; the word repeats it.
+      if (c.q.dimension == "currency" && OwnCurrencyBefore(amount->start)) return std::nullopt;
       c.end = unit->end;
+      if (scale != nullptr && scale->start > unit->start) {
+        // "75 USD million": only a currency takes its scale word after it.
+        if (c.q.dimension != "currency") return std::nullopt;
+        c.end = scale->end;
+      }
+      if (const Capture* per = m.Get("per")) {
+        if (!PerTime(*per, &c)) return std::nullopt;
+      }
       subject_from = c.end;
     } else if (noun != nullptr) {
       if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
@@ -560,6 +666,8 @@ class Builder {
     const Capture* unit2 = m.Get("unit2");
     if (amount == nullptr || unit == nullptr || amount2 == nullptr) return std::nullopt;
     if (!LeftFree(text_, amount->start) || !WordEndFree(text_, unit->end)) return std::nullopt;
+    // "rmb 10 usd 20": the first number has its currency already; the second is apart.
+    if (OwnCurrencyBefore(amount->start)) return std::nullopt;
     auto a = Amount(amount->text);
     auto b = Amount(amount2->text);
     const LexiconEntry* big = FindUnit(unit->text);
@@ -658,9 +766,11 @@ size_t RestatementEnd(const std::string& text, const Candidate& a, const Candida
 
 void ExtractQuantities(const std::string& text, const rules::RuleSet& rules,
                        std::vector<Quantity>* out) {
+  const std::vector<Match> matches = rules.FindAll(text);
+  if (matches.empty()) return;  // most sentences: no lexicon lookups needed
   Builder builder(text, rules);
   std::vector<Candidate> candidates;
-  for (const Match& m : rules.FindAll(text)) {
+  for (const Match& m : matches) {
     if (auto c = builder.Build(m)) {
       if (c->end > c->start && c->end <= text.size()) candidates.push_back(std::move(*c));
     }

@@ -179,6 +179,82 @@ TEST_CASE("ages") {
   CHECK(One("A man aged 87 was hurt.").value == 87);
   Quantity older = One("The wall is more than 500 years old.");
   CHECK(older.low == 500);
+  // "yo" abbreviates "years old": 34 * 365.25 * 86400 s.
+  Quantity yo = One("The clinic admitted a 34 yo man with a fever.");
+  CHECK(yo.text == "34 yo");
+  CHECK(yo.unit == "year");
+  CHECK(*yo.si_value == doctest::Approx(34 * 31557600.0));
+}
+
+TEST_CASE("rates: a measure per unit of time") {
+  // 50 km per ms = 50 * 1000 m / 0.001 s = 5e7 m/s.
+  CheckSi("The pulse crossed the chip at 50 km/ms.", "kilometre per millisecond", "m/s", 5e7);
+  // 2 m per day = 2 / 86400 m/s.
+  Quantity glacier = One("The glacier slid 2 metres per day in July.");
+  CHECK(glacier.text == "2 metres per day");
+  CHECK(glacier.dimension == "speed");
+  CHECK(*glacier.si_value == doctest::Approx(2.0 / 86400));
+  // 30 L per minute = 30 * 0.001 m3 / 60 s = 0.0005 m3/s: a flow, not a speed.
+  Quantity pump = One("The pump moved 30 litres/min from the basement.");
+  CHECK(pump.unit == "litre per minute");
+  CHECK(pump.dimension == "other");
+  CHECK(pump.si_unit == "m3/s");
+  CHECK(*pump.si_value == doctest::Approx(0.0005));
+  // A unit the lexicon has whole keeps its own entry.
+  CHECK(One("The limit is 50 km/h here.").rule == "quantities.measure.number_unit");
+  // Money per hour is a wage, not a rate of this kind.
+  Quantity wage = One("The job pays $15 per hour.");
+  CHECK(wage.text == "$15");
+  CHECK(wage.dimension == "currency");
+}
+
+TEST_CASE("a currency sign between two numbers, and a code before its scale word") {
+  // The code between the amount and its scale: 75 * 10^6 USD.
+  Quantity code = One("The lender wrote off 75 USD million last year.");
+  CHECK(code.text == "75 USD million");
+  CHECK(code.value == 75e6);
+  CHECK(code.si_unit == "USD");
+  auto texts = [](const std::vector<Quantity>& qs) {
+    std::string out;
+    for (const auto& q : qs) out += "[" + q.text + " " + q.si_unit + "]";
+    return out;
+  };
+  // Each number keeps the sign on the side where the other number has none.
+  CHECK(texts(Extract("Tickets cost 10 rmb 20 usd at the gate.")) == "[10 rmb CNY][20 usd USD]");
+  CHECK(texts(Extract("Tickets cost rmb 10 usd 20 at the gate.")) == "[rmb 10 CNY][usd 20 USD]");
+  CHECK(texts(Extract("Fares were 10 $ 30 $ last year.")) == "[10 $ USD][30 $ USD]");
+  // A sign glued to a number is that number's; the word after it repeats it.
+  CHECK(texts(Extract("He kept 1 $10 dollar bill.")) == "[$10 USD]");
+  // A year before the sign claims nothing.
+  CHECK(texts(Extract("In 2019 $5 million dollars was spent.")) == "[$5 million USD]");
+}
+
+TEST_CASE("a currency code that stands for millions") {
+  // MEUR 12.5 = 12.5 million euros.
+  Quantity q = One("Net sales reached MEUR 12.5 in the quarter.");
+  CHECK(q.text == "MEUR 12.5");
+  CHECK(q.value == 12.5);
+  CHECK(q.si_unit == "EUR");
+  CHECK(*q.si_value == doctest::Approx(12.5e6));
+}
+
+TEST_CASE("a minus apart from its number counts only for temperatures") {
+  // -20 degF = (-20 - 32) * 5/9 degC = -28.888... degC.
+  Quantity cold = One("The low was - 20 degrees Fahrenheit overnight.");
+  CHECK(cold.text == "- 20 degrees Fahrenheit");
+  CHECK(*cold.si_value == doctest::Approx(-260.0 / 9));
+  Quantity price = One("Item - 5 dollars each");
+  CHECK(price.text == "5 dollars");
+  CHECK(price.value == 5);
+}
+
+TEST_CASE("a dash after a number is not a minus sign") {
+  Quantity lens = One("The kit includes a 75 -300mm zoom lens.");
+  CHECK(lens.text == "300mm");
+  CHECK(lens.value == 300);
+  // Across a paragraph break the sign is a minus.
+  Quantity fall = One("The index closed at 3.2\n\n-1.41%");
+  CHECK(fall.value == doctest::Approx(-1.41));
 }
 
 TEST_CASE("numbers glued to URLs and identifiers are not quantities") {

@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -73,8 +74,10 @@ class Lexicon {
   // fallback in any lexicon) ASCII case-insensitive. Whitespace runs in `form` compare
   // equal to one space. nullptr when absent.
   const LexiconEntry* Find(std::string_view form) const;
-  // Non-capturing RE2 alternation of every form, escaped, longest first, wrapped in
-  // (?i:...) when ignore_case. Spaces in forms match any run of whitespace.
+  // Non-capturing RE2 alternation of every form, escaped, wrapped in (?i:...) when
+  // ignore_case. Spaces in forms match any run of whitespace. Where two forms match at
+  // one position, the longer is tried first (so "kilometres" before "kilometre"); the
+  // order is otherwise descending by (case-folded) form, which groups common prefixes.
   const std::string& pattern() const { return pattern_; }
 
  private:
@@ -82,8 +85,8 @@ class Lexicon {
   std::string name_;
   bool ignore_case_ = false;
   std::vector<LexiconEntry> entries_;
-  std::map<std::string, size_t> exact_;
-  std::map<std::string, size_t> folded_;
+  std::unordered_map<std::string, size_t> exact_;   // form -> entry
+  std::unordered_map<std::string, size_t> folded_;  // ASCII-lowered form -> entry
   std::string pattern_;
 };
 

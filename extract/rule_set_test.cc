@@ -68,18 +68,69 @@ TEST_CASE("a valid rule set loads and its examples pass") {
   CHECK(set->FindRule("money.word")->priority == 2);
 }
 
-TEST_CASE("lexicons: longest form first, spaces match whitespace, lookup folds case") {
+TEST_CASE("lexicons: longer form before its prefixes, spaces match whitespace, lookup folds case") {
   auto set = RuleSet::FromText(kGood, "good.toml");
   REQUIRE(set.ok());
   const Lexicon* lex = set->lexicon("currency");
   REQUIRE(lex != nullptr);
-  CHECK(lex->pattern() == "(?i:US\\s+dollars|dollars|dollar|pesos|peso)");
+  // Descending by lower-cased form: "us dollars" > "pesos" > "peso" > "dollars" > "dollar".
+  CHECK(lex->pattern() == "(?i:US\\s+dollars|pesos|peso|dollars|dollar)");
   REQUIRE(lex->Find("PESOS") != nullptr);
   CHECK(lex->Find("PESOS")->attr("code") == "MXN");
   CHECK(lex->Find("pesos")->attr("rate") == "0.5");
   CHECK(lex->Find("US \n dollars")->attr("code") == "USD");
   CHECK(lex->Find("euros") == nullptr);
   CHECK(lex->Find("peso")->attr("missing", "x") == "x");
+}
+
+TEST_CASE("lexicon alternation takes the longest form that fits, in any case") {
+  // Forms listed out of order, sharing prefixes, differing in case; "KM" and "km" are
+  // one form under ignore_case.
+  auto set = RuleSet::FromText(R"toml(
+[ruleset]
+id = "units"
+version = 1
+[lexicon.unit]
+ignore_case = true
+  [[lexicon.unit.entry]]
+  forms = ["km", "kilometre", "kilometres", "KM", "kilometres per hour", "k"]
+  name = "unit"
+[lexicon.sign]
+ignore_case = false
+  [[lexicon.sign.entry]]
+  forms = ["M", "MX$", "MX"]
+  name = "sign"
+[[rule]]
+id = "units.any"
+pattern = '\b(?P<n>\d+)\s*(?P<unit>%{unit}|%{sign})'
+fields = ["n", "unit"]
+  [[rule.example]]
+  text = "It ran 5 Kilometres."
+  match = "5 Kilometres"
+)toml",
+                               "units.toml");
+  REQUIRE_MESSAGE(set.ok(), set.status().ToString());
+  const Lexicon* unit = set->lexicon("unit");
+  REQUIRE(unit != nullptr);
+  // Descending: "km" > "kilometres per hour" > "kilometres" > "kilometre" > "k"; of "KM"
+  // and "km" the first in byte order stays.
+  CHECK(unit->pattern() == "(?i:KM|kilometres\\s+per\\s+hour|kilometres|kilometre|k)");
+  CHECK(set->lexicon("sign")->pattern() == "(?:MX\\$|MX|M)");
+  CHECK(unit->Find("KM") != nullptr);
+  CHECK(unit->Find("Km") != nullptr);
+  const Rule* rule = set->FindRule("units.any");
+  auto unit_of = [&](const std::string& text) {
+    auto found = set->FindAllOf(*rule, text);
+    return found.size() == 1 ? std::string(found[0].Group("unit")) : std::string("?");
+  };
+  CHECK(unit_of("at 90 KILOMETRES  per\thour") == "KILOMETRES  per\thour");
+  CHECK(unit_of("at 90 kilometres per day") == "kilometres");
+  CHECK(unit_of("for 3 kilometre") == "kilometre");
+  CHECK(unit_of("for 3 Km") == "Km");
+  CHECK(unit_of("for 3 kelvin") == "k");
+  CHECK(unit_of("for 3 MX$") == "MX$");
+  CHECK(unit_of("for 3 MXN") == "MX");
+  CHECK(unit_of("for 3 mx") == "?");
 }
 
 TEST_CASE("FindAll reports every rule's matches with byte offsets and groups") {

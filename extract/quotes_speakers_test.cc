@@ -1,0 +1,258 @@
+// Speaker resolution: gender from first names and gendered words, organisations as
+// antecedents, speakers named by a title alone, surname mentions of people without a
+// title, and fragments that are or are not quotations.
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace newsfacts {
+namespace {
+
+const rules::RuleSet& Load(const char* path) {
+  auto loaded = rules::RuleSet::Load(path);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().message());
+  return *new rules::RuleSet(std::move(loaded).value());
+}
+
+const rules::RuleSet& QuoteRules() {
+  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
+  return set;
+}
+
+const rules::RuleSet& OfficialRules() {
+  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
+  return set;
+}
+
+std::vector<Quote> Quotes(const std::string& text) {
+  std::vector<Official> officials;
+  ExtractOfficials(text, OfficialRules(), &officials);
+  std::vector<Quote> out;
+  ExtractQuotes(text, QuoteRules(), officials, &out);
+  return out;
+}
+
+std::optional<std::string> SpeakerOf(const std::vector<Quote>& quotes, const std::string& words) {
+  for (const Quote& q : quotes) {
+    if (q.text.find(words) != std::string::npos) return q.speaker;
+  }
+  FAIL("no quotation holds: " << words);
+  return std::nullopt;
+}
+
+bool HasQuote(const std::vector<Quote>& quotes, const std::string& words) {
+  for (const Quote& q : quotes) {
+    if (q.text.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+using Name = std::optional<std::string>;
+
+TEST_CASE("speakers: 'she' skips a man named later by first name") {
+  // Neither has an honorific; only the first names tell.
+  const std::string text =
+      "Treasurer Nadia Ferrell spoke before Rep. Owen Castle did.\n\n"
+      "Ferrell listened while Castle read the audit aloud. “The pension fund is safe,” she "
+      "said. “Read the whole page,” he said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "pension fund is safe") == Name("Nadia Ferrell"));
+  CHECK(SpeakerOf(got, "Read the whole page") == Name("Owen Castle"));
+}
+
+TEST_CASE("speakers: people without a title, by first name and by surname alone") {
+  const std::string text =
+      "Yolanda Pruett and Marcus Hale waited outside the county office in the rain.\n\n"
+      "Pruett spoke after Hale had left. “We waited four hours to vote,” she said.\n\n"
+      "Hale came back later. “Nobody told us why,” he said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "four hours") == Name("Yolanda Pruett"));
+  CHECK(SpeakerOf(got, "Nobody told us") == Name("Marcus Hale"));
+}
+
+TEST_CASE("speakers: an unknown first name fits both 'he' and 'she'") {
+  const std::string text =
+      "Ondrava Kessel, a county clerk, counted the ballots twice.\n\n"
+      "“Every one of them matched,” she said.";
+  CHECK(SpeakerOf(Quotes(text), "Every one") == Name("Ondrava Kessel"));
+}
+
+TEST_CASE("speakers: a gendered word beside a name tells the gender") {
+  // "Sasha" and "Robin" are in neither first-name list; "Ms." and "spokeswoman" decide,
+  // so "he" passes over the woman named last.
+  const std::string text =
+      "Dennis Okoro arrived after Ms. Sasha Whitcombe had spoken.\n\n"
+      "Okoro sat down next to Whitcombe. “We have nothing to add,” he said.";
+  CHECK(SpeakerOf(Quotes(text), "nothing to add") == Name("Dennis Okoro"));
+
+  const std::string aside =
+      "Dennis Okoro stood beside Robin Fairley, a spokeswoman for the clinic.\n\n"
+      "“The doors stay open,” he said.";
+  CHECK(SpeakerOf(Quotes(aside), "doors stay open") == Name("Dennis Okoro"));
+}
+
+TEST_CASE("speakers: an organisation is never 'he', and 'it said' names it") {
+  const std::string text =
+      "Gov. Dale Hutchins visited the plant of Fenwick Dynamics, the boiler maker, on "
+      "Friday.\n\n"
+      "Fenwick Dynamics would not say how many jobs would move. “No decision has been "
+      "made,” it said.\n\n"
+      "The governor spoke after meeting Fenwick Dynamics. “The jobs are staying,” he said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "No decision") == Name("Fenwick Dynamics"));
+  CHECK(SpeakerOf(got, "jobs are staying") == Name("Dale Hutchins"));
+}
+
+TEST_CASE("speakers: 'the company said' stays as written; 'it' then goes to it") {
+  const std::string text =
+      "Orrin Vasquez leads the workers at the mill.\n\n"
+      "“Our offer was fair,” the company said in a statement. “It remains on the table,” "
+      "it said later.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "Our offer") == Name("the company"));
+  CHECK(SpeakerOf(got, "remains on the table") == Name("the company"));
+}
+
+TEST_CASE("speakers: a title alone names the official who holds it") {
+  // Two senators: "the senator" is the one mentioned last.
+  const std::string text =
+      "Sen. Mark Oduya opened the hearing. Sen. Corinne Lamb questioned the nominee, Walter "
+      "Brisk, for an hour.\n\n"
+      "Brisk answered every question. “Then show us the numbers,” the senator said.";
+  CHECK(SpeakerOf(Quotes(text), "show us the numbers") == Name("Corinne Lamb"));
+}
+
+TEST_CASE("speakers: cue before the speaker, with party and state after the name") {
+  const std::string text =
+      "“The polls are close, but our voters are showing up,” said Sen. Ruth Calder, D-Ore., "
+      "at the rally.";
+  CHECK(SpeakerOf(Quotes(text), "polls are close") == Name("Ruth Calder"));
+}
+
+TEST_CASE("speakers: a relative clause between the name and the cue") {
+  const std::string text =
+      "Gov. Paulo Serrat signed the bill on Friday.\n\n"
+      "“It is a good day for taxpayers,” Serrat, who faces an election next year, said.";
+  CHECK(SpeakerOf(Quotes(text), "good day for taxpayers") == Name("Paulo Serrat"));
+}
+
+TEST_CASE("speakers: a follow-on paragraph with no attribution keeps the speaker") {
+  const std::string text =
+      "Sen. Ilse Brandt pressed the witness.\n\n"
+      "“Then show us where the waste is,” the senator said.\n\n"
+      "“Show us the line in the budget.”";
+  CHECK(SpeakerOf(Quotes(text), "line in the budget") == Name("Ilse Brandt"));
+}
+
+TEST_CASE("fragments: one word is a quotation only as what someone said") {
+  const std::string said =
+      "Harlan Boyd told the crowd on Saturday that the count was “crooked” and left.";
+  const auto got = Quotes(said);
+  REQUIRE(HasQuote(got, "crooked"));
+  CHECK(SpeakerOf(got, "crooked") == Name("Harlan Boyd"));
+  CHECK(got[0].partial);
+
+  // A noun of the sentence, or no one saying it: not a quotation.
+  CHECK_FALSE(HasQuote(Quotes("Critics said the group's “ideas” were not new."), "ideas"));
+  CHECK_FALSE(HasQuote(Quotes("The “crooked” count was the talk of the town."), "crooked"));
+}
+
+TEST_CASE("fragments: scare quotes after so-called, with no one saying them, are dropped") {
+  CHECK(Quotes("The so-called “locker room talk” defense did not work.").empty());
+}
+
+TEST_CASE("titles: shows and tapes in quotation marks are not quotations") {
+  const std::string text =
+      "Speaking on “Face the Nation,” Chairman Royce Amberly said the party would stay.\n\n"
+      "The release of the “Access Hollywood” tape changed the race.\n\n"
+      "Tim Kober told MSNBC's “Morning Joe” that the tape was “no surprise to anyone who "
+      "had paid attention.”";
+  const auto got = Quotes(text);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].text == "no surprise to anyone who had paid attention.");
+  CHECK(got[0].speaker == Name("Tim Kober"));
+  CHECK(got[0].partial);
+}
+
+TEST_CASE("speakers: a description fits one person named with it") {
+  const std::string text =
+      "Republican nominee Dwayne Harker spoke in Ohio, while Democratic nominee Joan Whitley "
+      "campaigned in Florida.\n\n"
+      "“We are going to win big,” the Republican nominee said.\n\n"
+      "“Nobody believes him,” the Democratic nominee said. “Not even his friends,” the "
+      "nominee added.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "win big") == Name("Dwayne Harker"));
+  CHECK(SpeakerOf(got, "Nobody believes") == Name("Joan Whitley"));
+  // "the nominee" fits both, but the quotation before was hers.
+  CHECK(SpeakerOf(got, "Not even his friends") == Name("Joan Whitley"));
+}
+
+TEST_CASE("speakers: 'it' goes to an organisation written with 'the'") {
+  const std::string text =
+      "The Democratic campaign said afterward that Kaler had done well. “He held the other "
+      "ticket to account,” it said in a statement.";
+  CHECK(SpeakerOf(Quotes(text), "held the other ticket") == Name("the Democratic campaign"));
+}
+
+TEST_CASE("speakers: the subject of the sentence before an unattributed quotation") {
+  const std::string text =
+      "Dwayne Harker spoke for forty minutes in Toledo. “This is not who we are as a "
+      "country.”";
+  CHECK(SpeakerOf(Quotes(text), "not who we are") == Name("Dwayne Harker"));
+  // An organisation opening the sentence is no speaker of it.
+  const std::string org =
+      "The company spent Monday in meetings. “This is not who we are as a company.”";
+  CHECK(SpeakerOf(Quotes(org), "not who we are") == std::nullopt);
+}
+
+TEST_CASE("speakers: the clause before the colon names the speaker") {
+  const std::string text =
+      "Sen. Tim Kaler and Gov. Mike Pendleton debated on Tuesday. When Pendleton defended "
+      "the plan, Kaler cut in: “He has not released a single one.”";
+  CHECK(SpeakerOf(Quotes(text), "released a single one") == Name("Tim Kaler"));
+}
+
+TEST_CASE("fragments: a whole one-word quotation with an attribution is kept") {
+  const auto got = Quotes("Gov. Dale Hutchins answered within the hour. “Sad!” he wrote.");
+  REQUIRE(HasQuote(got, "Sad!"));
+  CHECK(SpeakerOf(got, "Sad!") == Name("Dale Hutchins"));
+}
+
+TEST_CASE("fragments: a fragment is not the first part of a split quotation") {
+  const std::string text =
+      "Attorney General Roy Cooperman said the order was “a smoke screen.” He told "
+      "reporters: “The law is still on the books.”";
+  const auto got = Quotes(text);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].partial);
+  CHECK_FALSE(got[1].partial);
+  CHECK(got[1].speaker == Name("Roy Cooperman"));
+}
+
+TEST_CASE("speakers: thousands of names and pronouns in one paragraph stay fast") {
+  // One paragraph, no sentence ends: every pronoun could look back over every name.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    // Hundreds of different surnames: "Zellaa", "Zellab", ...
+    const std::string surname = std::string("Zell") + static_cast<char>('a' + i % 26) +
+                                static_cast<char>('a' + i / 26 % 26);
+    text += "Amber " + surname + " met Tom Rudd and ";
+    text += "“we will see about that,” she said and “we will see,” he said and it said ";
+  }
+  const auto got = Quotes(text);
+  CHECK(got.size() == 6000);
+}
+
+TEST_CASE("speakers: an unknown word list and no names at all") {
+  CHECK(Quotes("“Just words here, nothing more,” it said.").size() == 1);
+  CHECK(Quotes("“Only this,” she said.")[0].speaker == std::nullopt);
+}
+
+}  // namespace
+}  // namespace newsfacts
