@@ -5,6 +5,7 @@
 // so a new surface form is a rule with those group names and needs no code.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -68,6 +69,7 @@ struct Candidate {
   size_t end = 0;
   int priority = 0;
   size_t rule_index = 0;
+  const Match* match = nullptr;
 };
 
 int GranularityRank(const std::optional<std::string>& g) {
@@ -157,6 +159,7 @@ class Resolver {
     if (m.Has("month")) return MonthOf(m.Get("month"), m.Get("year"), m.Group("which"));
     if ((m.Has("month_num") || m.Has("month_num2")) && m.Has("year")) return MonthNumYear(m);
     if (m.Has("fy") || m.Has("fyc")) return FiscalYear(m);
+    if (m.Has("season") || m.Has("season2")) return Season(m);
     if (m.Has("year")) return Year(m.Get("year"));
     return std::nullopt;
   }
@@ -175,6 +178,7 @@ class Resolver {
       }
     }
     size_t i = begin;
+    bool weak = false;
     while (i < pos) {
       std::string_view word = WordAt(text_, i);
       if (word.empty()) {
@@ -183,9 +187,13 @@ class Resolver {
       }
       std::string lower = AsciiLower(word);
       if (lower.ends_with("'ll") || Lex(kFutureCue)->Find(lower) != nullptr) return true;
+      if (!weak && Lex(kPresentFutureCue) != nullptr)
+        weak = Lex(kPresentFutureCue)->Find(lower) != nullptr;
       i += word.size();
     }
-    return false;
+    // "The summit opens June 24", "ends on Friday", "by March": the present tense of a
+    // scheduled event, unless the sentence speaks of the past.
+    return weak && !PastCue(pos);
   }
 
   // True when the sentence around pos speaks of the past: a word of the past_cue
@@ -341,10 +349,10 @@ class Resolver {
   // fifteen", "one thousand seven hundred and eighty nine"; nullopt unless 1000..2999.
   static std::optional<int> YearFromWords(std::string_view words) {
     static constexpr std::string_view kSmall[] = {
-        "zero",    "one",     "two",       "three",    "four",    "five",    "six",
-        "seven",   "eight",   "nine",      "ten",      "eleven",  "twelve",  "thirteen",
-        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
-    static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty",
+        "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+        "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
                                                  "sixty",  "seventy", "eighty", "ninety"};
     std::vector<int> values;  // numbers, with -100 for "hundred" and -1000 for "thousand"
     size_t i = 0;
@@ -405,7 +413,6 @@ class Resolver {
     return year;
   }
 
-
   std::optional<int64_t> Count(std::string_view text) const {
     if (!text.empty() && IsDigit(text[0])) {
       auto v = LeadingInt(text);
@@ -427,8 +434,8 @@ class Resolver {
     if (year == nullptr && day != nullptr && !day->text.empty() && !IsDigit(day->text[0]) &&
         !LexNum(Lex(kDayWord), day->text, "value")) {
       const std::string_view next = WordAt(text_, SkipSpaces(text_, day->end));
-      if (!next.empty() && (Lex(kYearWordsFollow) == nullptr ||
-                            Lex(kYearWordsFollow)->Find(next) == nullptr)) {
+      if (!next.empty() &&
+          (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next) == nullptr)) {
         return std::nullopt;
       }
     }
@@ -498,9 +505,10 @@ class Resolver {
     if (fy.size() == 2) y1 += 2000;
     if (y1 < 1900 || y1 > 2199) return std::nullopt;
     int y2 = y1;
-    if (auto second = LeadingInt(m.Group("fy2"))) {
+    const std::string_view fy2 = m.Has("fy2") ? m.Group("fy2") : m.Group("fyb");
+    if (auto second = LeadingInt(fy2)) {
       y2 = static_cast<int>(*second);
-      if (m.Group("fy2").size() == 2) y2 += y1 - y1 % 100;
+      if (fy2.size() == 2) y2 += y1 - y1 % 100;
       if (y2 != y1 + 1) return std::nullopt;
     }
     Parsed p;
@@ -508,7 +516,62 @@ class Resolver {
     p.granularity = "year";
     p.from = CivilDate{y1, 1, 1};
     p.to = CivilDate{y2, 12, 31};
+    // A fiscal year written with two years runs across them, from the month the rule
+    // names (April: the UK, India, Canada, Japan) to the month before it.
+    const int start = static_cast<int>(ParseAttrNumber(m.rule->Emit("two_year_start")).value_or(0));
+    if (y2 == y1 + 1 && start >= 2 && start <= 12) {
+      p.granularity = "month";
+      p.from = CivilDate{y1, start, 1};
+      p.to = MonthEnd(y2, start - 1);
+    }
     return p;
+  }
+
+  // "summer 2024", "last winter": a meteorological season of the northern hemisphere,
+  // three months from March, June, September or December (winter runs into the next
+  // year). Without a year: "this" is the one that starts in the reference's year (for
+  // winter, the one ending in it before December), "last"/"past" the latest one ended
+  // before the reference, "next"/"coming" the first one starting after it. A season
+  // alone is not read.
+  std::optional<Parsed> Season(const Match& m) const {
+    const std::string season = AsciiLower(m.Has("season") ? m.Group("season") : m.Group("season2"));
+    const int start = season == "spring" ? 3 : season == "summer" ? 6 : season == "winter" ? 12 : 9;
+    std::string which = AsciiLower(m.Group("swhich"));
+    auto span = [&](int year) {
+      Parsed p;
+      p.kind = "range";
+      p.granularity = "month";
+      p.from = CivilDate{year, start, 1};
+      const CivilDate last = AddMonths(CivilDate{year, start, 1}, 2);
+      p.to = MonthEnd(last.year, last.month);
+      return p;
+    };
+    if (auto y = YearNumber(m.Get("syear"))) {
+      if (!which.empty()) return std::nullopt;  // "last summer 2024"
+      return span(*y);
+    }
+    // A season alone is often no time ("winter coats", "prices fall").
+    if (which.empty()) return std::nullopt;
+    Parsed p;
+    p.kind = "range";
+    p.granularity = "month";
+    if (!ref_) return p;
+    const int64_t ref_days = extract_internal::ToDays(*ref_);
+    // The season that starts in year y: its span.
+    auto begun_by = [&](int64_t days) {
+      int year = ref_->year + 1;
+      while (extract_internal::ToDays(*span(year).from) > days) --year;
+      return year;
+    };
+    int year = begun_by(ref_days);  // the latest begun by the reference
+    if (which == "this") {
+      year = start == 12 && ref_->month < 12 ? ref_->year - 1 : ref_->year;
+    } else if (which == "last" || which == "past") {
+      if (extract_internal::ToDays(*span(year).to) >= ref_days) --year;
+    } else {
+      ++year;  // "next", "coming"
+    }
+    return span(year);
   }
 
   // "on the 27th": the latest day with that number on or before the reference date
@@ -558,8 +621,8 @@ class Resolver {
     const std::string_view next_word = WordAt(text_, next);
     if (next < text_.size() &&
         (IsDigit(text_[next]) ||
-         (!next_word.empty() &&
-          (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next_word) == nullptr)))) {
+         (!next_word.empty() && (Lex(kYearWordsFollow) == nullptr ||
+                                 Lex(kYearWordsFollow)->Find(next_word) == nullptr)))) {
       return std::nullopt;
     }
     // "$12 December 27": an amount, then a day.
@@ -1515,7 +1578,8 @@ class Resolver {
     } else if (which == "next" || which == "coming" || which == "following" ||
                which == "upcoming") {
       k = 1;
-    } else if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
+    } else if (which == "the" || which.ends_with("same") ||
+               (which == "that" && unit == "weekend")) {
       // "the rest of the week" and "the end of the year" are the reference date's; so
       // is "the week" or "the same year" standing alone ("away for the week"), but not
       // when it is someone else's ("the week of April 10", "the year before", "the
@@ -1543,8 +1607,7 @@ class Resolver {
       // "the day", "this day", "end of day"; "next day" and "the previous day" one day
       // on or back.
       const std::string part = AsciiLower(m.Group("part"));
-      if (!part.ends_with("end of") && (!part.empty() || !AnaphoraEnds(m.end)))
-        return std::nullopt;
+      if (!part.ends_with("end of") && (!part.empty() || !AnaphoraEnds(m.end))) return std::nullopt;
       p.granularity = "day";
       if (ref_) p.from = p.to = AddDays(*ref_, k);
       return p;
@@ -1660,8 +1723,8 @@ class Resolver {
     }
     std::string which = AsciiLower(m.Group("which"));
     bool back = which == "last" || which == "past" || which == "previous";
-    bool ahead = which == "next" || which == "coming" || which == "upcoming" ||
-                 which == "following";
+    bool ahead =
+        which == "next" || which == "coming" || which == "upcoming" || which == "following";
     const bool within = m.Has("within");
     const bool quarters = unit->attr("align") == "quarter";
     const bool decades = unit->attr("align") == "decade";
@@ -1726,8 +1789,8 @@ class Resolver {
   // True when nothing after pos ties a period word to another time ("the year 2020",
   // "the week of May 5", "the day's events", "the year before", "the day he left").
   bool AnaphoraEnds(size_t pos) const {
-    if (pos < text_.size() && (text_[pos] == '-' || text_[pos] == '\'' ||
-                               text_.compare(pos, 3, "\xE2\x80\x99") == 0)) {
+    if (pos < text_.size() &&
+        (text_[pos] == '-' || text_[pos] == '\'' || text_.compare(pos, 3, "\xE2\x80\x99") == 0)) {
       return false;  // "the year-ago quarter", "the week's", "the week’s"
     }
     const size_t next_pos = SkipSpaces(text_, pos);
@@ -1763,9 +1826,29 @@ class Resolver {
 
   // The lexicons, looked up by name on first use: most sentences need few of them, and
   // a lookup by name costs more than the rest of a sentence without dates.
-  enum LexiconId { kMonth, kWeekday, kNumberWord, kTimeUnit, kRelativeDay, kQuarter, kHoliday, kDayWord, kFutureCue, kDecadeWord, kAnaphoraStop, kYearWordsFollow, kDayCardinal, kPastCue, kLexiconCount };
+  enum LexiconId {
+    kMonth,
+    kWeekday,
+    kNumberWord,
+    kTimeUnit,
+    kRelativeDay,
+    kQuarter,
+    kHoliday,
+    kDayWord,
+    kFutureCue,
+    kDecadeWord,
+    kAnaphoraStop,
+    kYearWordsFollow,
+    kDayCardinal,
+    kPastCue,
+    kPresentFutureCue,
+    kLexiconCount
+  };
   const rules::Lexicon* Lex(LexiconId id) const {
-    static constexpr const char* kNames[kLexiconCount] = {"month", "weekday", "number_word", "time_unit", "relative_day", "quarter", "holiday", "day_word", "future_cue", "decade_word", "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue"};
+    static constexpr const char* kNames[kLexiconCount] = {
+        "month",         "weekday",           "number_word",  "time_unit",  "relative_day",
+        "quarter",       "holiday",           "day_word",     "future_cue", "decade_word",
+        "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue",   "present_future_cue"};
     if (!lexicon_loaded_[id]) {
       lexicons_[id] = rules_.lexicon(kNames[id]);
       lexicon_loaded_[id] = true;
@@ -1829,7 +1912,8 @@ bool IsWholeWeek(const DateFact& f) {
   if (!f.from || !f.to) return false;
   auto from = ParseIsoDate(*f.from);
   auto to = ParseIsoDate(*f.to);
-  return from && to && Weekday(*from) == 1 && extract_internal::ToDays(*to) - extract_internal::ToDays(*from) == 6;
+  return from && to && Weekday(*from) == 1 &&
+         extract_internal::ToDays(*to) - extract_internal::ToDays(*from) == 6;
 }
 
 // "Monday two weeks from now", "in 3 days on Friday", "the 1st week of Oct. on Friday":
@@ -1862,7 +1946,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
       DateFact& b = (*facts)[k + 1];
       const int wa = weekday_of(a);
       const int wb = weekday_of(b);
-      const DateFact* base = wa > 0 && RefinableByWeekday(b) ? &b
+      const DateFact* base = wa > 0 && RefinableByWeekday(b)   ? &b
                              : wb > 0 && RefinableByWeekday(a) ? &a
                                                                : nullptr;
       // "this Friday (June 15)", "tomorrow, 13/04/21": a relative day followed by the
@@ -1883,11 +1967,17 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
           continue;
         }
       }
-      // "next week between Wednesday and Friday": the weekdays of that week.
-      if (IsWholeWeek(a) && b.kind == "range" && joined(a, b)) {
+      // "next week between Wednesday and Friday", "from Tuesday to Friday next week": the
+      // weekdays of that week.
+      const bool week_first = IsWholeWeek(a) && b.kind == "range";
+      const bool week_last = IsWholeWeek(b) && a.kind == "range";
+      if ((week_first || week_last) && joined(a, b)) {
+        const DateFact& week = week_first ? a : b;
+        const DateFact& days_range = week_first ? b : a;
         std::vector<int> days;
         bool digits = false;
-        for (size_t i = static_cast<size_t>(b.span.start); i < static_cast<size_t>(b.span.end);) {
+        for (size_t i = static_cast<size_t>(days_range.span.start);
+             i < static_cast<size_t>(days_range.span.end);) {
           if (IsDigit(text[i])) digits = true;
           std::string_view word = WordAt(text, i);
           if (word.empty()) {
@@ -1899,9 +1989,9 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
           }
           i += word.size();
         }
-        auto monday = ParseIsoDate(*a.from);
+        auto monday = ParseIsoDate(*week.from);
         if (!digits && days.size() == 2 && days[0] > 0 && days[1] > 0 && monday) {
-          DateFact merged = b;
+          DateFact merged = days_range;
           merged.from = FormatIso(AddDays(*monday, days[0] - 1));
           merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
           merged.span = Span{a.span.start, b.span.end};
@@ -1934,6 +2024,371 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
   *facts = std::move(out);
 }
 
+// Sentence ends between [from, to): a '.', '!' or '?' before spaces and a capital, a
+// digit or a quote (not after a short capitalised word: "Mr. Lee", "Jan. 5"), or a line
+// break.
+// Counts at most two, and gives two for a stretch longer than two sentences could be,
+// so that a long text is not scanned again for every fact.
+int SentenceEnds(const std::string& text, size_t from, size_t to) {
+  constexpr size_t kTwoSentences = 3000;
+  if (to > from + kTwoSentences) return 2;
+  int ends = 0;
+  for (size_t i = from; i < to && i < text.size() && ends < 2; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++ends;
+      while (i + 1 < to && IsSpace(text[i + 1])) ++i;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
+    if (j >= text.size() || !IsSpace(text[j])) continue;
+    j = SkipSpaces(text, j);
+    if (j >= text.size()) continue;
+    const unsigned char next = static_cast<unsigned char>(text[j]);
+    if (!(std::isupper(next) || IsDigit(text[j]) || text[j] == '"' || next >= 0x80)) continue;
+    if (c == '.') {
+      size_t w = i;
+      while (w > from && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      if (i - w <= 3 && i > w && std::isupper(static_cast<unsigned char>(text[w]))) continue;
+    }
+    ++ends;
+  }
+  return ends;
+}
+
+// How a fact written relative to another time ("two days later", "the next day", "a
+// year earlier", "the following week") is resolved: against the last date the same
+// sentence or the one before it wrote out (a fact of a kind other than relative or
+// duration), else against the reference. A rule opts in with emit.anchor = "previous";
+// with emit.anchor = "which", only for the `which` words that point back at a time
+// already named (the following/previous/same/that period, the next day).
+bool AnchorsOnPrevious(const Match& m) {
+  const std::string& anchor = m.rule->Emit("anchor");
+  if (anchor == "previous") return true;
+  if (anchor != "which") return false;
+  std::string which = AsciiLower(m.Group("which"));
+  std::string unit = AsciiLower(m.Group("unit"));
+  if (which == "following" || which == "previous" || which.ends_with("same") ||
+      (which == "that" && unit != "weekend")) {
+    return true;
+  }
+  return which == "next" && unit == "day";
+}
+
+void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
+                           std::vector<Candidate>* candidates, const std::vector<size_t>& order) {
+  const Candidate* anchor = nullptr;
+  for (size_t i : order) {
+    Candidate& c = (*candidates)[i];
+    if (c.match != nullptr && c.fact.from && AnchorsOnPrevious(*c.match) && anchor != nullptr &&
+        SentenceEnds(text, anchor->end, c.start) <= 1) {
+      const Match& m = *c.match;
+      auto a_from = ParseIsoDate(*anchor->fact.from);
+      auto a_to = ParseIsoDate(*anchor->fact.to);
+      if (!a_from || !a_to) continue;
+      const bool back = m.rule->Emit("direction") == "past" ||
+                        AsciiLower(m.Group("dba")) == "before" ||
+                        AsciiLower(m.Group("which")) == "previous";
+      const std::string unit = AsciiLower(m.Group("unit"));
+      // A length shorter than the earlier date's granularity says nothing about it ("in
+      // 2019 ... the day after"): the reference stays.
+      const int unit_rank = unit.starts_with("year") || unit.starts_with("decade") ? 4
+                            : unit.starts_with("quarter")                          ? 3
+                            : unit.starts_with("month")                            ? 2
+                                                                                   : 1;
+      if (GranularityRank(anchor->fact.granularity) > unit_rank ||
+          GranularityRank(anchor->fact.granularity) == 0) {
+        continue;
+      }
+      const bool whole_period =
+          anchor->fact.granularity && *anchor->fact.granularity != "day" && m.Has("count") &&
+          (unit.starts_with("year") || unit.starts_with("month") || unit.starts_with("quarter"));
+      Context shifted;
+      shifted.reference_date = FormatIso(back ? *a_from : *a_to);
+      Resolver resolver(text, rules, shifted);
+      if (whole_period) {
+        // "a loss for the three months to June 30, against a profit a year earlier":
+        // the same period, moved.
+        auto from = resolver.ShiftBy(*a_from, m.Group("count"), m.Group("unit"), back);
+        auto after = resolver.ShiftBy(AddDays(*a_to, 1), m.Group("count"), m.Group("unit"), back);
+        if (from && after) {
+          c.fact.from = FormatIso(*from);
+          c.fact.to = FormatIso(AddDays(*after, -1));
+          c.fact.granularity = anchor->fact.granularity;
+        }
+      } else if (auto p = resolver.Parse(m); p && p->from && p->to) {
+        resolver.AnchorToReference(&*p);
+        c.fact.from = FormatIso(*p->from);
+        c.fact.to = FormatIso(*p->to);
+      }
+    }
+    if (c.fact.from && c.fact.kind != "relative" && c.fact.kind != "duration") anchor = &c;
+  }
+}
+
+// The number of the month a lexicon form names, or 0.
+int MonthNumber(const RuleSet& rules, std::string_view word) {
+  const rules::Lexicon* months = rules.lexicon("month");
+  if (months == nullptr || word.empty()) return 0;
+  const LexiconEntry* entry = months->Find(word);
+  if (entry == nullptr) return 0;
+  return static_cast<int>(ParseAttrNumber(entry->attr("num", "0")).value_or(0));
+}
+
+// One item of a list written after a date: its span and its number (a year, a month or
+// a day).
+struct ListItem {
+  size_t start = 0;
+  size_t end = 0;
+  int value = 0;
+  bool exists = false;  // already a fact
+};
+
+enum class ListKind { kNone, kYear, kMonth, kDay };
+
+// What a fact's list items would be: years after a year ("in 2016 and 2020"), months
+// after a month ("in March, April and May"), days after a day whose text ends with the
+// day ("Jan. 2 and 3", "March 3, 4 and 5").
+ListKind ListKindOf(const DateFact& f) {
+  if (!f.from || !f.to || !f.granularity || f.text.empty()) return ListKind::kNone;
+  if (f.kind == "year" && *f.granularity == "year" && f.from->substr(0, 4) == f.to->substr(0, 4))
+    return ListKind::kYear;
+  if (f.kind == "month" && *f.granularity == "month" && f.from->substr(0, 7) == f.to->substr(0, 7))
+    return ListKind::kMonth;
+  if (f.kind == "date" && *f.granularity == "day" && f.from == f.to) {
+    size_t digits = 0;
+    for (size_t i = f.text.size(); i > 0 && IsDigit(f.text[i - 1]); --i) ++digits;
+    if (digits >= 1 && digits <= 2) return ListKind::kDay;
+    const std::string tail = f.text.size() > 2 ? AsciiLower(f.text.substr(f.text.size() - 2)) : "";
+    if (digits == 0 && f.text.size() > 2 && IsDigit(f.text[f.text.size() - 3]) &&
+        (tail == "st" || tail == "nd" || tail == "rd" || tail == "th")) {
+      return ListKind::kDay;
+    }
+  }
+  return ListKind::kNone;
+}
+
+// The item of the given kind at pos, if one is there and nothing glued to it makes it
+// something else ("March 3, 4 people", "2016 and 2020s").
+std::optional<ListItem> ListItemAt(const std::string& text, const RuleSet& rules, size_t pos,
+                                   ListKind kind) {
+  ListItem item;
+  item.start = pos;
+  if (kind == ListKind::kMonth) {
+    // Capitalised only: "and may act" is the verb.
+    std::string_view word = WordAt(text, pos);
+    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return std::nullopt;
+    int month = MonthNumber(rules, word);
+    if (month == 0) return std::nullopt;
+    item.end = pos + word.size();
+    if (item.end < text.size() && text[item.end] == '.' &&
+        MonthNumber(rules, text.substr(pos, word.size() + 1)) != 0) {
+      ++item.end;  // "Jan.", not the full stop after "May"
+    }
+    const size_t next = SkipSpaces(text, item.end);
+    if (next < text.size() && IsDigit(text[next])) return std::nullopt;  // "May 5": a day
+    item.value = month;
+    return item;
+  }
+  size_t end = pos;
+  while (end < text.size() && IsDigit(text[end]) && end - pos < 5) ++end;
+  const size_t digits = end - pos;
+  if (digits == 0) return std::nullopt;
+  int value = std::stoi(text.substr(pos, digits));
+  if (kind == ListKind::kYear) {
+    if (digits != 4 || value < 1000 || value > 2999) return std::nullopt;
+  } else {
+    if (digits > 2 || value < 1 || value > 31) return std::nullopt;
+    const std::string suffix = AsciiLower(text.substr(end, 2));
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") end += 2;
+  }
+  if (end < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[end]);
+    if (std::isalnum(c) || c == '%' || c == ':' || c == '/' || c == '-' || c == '\'' || c >= 0x80)
+      return std::nullopt;
+    if (c == '.' && end + 1 < text.size() && IsDigit(text[end + 1])) return std::nullopt;
+  }
+  if (kind == ListKind::kDay) {
+    // A day is followed by the end of the clause, a connector or a year, not a noun.
+    const size_t next = SkipSpaces(text, end);
+    std::string word = AsciiLower(WordAt(text, next));
+    if (next > end && !word.empty() && word != "and" && word != "or") return std::nullopt;
+  }
+  item.end = end;
+  item.value = value;
+  return item;
+}
+
+// "in 2016 and 2020", "in March, April and May", "Jan. 2 and 3": the later items of a
+// list whose first item is a fact, each its own fact of the same kind; months take the
+// year of the item before them (the next year when they come before it in the year),
+// days its month. A list counts only when it closes with "and" or "or". "April and May
+// 2025": months before a month with a year share its year. facts are sorted by span.
+void AddListItems(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
+  std::vector<DateFact> added;
+  auto taken = [&](size_t start, size_t end) {
+    for (const DateFact& f : *facts) {
+      if (static_cast<size_t>(f.span.start) < end && start < static_cast<size_t>(f.span.end))
+        return true;
+    }
+    return false;
+  };
+  auto make = [&](const DateFact& like, const ListItem& item, const CivilDate& from,
+                  const CivilDate& to) {
+    DateFact f = like;
+    f.text = text.substr(item.start, item.end - item.start);
+    f.span = Span{static_cast<int64_t>(item.start), static_cast<int64_t>(item.end)};
+    f.from = FormatIso(from);
+    f.to = FormatIso(to);
+    return f;
+  };
+  const size_t count = facts->size();
+  for (size_t h = 0; h < count; ++h) {
+    DateFact& head = (*facts)[h];
+    const ListKind kind = ListKindOf(head);
+    if (kind == ListKind::kNone) continue;
+    auto head_from = ParseIsoDate(*head.from);
+    if (!head_from) continue;
+    // "between the 21st and 23rd" is a range's two ends, not a list.
+    auto word_before = [&](size_t pos) {
+      while (pos > 0 && IsSpace(text[pos - 1])) --pos;
+      size_t w = pos;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      return std::pair<size_t, std::string>{w, AsciiLower(text.substr(w, pos - w))};
+    };
+    auto [prev_start, prev_word] = word_before(static_cast<size_t>(head.span.start));
+    if (prev_word == "the") prev_word = word_before(prev_start).second;
+    if (prev_word == "between") continue;
+    // Forward: ", item", ", and item", " and item", " or item".
+    std::vector<ListItem> items;
+    bool closed = false;
+    size_t pos = static_cast<size_t>(head.span.end);
+    while (!closed && items.size() < 12) {
+      size_t p = pos;
+      bool comma = false;
+      if (p < text.size() && text[p] == ',') {
+        comma = true;
+        ++p;
+      }
+      const size_t word_pos = SkipSpaces(text, p);
+      if (word_pos == p && !comma) break;
+      const std::string word = AsciiLower(WordAt(text, word_pos));
+      if (word == "and" || word == "or") {
+        closed = true;
+        p = SkipSpaces(text, word_pos + word.size());
+        if (p == word_pos + word.size()) break;
+      } else if (comma) {
+        p = word_pos;
+      } else {
+        break;
+      }
+      auto item = ListItemAt(text, rules, p, kind);
+      if (!item) {
+        closed = false;
+        break;
+      }
+      // An item another rule already read ("and 2020" of dates.year.list) stays its.
+      item->exists = taken(item->start, item->end);
+      if (item->exists && !std::any_of(facts->begin(), facts->end(), [&](const DateFact& f) {
+            return static_cast<size_t>(f.span.start) == item->start &&
+                   static_cast<size_t>(f.span.end) == item->end && ListKindOf(f) == kind;
+          })) {
+        closed = false;
+        break;
+      }
+      items.push_back(*item);
+      pos = item->end;
+    }
+    if (!closed) items.clear();
+    if (kind == ListKind::kDay && !items.empty()) {
+      // "March 3, 4 and 5, 2021": the year after the last day is every day's.
+      size_t p = items.back().end;
+      if (p < text.size() && text[p] == ',') ++p;
+      const size_t year_pos = SkipSpaces(text, p);
+      auto year = year_pos > items.back().end ? ListItemAt(text, rules, year_pos, ListKind::kYear)
+                                              : std::nullopt;
+      if (year && IsValidDate(year->value, head_from->month, head_from->day) &&
+          !taken(year->start, year->end)) {
+        head_from->year = year->value;
+        head.from = head.to = FormatIso(*head_from);
+      }
+    }
+    CivilDate prev = *head_from;
+    for (const ListItem& item : items) {
+      if (kind == ListKind::kYear) {
+        if (item.exists) continue;
+        added.push_back(
+            make(head, item, CivilDate{item.value, 1, 1}, CivilDate{item.value, 12, 31}));
+      } else if (kind == ListKind::kMonth) {
+        const int year = item.value < prev.month ? prev.year + 1 : prev.year;
+        prev = CivilDate{year, item.value, 1};
+        if (item.exists) continue;
+        added.push_back(make(head, item, prev, MonthEnd(year, item.value)));
+      } else {
+        if (item.value <= prev.day || !IsValidDate(prev.year, prev.month, item.value)) break;
+        prev = CivilDate{prev.year, prev.month, item.value};
+        if (item.exists) continue;
+        added.push_back(make(head, item, prev, prev));
+      }
+    }
+    // Backward: "April and May 2025", "March, April and May 2025".
+    const std::string_view head_word = WordAt(text, static_cast<size_t>(head.span.start));
+    if (kind == ListKind::kMonth && MonthNumber(rules, head_word) != 0 && head.text.size() >= 4 &&
+        IsDigit(head.text.back())) {
+      size_t p = static_cast<size_t>(head.span.start);
+      bool need_and = true;
+      while (p > 0) {
+        size_t q = p;
+        while (q > 0 && IsSpace(text[q - 1])) --q;
+        if (need_and) {
+          if (q < 4 || (AsciiLower(text.substr(q - 3, 3)) != "and" &&
+                        AsciiLower(text.substr(q - 2, 2)) != "or")) {
+            break;
+          }
+          q -= AsciiLower(text.substr(q - 3, 3)) == "and" ? 3 : 2;
+          if (q > 0 && std::isalpha(static_cast<unsigned char>(text[q - 1]))) break;
+          while (q > 0 && IsSpace(text[q - 1])) --q;
+          if (q > 0 && text[q - 1] == ',') --q;
+        } else {
+          if (q == 0 || text[q - 1] != ',') break;
+          --q;
+        }
+        while (q > 0 && IsSpace(text[q - 1])) --q;
+        size_t w = q;
+        if (w > 0 && text[w - 1] == '.') --w;
+        while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+        const int month = w < q && std::isupper(static_cast<unsigned char>(text[w]))
+                              ? MonthNumber(rules, text.substr(w, q - w))
+                              : 0;
+        if (month == 0) break;
+        const CivilDate from{head_from->year, month, 1};
+        if (taken(w, q)) {
+          // "in March and May 2025": "in March" alone was placed by the reference.
+          auto same = std::find_if(facts->begin(), facts->end(), [&](const DateFact& f) {
+            return static_cast<size_t>(f.span.start) == w && static_cast<size_t>(f.span.end) == q &&
+                   ListKindOf(f) == ListKind::kMonth;
+          });
+          if (same == facts->end()) break;
+          same->from = FormatIso(from);
+          same->to = FormatIso(MonthEnd(from.year, month));
+        } else {
+          added.push_back(make(head, ListItem{w, q, month}, from, MonthEnd(from.year, month)));
+        }
+        p = w;
+        need_and = false;
+      }
+    }
+  }
+  if (added.empty()) return;
+  for (DateFact& f : added) facts->push_back(std::move(f));
+  std::stable_sort(facts->begin(), facts->end(), [](const DateFact& a, const DateFact& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.span.end < b.span.end;
+  });
+}
+
 }  // namespace
 
 void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
@@ -1947,6 +2402,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     c.end = end;
     c.priority = m.rule->priority;
     c.rule_index = m.rule_index;
+    c.match = &m;
     c.fact.rule = m.rule->id;
     c.fact.ruleset_version = rules.version();
     c.fact.kind = p.kind;
@@ -2001,6 +2457,21 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       p.kind = "relative";
       p.granularity = "day";
       const std::string& length_days = m.rule->Emit("length_days");
+      if (m.rule->Emit("length") == "count_to") {
+        // "the three months to June 30": that length, ending with that day (or with
+        // the last day of that month or period).
+        p.kind = "range";
+        if (anchor->to) {
+          auto from =
+              resolver.ShiftBy(AddDays(*anchor->to, 1), m.Group("count"), m.Group("unit"), true);
+          if (!from) continue;
+          p.from = *from;
+          p.to = anchor->to;
+          if (GranularityRank(anchor->granularity) >= 2) p.granularity = "month";
+        }
+        candidates.push_back(make(m, m.start, m.end, p));
+        continue;
+      }
       if (!length_days.empty() || m.rule->Emit("length") == "count") {
         // "the week of April 10": from that day, for a length.
         p.kind = "range";
@@ -2137,6 +2608,9 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       extract_internal::SelectNonOverlapping(candidates, [](const Candidate& c) {
         return Ranked{c.start, c.end, c.priority, c.rule_index};
       });
+  std::sort(chosen.begin(), chosen.end(),
+            [&](size_t a, size_t b) { return candidates[a].start < candidates[b].start; });
+  AnchorToPreviousDates(text, rules, &candidates, chosen);
   std::vector<DateFact> facts;
   for (size_t i : chosen) {
     Candidate& c = candidates[i];
@@ -2150,6 +2624,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     return a.rule < b.rule;
   });
   JoinWeekdays(text, rules, &facts);
+  AddListItems(text, rules, &facts);
   for (DateFact& f : facts) out->push_back(std::move(f));
 }
 

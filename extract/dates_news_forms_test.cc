@@ -105,7 +105,7 @@ TEST_CASE("two days written with one month") {
   Check("Roads were shut from April 27 to 3.", kA, "April 27 to 3", "2024-04-27", "2024-05-03");
   Check("Roads were shut from April 27 to 3.", kB, "April 27 to 3", "2022-04-27", "2022-05-03");
   // An hour, a score and a count are no second day.
-  Check("The count runs May 5 to 7 p.m. each day.", kA, "May 5", "2024-05-05", "2024-05-05");
+  Check("The count ran May 5 to 7 p.m. each day.", kA, "May 5", "2024-05-05", "2024-05-05");
   CHECK(Extract("Cases rose from 4 to 22 among the staff.", kA).empty());
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("years written in other shapes") {
         "2016-04-21");
   Check("The ledger entry is dated 2015.5.13 in the scan.", kA, "2015.5.13", "2015-05-13",
         "2015-05-13");
-  Check("The family left in nineteen ninety six and never came back.", kA,
-        "nineteen ninety six", "1996-01-01", "1996-12-31");
+  Check("The family left in nineteen ninety six and never came back.", kA, "nineteen ninety six",
+        "1996-01-01", "1996-12-31");
   Check("The charter was signed in one thousand seven hundred and eighty nine.", kB,
         "one thousand seven hundred and eighty nine", "1789-01-01", "1789-12-31");
   Check("The treaty was signed on January twenty five nineteen eighty six in Geneva.", kA,
@@ -168,20 +168,19 @@ TEST_CASE("ordinal weekdays, weeks and months") {
   Check("The board meets on the second Sunday, the chair said.", kB, "the second Sunday",
         "2023-01-08", "2023-01-08");
   // Another period's Sunday: only the weekday itself is read.
-  for (const DateFact& f : Extract("It was the first Sunday of Advent.", kA)) CHECK(f.text == "Sunday");
+  for (const DateFact& f : Extract("It was the first Sunday of Advent.", kA))
+    CHECK(f.text == "Sunday");
   // ISO weeks: week 1 of 2024 starts Monday January 1, of 2023 Monday January 2.
-  Check("Deliveries resume in week 10, the depot said.", kA, "week 10", "2024-03-04",
-        "2024-03-10");
-  Check("Deliveries resume in week 10, the depot said.", kB, "week 10", "2023-03-06",
-        "2023-03-12");
+  Check("Deliveries resume in week 10, the depot said.", kA, "week 10", "2024-03-04", "2024-03-10");
+  Check("Deliveries resume in week 10, the depot said.", kB, "week 10", "2023-03-06", "2023-03-12");
   // January 4, 2027 is a Monday: week 3 is 18 to 24 January.
   Check("The audit is planned for week 3 of 2027.", kA, "week 3 of 2027", "2027-01-18",
         "2027-01-24");
   CHECK(Extract("It was week 10 of the strike.", kA).empty());
   Check("The plant will reopen in the third month of 2021.", kB, "the third month of 2021",
         "2021-03-01", "2021-03-31");
-  Check("The 9th month of next year is the target.", kA, "The 9th month of next year",
-        "2025-09-01", "2025-09-30");
+  Check("The 9th month of next year is the target.", kA, "The 9th month of next year", "2025-09-01",
+        "2025-09-30");
   // "planned": the next 18th (June 18, 2024, a Tuesday; January 18, 2023, a Wednesday),
   // and its Monday-to-Sunday week.
   Check("Inspections are planned for the week of the 18th.", kA, "the week of the 18th",
@@ -214,10 +213,10 @@ TEST_CASE("lengths placed from the reference date") {
 TEST_CASE("a weekday next to a counted day or a week") {
   // A: two weeks on is Thursday June 6, in the week of Monday June 3; B: Tuesday January
   // 24, in the week of Monday January 23.
-  Check("The panel sits Monday two weeks from now.", kA, "Monday two weeks from now",
-        "2024-06-03", "2024-06-03");
-  Check("The panel sits Monday two weeks from now.", kB, "Monday two weeks from now",
-        "2023-01-23", "2023-01-23");
+  Check("The panel sits Monday two weeks from now.", kA, "Monday two weeks from now", "2024-06-03",
+        "2024-06-03");
+  Check("The panel sits Monday two weeks from now.", kB, "Monday two weeks from now", "2023-01-23",
+        "2023-01-23");
   // A: 3 days on is Sunday May 26 (week of May 20: Friday May 24); B: Friday January 13.
   Check("The hearing is in 3 days on Friday.", kA, "in 3 days on Friday", "2024-05-24",
         "2024-05-24");
@@ -236,13 +235,13 @@ TEST_CASE("a weekday next to a counted day or a week") {
 
 TEST_CASE("more day, month and week forms") {
   // The latest 27th: April 27 for A, December 27, 2022 for B.
-  Check("Payments resume on the 27.", kA, "the 27", "2024-04-27", "2024-04-27");
-  Check("Payments resume on the 27.", kB, "the 27", "2022-12-27", "2022-12-27");
+  Check("Payments resumed on the 27.", kA, "the 27", "2024-04-27", "2024-04-27");
+  Check("Payments resumed on the 27.", kB, "the 27", "2022-12-27", "2022-12-27");
   Check("The vote was on the 17 from 2pm.", kA, "the 17", "2024-05-17", "2024-05-17");
   Check("The vote was on the 17 from 2pm.", kB, "the 17", "2022-12-17", "2022-12-17");
   Check("Output peaked in 2015-3, the bank said.", kA, "2015-3", "2015-03-01", "2015-03-31");
-  Check("Results for 2016 the third quarter were weak.", kB, "2016 the third quarter",
-        "2016-07-01", "2016-09-30");
+  Check("Results for 2016 the third quarter were weak.", kB, "2016 the third quarter", "2016-07-01",
+        "2016-09-30");
   Check("Elections are planned for june next year.", kA, "june next year", "2025-06-01",
         "2025-06-30");
   Check("Elections are planned for june next year.", kB, "june next year", "2024-06-01",

@@ -201,12 +201,13 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       pos = std::max(end, at + 1);
     }
   }
-  std::vector<Match> all;
-  for (const rules::Rule& rule : rules.rules()) {
+  // Matches of one rule, left to right, appended to *dest.
+  auto run = [&](const rules::Rule& rule, std::vector<Match>* dest) {
     const size_t rule_index = static_cast<size_t>(&rule - rules.rules().data());
-    if (rule.Emit("kind") == "gate") continue;
     if (rule.Emit("capture") == "whole" && rule.fields.size() == 1) {
-      FindWhole(text, rule, rule_index, &all);
+      if (!people::FindAllLedByLexicon(rules, rule, text, false, dest)) {
+        FindWhole(text, rule, rule_index, dest);
+      }
     } else if (rule.Emit("gated") == "yes") {
       for (const auto& [start, end] : lines) {
         for (Match& m : rules.FindAllOf(rule, std::string_view(text).substr(start, end - start))) {
@@ -217,22 +218,19 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
             c.start += start;
             c.end += start;
           }
-          all.push_back(std::move(m));
+          dest->push_back(std::move(m));
         }
       }
-    } else {
+    } else if (!people::FindAllLedByLexicon(rules, rule, text, true, dest)) {
       std::vector<Match> found = rules.FindAllOf(rule, text);
-      std::move(found.begin(), found.end(), std::back_inserter(all));
+      std::move(found.begin(), found.end(), std::back_inserter(*dest));
     }
-  }
+  };
+  // Titled names first: the other kinds only refer back to the people they make, so
+  // an article without any needs no search for them.
   std::vector<Match> titled;
-  std::vector<const Match*> alone, honorific, pronoun;
-  for (const Match& m : all) {
-    const std::string& kind = m.rule->Emit("kind");
-    if (kind == "titled") titled.push_back(m);
-    if (kind == "title_alone") alone.push_back(&m);
-    if (kind == "honorific") honorific.push_back(&m);
-    if (kind == "pronoun") pronoun.push_back(&m);
+  for (const rules::Rule& rule : rules.rules()) {
+    if (rule.Emit("kind") == "titled") run(rule, &titled);
   }
   // A name written before its title ("Lorraine Pike, the minority leader,") counts only
   // where no title written before a name ("Sen. Lorraine Pike") overlaps it.
@@ -324,6 +322,19 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     taken.emplace(static_cast<size_t>(span.start), static_cast<size_t>(span.end));
   }
   if (persons.empty()) return;
+
+  std::vector<Match> late;
+  for (const rules::Rule& rule : rules.rules()) {
+    const std::string& kind = rule.Emit("kind");
+    if (kind == "title_alone" || kind == "honorific" || kind == "pronoun") run(rule, &late);
+  }
+  std::vector<const Match*> alone, honorific, pronoun;
+  for (const Match& m : late) {
+    const std::string& kind = m.rule->Emit("kind");
+    if (kind == "title_alone") alone.push_back(&m);
+    if (kind == "honorific") honorific.push_back(&m);
+    if (kind == "pronoun") pronoun.push_back(&m);
+  }
 
   // 2. "Mr Blinken", "Dr. Ruiz": honorific + a name that ends a known person's name.
   const Lexicon* honorifics = rules.lexicon("honorific");

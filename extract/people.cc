@@ -1,10 +1,12 @@
 #include "extract/people.h"
 
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <bitset>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -281,6 +283,15 @@ struct CachedForms {
   const void* entries = nullptr;  // identity of the lexicon's contents
   size_t count = 0;
   std::unordered_set<std::string, TransparentHash, std::equal_to<>> forms;
+  // Bit (first byte, min(length, 63)) is set when some form has that first byte and
+  // length: most words asked about are in no lexicon, and this turns them down
+  // without hashing them.
+  std::bitset<256 * 64> shapes;
+  bool has_empty = false;  // "" is a form
+
+  static size_t Shape(std::string_view s) {
+    return static_cast<size_t>(static_cast<unsigned char>(s[0])) * 64 + std::min<size_t>(s.size(), 63);
+  }
 };
 
 }  // namespace
@@ -288,17 +299,186 @@ struct CachedForms {
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
   if (lexicon == nullptr) return false;
   thread_local std::unordered_map<const rules::Lexicon*, CachedForms> cache;
-  CachedForms& cached = cache[lexicon];
+  // The same lexicon is usually asked about many times in a row.
+  thread_local const rules::Lexicon* last_lexicon = nullptr;
+  thread_local CachedForms* last_cached = nullptr;
+  if (lexicon != last_lexicon) {
+    last_cached = &cache[lexicon];  // node-based: the address stays valid
+    last_lexicon = lexicon;
+  }
+  CachedForms& cached = *last_cached;
   const auto& entries = lexicon->entries();
   if (cached.entries != entries.data() || cached.count != entries.size()) {
     cached.forms.clear();
+    cached.shapes.reset();
+    bool has_empty = false;
     for (const rules::LexiconEntry& e : entries) {
-      for (const std::string& f : e.forms) cached.forms.insert(f);
+      for (const std::string& f : e.forms) {
+        cached.forms.insert(f);
+        if (f.empty()) {
+          has_empty = true;
+        } else {
+          cached.shapes.set(CachedForms::Shape(f));
+        }
+      }
     }
+    cached.has_empty = has_empty;
     cached.entries = entries.data();
     cached.count = entries.size();
   }
+  if (word.empty()) return cached.has_empty;
+  if (!cached.shapes.test(CachedForms::Shape(word))) return false;
   return cached.forms.find(word) != cached.forms.end();
+}
+
+namespace {
+
+bool IsAsciiWordByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// The forms a rule's matches must start with, when its pattern opens with a lexicon.
+struct LeadingForms {
+  std::string pattern;  // the rule's pattern when worked out (rule sets may be reloaded)
+  const void* entries = nullptr;
+  bool usable = false;
+  bool word_boundary = false;  // the pattern starts with \b
+  std::vector<std::string> forms;
+  std::bitset<256> first;  // first bytes of forms
+};
+
+const LeadingForms& LeadingFormsOf(const rules::RuleSet& rules, const rules::Rule& rule) {
+  thread_local std::unordered_map<const rules::Rule*, LeadingForms> known;
+  LeadingForms& k = known[&rule];
+  const rules::Lexicon* lexicon = nullptr;
+  std::string_view p = rule.source_pattern;
+  bool word_boundary = false;
+  if (p.substr(0, 2) == "\\b") {
+    word_boundary = true;
+    p.remove_prefix(2);
+  }
+  std::string name;
+  if (p.substr(0, 4) == "(?P<") {
+    const size_t gt = p.find('>');
+    if (gt != std::string_view::npos) p.remove_prefix(gt + 1);
+    else p = {};
+    if (p.substr(0, 2) == "%{") {
+      const size_t close = p.find('}');
+      if (close != std::string_view::npos && p.substr(close + 1, 1) == ")") {
+        name = std::string(p.substr(2, close - 2));
+      }
+    }
+  } else if (p.substr(0, 2) == "%{") {
+    const size_t close = p.find('}');
+    if (close != std::string_view::npos) name = std::string(p.substr(2, close - 2));
+  }
+  if (!name.empty()) lexicon = rules.lexicon(name);
+  const void* entries = lexicon != nullptr ? lexicon->entries().data() : nullptr;
+  if (k.pattern == rule.source_pattern && k.entries == entries && !k.pattern.empty()) return k;
+  k = LeadingForms();
+  k.pattern = rule.source_pattern;
+  k.entries = entries;
+  if (lexicon == nullptr || lexicon->ignore_case()) return k;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    for (const std::string& f : e.forms) {
+      // A form with spaces matches any run of whitespace: no literal to look for.
+      if (f.empty() || std::any_of(f.begin(), f.end(), [](char c) { return IsSpace(c); })) {
+        return k;
+      }
+      k.forms.push_back(f);
+      k.first.set(static_cast<unsigned char>(f[0]));
+    }
+  }
+  k.usable = !k.forms.empty();
+  k.word_boundary = word_boundary;
+  return k;
+}
+
+// The first offset at or after pos where one of lead's forms is written (at a word
+// boundary when the pattern asks for one), or npos.
+size_t NextPlace(const LeadingForms& lead, std::string_view text, size_t pos) {
+  for (; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (!lead.first.test(static_cast<unsigned char>(c))) continue;
+    // RE2's \b is an ASCII word boundary.
+    if (lead.word_boundary &&
+        (pos > 0 && IsAsciiWordByte(text[pos - 1])) == IsAsciiWordByte(c)) {
+      continue;
+    }
+    for (const std::string& f : lead.forms) {
+      if (f[0] == c && text.compare(pos, f.size(), f) == 0) return pos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
+                         std::string_view text, bool with_groups, std::vector<rules::Match>* out) {
+  const LeadingForms& lead = LeadingFormsOf(rules, rule);
+  if (!lead.usable || rule.fields.empty()) return false;
+  const RE2& re = *rule.re;
+  const int ngroups = with_groups ? re.NumberOfCapturingGroups() : 0;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const re2::StringPiece input(text.data(), text.size());
+  const size_t rule_index = static_cast<size_t>(&rule - rules.rules().data());
+  // Every match starts where a form is written, so the leftmost match at or after pos
+  // is the match anchored at the first such place where there is one. Each place that
+  // holds no match costs a search of its own: past kMaxMisses of them (hostile text,
+  // or a pattern that reads far before failing) the rest is one ordinary search, which
+  // finds the same matches.
+  constexpr size_t kMaxMisses = 512;
+  size_t misses = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (misses < kMaxMisses) {
+      const size_t at = NextPlace(lead, text, pos);
+      if (at == std::string_view::npos) break;
+      if (!re.Match(input, at, text.size(), RE2::ANCHOR_START, groups.data(), ngroups + 1) ||
+          groups[0].empty()) {
+        ++misses;
+        pos = at + 1;
+        continue;
+      }
+    } else {
+      if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) break;
+      if (groups[0].empty()) {  // never for a non-empty form; step on to stay finite
+        pos = static_cast<size_t>(groups[0].data() - text.data()) + 1;
+        continue;
+      }
+    }
+    rules::Match m;
+    m.rule = &rule;
+    m.rule_index = rule_index;
+    m.start = static_cast<size_t>(groups[0].data() - text.data());
+    m.end = m.start + groups[0].size();
+    if (with_groups) {
+      for (size_t f = 0; f < rule.fields.size(); ++f) {
+        const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+        rules::Capture cap;
+        cap.name = rule.fields[f];
+        if (g.data() != nullptr) {
+          cap.matched = true;
+          cap.start = static_cast<size_t>(g.data() - text.data());
+          cap.end = cap.start + g.size();
+          cap.text = text.substr(cap.start, g.size());
+        }
+        m.captures.push_back(cap);
+      }
+    } else {
+      rules::Capture cap;
+      cap.name = rule.fields[0];
+      cap.text = text.substr(m.start, m.end - m.start);
+      cap.start = m.start;
+      cap.end = m.end;
+      cap.matched = true;
+      m.captures.push_back(cap);
+    }
+    pos = m.end;
+    out->push_back(std::move(m));
+  }
+  return true;
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {

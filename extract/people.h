@@ -13,6 +13,9 @@
 
 namespace newsfacts::rules {
 class Lexicon;
+class RuleSet;
+struct Match;
+struct Rule;
 }  // namespace newsfacts::rules
 
 #include "extract/text_util.h"
@@ -85,6 +88,15 @@ std::string FoldKey(std::string_view s);
 // the forms of every lexicon it has asked about, rebuilt when the lexicon at that
 // address changes.
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word);
+
+// Every match of `rule` in text, left to right, non-overlapping, exactly as
+// RuleSet::FindAllOf finds them (with_groups), or only their spans (captures then hold
+// one capture, the rule's first field, over the whole match) - for a rule whose pattern
+// opens with a word of one case-sensitive lexicon, as in `\b(?P<name>%{lexicon})...`:
+// matches are then looked for only where one of its forms is written. Appends to *out
+// and returns true; returns false, appending nothing, for any other rule.
+bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
+                         std::string_view text, bool with_groups, std::vector<rules::Match>* out);
 
 // True when pos lies inside one of `ranges` (sorted, non-overlapping).
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);

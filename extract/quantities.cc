@@ -61,6 +61,8 @@ struct Lexicons {
   const rules::Lexicon* subject_stop = nullptr;
   const rules::Lexicon* determiner = nullptr;
   const rules::Lexicon* per_time = nullptr;
+  const rules::Lexicon* glued_unit = nullptr;
+  const rules::Lexicon* temperature_cue = nullptr;
 };
 
 const LexiconEntry* Find(const rules::Lexicon* lexicon, std::string_view form) {
@@ -149,6 +151,8 @@ class Builder {
     lex_.subject_stop = rules.lexicon("subject_stop");
     lex_.determiner = rules.lexicon("determiner");
     lex_.per_time = rules.lexicon("per_time");
+    lex_.glued_unit = rules.lexicon("glued_unit");
+    lex_.temperature_cue = rules.lexicon("temperature_cue");
   }
 
   std::optional<Candidate> Build(const Match& m) const {
@@ -220,6 +224,26 @@ class Builder {
     if (const LexiconEntry* e = Find(lex_.unit, text)) return e;
     if (const LexiconEntry* e = Find(lex_.unit_symbol, text)) return e;
     return Find(lex_.age_unit, text);
+  }
+
+  // True when a number in words opens with a multiplier ("million", "thousand"), which
+  // then multiplies a figure written before it.
+  bool StartsWithMultiplier(std::string_view spelled) const {
+    size_t end = 0;
+    while (end < spelled.size() && extract_internal::IsAsciiAlpha(spelled[end])) ++end;
+    const LexiconEntry* entry = Find(lex_.number_word, AsciiLower(spelled.substr(0, end)));
+    return entry != nullptr && entry->attr("multiplier") == "true";
+  }
+
+  // "a thousand choices", "a million reasons": "a" and one scale word alone are mostly
+  // a manner of speaking, not a figure ("two million", "half a million" are figures).
+  static bool FigureOfSpeech(std::string_view spelled) {
+    const std::string lower = AsciiLower(spelled);
+    const size_t space = lower.find_first_of(" \t\n");
+    if (space == std::string::npos) return false;
+    const std::string_view first = std::string_view(lower).substr(0, space);
+    const std::string_view rest = std::string_view(lower).substr(space + 1);
+    return (first == "a" || first == "an") && rest.find_first_of(" \t\n-") == std::string::npos;
   }
 
   // -1 for a minus sign or word in the capture, else 1.
@@ -332,6 +356,55 @@ class Builder {
       }
     }
     return std::string::npos;
+  }
+
+  // A currency code or letter sign ("R", "Rs", "QR", "KSh") stands for money only as a
+  // word of its own: not inside one ("HR 1234", "SAR" read as "R") and not as the head
+  // of an identifier ("R2-D2"). Signs such as "$" need no such check.
+  bool LetterSignGlued(const Capture& sign, size_t number_end) const {
+    if (sign.text.empty() || !extract_internal::IsAsciiAlpha(sign.text[0])) return false;
+    if (sign.start > 0 && IsWordByte(text_[sign.start - 1])) return true;
+    if (number_end < text_.size()) {  // npos: the left side only
+      const char next = text_[number_end];
+      if (extract_internal::IsAsciiAlpha(next)) return true;
+      if (next == '-' && number_end + 1 < text_.size() && IsWordByte(text_[number_end + 1]))
+        return true;
+    }
+    return false;
+  }
+
+  // True when a word of the temperature_cue lexicon stands within kCueWindow bytes of
+  // [start, end), in the same paragraph.
+  bool NearTemperatureCue(size_t start, size_t end) const {
+    constexpr size_t kCueWindow = 60;
+    size_t from = start > kCueWindow ? start - kCueWindow : 0;
+    size_t to = std::min(text_.size(), end + kCueWindow);
+    const size_t before = text_.rfind('\n', start);
+    if (before != std::string::npos && before >= from) from = before + 1;
+    const size_t after = text_.find('\n', end);
+    if (after != std::string::npos && after < to) to = after;
+    size_t pos = from;
+    while (pos < to) {
+      if (!extract_internal::IsAsciiAlpha(text_[pos])) {
+        ++pos;
+        continue;
+      }
+      size_t word_end = pos;
+      while (word_end < to && extract_internal::IsAsciiAlpha(text_[word_end])) ++word_end;
+      if (InLexicon(lex_.temperature_cue, std::string_view(text_).substr(pos, word_end - pos)))
+        return true;
+      pos = word_end;
+    }
+    return false;
+  }
+
+  // A glued "40C" or "104F" is a temperature when nothing marks it as something else:
+  // no label word before it ("Class 5C"), no "/" after it ("14.7C/"), and a minus
+  // sign or a temperature word near it.
+  bool GluedTemperatureOk(size_t number_start, size_t unit_end, bool negative) const {
+    if (PrecededByNonCountWord(number_start)) return false;
+    if (unit_end < text_.size() && (text_[unit_end] == '/' || text_[unit_end] == '-')) return false;
+    return negative || NearTemperatureCue(number_start, unit_end);
   }
 
   // True when the number at start has a currency sign of its own before it: glued to
@@ -464,6 +537,19 @@ class Builder {
     if (currency != nullptr) {
       const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
       if (entry == nullptr) return std::nullopt;
+      if (currency->start < amount->start && LetterSignGlued(*currency, number_end)) {
+        // "Plus $50": the letters belong to a word, but a sign after them may still
+        // stand ("$"); "HR 1234" has none.
+        entry = nullptr;
+        for (size_t k = 1; k < currency->text.size() && entry == nullptr; ++k) {
+          const char ch = currency->text[k];
+          if (extract_internal::IsAsciiAlpha(ch) || ch == ' ') continue;
+          if ((static_cast<unsigned char>(ch) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+          entry = Find(lex_.currency_symbol, std::string_view(currency->text).substr(k));
+          if (entry != nullptr) c.start = currency->start + k;
+        }
+        if (entry == nullptr) return std::nullopt;
+      }
       if (currency->start > amount->start) {
         // "1 $10": a sign glued to the next number is that number's; "rmb 10 $": the
         // number has its sign already.
@@ -479,8 +565,14 @@ class Builder {
       c.end = currency->start > amount->start ? currency->end : number_end;
       subject_from = c.end;
     } else if (unit != nullptr) {
-      const LexiconEntry* entry = FindUnit(unit->text);
+      const bool glued = m.rule->Emit("glued") == "true";
+      const LexiconEntry* entry = glued ? Find(lex_.glued_unit, unit->text) : FindUnit(unit->text);
       if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
+      if (glued && entry->attr("dimension") == "temperature" &&
+          !GluedTemperatureOk(neg != nullptr ? neg->start : amount->start, unit->end,
+                              neg != nullptr)) {
+        return std::nullopt;
+      }
       // "361 million pounds" is money; "2 million pounds of beef" is not.
       if (scale != nullptr && !entry->attr("scaled_as").empty() && !SubjectAfterOf(unit->end)) {
         if (const LexiconEntry* scaled = FindUnit(entry->attr("scaled_as"))) entry = scaled;
@@ -500,7 +592,16 @@ class Builder {
       subject_from = c.end;
     } else if (noun != nullptr) {
       if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
-      if (is_word_number || PrecededByNonCountWord(c.start) || PrecededByCurrency(amount->start)) {
+      // A number in words counts only when large ("two million visitors"): small ones
+      // are mostly not figures ("one of the", "two of them", "three companies").
+      // "$48.2 million army contract": a scale word after a figure is no number of its own.
+      const bool large_spelled =
+          m.rule->Emit("spelled_count") == "true" && *value >= 1000 &&
+          !StartsWithMultiplier(amount->text) && !FigureOfSpeech(amount->text) &&
+          !PrecededByNumber(amount->start) && !PrecededByCurrency(amount->start) &&
+          !InLexicon(lex_.number_word, noun->text);
+      if ((is_word_number && !large_spelled) || PrecededByNonCountWord(c.start) ||
+          PrecededByCurrency(amount->start)) {
         return std::nullopt;
       }
       SetCount(&c);
@@ -624,11 +725,33 @@ class Builder {
     // "2024-25 budget": a span of years, not a count.
     if (IsYearLike(low->text) && currency == nullptr && unit == nullptr) return std::nullopt;
 
+    const Capture* glued_unit = m.Get("glued_unit");
+    const Capture* low_unit = m.Get("low_unit");
+    // "fell 3.38% to $55.12": a unit on the low end needs the same unit on the high end.
+    if (low_unit != nullptr && (m.Get("unit") == nullptr || currency != nullptr))
+      return std::nullopt;
+    if (low_unit != nullptr && m.Get("unit") != nullptr) {
+      // "5.25%-5.5%": both ends name one unit; "5kg-10m" is no range.
+      const LexiconEntry* a = FindUnit(low_unit->text);
+      const LexiconEntry* b = FindUnit(m.Get("unit")->text);
+      if (a == nullptr || b == nullptr || a->attr("name") != b->attr("name")) return std::nullopt;
+    }
     if (currency != nullptr) {
       const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
       if (entry == nullptr) return std::nullopt;
+      const Capture* low_currency = m.Get("low_currency");
+      // A letter sign inside a word is no sign (left side only: a range's end follows).
+      if (low_currency != nullptr && LetterSignGlued(*low_currency, std::string::npos))
+        return std::nullopt;
       SetCurrency(*entry, &c);
       c.end = number_end;
+    } else if (glued_unit != nullptr && low_unit == nullptr) {
+      // "20-30C": the letter glued to the high end is the unit of both.
+      const LexiconEntry* entry = Find(lex_.glued_unit, glued_unit->text);
+      if (entry == nullptr || !GluedTemperatureOk(c.start, glued_unit->end, *c.q.low < 0))
+        return std::nullopt;
+      SetUnit(*entry, &c);
+      c.end = glued_unit->end;
     } else if (unit != nullptr && m.Get("unit") != nullptr) {
       const LexiconEntry* entry = FindUnit(unit->text);
       if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;

@@ -52,6 +52,10 @@ struct RawQuote {
   size_t close_end = 0;
   const Rule* mark_rule = nullptr;
   std::optional<Match> gap_attribution;  // the words that split the quotation
+  // The attribution found after close_end (to the paragraph's end, at most kWindow
+  // bytes) when it was already looked for: valid while close_end is `after_from`.
+  std::optional<size_t> after_from;
+  std::optional<Match> after;
 };
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -82,6 +86,29 @@ bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t
          prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == '"' || prev == 0x00A0;
 }
 
+// The bytes every match of the rule starts with ("“" for a rule of “...”), or "" when
+// matches may start differently. Worked out once per rule and thread.
+const std::string& LiteralPrefix(const Rule& rule) {
+  struct Known {
+    std::string pattern;  // the rule's pattern when worked out (rules may be reloaded)
+    std::string prefix;
+  };
+  thread_local std::unordered_map<const Rule*, Known> known;
+  Known& k = known[&rule];
+  if (k.pattern != rule.pattern || k.pattern.empty()) {
+    k.pattern = rule.pattern;
+    k.prefix.clear();
+    // Every match lies between min and max, so it starts with their common prefix.
+    std::string min, max;
+    if (rule.re->PossibleMatchRange(&min, &max, 8)) {
+      size_t n = 0;
+      while (n < min.size() && n < max.size() && min[n] == max[n]) ++n;
+      k.prefix = min.substr(0, n);
+    }
+  }
+  return k.prefix;
+}
+
 // Every acceptable segment of one marks rule, left to right. A rejected opening mark is
 // stepped over and the search goes on right after it.
 void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
@@ -92,8 +119,23 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
   if (content_group < 0) return;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
+  const std::string& prefix = LiteralPrefix(rule);
   size_t pos = 0;
   while (pos < text.size()) {
+    if (!prefix.empty()) {
+      // Only an opening mark can start a match: go to the next one that may open a
+      // quotation (an apostrophe inside a word may not) before asking RE2, which would
+      // otherwise scan on from every apostrophe to the line's end.
+      size_t at = text.find(prefix, pos);
+      while (at != std::string_view::npos) {
+        size_t mark = 0;
+        people::DecodeAt(text, at, &mark);
+        if (OpeningAllowed(text, rule, at, at + mark)) break;
+        at = text.find(prefix, at + mark);
+      }
+      if (at == std::string_view::npos) break;
+      pos = at;
+    }
     // The span by RE2's DFA alone; most apostrophes are turned down before any slower
     // search for the groups.
     re2::StringPiece whole;
@@ -1319,14 +1361,15 @@ std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size
 
 void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
                    const std::vector<Official>& officials, std::vector<Quote>* out) {
+  std::vector<RawQuote> raw = FindQuotations(text, rules);
+  if (raw.empty()) return;
+
   std::map<std::string, RoleRules> by_role;
   for (const Rule& rule : rules.rules()) by_role[rule.Emit("role")].push_back(&rule);
   const RoleRules& after_rules = by_role["after"];
   const RoleRules& before_rules = by_role["before"];
   const RoleRules& partial_rules = by_role["partial_before"];
   const RoleRules& interview_rules = by_role["interview"];
-
-  std::vector<RawQuote> raw = FindQuotations(text, rules);
 
   // Split quotations: “A,” he said. “B.” -> one quotation in two parts.
   std::vector<RawQuote> joined;
@@ -1343,17 +1386,22 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
         std::optional<Match> gap = Attribute(text, after_rules, gap_from, gap_to);
         if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
           const size_t own_to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-          if (!Attribute(text, after_rules, q.close_end, own_to)) {
+          std::optional<Match> own = Attribute(text, after_rules, q.close_end, own_to);
+          if (!own) {
             prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());
             prev.close_end = q.close_end;
             prev.gap_attribution = std::move(gap);
             continue;
           }
+          q.after_from = q.close_end;
+          q.after = std::move(own);
         }
       }
     }
     joined.push_back(std::move(q));
   }
+
+  if (joined.empty()) return;
 
   std::vector<std::pair<size_t, size_t>> quoted;
   for (const RawQuote& q : joined) {
@@ -1391,8 +1439,12 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
 
     std::optional<Match> att = q.gap_attribution;
     if (!att) {
-      const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-      att = Attribute(text, after_rules, q.close_end, to);
+      if (q.after_from == q.close_end) {
+        att = q.after;
+      } else {
+        const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
+        att = Attribute(text, after_rules, q.close_end, to);
+      }
     }
     if (!att) {
       auto [from, to] = BeforeWindow(text, q.open);

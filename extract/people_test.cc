@@ -1,0 +1,187 @@
+#include "extract/people.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/rule_set.h"
+
+namespace newsfacts {
+namespace {
+
+using rules::Match;
+using rules::RuleSet;
+
+// Honorifics and pronouns as a rule file writes them, plus rules that do not open with a
+// lexicon and so are left to RuleSet::FindAllOf.
+constexpr const char* kRules = R"toml(
+[ruleset]
+id = "people"
+version = 1
+[lexicon.honorific]
+ignore_case = false
+  [[lexicon.honorific.entry]]
+  forms = ["Mr", "Mr.", "Ms", "Dr."]
+[lexicon.pronoun]
+ignore_case = false
+  [[lexicon.pronoun.entry]]
+  forms = ["he", "He", "she", "She"]
+[lexicon.loose]
+ignore_case = true
+  [[lexicon.loose.entry]]
+  forms = ["mr"]
+[lexicon.spaced]
+ignore_case = false
+  [[lexicon.spaced.entry]]
+  forms = ["de la"]
+[[rule]]
+id = "people.honorific"
+pattern = '\b(?P<honorific>%{honorific})\s+(?P<name>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+))?'
+fields = ["honorific", "name", "last"]
+  [[rule.example]]
+  text = "Mr Vidal left."
+  match = "Mr Vidal"
+[[rule]]
+id = "people.pronoun"
+pattern = '\b(?P<pronoun>%{pronoun})\b'
+fields = ["pronoun"]
+  [[rule.example]]
+  text = "Then he left."
+  match = "he"
+[[rule]]
+id = "people.capital"
+pattern = '(?P<name>[A-Z][a-z]+)'
+fields = ["name"]
+  [[rule.example]]
+  text = "Then Vidal left."
+  match = "Then"
+[[rule]]
+id = "people.loose"
+pattern = '\b(?P<h>%{loose})\s+[A-Z]'
+fields = ["h"]
+  [[rule.example]]
+  text = "MR Vidal"
+  match = "MR V"
+[[rule]]
+id = "people.spaced"
+pattern = '(?P<p>%{spaced})\s+[A-Z]'
+fields = ["p"]
+  [[rule.example]]
+  text = "de la Cruz"
+  match = "de la C"
+)toml";
+
+const RuleSet& Rules() {
+  static const RuleSet* set = [] {
+    auto loaded = RuleSet::FromText(kRules, "people.toml");
+    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
+    return new RuleSet(std::move(loaded).value());
+  }();
+  return *set;
+}
+
+// Spans and groups written out, to compare two searches.
+std::vector<std::string> Describe(const std::vector<Match>& matches, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Match& m : matches) {
+    std::string s = std::to_string(m.start);
+    s.append("-").append(std::to_string(m.end)).append(":");
+    s.append(text, m.start, m.end - m.start);
+    for (const rules::Capture& c : m.captures) {
+      s.append(" ").append(c.name).append("=");
+      if (c.matched) s.append(std::to_string(c.start)).append("-").append(std::to_string(c.end));
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("people: matches led by a lexicon are those of FindAllOf, groups and all") {
+  const rules::Rule* rule = Rules().FindRule("people.honorific");
+  REQUIRE(rule != nullptr);
+  // "Mr." before "Mr", a form inside a word ("DrMr"), a form at the very start and end,
+  // an honorific with no name after it, and two matches back to back.
+  const std::string text =
+      "Mr. Ana Vidal met Ms Ruiz. DrMr Soto and Mr Leon Ortiz Mr Pena, then Dr.";
+  std::vector<Match> led;
+  REQUIRE(people::FindAllLedByLexicon(Rules(), *rule, text, true, &led));
+  const std::vector<Match> plain = Rules().FindAllOf(*rule, text);
+  CHECK(Describe(led, text) == Describe(plain, text));
+  // Checked by hand: "Mr. Ana Vidal", "Ms Ruiz", "Mr Leon Ortiz", "Mr Pena" ("DrMr" is no
+  // word of its own; the last "Dr." has no name after it).
+  REQUIRE(led.size() == 4);
+  CHECK(led[0].Group("name") == "Ana");
+  CHECK(led[0].Group("last") == "Vidal");
+  CHECK(led[1].Group("honorific") == "Ms");
+  CHECK(led[1].Has("last") == false);
+  CHECK(led[2].start == text.find("Mr Leon"));
+  CHECK(led[3].Group("name") == "Pena");
+  CHECK(led[0].rule_index == 0);
+}
+
+TEST_CASE("people: whole-match search led by a lexicon keeps one capture over the match") {
+  const rules::Rule* rule = Rules().FindRule("people.pronoun");
+  REQUIRE(rule != nullptr);
+  const std::string text = "She said the theme was hers; he agreed. Shed? she";
+  std::vector<Match> led;
+  REQUIRE(people::FindAllLedByLexicon(Rules(), *rule, text, false, &led));
+  // "She", "he" (not the "he" of "the", "theme", "hers" or "Shed"), the final "she".
+  REQUIRE(led.size() == 3);
+  CHECK(led[0].start == 0);
+  CHECK(led[1].start == text.find(" he ") + 1);
+  CHECK(led[2].start == text.size() - 3);
+  for (const Match& m : led) {
+    REQUIRE(m.captures.size() == 1);
+    CHECK(m.captures[0].name == "pronoun");
+    CHECK(m.captures[0].start == m.start);
+    CHECK(m.captures[0].end == m.end);
+  }
+  std::vector<Match> plain = Rules().FindAllOf(*rule, text);
+  REQUIRE(plain.size() == led.size());
+  for (size_t i = 0; i < led.size(); ++i) CHECK(plain[i].start == led[i].start);
+}
+
+TEST_CASE("people: many places without a match end in one ordinary search, same result") {
+  const rules::Rule* rule = Rules().FindRule("people.pronoun");
+  REQUIRE(rule != nullptr);
+  std::string text;
+  for (int i = 0; i < 600; ++i) text += "Hex ";  // "He" written, no pronoun
+  text += "so he said she";
+  std::vector<Match> led;
+  REQUIRE(people::FindAllLedByLexicon(Rules(), *rule, text, true, &led));
+  REQUIRE(led.size() == 2);
+  CHECK(led[0].start == text.size() - 11);
+  CHECK(led[0].Group("pronoun") == "he");
+  CHECK(led[1].start == text.size() - 3);
+  CHECK(Describe(led, text) == Describe(Rules().FindAllOf(*rule, text), text));
+}
+
+TEST_CASE("people: rules not led by a case-sensitive lexicon of plain words are declined") {
+  for (const char* id : {"people.capital", "people.loose", "people.spaced"}) {
+    const rules::Rule* rule = Rules().FindRule(id);
+    REQUIRE(rule != nullptr);
+    std::vector<Match> out;
+    CHECK_FALSE(people::FindAllLedByLexicon(Rules(), *rule, "Mr de la Cruz", true, &out));
+    CHECK(out.empty());
+  }
+}
+
+TEST_CASE("people: HasForm finds exact forms only, of any length") {
+  const rules::Lexicon* honorific = Rules().lexicon("honorific");
+  CHECK(people::HasForm(honorific, "Mr"));
+  CHECK(people::HasForm(honorific, "Dr."));
+  CHECK_FALSE(people::HasForm(honorific, "Dr"));
+  CHECK_FALSE(people::HasForm(honorific, "mr"));
+  CHECK_FALSE(people::HasForm(honorific, ""));
+  CHECK_FALSE(people::HasForm(honorific, std::string(80, 'M')));
+  CHECK_FALSE(people::HasForm(nullptr, "Mr"));
+  // Another lexicon asked in between is not confused with the first.
+  const rules::Lexicon* pronoun = Rules().lexicon("pronoun");
+  CHECK(people::HasForm(pronoun, "she"));
+  CHECK_FALSE(people::HasForm(pronoun, "Mr"));
+  CHECK(people::HasForm(honorific, "Ms"));
+}
+
+}  // namespace
+}  // namespace newsfacts
