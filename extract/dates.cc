@@ -46,6 +46,29 @@ using rules::RuleSet;
 // figure, not a period to resolve).
 constexpr int64_t kMaxCount = 10000;
 
+// True when text[i] ends a sentence: a line break, or a '.', '!' or '?' before spaces
+// and then a capital, a digit or a quote ("3 p.m. on Tuesday" and "e.g. the" go on),
+// except a '.' after a short capitalised word ("Mr. Lee", "Jan. 5"). The look-back for
+// that word stops at floor. The end of the text is not a sentence end here.
+bool EndsSentenceAt(const std::string& text, size_t i, size_t floor) {
+  const char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  size_t j = i + 1;
+  while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
+  if (j >= text.size() || !IsSpace(text[j])) return false;
+  j = SkipSpaces(text, j);
+  if (j >= text.size()) return false;
+  const unsigned char next = static_cast<unsigned char>(text[j]);
+  if (!(std::isupper(next) || IsDigit(text[j]) || text[j] == '"' || next >= 0x80)) return false;
+  if (c == '.') {
+    size_t w = i;
+    while (w > floor && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (i - w <= 3 && i > w && std::isupper(static_cast<unsigned char>(text[w]))) return false;
+  }
+  return true;
+}
+
 // What one match means, before it becomes a fact.
 struct Parsed {
   std::string kind;
@@ -170,9 +193,7 @@ class Resolver {
     if (Lex(kFutureCue) == nullptr) return false;
     size_t begin = pos > 200 ? pos - 200 : 0;
     for (size_t i = pos; i > begin; --i) {
-      char c = text_[i - 1];
-      if ((c == '.' || c == '!' || c == '?' || c == '\n') &&
-          (i >= text_.size() || IsSpace(text_[i]))) {
+      if (EndsSentenceAt(text_, i - 1, begin)) {
         begin = i;
         break;
       }
@@ -201,12 +222,8 @@ class Resolver {
   // -ed. A length there ("rose 5% in two years") is past time, not a day ahead.
   bool PastCue(size_t pos) const {
     if (Lex(kPastCue) == nullptr) return false;
-    auto sentence_end = [&](size_t i) {
-      const char c = text_[i];
-      return (c == '.' || c == '!' || c == '?' || c == '\n') &&
-             (i + 1 >= text_.size() || IsSpace(text_[i + 1]));
-    };
     size_t begin = pos > 300 ? pos - 300 : 0;
+    auto sentence_end = [&](size_t i) { return EndsSentenceAt(text_, i, begin); };
     for (size_t i = pos; i > begin; --i) {
       if (sentence_end(i - 1)) {
         begin = i;
@@ -2024,9 +2041,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
   *facts = std::move(out);
 }
 
-// Sentence ends between [from, to): a '.', '!' or '?' before spaces and a capital, a
-// digit or a quote (not after a short capitalised word: "Mr. Lee", "Jan. 5"), or a line
-// break.
+// Sentence ends (EndsSentenceAt) between [from, to).
 // Counts at most two, and gives two for a stretch longer than two sentences could be,
 // so that a long text is not scanned again for every fact.
 int SentenceEnds(const std::string& text, size_t from, size_t to) {
@@ -2034,26 +2049,11 @@ int SentenceEnds(const std::string& text, size_t from, size_t to) {
   if (to > from + kTwoSentences) return 2;
   int ends = 0;
   for (size_t i = from; i < to && i < text.size() && ends < 2; ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++ends;
-      while (i + 1 < to && IsSpace(text[i + 1])) ++i;
-      continue;
-    }
-    if (c != '.' && c != '!' && c != '?') continue;
-    size_t j = i + 1;
-    while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
-    if (j >= text.size() || !IsSpace(text[j])) continue;
-    j = SkipSpaces(text, j);
-    if (j >= text.size()) continue;
-    const unsigned char next = static_cast<unsigned char>(text[j]);
-    if (!(std::isupper(next) || IsDigit(text[j]) || text[j] == '"' || next >= 0x80)) continue;
-    if (c == '.') {
-      size_t w = i;
-      while (w > from && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-      if (i - w <= 3 && i > w && std::isupper(static_cast<unsigned char>(text[w]))) continue;
-    }
+    if (!EndsSentenceAt(text, i, from)) continue;
     ++ends;
+    if (text[i] == '\n') {
+      while (i + 1 < to && IsSpace(text[i + 1])) ++i;
+    }
   }
   return ends;
 }

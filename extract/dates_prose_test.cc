@@ -220,6 +220,24 @@ TEST_CASE("the present tense of a scheduled event looks ahead") {
   CheckFact("Prices had fallen by March.", kA, "March", "2024-03-01", "2024-03-31");
 }
 
+TEST_CASE("an abbreviation's full stop does not end the sentence that gives the tense") {
+  // "will" before "3 p.m.": the Tuesday on or after the reference, A + 5 = 2024-05-28;
+  // B is a Tuesday, so B itself.
+  const std::string speech = "The governor will speak at 3 p.m. on Tuesday in Austin.";
+  CheckFact(speech, kA, "Tuesday", "2024-05-28", "2024-05-28");
+  CheckFact(speech, kB, "Tuesday", "2023-01-10", "2023-01-10");
+  // A real sentence end does end it: the Tuesday on or before, A - 2 = 2024-05-21; B
+  // itself. Friday tells the two readings apart after B: B + 3 = 2023-01-13 ahead,
+  // B - 4 = 2023-01-06 back.
+  const std::string two = "The governor will travel. The bill passed on Tuesday in Austin.";
+  CheckFact(two, kA, "Tuesday", "2024-05-21", "2024-05-21");
+  CheckFact(two, kB, "Tuesday", "2023-01-10", "2023-01-10");
+  CheckFact("The governor will speak at 3 p.m. on Friday.", kB, "Friday", "2023-01-13",
+            "2023-01-13");
+  CheckFact("The governor will travel. The bill passed on Friday.", kB, "Friday", "2023-01-06",
+            "2023-01-06");
+}
+
 TEST_CASE("periods of news reports") {
   // The three months to February: December to February, the latest February on or
   // before the reference. A: Dec 2023 - Feb 29 2024; B: Dec 2021 - Feb 28 2022.

@@ -359,16 +359,21 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   }
 
   // 3. The full name or any trailing part of it that starts with a capital
-  //    ("Blinken", "López Obrador"), or the first of a two-part surname ("Peña" of
-  //    "Enrique Peña Nieto"); longest first, so a part inside a longer mention is not
+  //    ("Blinken", "López Obrador"), the first of a two-part surname ("Peña" of
+  //    "Enrique Peña Nieto"), or the first word of a name written family name first
+  //    ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"); longest first, so a part inside a longer mention is not
   //    counted twice. Matching ignores case and accents ("Pena Nieto" = "Peña Nieto").
   std::map<std::string, std::vector<size_t>> owners;  // folded name part -> persons
   auto own = [&](std::string part, size_t p) {
     std::vector<size_t>& v = owners[people::FoldKey(part)];
     if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
   };
+  const Lexicon* family_first = rules.lexicon("family_first");
   for (size_t p = 0; p < persons.size() && p < kMaxSearchedPeople; ++p) {
     const std::vector<std::string>& words = persons[p].words;
+    if (people::FamilyNameFirst(people::SplitWords(persons[p].name), family_first)) {
+      own(words[0], p);
+    }
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string& first = words[k];
       size_t len = 0;

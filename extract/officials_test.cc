@@ -189,5 +189,19 @@ TEST_CASE("officials: hostile input does not crash") {
   CHECK(Officials("President").empty());
 }
 
+TEST_CASE("officials: a family name written first is the mention that follows") {
+  const std::string text =
+      "Chinese President Xi Jinping arrived in Madrid on Monday. Xi met the king on Tuesday, "
+      "and South Korean President Moon Jae-in joined them. Moon spoke briefly.";
+  const std::vector<Official> found = Officials(text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].name == "Xi Jinping");
+  REQUIRE(found[0].mentions.size() == 2);
+  CHECK(found[0].mentions[1] == At(text, "Xi", 1));
+  CHECK(found[1].name == "Moon Jae-in");
+  REQUIRE(found[1].mentions.size() == 2);
+  CHECK(found[1].mentions[1] == At(text, "Moon", 1));
+}
+
 }  // namespace
 }  // namespace newsfacts

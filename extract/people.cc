@@ -296,6 +296,17 @@ struct CachedForms {
 
 }  // namespace
 
+bool FamilyNameFirst(const std::vector<Word>& words, const rules::Lexicon* family_first) {
+  if (words.size() < 2 || words.size() > 3) return false;
+  size_t len = 0;
+  if (words[0].text.empty() || !IsUpper(DecodeAt(words[0].text, 0, &len))) return false;
+  if (HasForm(family_first, words[0].text)) return true;
+  const std::string_view last = words.back().text;
+  const size_t hyphen = last.find('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= last.size()) return false;
+  return IsLower(DecodeAt(last, hyphen + 1, &len));
+}
+
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
   if (lexicon == nullptr) return false;
   thread_local std::unordered_map<const rules::Lexicon*, CachedForms> cache;

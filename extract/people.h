@@ -83,6 +83,13 @@ FoldedText Fold(std::string_view text);
 // Just the folded string of s.
 std::string FoldKey(std::string_view s);
 
+// True for a name whose family name comes first, so that its first word is the one a
+// later mention uses: two or three words, the first capitalised, and either the first
+// word is a form of `family_first` (a lexicon of such family names, may be null: "Xi"
+// of "Xi Jinping") or the last word is a given name joined by a hyphen to a lower-case
+// syllable ("Park Ji-hoon", "Ban Ki-jun").
+bool FamilyNameFirst(const std::vector<Word>& words, const rules::Lexicon* family_first);
+
 // True when `word` is exactly one of the lexicon's forms (no case folding, no space
 // folding); false for a null lexicon. For hot loops: each thread keeps a hash set of
 // the forms of every lexicon it has asked about, rebuilt when the lexicon at that

@@ -183,5 +183,38 @@ TEST_CASE("people: HasForm finds exact forms only, of any length") {
   CHECK(people::HasForm(honorific, "Ms"));
 }
 
+TEST_CASE("people: names written family name first") {
+  using people::FamilyNameFirst;
+  using people::SplitWords;
+  // A hyphenated given name with a lower-case second syllable.
+  CHECK(FamilyNameFirst(SplitWords("Park Ji-hoon"), nullptr));
+  CHECK(FamilyNameFirst(SplitWords("Ban Ki-jun"), nullptr));
+  // A double-barrelled surname, a one-word name, four words: no.
+  CHECK_FALSE(FamilyNameFirst(SplitWords("Anna Lee-Smith"), nullptr));
+  CHECK_FALSE(FamilyNameFirst(SplitWords("Ji-hoon"), nullptr));
+  CHECK_FALSE(FamilyNameFirst(SplitWords("Kim Ji-hoon de la-vega x"), nullptr));
+  // Without a hyphen only the lexicon tells.
+  CHECK_FALSE(FamilyNameFirst(SplitWords("Xi Jinping"), nullptr));
+  auto set = rules::RuleSet::FromText(R"(
+[ruleset]
+id = "t"
+version = 1
+[lexicon.family_first]
+ignore_case = false
+  [[lexicon.family_first.entry]]
+  forms = ["Xi"]
+[[rule]]
+id = "t.x"
+pattern = 'x'
+fields = []
+  [[rule.example]]
+  text = "x"
+  match = "x"
+)", "family_first test");
+  REQUIRE_MESSAGE(set.ok(), set.status().message());
+  CHECK(FamilyNameFirst(SplitWords("Xi Jinping"), set->lexicon("family_first")));
+  CHECK_FALSE(FamilyNameFirst(SplitWords("Jinping Xi"), set->lexicon("family_first")));
+}
+
 }  // namespace
 }  // namespace newsfacts

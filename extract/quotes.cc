@@ -612,7 +612,8 @@ class People {
       // A surname may be any word after the first: "Capriles" of "Henrique Capriles
       // Radonski", "Yasay" of "Perfecto Yasay Jr.".
       const std::vector<people::Word> name = people::SplitWords(officials[i].name);
-      for (size_t k = name.size() > 1 ? 1 : 0; k < name.size(); ++k) {
+      const bool family_first = people::FamilyNameFirst(name, nullptr);
+      for (size_t k = name.size() > 1 && !family_first ? 1 : 0; k < name.size(); ++k) {
         std::vector<size_t>& v = by_word_[std::string(name[k].text)];
         if (v.empty() || v.back() != i) v.push_back(i);
       }
@@ -1004,11 +1005,11 @@ class People {
   }
 
   // True when `words` appear in a row in `name` after its first word (or are all of a
-  // one-word name).
+  // one-word name, or start a name written family name first: "Park" of "Park Ji-hoon").
   static bool Contains(std::string_view name, const std::vector<people::Word>& words) {
     const std::vector<people::Word> other = people::SplitWords(name);
     if (words.empty() || words.size() > other.size()) return false;
-    const size_t first = other.size() > 1 ? 1 : 0;
+    const size_t first = other.size() > 1 && !people::FamilyNameFirst(other, nullptr) ? 1 : 0;
     for (size_t at = first; at + words.size() <= other.size(); ++at) {
       bool same = true;
       for (size_t k = 0; k < words.size() && same; ++k) same = other[at + k].text == words[k].text;
@@ -1198,7 +1199,8 @@ class People {
   }
 
   // Later mentions of a name without a title by its last word alone ("Becker" after
-  // "Tom Becker"), outside quotations and other mentions: each goes to the latest
+  // "Tom Becker"), or by its first when the family name comes first ("Park" after "Park
+  // Ji-hoon"), outside quotations and other mentions: each goes to the latest
   // earlier name ending in that word. Appended to names_, which is then re-sorted.
   void AddSurnames() {
     std::vector<std::pair<size_t, size_t>> taken;
@@ -1220,6 +1222,11 @@ class People {
       const std::vector<people::Word> words = people::SplitWords(names_[i].name);
       if (words.size() < 2 || !StartsUpper(words.back().text)) continue;
       by_surname[std::string(words.back().text)].push_back(i);
+      // "Park" of "Park Ji-hoon": a family name written first.
+      if (people::FamilyNameFirst(words, nullptr)) {
+        std::vector<size_t>& v = by_surname[std::string(words.front().text)];
+        if (v.empty() || v.back() != i) v.push_back(i);
+      }
     }
     std::vector<Named> found;
     size_t searched = 0;
@@ -1290,7 +1297,9 @@ class People {
         n.name = FullestOf(n.name, a);
       }
       const std::vector<people::Word> name_words = people::SplitWords(n.name);
-      for (size_t k = name_words.size() > 1 ? 1 : 0; k < name_words.size(); ++k) {
+      const bool family_first = people::FamilyNameFirst(name_words, nullptr);
+      for (size_t k = name_words.size() > 1 && !family_first ? 1 : 0; k < name_words.size();
+           ++k) {
         std::vector<size_t>& v = names_by_word_[std::string(name_words[k].text)];
         if (v.empty() || v.back() != names_.size()) v.push_back(names_.size());
       }

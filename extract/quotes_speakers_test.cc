@@ -254,5 +254,20 @@ TEST_CASE("speakers: an unknown word list and no names at all") {
   CHECK(Quotes("“Only this,” she said.")[0].speaker == std::nullopt);
 }
 
+TEST_CASE("quotes: a family name written first is the one a later mention uses") {
+  const std::vector<Quote> q = Quotes(
+      "Kim Ji-hoon, a nurse, joined the strike on Monday.\n\n"
+      "“We are tired of empty promises,” Kim said.\n\n"
+      "“I came with my whole ward,” said Choi Dong-wook, a doctor. “We stay until they listen,” "
+      "Choi added.");
+  CHECK(SpeakerOf(q, "empty promises") == "Kim Ji-hoon");
+  CHECK(SpeakerOf(q, "We stay") == "Choi Dong-wook");
+  // A given name before a double-barrelled surname is not a family name: "Anna" alone
+  // stays as written.
+  const std::vector<Quote> r = Quotes(
+      "Anna Lee-Smith, a teacher, spoke first.\n\n“We need more books,” Anna said.");
+  CHECK(SpeakerOf(r, "more books") == "Anna");
+}
+
 }  // namespace
 }  // namespace newsfacts
