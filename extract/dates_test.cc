@@ -8,9 +8,12 @@
 
 #include "extract/date_math.h"
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
+
+using test::DateRules;
 
 using extract_internal::AddMonths;
 using extract_internal::CivilDate;
@@ -19,15 +22,6 @@ using extract_internal::FromDays;
 using extract_internal::ToDays;
 using extract_internal::Weekday;
 
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet* set = [] {
-    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/dates.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-    return new rules::RuleSet(std::move(loaded).value());
-  }();
-  return *set;
-}
-
 // 2024-05-23 is a Thursday.
 constexpr const char* kRef = "2024-05-23";
 
@@ -35,7 +29,7 @@ std::vector<DateFact> Extract(const std::string& text, std::optional<std::string
   std::vector<DateFact> out;
   Context context;
   context.reference_date = ref;
-  ExtractDates(text, Rules(), context, &out);
+  ExtractDates(text, DateRules(), context, &out);
   return out;
 }
 
@@ -50,8 +44,8 @@ DateFact One(const std::string& text, std::optional<std::string> ref = kRef) {
 using Opt = std::optional<std::string>;
 
 TEST_CASE("dates rule file loads and its examples pass") {
-  CHECK(Rules().id() == "dates");
-  for (const std::string& failure : Rules().RunExamples()) FAIL(failure);
+  CHECK(DateRules().id() == "dates");
+  for (const std::string& failure : DateRules().RunExamples()) FAIL(failure);
 }
 
 TEST_CASE("civil date arithmetic") {
@@ -280,11 +274,11 @@ TEST_CASE("hostile input does not crash") {
   std::vector<DateFact> out;
   Context context;
   context.reference_date = "not a date";
-  ExtractDates(junk, Rules(), context, &out);
+  ExtractDates(junk, DateRules(), context, &out);
   context.reference_date = "9999-12-31";
-  ExtractDates("next year, 5000 years ago, the next 9000 years", Rules(), context, &out);
+  ExtractDates("next year, 5000 years ago, the next 9000 years", DateRules(), context, &out);
   context.reference_date = "0000-01-01";
-  ExtractDates("last year, 5000 years ago", Rules(), context, &out);
+  ExtractDates("last year, 5000 years ago", DateRules(), context, &out);
   for (const auto& f : out) CHECK(f.span.start <= f.span.end);
 }
 

@@ -8,31 +8,13 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& OfficialRules() {
-  static const rules::RuleSet* set = [] {
-    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.status().message());
-    return new rules::RuleSet(std::move(loaded).value());
-  }();
-  return *set;
-}
-
-std::vector<Official> Officials(const std::string& text) {
-  std::vector<Official> out;
-  ExtractOfficials(text, OfficialRules(), &out);
-  return out;
-}
-
-Span At(const std::string& text, std::string_view what, int n = 0) {
-  size_t pos = text.find(what);
-  for (int i = 0; i < n && pos != std::string::npos; ++i) pos = text.find(what, pos + 1);
-  REQUIRE(pos != std::string::npos);
-  return {static_cast<int64_t>(pos), static_cast<int64_t>(pos + what.size())};
-}
+using test::At;
+using test::Officials;
 
 std::optional<std::string> S(const char* s) { return std::string(s); }
 

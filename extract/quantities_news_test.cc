@@ -11,35 +11,18 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet* set = [] {
-    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/quantities.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-    return new rules::RuleSet(std::move(loaded).value());
-  }();
-  return *set;
-}
-
-std::vector<Quantity> Extract(const std::string& text) {
-  std::vector<Quantity> out;
-  ExtractQuantities(text, Rules(), &out);
-  return out;
-}
-
-Quantity One(const std::string& text) {
-  auto qs = Extract(text);
-  INFO(text);
-  REQUIRE(qs.size() == 1);
-  return qs[0];
-}
+using test::OneQuantity;
+using test::Quantities;
+using test::QuantityRules;
 
 void CheckOne(const std::string& text, const std::string& matched, double value,
               const std::string& unit, const std::string& si_unit, double si) {
-  Quantity q = One(text);
+  Quantity q = OneQuantity(text);
   INFO(text);
   CHECK(q.text == matched);
   CHECK(q.value == doctest::Approx(value).epsilon(1e-12));
@@ -50,7 +33,7 @@ void CheckOne(const std::string& text, const std::string& matched, double value,
 }
 
 void CheckNone(const std::string& text) {
-  auto qs = Extract(text);
+  auto qs = Quantities(text);
   INFO(text);
   for (const Quantity& q : qs) INFO("got: " << q.text << " (" << q.rule << ")");
   CHECK(qs.empty());
@@ -94,26 +77,26 @@ TEST_CASE("a glued C or F that is a grade, a model, a form or a vitamin") {
 }
 
 TEST_CASE("ranges with a unit on both ends, the dash no minus") {
-  Quantity q = One("Forecasters expect 20-30C across the south.");
+  Quantity q = OneQuantity("Forecasters expect 20-30C across the south.");
   CHECK(q.text == "20-30C");
   CHECK(q.unit == "degree Celsius");
   CHECK(q.low == 20);
   CHECK(q.high == 30);
   CHECK(q.value == 20);
 
-  q = One("The bank's target band is now 5.25%-5.5%.");
+  q = OneQuantity("The bank's target band is now 5.25%-5.5%.");
   CHECK(q.text == "5.25%-5.5%");
   CHECK(q.unit == "percent");
   CHECK(q.low == doctest::Approx(5.25));
   CHECK(q.high == doctest::Approx(5.5));
 
-  q = One("Seats sold for $10-$12 at the door.");
+  q = OneQuantity("Seats sold for $10-$12 at the door.");
   CHECK(q.text == "$10-$12");
   CHECK(q.si_unit == "USD");
   CHECK(q.low == 10);
   CHECK(q.high == 12);
 
-  q = One("The ship carried 3-4 tonnes of grain.");
+  q = OneQuantity("The ship carried 3-4 tonnes of grain.");
   CHECK(q.text == "3-4 tonnes");
   CHECK(q.si_value == doctest::Approx(3000));
   CHECK(q.low == 3);
@@ -121,7 +104,7 @@ TEST_CASE("ranges with a unit on both ends, the dash no minus") {
   CHECK(q.subject == "grain");
 
   // A percentage falling to a price is two quantities, not one range.
-  auto qs = Extract("Crude fell 3.38% to $55.12 a barrel.");
+  auto qs = Quantities("Crude fell 3.38% to $55.12 a barrel.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "3.38%");
   CHECK(qs[0].unit == "percent");
@@ -183,7 +166,7 @@ TEST_CASE("letter signs inside words and identifiers are not money") {
   CheckNone("The stream ran at 1080p all night.");
   CheckNone("The meeting starts at 5pm on Friday.");
   // The letters before "$" belong to a word; the "$50" still stands.
-  auto qs = Extract("Buy now: Plus $50 credit.");
+  auto qs = Quantities("Buy now: Plus $50 credit.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "$50");
   // "N" alone is not read as naira (N95 masks, the N1 road): only the sign and words.
@@ -191,13 +174,13 @@ TEST_CASE("letter signs inside words and identifiers are not money") {
 }
 
 TEST_CASE("numbers in words: large ones count, small ones and figures of speech do not") {
-  Quantity q = One("Organisers said two million visitors came to the fair.");
+  Quantity q = OneQuantity("Organisers said two million visitors came to the fair.");
   CHECK(q.text == "two million visitors");
   CHECK(q.value == 2e6);
   CHECK(q.dimension == "count");
   CHECK(q.subject == "visitors");
 
-  q = One("The army sent some three thousand troops to the border.");
+  q = OneQuantity("The army sent some three thousand troops to the border.");
   CHECK(q.text == "some three thousand troops");
   CHECK(q.value == 3000);
   CHECK(q.approx);
@@ -206,17 +189,17 @@ TEST_CASE("numbers in words: large ones count, small ones and figures of speech 
   CheckNone("One of the ministers resigned, and two of them stayed.");
   CheckNone("It can seem like there are a thousand choices.");
   // A scale word after a figure belongs to that figure.
-  q = One("The firm won a $48.2 million army contract.");
+  q = OneQuantity("The firm won a $48.2 million army contract.");
   CHECK(q.text == "$48.2 million");
   CHECK(q.si_unit == "USD");
 }
 
 TEST_CASE("model numbers, identifiers, sections, routes and years are not quantities") {
-  auto qs = Extract("Airlines grounded the Boeing 737 Max 9 jets.");
+  auto qs = Quantities("Airlines grounded the Boeing 737 Max 9 jets.");
   CHECK(qs.empty());
   CheckNone("COVID-19 rules changed under Section 230 on Route 66.");
   CheckNone("Call 555-123-4567 for details.");
-  qs = Extract("In 2023 the firm hired 500 workers.");
+  qs = Quantities("In 2023 the firm hired 500 workers.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "500 workers");
 }
@@ -230,7 +213,7 @@ TEST_CASE("soup of glued letters, letter signs and dashes keeps spans in bounds"
     for (const std::string& b : tokens) {
       for (const std::string& c : tokens) {
         for (const std::string& text : {a + b + c, a + " " + b + " " + c, a + b + "-" + c}) {
-          for (const Quantity& q : Extract(text)) {
+          for (const Quantity& q : Quantities(text)) {
             REQUIRE(q.span.start >= 0);
             REQUIRE(q.span.start < q.span.end);
             REQUIRE(q.span.end <= static_cast<int64_t>(text.size()));

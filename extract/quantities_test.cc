@@ -8,24 +8,13 @@
 
 #include "extract/extract.h"
 #include "extract/number.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet* set = [] {
-    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/quantities.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-    return new rules::RuleSet(std::move(loaded).value());
-  }();
-  return *set;
-}
-
-std::vector<Quantity> Extract(const std::string& text) {
-  std::vector<Quantity> out;
-  ExtractQuantities(text, Rules(), &out);
-  return out;
-}
+using test::Quantities;
+using test::QuantityRules;
 
 std::string Texts(const std::vector<Quantity>& qs) {
   std::string s;
@@ -34,9 +23,9 @@ std::string Texts(const std::vector<Quantity>& qs) {
 }
 
 TEST_CASE("quantities rule file loads and its examples pass") {
-  CHECK(Rules().id() == "quantities");
-  CHECK(Rules().version() >= 1);
-  for (const std::string& failure : Rules().RunExamples()) FAIL(failure);
+  CHECK(QuantityRules().id() == "quantities");
+  CHECK(QuantityRules().version() >= 1);
+  for (const std::string& failure : QuantityRules().RunExamples()) FAIL(failure);
 }
 
 TEST_CASE("ParseNumber reads English numbers and rejects malformed ones") {
@@ -55,7 +44,7 @@ TEST_CASE("ParseNumber reads English numbers and rejects malformed ones") {
 
 TEST_CASE("mass with a parenthetical restatement shares the subject") {
   // 8,222.5 kg: si = 8222.5 kg. 8.2 t = 8.2 * 1000 = 8200 kg, restating entry 0.
-  auto qs = Extract("Inspectors logged 8,222.5 kilograms (8.2 tonnes) of cocaine at the port.");
+  auto qs = Quantities("Inspectors logged 8,222.5 kilograms (8.2 tonnes) of cocaine at the port.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "8,222.5 kilograms");
   CHECK(qs[0].value == doctest::Approx(8222.5));
@@ -73,18 +62,18 @@ TEST_CASE("mass with a parenthetical restatement shares the subject") {
   // Byte span of the first figure: "Inspectors logged " is 18 bytes.
   CHECK(qs[0].span == Span{18, 35});
   CHECK(qs[0].rule == "quantities.measure.number_unit");
-  CHECK(qs[0].ruleset_version == Rules().version());
+  CHECK(qs[0].ruleset_version == QuantityRules().version());
 }
 
 TEST_CASE("equivalent_of counts the facts already in the output") {
   std::vector<Quantity> out(3);
-  ExtractQuantities("They moved 2 tonnes (2,000 kilograms) of salt.", Rules(), &out);
+  ExtractQuantities("They moved 2 tonnes (2,000 kilograms) of salt.", QuantityRules(), &out);
   REQUIRE(out.size() == 5);
   CHECK(out[4].equivalent_of == std::optional<int>(3));
 }
 
 TEST_CASE("a measure without 'of' has no subject") {
-  auto qs = Extract("The 532 kilograms seized last year were burned.");
+  auto qs = Quantities("The 532 kilograms seized last year were burned.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "532 kilograms");
   CHECK(qs[0].value == 532);
@@ -92,7 +81,7 @@ TEST_CASE("a measure without 'of' has no subject") {
 }
 
 TEST_CASE("vague plural counts") {
-  auto qs = Extract("The raids led to dozens of arrests of senior smugglers.");
+  auto qs = Quantities("The raids led to dozens of arrests of senior smugglers.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "dozens of arrests");
   CHECK(qs[0].value == 24);
@@ -105,8 +94,8 @@ TEST_CASE("vague plural counts") {
 }
 
 TEST_CASE("scale words multiply") {
-  auto qs =
-      Extract("The ministry spent $1.2 billion and hired 3,400 nurses for 1.5 million patients.");
+  auto qs = Quantities(
+      "The ministry spent $1.2 billion and hired 3,400 nurses for 1.5 million patients.");
   REQUIRE(qs.size() == 3);
   CHECK(qs[0].text == "$1.2 billion");
   CHECK(qs[0].value == doctest::Approx(1.2e9));
@@ -121,7 +110,7 @@ TEST_CASE("scale words multiply") {
 }
 
 TEST_CASE("money scale letters only after a currency amount") {
-  auto qs = Extract("The club paid €45m for a striker who is 1.9 m tall.");
+  auto qs = Quantities("The club paid €45m for a striker who is 1.9 m tall.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "€45m");
   CHECK(qs[0].value == doctest::Approx(45e6));
@@ -132,7 +121,7 @@ TEST_CASE("money scale letters only after a currency amount") {
 }
 
 TEST_CASE("currency names after the amount") {
-  auto qs = Extract("Fines reached 250,000 pesos in the state.");
+  auto qs = Quantities("Fines reached 250,000 pesos in the state.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].unit == "Mexican peso");
   CHECK(qs[0].si_unit == "MXN");
@@ -141,7 +130,7 @@ TEST_CASE("currency names after the amount") {
 
 TEST_CASE("percent in three spellings") {
   auto qs =
-      Extract("Turnout was 61% in the north, 48 percent in the south and 7.5 per cent abroad.");
+      Quantities("Turnout was 61% in the north, 48 percent in the south and 7.5 per cent abroad.");
   REQUIRE(qs.size() == 3);
   for (const auto& q : qs) {
     CHECK(q.unit == "percent");
@@ -155,8 +144,8 @@ TEST_CASE("percent in three spellings") {
 }
 
 TEST_CASE("modifiers: approx and bounds") {
-  auto qs =
-      Extract("Nearly 40 tonnes went missing; more than 500 families fled; up to 30 pounds fell.");
+  auto qs = Quantities(
+      "Nearly 40 tonnes went missing; more than 500 families fled; up to 30 pounds fell.");
   REQUIRE(qs.size() == 3);
   CHECK(qs[0].text == "Nearly 40 tonnes");
   CHECK(qs[0].approx);
@@ -172,7 +161,7 @@ TEST_CASE("modifiers: approx and bounds") {
 
 TEST_CASE("ranges") {
   auto qs =
-      Extract("Each boat carried between 20 and 30 kilograms, and 300 to 400 people marched.");
+      Quantities("Each boat carried between 20 and 30 kilograms, and 300 to 400 people marched.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "between 20 and 30 kilograms");
   CHECK(qs[0].low == std::optional<double>(20));
@@ -187,13 +176,13 @@ TEST_CASE("ranges") {
 
 TEST_CASE("two bounds make one range only when low <= high") {
   // Both bounds fit one figure: 300 <= x <= 400.
-  auto qs = Extract("The crowd was more than 300 and less than 400 on the first night.");
+  auto qs = Quantities("The crowd was more than 300 and less than 400 on the first night.");
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "more than 300 and less than 400");
   CHECK(qs[0].low == std::optional<double>(300));
   CHECK(qs[0].high == std::optional<double>(400));
   // 40 < x < 10 is empty: two separate one-sided bounds.
-  qs = Extract("The two groups were more than 40 and less than 10 on the first night.");
+  qs = Quantities("The two groups were more than 40 and less than 10 on the first night.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "more than 40");
   CHECK(qs[0].low == std::optional<double>(40));
@@ -204,7 +193,7 @@ TEST_CASE("two bounds make one range only when low <= high") {
 }
 
 TEST_CASE("unit conversions") {
-  auto qs = Extract("The road is 12 miles long, the tank holds 50 gallons, and it was 86 °F.");
+  auto qs = Quantities("The road is 12 miles long, the tank holds 50 gallons, and it was 86 °F.");
   REQUIRE(qs.size() == 3);
   CHECK(qs[0].si_value.value() == doctest::Approx(12 * 1609.344));        // 19312.128 m
   CHECK(qs[1].si_value.value() == doctest::Approx(50 * 0.003785411784));  // 0.1892705892 m3
@@ -213,7 +202,7 @@ TEST_CASE("unit conversions") {
 }
 
 TEST_CASE("tons are short tons, tonnes are metric") {
-  auto qs = Extract("The barge took 10 tons and the ship 10 tonnes.");
+  auto qs = Quantities("The barge took 10 tons and the ship 10 tonnes.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].unit == "ton");
   CHECK(qs[0].si_value.value() == doctest::Approx(9071.8474));
@@ -236,13 +225,13 @@ TEST_CASE("no quantities from years, dates, times, ordinals, phones or labels") 
   };
   for (const char* text : texts) {
     CAPTURE(text);
-    auto qs = Extract(text);
+    auto qs = Quantities(text);
     CHECK(Texts(qs) == "");
   }
 }
 
 TEST_CASE("a bare count needs a counted noun or 'of'") {
-  auto qs = Extract("Police found 14 rifles, and 3 of the trucks, but 7 were empty.");
+  auto qs = Quantities("Police found 14 rifles, and 3 of the trucks, but 7 were empty.");
   REQUIRE(qs.size() == 2);
   CHECK(qs[0].text == "14 rifles");
   CHECK(qs[0].subject == std::optional<std::string>("rifles"));
@@ -251,7 +240,7 @@ TEST_CASE("a bare count needs a counted noun or 'of'") {
 }
 
 TEST_CASE("output is sorted by span") {
-  auto qs = Extract("First 5 kg, then 3 tonnes, then $7, then 9 boxes.");
+  auto qs = Quantities("First 5 kg, then 3 tonnes, then $7, then 9 boxes.");
   REQUIRE(qs.size() == 4);
   for (size_t i = 1; i < qs.size(); ++i) CHECK(qs[i - 1].span.start < qs[i].span.start);
 }
@@ -260,11 +249,11 @@ TEST_CASE("hostile input does not crash") {
   std::string junk;
   for (int i = 0; i < 2000; ++i) junk += "9,99 $$ ( ) of of 1.2.3 - \xff\xfe between 5 and ";
   std::vector<Quantity> out;
-  ExtractQuantities(junk, Rules(), &out);
-  ExtractQuantities("", Rules(), &out);
-  ExtractQuantities("of", Rules(), &out);
-  ExtractQuantities("5 kg (", Rules(), &out);
-  ExtractQuantities("99999999999999999999999999999999999 tonnes", Rules(), &out);
+  ExtractQuantities(junk, QuantityRules(), &out);
+  ExtractQuantities("", QuantityRules(), &out);
+  ExtractQuantities("of", QuantityRules(), &out);
+  ExtractQuantities("5 kg (", QuantityRules(), &out);
+  ExtractQuantities("99999999999999999999999999999999999 tonnes", QuantityRules(), &out);
   for (const auto& q : out) {
     CHECK(q.span.start <= q.span.end);
     CHECK(q.span.end <= static_cast<int64_t>(junk.size()));

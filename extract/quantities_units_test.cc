@@ -10,36 +10,18 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet* set = [] {
-    auto loaded = rules::RuleSet::Load(NEWSFACTS_SOURCE_DIR "/rules/quantities.toml");
-    REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-    return new rules::RuleSet(std::move(loaded).value());
-  }();
-  return *set;
-}
-
-std::vector<Quantity> Extract(const std::string& text) {
-  std::vector<Quantity> out;
-  ExtractQuantities(text, Rules(), &out);
-  return out;
-}
-
-// The one quantity of text.
-Quantity One(const std::string& text) {
-  auto qs = Extract(text);
-  INFO(text);
-  REQUIRE(qs.size() == 1);
-  return qs[0];
-}
+using test::OneQuantity;
+using test::Quantities;
+using test::QuantityRules;
 
 void CheckSi(const std::string& text, const std::string& unit, const std::string& si_unit,
              double si) {
-  Quantity q = One(text);
+  Quantity q = OneQuantity(text);
   INFO(text);
   CHECK(q.unit == unit);
   CHECK(q.si_unit == si_unit);
@@ -93,15 +75,15 @@ TEST_CASE("temperature with offsets") {
 
 TEST_CASE("compound amounts: feet and inches, dollars and cents") {
   // 5 ft 2 in = 5 + 2/12 ft = 1.5748 m.
-  Quantity q = One("The suspect is 5 feet 2 inches tall.");
+  Quantity q = OneQuantity("The suspect is 5 feet 2 inches tall.");
   CHECK(q.text == "5 feet 2 inches");
   CHECK(q.value == doctest::Approx(5.0 + 2.0 / 12));
   CHECK(*q.si_value == doctest::Approx(1.5748));
-  CHECK(One("he is 5 ft 2 in").value == doctest::Approx(5.0 + 2.0 / 12));
+  CHECK(OneQuantity("he is 5 ft 2 in").value == doctest::Approx(5.0 + 2.0 / 12));
   CheckSi("The fare was 3 dollars 50 cents.", "US dollar", "USD", 3.5);
   CheckSi("it costs only 15 dollars and 50.", "US dollar", "USD", 15.5);
   // Not a compound: the second number counts something else.
-  CHECK(Extract("It cost 15 dollars 50 people said.").front().text == "15 dollars");
+  CHECK(Quantities("It cost 15 dollars 50 people said.").front().text == "15 dollars");
 }
 
 TEST_CASE("currencies: signs, codes, names, scale words") {
@@ -133,54 +115,54 @@ TEST_CASE("numbers in words with a unit") {
   CheckSi("Growth came in at minus five percent", "percent", "%", -5);
   CheckSi("Prices rose 2 percentage points.", "percentage point", "pp", 2);
   // Spelled numbers alone are not counts.
-  CHECK(Extract("Three people were hurt.").empty());
+  CHECK(Quantities("Three people were hurt.").empty());
 }
 
 TEST_CASE("bounds and bare ranges") {
-  Quantity more = One("Officials said more than 500 were detained.");
+  Quantity more = OneQuantity("Officials said more than 500 were detained.");
   CHECK(more.value == 500);
   CHECK(more.low == 500);
   CHECK_FALSE(more.high.has_value());
   CHECK(more.approx);
-  Quantity up = One("The plan cuts up to 700 jobs.");
+  Quantity up = OneQuantity("The plan cuts up to 700 jobs.");
   CHECK(up.high == 700);
   CHECK(up.subject == std::optional<std::string>("jobs"));
-  Quantity fourteen = One("The storm killed at least fourteen people.");
+  Quantity fourteen = OneQuantity("The storm killed at least fourteen people.");
   CHECK(fourteen.low == 14);
   CHECK(fourteen.subject == std::optional<std::string>("people"));
-  Quantity two = One("The score was greater than 100 and smaller than 300.");
+  Quantity two = OneQuantity("The score was greater than 100 and smaller than 300.");
   CHECK(two.low == 100);
   CHECK(two.high == 300);
-  Quantity rev = One("The camp held at most 100 and at least 20 refugees.");
+  Quantity rev = OneQuantity("The camp held at most 100 and at least 20 refugees.");
   CHECK(rev.low == 20);
   CHECK(rev.high == 100);
-  Quantity fell = One("The toll fell from 30 to 20 people.");
+  Quantity fell = OneQuantity("The toll fell from 30 to 20 people.");
   CHECK(fell.low == 20);
   CHECK(fell.high == 30);
-  Quantity from = One("The toll rose from 200 to 3000 within a year.");
+  Quantity from = OneQuantity("The toll rose from 200 to 3000 within a year.");
   CHECK(from.low == 200);
   CHECK(from.high == 3000);
-  Quantity or_more = One("Families with five or more qualify.");
+  Quantity or_more = OneQuantity("Families with five or more qualify.");
   CHECK(or_more.text == "five or more");
   CHECK(or_more.low == 5);
   // A bound before a time unit is a duration, left to the dates extractor.
-  CHECK(Extract("He was jailed for over 3 years.").empty());
+  CHECK(Quantities("He was jailed for over 3 years.").empty());
   // Years are not bounds.
-  CHECK(Extract("It has grown since before 2019.").empty());
+  CHECK(Quantities("It has grown since before 2019.").empty());
 }
 
 TEST_CASE("ages") {
   // 29 years = 29 * 365.25 * 86400 s.
-  Quantity q = One("The youngest victim was 29 years old.");
+  Quantity q = OneQuantity("The youngest victim was 29 years old.");
   CHECK(q.unit == "year");
   CHECK(q.dimension == "duration");
   CHECK(*q.si_value == doctest::Approx(29 * 31557600.0));
-  CHECK(One("A 5-year-old boy was rescued.").value == 5);
-  CHECK(One("A man aged 87 was hurt.").value == 87);
-  Quantity older = One("The wall is more than 500 years old.");
+  CHECK(OneQuantity("A 5-year-old boy was rescued.").value == 5);
+  CHECK(OneQuantity("A man aged 87 was hurt.").value == 87);
+  Quantity older = OneQuantity("The wall is more than 500 years old.");
   CHECK(older.low == 500);
   // "yo" abbreviates "years old": 34 * 365.25 * 86400 s.
-  Quantity yo = One("The clinic admitted a 34 yo man with a fever.");
+  Quantity yo = OneQuantity("The clinic admitted a 34 yo man with a fever.");
   CHECK(yo.text == "34 yo");
   CHECK(yo.unit == "year");
   CHECK(*yo.si_value == doctest::Approx(34 * 31557600.0));
@@ -190,27 +172,27 @@ TEST_CASE("rates: a measure per unit of time") {
   // 50 km per ms = 50 * 1000 m / 0.001 s = 5e7 m/s.
   CheckSi("The pulse crossed the chip at 50 km/ms.", "kilometre per millisecond", "m/s", 5e7);
   // 2 m per day = 2 / 86400 m/s.
-  Quantity glacier = One("The glacier slid 2 metres per day in July.");
+  Quantity glacier = OneQuantity("The glacier slid 2 metres per day in July.");
   CHECK(glacier.text == "2 metres per day");
   CHECK(glacier.dimension == "speed");
   CHECK(*glacier.si_value == doctest::Approx(2.0 / 86400));
   // 30 L per minute = 30 * 0.001 m3 / 60 s = 0.0005 m3/s: a flow, not a speed.
-  Quantity pump = One("The pump moved 30 litres/min from the basement.");
+  Quantity pump = OneQuantity("The pump moved 30 litres/min from the basement.");
   CHECK(pump.unit == "litre per minute");
   CHECK(pump.dimension == "other");
   CHECK(pump.si_unit == "m3/s");
   CHECK(*pump.si_value == doctest::Approx(0.0005));
   // A unit the lexicon has whole keeps its own entry.
-  CHECK(One("The limit is 50 km/h here.").rule == "quantities.measure.number_unit");
+  CHECK(OneQuantity("The limit is 50 km/h here.").rule == "quantities.measure.number_unit");
   // Money per hour is a wage, not a rate of this kind.
-  Quantity wage = One("The job pays $15 per hour.");
+  Quantity wage = OneQuantity("The job pays $15 per hour.");
   CHECK(wage.text == "$15");
   CHECK(wage.dimension == "currency");
 }
 
 TEST_CASE("a currency sign between two numbers, and a code before its scale word") {
   // The code between the amount and its scale: 75 * 10^6 USD.
-  Quantity code = One("The lender wrote off 75 USD million last year.");
+  Quantity code = OneQuantity("The lender wrote off 75 USD million last year.");
   CHECK(code.text == "75 USD million");
   CHECK(code.value == 75e6);
   CHECK(code.si_unit == "USD");
@@ -220,18 +202,18 @@ TEST_CASE("a currency sign between two numbers, and a code before its scale word
     return out;
   };
   // Each number keeps the sign on the side where the other number has none.
-  CHECK(texts(Extract("Tickets cost 10 rmb 20 usd at the gate.")) == "[10 rmb CNY][20 usd USD]");
-  CHECK(texts(Extract("Tickets cost rmb 10 usd 20 at the gate.")) == "[rmb 10 CNY][usd 20 USD]");
-  CHECK(texts(Extract("Fares were 10 $ 30 $ last year.")) == "[10 $ USD][30 $ USD]");
+  CHECK(texts(Quantities("Tickets cost 10 rmb 20 usd at the gate.")) == "[10 rmb CNY][20 usd USD]");
+  CHECK(texts(Quantities("Tickets cost rmb 10 usd 20 at the gate.")) == "[rmb 10 CNY][usd 20 USD]");
+  CHECK(texts(Quantities("Fares were 10 $ 30 $ last year.")) == "[10 $ USD][30 $ USD]");
   // A sign glued to a number is that number's; the word after it repeats it.
-  CHECK(texts(Extract("He kept 1 $10 dollar bill.")) == "[$10 USD]");
+  CHECK(texts(Quantities("He kept 1 $10 dollar bill.")) == "[$10 USD]");
   // A year before the sign claims nothing.
-  CHECK(texts(Extract("In 2019 $5 million dollars was spent.")) == "[$5 million USD]");
+  CHECK(texts(Quantities("In 2019 $5 million dollars was spent.")) == "[$5 million USD]");
 }
 
 TEST_CASE("a currency code that stands for millions") {
   // MEUR 12.5 = 12.5 million euros.
-  Quantity q = One("Net sales reached MEUR 12.5 in the quarter.");
+  Quantity q = OneQuantity("Net sales reached MEUR 12.5 in the quarter.");
   CHECK(q.text == "MEUR 12.5");
   CHECK(q.value == 12.5);
   CHECK(q.si_unit == "EUR");
@@ -240,49 +222,49 @@ TEST_CASE("a currency code that stands for millions") {
 
 TEST_CASE("a minus apart from its number counts only for temperatures") {
   // -20 degF = (-20 - 32) * 5/9 degC = -28.888... degC.
-  Quantity cold = One("The low was - 20 degrees Fahrenheit overnight.");
+  Quantity cold = OneQuantity("The low was - 20 degrees Fahrenheit overnight.");
   CHECK(cold.text == "- 20 degrees Fahrenheit");
   CHECK(*cold.si_value == doctest::Approx(-260.0 / 9));
-  Quantity price = One("Item - 5 dollars each");
+  Quantity price = OneQuantity("Item - 5 dollars each");
   CHECK(price.text == "5 dollars");
   CHECK(price.value == 5);
 }
 
 TEST_CASE("a dash after a number is not a minus sign") {
-  Quantity lens = One("The kit includes a 75 -300mm zoom lens.");
+  Quantity lens = OneQuantity("The kit includes a 75 -300mm zoom lens.");
   CHECK(lens.text == "300mm");
   CHECK(lens.value == 300);
   // Across a paragraph break the sign is a minus.
-  Quantity fall = One("The index closed at 3.2\n\n-1.41%");
+  Quantity fall = OneQuantity("The index closed at 3.2\n\n-1.41%");
   CHECK(fall.value == doctest::Approx(-1.41));
 }
 
 TEST_CASE("numbers glued to URLs and identifiers are not quantities") {
-  CHECK(Extract("See https://example.com/search?q=30%25%2020% for more.").empty());
-  CHECK(Extract("Moreover 5 were found.").empty());
+  CHECK(Quantities("See https://example.com/search?q=30%25%2020% for more.").empty());
+  CHECK(Quantities("Moreover 5 were found.").empty());
 }
 
 TEST_CASE("hostile inputs finish quickly and correctly") {
   auto start = std::chrono::steady_clock::now();
   // A 1 MB run of digits: one token, no number we read (ParseNumber caps length).
   std::string digits(1 << 20, '7');
-  CHECK(Extract(digits + " kg").empty());
+  CHECK(Quantities(digits + " kg").empty());
   // 10,000 nested parentheses around a measure.
   std::string nested = std::string(10000, '(') + "5 kg" + std::string(10000, ')');
-  auto qs = Extract(nested);
+  auto qs = Quantities(nested);
   REQUIRE(qs.size() == 1);
   CHECK(qs[0].text == "5 kg");
   // Digits of other scripts (Arabic-Indic, Devanagari, fullwidth, Bengali, Thai) are
   // not read as numbers, and do not break the ASCII ones beside them.
   std::string scripts =
       "\xd9\xa5 kg, \xe0\xa5\xab kg, \xef\xbc\x95 kg, \xe0\xa7\xab kg, \xe0\xb9\x95 kg, 7 kg";
-  auto mixed = Extract(scripts);
+  auto mixed = Quantities(scripts);
   REQUIRE(mixed.size() == 1);
   CHECK(mixed[0].text == "7 kg");
   // Many spelled-number words in a row.
   std::string words;
   for (int i = 0; i < 20000; ++i) words += "one ";
-  Extract(words + "tonnes");
+  Quantities(words + "tonnes");
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(seconds < 20.0);
 }
@@ -301,7 +283,7 @@ TEST_CASE("token soup: spans stay in bounds") {
     soup += tokens[(seed >> 16) % (sizeof(tokens) / sizeof(tokens[0]))];
     soup += ((seed >> 8) & 3) == 0 ? "" : " ";
   }
-  auto qs = Extract(soup);
+  auto qs = Quantities(soup);
   CHECK_FALSE(qs.empty());
   for (const Quantity& q : qs) {
     CHECK(q.span.start < q.span.end);

@@ -9,33 +9,12 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& Load(const char* path) {
-  auto loaded = rules::RuleSet::Load(path);
-  REQUIRE_MESSAGE(loaded.ok(), loaded.status().message());
-  return *new rules::RuleSet(std::move(loaded).value());
-}
-
-const rules::RuleSet& QuoteRules() {
-  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
-  return set;
-}
-
-const rules::RuleSet& OfficialRules() {
-  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
-  return set;
-}
-
-std::vector<Quote> Quotes(const std::string& text) {
-  std::vector<Official> officials;
-  ExtractOfficials(text, OfficialRules(), &officials);
-  std::vector<Quote> out;
-  ExtractQuotes(text, QuoteRules(), officials, &out);
-  return out;
-}
+using test::Quotes;
 
 std::optional<std::string> SpeakerOf(const std::vector<Quote>& quotes, const std::string& words) {
   for (const Quote& q : quotes) {
@@ -264,8 +243,8 @@ TEST_CASE("quotes: a family name written first is the one a later mention uses")
   CHECK(SpeakerOf(q, "We stay") == "Choi Dong-wook");
   // A given name before a double-barrelled surname is not a family name: "Anna" alone
   // stays as written.
-  const std::vector<Quote> r = Quotes(
-      "Anna Lee-Smith, a teacher, spoke first.\n\n“We need more books,” Anna said.");
+  const std::vector<Quote> r =
+      Quotes("Anna Lee-Smith, a teacher, spoke first.\n\n“We need more books,” Anna said.");
   CHECK(SpeakerOf(r, "more books") == "Anna");
 }
 

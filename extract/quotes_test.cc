@@ -5,40 +5,14 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/test_rules.h"
 
 namespace newsfacts {
 namespace {
 
-const rules::RuleSet& Load(const char* path) {
-  auto loaded = rules::RuleSet::Load(path);
-  REQUIRE_MESSAGE(loaded.ok(), loaded.status().message());
-  return *new rules::RuleSet(std::move(loaded).value());
-}
-
-const rules::RuleSet& QuoteRules() {
-  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
-  return set;
-}
-
-const rules::RuleSet& OfficialRules() {
-  static const rules::RuleSet& set = Load(NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
-  return set;
-}
-
-std::vector<Quote> Quotes(const std::string& text) {
-  std::vector<Official> officials;
-  ExtractOfficials(text, OfficialRules(), &officials);
-  std::vector<Quote> out;
-  ExtractQuotes(text, QuoteRules(), officials, &out);
-  return out;
-}
-
-Span At(const std::string& text, std::string_view what, int n = 0) {
-  size_t pos = text.find(what);
-  for (int i = 0; i < n && pos != std::string::npos; ++i) pos = text.find(what, pos + 1);
-  REQUIRE(pos != std::string::npos);
-  return {static_cast<int64_t>(pos), static_cast<int64_t>(pos + what.size())};
-}
+using test::At;
+using test::QuoteRules;
+using test::Quotes;
 
 TEST_CASE("quotes: the shipped rule file loads and its examples pass") {
   CHECK(QuoteRules().id() == "quotes");
