@@ -1941,11 +1941,14 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
   if (facts->size() < 2) return;
   const rules::Lexicon* weekdays = rules.lexicon("weekday");
   if (weekdays == nullptr) return;
-  auto weekday_of = [&](const DateFact& f) -> int {
-    if (f.rule != "dates.relative.weekday") return 0;
-    const LexiconEntry* entry = weekdays->Find(f.text);
+  // 1 for Monday ... 7 for Sunday; 0 when word is not a weekday.
+  auto weekday_num = [&](std::string_view word) -> int {
+    const LexiconEntry* entry = weekdays->Find(word);
     if (entry == nullptr) return 0;
     return static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0));
+  };
+  auto weekday_of = [&](const DateFact& f) -> int {
+    return f.rule == "dates.relative.weekday" ? weekday_num(f.text) : 0;
   };
   auto joined = [&](const DateFact& a, const DateFact& b) {
     size_t i = static_cast<size_t>(a.span.end);
@@ -1957,6 +1960,13 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
     return i == end;
   };
   std::vector<DateFact> out;
+  // merged, written from the start of a to the end of b, replaces the two.
+  auto emit_joined = [&](DateFact merged, const DateFact& a, const DateFact& b) {
+    merged.span = Span{a.span.start, b.span.end};
+    merged.text = text.substr(static_cast<size_t>(a.span.start),
+                              static_cast<size_t>(b.span.end - a.span.start));
+    out.push_back(std::move(merged));
+  };
   for (size_t k = 0; k < facts->size(); ++k) {
     DateFact& a = (*facts)[k];
     if (k + 1 < facts->size()) {
@@ -1975,11 +1985,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
         while (i < end && (IsSpace(text[i]) || text[i] == ',' || text[i] == '(' || text[i] == '-'))
           ++i;
         if (i == end) {
-          DateFact merged = b;
-          merged.span = Span{a.span.start, b.span.end};
-          merged.text = text.substr(static_cast<size_t>(a.span.start),
-                                    static_cast<size_t>(b.span.end - a.span.start));
-          out.push_back(std::move(merged));
+          emit_joined(b, a, b);
           ++k;
           continue;
         }
@@ -2001,9 +2007,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
             ++i;
             continue;
           }
-          if (const LexiconEntry* entry = weekdays->Find(word)) {
-            days.push_back(static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0)));
-          }
+          if (const int day = weekday_num(word); day > 0) days.push_back(day);
           i += word.size();
         }
         auto monday = ParseIsoDate(*week.from);
@@ -2011,10 +2015,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
           DateFact merged = days_range;
           merged.from = FormatIso(AddDays(*monday, days[0] - 1));
           merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
-          merged.span = Span{a.span.start, b.span.end};
-          merged.text = text.substr(static_cast<size_t>(a.span.start),
-                                    static_cast<size_t>(b.span.end - a.span.start));
-          out.push_back(std::move(merged));
+          emit_joined(std::move(merged), a, b);
           ++k;
           continue;
         }
@@ -2027,10 +2028,7 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
           merged.kind = "relative";
           merged.granularity = "day";
           merged.from = merged.to = FormatIso(AddDays(*day, wd - Weekday(*day)));
-          merged.span = Span{a.span.start, b.span.end};
-          merged.text = text.substr(static_cast<size_t>(a.span.start),
-                                    static_cast<size_t>(b.span.end - a.span.start));
-          out.push_back(std::move(merged));
+          emit_joined(std::move(merged), a, b);
           ++k;
           continue;
         }
