@@ -3,6 +3,7 @@
 
 #include <time.h>
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -41,6 +42,27 @@ inline std::vector<Sentence> ReadSentences(const std::string& path) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+// Times extract(i) over cases 0..count-1, pass after pass, until `seconds` of CPU time
+// have gone (extract returns how many facts case i gave), and prints one line:
+// "<what>: N sentences (count distinct), R sentences/s, F facts/sentence, CPU T s".
+template <typename Extract>
+void TimeSentences(const char* what, size_t count, double seconds, Extract extract) {
+  size_t sentences = 0, facts = 0;
+  const double start = CpuSeconds();
+  double elapsed = 0;
+  while (elapsed < seconds) {
+    for (size_t i = 0; i < count; ++i) {
+      facts += extract(i);
+      ++sentences;
+    }
+    elapsed = CpuSeconds() - start;
+  }
+  std::printf(
+      "%s: %zu sentences (%zu distinct), %.0f sentences/s, %.2f facts/sentence, CPU %.2f s\n", what,
+      sentences, count, static_cast<double>(sentences) / elapsed,
+      static_cast<double>(facts) / static_cast<double>(sentences), elapsed);
 }
 
 }  // namespace newsfacts::bench

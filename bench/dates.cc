@@ -20,8 +20,6 @@
 
 namespace {
 
-using newsfacts::bench::CpuSeconds;
-
 struct Case {
   std::string text;
   newsfacts::Context context;
@@ -52,21 +50,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const newsfacts::rules::RuleSet& rules = book.value().dates();
-  size_t sentences = 0, facts = 0;
-  const double start = CpuSeconds();
-  double elapsed = 0;
-  while (elapsed < seconds) {
-    for (const Case& c : cases) {
-      std::vector<newsfacts::DateFact> out;
-      newsfacts::ExtractDates(c.text, rules, c.context, &out);
-      facts += out.size();
-      ++sentences;
-    }
-    elapsed = CpuSeconds() - start;
-  }
-  std::printf(
-      "dates: %zu sentences (%zu distinct), %.0f sentences/s, %.2f facts/sentence, CPU %.2f s\n",
-      sentences, cases.size(), static_cast<double>(sentences) / elapsed,
-      static_cast<double>(facts) / static_cast<double>(sentences), elapsed);
+  newsfacts::bench::TimeSentences("dates", cases.size(), seconds, [&](size_t i) {
+    std::vector<newsfacts::DateFact> out;
+    newsfacts::ExtractDates(cases[i].text, rules, cases[i].context, &out);
+    return out.size();
+  });
   return 0;
 }

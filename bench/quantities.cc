@@ -19,8 +19,6 @@
 #include "bench/bench_util.h"
 #include "extract/extract.h"
 
-using newsfacts::bench::CpuSeconds;
-
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: %s RULES_DIR CASES.jsonl [SECONDS]\n", argv[0]);
@@ -38,22 +36,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const newsfacts::rules::RuleSet& rules = book.value().quantities();
-  size_t sentences = 0, facts = 0;
-  const double start = CpuSeconds();
-  double elapsed = 0;
-  while (elapsed < seconds) {
-    for (const auto& c : cases) {
-      std::vector<newsfacts::Quantity> out;
-      newsfacts::ExtractQuantities(c.text, rules, &out);
-      facts += out.size();
-      ++sentences;
-    }
-    elapsed = CpuSeconds() - start;
-  }
-  std::printf(
-      "quantities: %zu sentences (%zu distinct), %.0f sentences/s, %.2f facts/sentence, CPU %.2f "
-      "s\n",
-      sentences, cases.size(), static_cast<double>(sentences) / elapsed,
-      static_cast<double>(facts) / static_cast<double>(sentences), elapsed);
+  newsfacts::bench::TimeSentences("quantities", cases.size(), seconds, [&](size_t i) {
+    std::vector<newsfacts::Quantity> out;
+    newsfacts::ExtractQuantities(cases[i].text, rules, &out);
+    return out.size();
+  });
   return 0;
 }
