@@ -190,20 +190,7 @@ TEST_CASE("http: br bomb is stopped at the decoded cap") {
 
 TEST_CASE("http: body over the cap fails, with or without Content-Length") {
   testing::TestServer server;
-  server.server().Get("/big", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(300000, 'x'), "application/octet-stream");
-  });
-  server.server().Get("/big-chunked", [](const httplib::Request&, httplib::Response& res) {
-    res.set_chunked_content_provider("application/octet-stream",
-                                     [](size_t, httplib::DataSink& sink) {
-                                       const std::string part(100000, 'y');
-                                       for (int i = 0; i < 3; ++i) {
-                                         if (!sink.write(part.data(), part.size())) return false;
-                                       }
-                                       sink.done();
-                                       return true;
-                                     });
-  });
+  testing::ServeOversizedBodies(server.server());
   server.Start();
   FetchOptions o = LoopbackOptions();
   o.max_body_bytes = 200000;

@@ -86,4 +86,23 @@ class TestServer {
   std::vector<Seen> seen_;
 };
 
+// Routes for the body cap: /big answers 300,000 bytes with a Content-Length, and
+// /big-chunked the same size chunked, without one.
+inline void ServeOversizedBodies(httplib::Server& server) {
+  server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(300000, 'x'), "application/octet-stream");
+  });
+  server.Get("/big-chunked", [](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("application/octet-stream",
+                                     [](size_t, httplib::DataSink& sink) {
+                                       const std::string part(100000, 'y');
+                                       for (int i = 0; i < 3; ++i) {
+                                         if (!sink.write(part.data(), part.size())) return false;
+                                       }
+                                       sink.done();
+                                       return true;
+                                     });
+  });
+}
+
 }  // namespace newsfacts::fetch::testing

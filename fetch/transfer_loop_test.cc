@@ -59,24 +59,24 @@ struct CountingServer {
   CountingServer(const std::string& host, std::chrono::milliseconds hold_for)
       : server(host), hold(hold_for) {
     server.server().set_keep_alive_max_count(1000);
-    server.server().Get(R"(/page/(\d+))", [this](const httplib::Request& req,
-                                                  httplib::Response& res) {
-      Served s;
-      s.begin = Clock::now();
-      s.remote_port = req.remote_port;
-      const int now = ++active;
-      int seen = most_active.load();
-      while (now > seen && !most_active.compare_exchange_weak(seen, now)) {
-      }
-      std::this_thread::sleep_for(hold);
-      --active;
-      s.end = Clock::now();
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        served.push_back(s);
-      }
-      res.set_content("page " + std::string(req.matches[1]), "text/plain");
-    });
+    server.server().Get(R"(/page/(\d+))",
+                        [this](const httplib::Request& req, httplib::Response& res) {
+                          Served s;
+                          s.begin = Clock::now();
+                          s.remote_port = req.remote_port;
+                          const int now = ++active;
+                          int seen = most_active.load();
+                          while (now > seen && !most_active.compare_exchange_weak(seen, now)) {
+                          }
+                          std::this_thread::sleep_for(hold);
+                          --active;
+                          s.end = Clock::now();
+                          {
+                            std::lock_guard<std::mutex> lock(mu);
+                            served.push_back(s);
+                          }
+                          res.set_content("page " + std::string(req.matches[1]), "text/plain");
+                        });
     server.Start();
   }
 
@@ -230,20 +230,7 @@ TEST_CASE("transfer loop: a slow server's timeout does not hold up another host"
 
 TEST_CASE("transfer loop: caps and a stalled body fail with the same messages as alone") {
   testing::TestServer server("127.0.0.1");
-  server.server().Get("/big", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(300000, 'x'), "application/octet-stream");
-  });
-  server.server().Get("/big-chunked", [](const httplib::Request&, httplib::Response& res) {
-    res.set_chunked_content_provider("application/octet-stream",
-                                     [](size_t, httplib::DataSink& sink) {
-                                       const std::string part(100000, 'y');
-                                       for (int i = 0; i < 3; ++i) {
-                                         if (!sink.write(part.data(), part.size())) return false;
-                                       }
-                                       sink.done();
-                                       return true;
-                                     });
-  });
+  testing::ServeOversizedBodies(server.server());
   // 20 bytes, then nothing for longer than the low-speed window.
   server.server().Get("/stall", [](const httplib::Request&, httplib::Response& res) {
     res.set_chunked_content_provider("text/plain", [](size_t offset, httplib::DataSink& sink) {
