@@ -5,7 +5,6 @@
 #include <spawn.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -108,20 +107,6 @@ std::string Rss(const std::vector<std::string>& links) {
   std::string rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Depot</title>";
   for (const std::string& l : links) rss += "<item><title>t</title><link>" + l + "</link></item>";
   return rss + "</channel></rss>";
-}
-
-std::string Gz(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 std::vector<double> GapsSeconds(const std::vector<testing::Seen>& seen) {
@@ -381,9 +366,9 @@ TEST_CASE("crawl: feeds announced by start pages, sitemaps named by robots.txt")
         "</entry><entry><link href=\"/world/2\"/></entry></feed>",
         "application/atom+xml");
   });
-  const std::string sitemap =
-      Gz("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/world/7</loc>"
-         "</url><url><loc>/world/8</loc></url></urlset>");
+  const std::string sitemap = testing::Gzip(
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/world/7</loc>"
+      "</url><url><loc>/world/8</loc></url></urlset>");
   b.server().Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("<html><body>No feeds announced here.</body></html>", "text/html");
   });
@@ -525,7 +510,8 @@ TEST_CASE("crawl: a run killed mid-way resumes without refetching what it stored
         12);
 }
 
-TEST_CASE("crawl: Ctrl-C cancels the transfer in flight, closes the run, and the next run resumes") {
+TEST_CASE(
+    "crawl: Ctrl-C cancels the transfer in flight, closes the run, and the next run resumes") {
   bb::TempDir dir;
   testing::TestServer server;
   std::atomic<bool> hang{true};

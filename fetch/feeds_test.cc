@@ -1,28 +1,12 @@
 #include "fetch/feeds.h"
 
 #include <doctest/doctest.h>
-#include <zlib.h>
 
 #include "fetch/robots.h"
+#include "fetch/test_server.h"
 
 namespace newsfacts::fetch {
-namespace {
-
-std::string Gz(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("feeds: RSS 2.0 items with links, guids, CDATA titles and entities") {
   const std::string rss = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -123,7 +107,7 @@ TEST_CASE("feeds: news sitemap, sitemap index and a gzipped sitemap") {
   CHECK(d->entries[0].published == "2024-05-23T09:41:00+00:00");
   CHECK(d->entries[0].title == "Ministers count the seized tonnes");
 
-  auto gz = ParseDiscovery(Gz(sitemap), "https://ledger.example/s.xml.gz");
+  auto gz = ParseDiscovery(testing::Gzip(sitemap), "https://ledger.example/s.xml.gz");
   REQUIRE(gz.ok());
   CHECK(gz->entries.size() == 2);
 

@@ -9,20 +9,6 @@
 namespace newsfacts::fetch {
 namespace {
 
-std::string GzipForTest(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
 FetchOptions LoopbackOptions() {
   FetchOptions o;
   o.private_hosts = {"127.0.0.1"};
@@ -113,7 +99,7 @@ TEST_CASE("http: plain GET, user agent and headers that matter") {
 TEST_CASE("http: gzip body is decoded, archived bytes stay compressed") {
   testing::TestServer server;
   const std::string text(5000, 'a');
-  const std::string packed = GzipForTest(text);
+  const std::string packed = testing::Gzip(text);
   server.server().Get("/z", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Encoding", "gzip");
     // A type the server does not compress again itself.
@@ -129,7 +115,7 @@ TEST_CASE("http: gzip body is decoded, archived bytes stay compressed") {
 
 TEST_CASE("http: gzip bomb is stopped at the decoded cap") {
   testing::TestServer server;
-  const std::string packed = GzipForTest(std::string(8u << 20, '\0'));
+  const std::string packed = testing::Gzip(std::string(8u << 20, '\0'));
   CHECK(packed.size() < 64u << 10);
   server.server().Get("/bomb", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Encoding", "gzip");
@@ -366,17 +352,17 @@ TEST_CASE("http: Retry-After and decoding helpers") {
   CHECK(*plain == "abc");
   CHECK_FALSE(DecodeBody("not gzip at all", "gzip", 100).ok());
   CHECK_FALSE(DecodeBody("x", "br", 100).ok());
-  const std::string packed = GzipForTest("hello");
+  const std::string packed = testing::Gzip("hello");
   auto two = DecodeBody(packed + packed, "gzip", 100);
   REQUIRE(two.ok());
   CHECK(*two == "hellohello");
   CHECK_FALSE(DecodeBody(packed.substr(0, packed.size() - 6), "gzip", 100).ok());
   // Codings come off in reverse order of the list; unknown ones are refused.
-  auto layered = DecodeBody(GzipForTest(packed), "gzip, identity, x-gzip", 100);
+  auto layered = DecodeBody(testing::Gzip(packed), "gzip, identity, x-gzip", 100);
   REQUIRE(layered.ok());
   CHECK(*layered == "hello");
   CHECK_FALSE(DecodeBody(packed, "gzip, zstd", 100).ok());
-  CHECK(DecodeBody(GzipForTest(std::string(300, 'a')), "gzip", 100).status().code() ==
+  CHECK(DecodeBody(testing::Gzip(std::string(300, 'a')), "gzip", 100).status().code() ==
         StatusCode::kNetwork);
   // Hand-made brotli streams: 0x06 is one empty last meta-block (window 2^16-16);
   // then the same header with no meta-block at all ends early.
