@@ -22,7 +22,7 @@
 #include "fetch/stop_signals.h"
 #include "fetch/transfer_loop.h"
 #include "fetch/url.h"
-#include "fetch/warc.h"
+#include "archive/warc_writer.h"
 #include "store/crawl_state.h"
 #include "store/store.h"
 
@@ -84,7 +84,7 @@ struct Shared {
   store::Store* store = nullptr;  // null with --no-db
   std::optional<store::CrawlState> state;
   std::mutex db_mu;  // one connection: one thread at a time
-  fetch::WarcWriter* warc = nullptr;
+  archive::WarcWriter* warc = nullptr;
   fetch::HostTable hosts;
   // Runs every transfer of the run: one multi handle, one connection per host.
   std::shared_ptr<fetch::TransferLoop> loop;
@@ -267,7 +267,7 @@ PageResult FetchArticle(Shared& shared, fetch::PoliteClient& client, const std::
 struct Session {
   std::optional<RuleBook> rules;
   std::optional<store::Store> store;
-  std::unique_ptr<fetch::WarcWriter> warc;
+  std::unique_ptr<archive::WarcWriter> warc;
 };
 
 int OpenSession(const Options& o, const char* command, Session* s, Shared* shared) {
@@ -285,11 +285,11 @@ int OpenSession(const Options& o, const char* command, Session* s, Shared* share
     shared->store = &*s->store;
     shared->state.emplace(&*s->store);
   }
-  fetch::WarcOptions w;
+  archive::WarcOptions w;
   w.dir = !o.warc_dir.empty() ? o.warc_dir : (fs::path(o.db).parent_path() / "warc").string();
   w.software = std::string("newsfacts/") + NEWSFACTS_VERSION;
   w.user_agent = o.user_agent;
-  auto writer = fetch::WarcWriter::Open(w);
+  auto writer = archive::WarcWriter::Open(w);
   if (!writer.ok()) return Fail(writer.status().ToString());
   s->warc = std::move(writer).value();
   shared->warc = s->warc.get();

@@ -10,13 +10,15 @@
 #include <chrono>
 #include <thread>
 
+#include "archive/warc_writer.h"
 #include "fetch/test_server.h"
-#include "fetch/warc.h"
 #include "tests/black_box.h"
 
 extern char** environ;
 
 namespace newsfacts::fetch {
+using archive::ReadWarc;
+using archive::WarcRecord;
 namespace {
 
 namespace bb = newsfacts::testing;

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "fetch/ascii.h"
+#include "common/ascii.h"
 #include "fetch/http.h"
 #include "fetch/url.h"
 

@@ -42,6 +42,8 @@
 #include <string>
 #include <vector>
 
+#include "archive/content_coding.h"
+#include "archive/exchange.h"
 #include "common/status.h"
 
 namespace newsfacts::fetch {
@@ -66,16 +68,7 @@ struct FetchOptions {
   long max_host_connections = 1;
 };
 
-// One request and its response as they went over the wire: what the archive keeps.
-struct Exchange {
-  std::string url;
-  std::string request_head;   // request line and headers as sent, CRLF, blank line included
-  std::string response_head;  // status line and headers as received, CRLF, blank line included
-  std::string body;           // as transferred (content-coding kept, chunking removed)
-  std::string ip;             // the peer address
-  int status = 0;
-  bool truncated = false;  // the body was cut at a cap (only on failed fetches)
-};
+using archive::Exchange;
 
 struct Response {
   std::string url;                  // as requested
@@ -167,15 +160,8 @@ Status CheckAddress(const std::string& url, const FetchOptions& options);
 // when it is neither. now is Unix time.
 std::optional<double> ParseRetryAfter(const std::string& value, long long now);
 
-// Removes the content-codings named by a Content-Encoding value: gzip (x-gzip), deflate
-// (zlib or raw) and br, in a comma-separated list of up to 4, last applied first removed
-// ("" and "identity" pass through). kInvalidInput for an unknown coding or corrupt data;
-// kNetwork when the output, or any intermediate stage, passes max_bytes.
-Result<std::string> DecodeBody(const std::string& body, const std::string& coding,
-                               size_t max_bytes);
-
-// The value of header `name` (case-insensitive) in a response head, the last one when
-// repeated; "" when absent.
-std::string HeaderValue(const std::string& head, const std::string& name);
+using archive::CharsetOf;
+using archive::DecodeBody;
+using archive::HeaderValue;
 
 }  // namespace newsfacts::fetch

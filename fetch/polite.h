@@ -38,13 +38,18 @@
 #include <optional>
 #include <string>
 
+#include "archive/warc_writer.h"
 #include "common/clock.h"
 #include "common/status.h"
 #include "fetch/http.h"
 #include "fetch/robots.h"
-#include "fetch/warc.h"
 
 namespace newsfacts::fetch {
+
+using archive::Revisit;
+using archive::WarcDigest;
+using archive::WarcLocation;
+using archive::WarcWriter;
 
 struct PolitenessOptions {
   std::string robots_agent = "newsfacts";  // product token matched against User-agent lines

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "fetch/ascii.h"
+#include "common/ascii.h"
 
 namespace newsfacts::fetch {
 namespace {

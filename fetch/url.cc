@@ -10,7 +10,7 @@
 #include <cstring>
 #include <memory>
 
-#include "fetch/ascii.h"
+#include "common/ascii.h"
 
 namespace newsfacts::fetch {
 namespace {

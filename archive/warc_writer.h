@@ -29,10 +29,10 @@
 #include <optional>
 #include <string>
 
+#include "archive/exchange.h"
 #include "common/status.h"
-#include "fetch/http.h"
 
-namespace newsfacts::fetch {
+namespace newsfacts::archive {
 
 struct WarcOptions {
   std::string dir = "warc";  // created when missing
@@ -100,4 +100,4 @@ struct WarcRecord {
 // read, kInvalidInput when a member or record is damaged (records before it were given).
 Status ReadWarc(const std::string& path, const std::function<bool(const WarcRecord&)>& fn);
 
-}  // namespace newsfacts::fetch
+}  // namespace newsfacts::archive

@@ -1,4 +1,4 @@
-#include "fetch/warc.h"
+#include "archive/warc_writer.h"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace newsfacts::fetch {
+namespace newsfacts::archive {
 namespace fs = std::filesystem;
 namespace {
 
@@ -298,4 +298,4 @@ Status ReadWarc(const std::string& path, const std::function<bool(const WarcReco
   return Status::Ok();
 }
 
-}  // namespace newsfacts::fetch
+}  // namespace newsfacts::archive

@@ -1,4 +1,4 @@
-#include "fetch/warc.h"
+#include "archive/warc_writer.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace newsfacts::fetch {
+namespace newsfacts::archive {
 namespace fs = std::filesystem;
 namespace {
 
@@ -131,4 +131,4 @@ TEST_CASE("warc: a damaged member is reported after the good records") {
   fs::remove_all(dir);
 }
 
-}  // namespace newsfacts::fetch
+}  // namespace newsfacts::archive

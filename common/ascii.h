@@ -1,4 +1,4 @@
-// ASCII case and whitespace helpers for the protocol texts fetch/ reads (HTTP headers,
+// ASCII case and whitespace helpers for protocol texts (HTTP headers, WARC headers,
 // robots.txt, feeds, URLs), where only ASCII letters fold and only ASCII spaces trim.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace newsfacts::fetch {
+namespace newsfacts {
 
 // s with ASCII letters lower-cased; other bytes unchanged.
 inline std::string Lower(std::string_view s) {
@@ -23,4 +23,4 @@ inline std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-}  // namespace newsfacts::fetch
+}  // namespace newsfacts
