@@ -77,7 +77,7 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
     auto opened = store::Store::Open(common.db);
     if (!opened.ok()) return Fail(opened.status().ToString());
     db.emplace(std::move(opened).value());
-    auto run = db->BeginRun({NEWSFACTS_VERSION, book->versions(), "extract"});
+    auto run = db->BeginRun({NEWSFACTS_VERSION, book->versions(), "extract", ""});
     if (!run.ok()) return Fail(run.status().ToString());
     run_id = *run;
   }

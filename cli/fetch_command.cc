@@ -236,6 +236,11 @@ PageResult FetchArticle(Shared& shared, fetch::PoliteClient& client, const std::
   item.charset_hint = r.response.charset;
   const std::string type = r.response.content_type;
   item.format = type.rfind("text/plain", 0) == 0 ? InputFormat::kText : InputFormat::kHtml;
+  if (r.warc) {
+    item.archive = ArchiveRef{r.warc->file, static_cast<int64_t>(r.warc->offset),
+                              static_cast<int64_t>(r.warc->length), r.warc->record_id,
+                              r.fetched_at, r.warc->payload_digest};
+  }
   Result<Article> article = ProcessItem(item, *shared.rules);
   if (!article.ok()) return fail(article.status().message(), "failed");
   article->id = ArticleId(*article, url);
@@ -279,7 +284,7 @@ int OpenSession(const Options& o, const char* command, Session* s, Shared* share
     auto opened = store::Store::Open(o.db);
     if (!opened.ok()) return Fail(opened.status().ToString());
     s->store.emplace(std::move(opened).value());
-    auto run = s->store->BeginRun({NEWSFACTS_VERSION, s->rules->versions(), command});
+    auto run = s->store->BeginRun({NEWSFACTS_VERSION, s->rules->versions(), command, ""});
     if (!run.ok()) return Fail(run.status().ToString());
     shared->run_id = *run;
     shared->store = &*s->store;

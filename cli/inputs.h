@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/article.h"
 #include "common/status.h"
 
 namespace newsfacts::cli {
@@ -33,6 +34,7 @@ struct Item {
   std::optional<std::string> published;
   std::optional<Status> error;  // set when the input could not be read
   std::string charset_hint;     // charset named by the transport (HTTP Content-Type), or ""
+  std::optional<ArchiveRef> archive;  // the archived record the bytes came from
 };
 
 struct InputOptions {

@@ -169,8 +169,12 @@ Result<Article> ProcessItem(const Item& item, const RuleBook& rules) {
   if (published) {
     std::string local_date;
     a.published = NormaliseTimestamp(*published, &local_date);
-    if (a.published) context.reference_date = local_date;
+    if (a.published) {
+      context.reference_date = local_date;
+      a.reference_date = local_date;
+    }
   }
+  a.archive = item.archive;
   ExtractAll(rules, context, &a);
   ConvertSpansToCodePoints(&a);
   return a;

@@ -79,6 +79,19 @@ struct Quote {
   int ruleset_version = 0;
 };
 
+// Where an article's page lies in a web archive: the contract's `archive` object. For a
+// record read by `extract` it is the record in the archive given; for a page fetched by
+// `crawl`/`fetch`, the response record the crawler wrote.
+struct ArchiveRef {
+  std::string file;       // path of the WARC/ARC file
+  int64_t offset = 0;     // where the record starts in the file as stored (its gzip member)
+  int64_t length = 0;     // stored bytes from offset
+  std::string record_id;  // WARC-Record-ID, "" for ARC
+  std::string date;       // capture time, ISO 8601 UTC
+  std::string digest;     // payload digest, e.g. "sha1:..."
+  bool operator==(const ArchiveRef&) const = default;
+};
+
 struct Article {
   std::string id;
   std::optional<std::string> url;
@@ -90,6 +103,7 @@ struct Article {
   std::optional<std::string> language;
   std::string text;
   std::vector<std::string> captions;
+  std::optional<ArchiveRef> archive;
 
   std::vector<Quantity> quantities;
   std::vector<DateFact> dates;
@@ -99,6 +113,14 @@ struct Article {
   // Not in JSON: the fetches row the article came from; the store writes it into
   // articles.fetch_id (an article re-stored without one keeps its earlier fetch_id).
   std::optional<int64_t> fetch_id;
+  // Not in JSON: the article's own "today" that relative dates were resolved against
+  // (YYYY-MM-DD, the publication date as written), so that re-extraction resolves them
+  // the same way.
+  std::optional<std::string> reference_date;
+  // Not in JSON: the rule-set versions its facts came from, a JSON object
+  // {"dates": 7, ...}; set by the store when read back, or to keep them when copied
+  // (merge). Unset on a new article: the store takes them from the run that writes it.
+  std::optional<std::string> ruleset_versions;
 };
 
 // Rewrites every span in *article from byte offsets into article->text to code point

@@ -11,6 +11,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "common/clock.h"
@@ -58,9 +59,38 @@ CREATE INDEX crawl_urls_site_state ON crawl_urls(site, state);
 ALTER TABLE fetches ADD COLUMN error TEXT;
 )sql";
 
+// Version 3: archives. Where each article's page was archived (the contract's `archive`
+// object), every capture of an archived URL, the reference date and rule-set versions of
+// each article's facts (for re-extraction), and the shard of a run.
+constexpr char kSchemaV3Sql[] = R"sql(
+ALTER TABLE articles ADD COLUMN archive_file TEXT;
+ALTER TABLE articles ADD COLUMN archive_offset INTEGER;
+ALTER TABLE articles ADD COLUMN archive_length INTEGER;
+ALTER TABLE articles ADD COLUMN archive_record_id TEXT;
+ALTER TABLE articles ADD COLUMN archive_date TEXT;
+ALTER TABLE articles ADD COLUMN archive_digest TEXT;
+ALTER TABLE articles ADD COLUMN reference_date TEXT;
+ALTER TABLE articles ADD COLUMN ruleset_versions TEXT;
+CREATE INDEX articles_ruleset_versions ON articles(ruleset_versions);
+ALTER TABLE runs ADD COLUMN shard TEXT;
+CREATE TABLE captures (
+  url        TEXT NOT NULL,
+  date       TEXT NOT NULL,
+  digest     TEXT NOT NULL,
+  file       TEXT NOT NULL,
+  offset     INTEGER NOT NULL CHECK (offset >= 0),
+  length     INTEGER NOT NULL CHECK (length >= 0),
+  record_id  TEXT NOT NULL DEFAULT '',
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (url, date, digest)
+);
+CREATE INDEX captures_article ON captures(article_id, date);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaSql},
     {2, kSchemaV2Sql},
+    {3, kSchemaV3Sql},
 };
 constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_version;
 
@@ -139,7 +169,9 @@ std::optional<double> ColOptReal(sqlite3_stmt* stmt, int col) {
 Span ColSpan(sqlite3_stmt* stmt, int col) { return Span{ColInt(stmt, col), ColInt(stmt, col + 1)}; }
 
 constexpr char kArticleColumns[] =
-    "id, url, canonical_url, site, title, byline, published, language, text, captions";
+    "id, url, canonical_url, site, title, byline, published, language, text, captions, "
+    "archive_file, archive_offset, archive_length, archive_record_id, archive_date, "
+    "archive_digest, reference_date, ruleset_versions";
 
 }  // namespace
 
@@ -150,7 +182,7 @@ struct Store::Impl {
 
   // Writer statements (absent when read-only).
   Stmt begin, commit, rollback;
-  Stmt upsert_article;
+  Stmt upsert_article, stored_capture, insert_capture;
   Stmt delete_mentions, delete_officials, delete_parts, delete_quotes, delete_quantities,
       delete_dates;
   Stmt insert_quantity, insert_date, insert_official, insert_mention, insert_quote, insert_part;
@@ -212,7 +244,23 @@ struct Store::Impl {
   Status PrepareReaders();
   Status PrepareWriters();
 
-  Status WriteOne(const Article& a, int64_t run_id, const std::string& stored_at);
+  Status WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
+                  WriteOutcome* outcome);
+  Status RecordCapture(const Article& a, const std::string& where) {
+    const ArchiveRef& r = *a.archive;
+    sqlite3_stmt* s = insert_capture.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.url ? *a.url : a.id)  // a reference: bound strings must outlive the step
+        .Text(r.date)
+        .Text(r.digest)
+        .Text(r.file)
+        .Int(r.offset)
+        .Int(r.length)
+        .Text(r.record_id)
+        .Text(a.id);
+    return Run(s, b, "recording the capture of", -1, &where);
+  }
   void RollbackQuietly() {
     if (!sqlite3_get_autocommit(db.get())) {
       sqlite3_step(rollback.get());
@@ -261,6 +309,18 @@ Result<Article> ReadArticleRow(sqlite3_stmt* stmt, const std::string& path) {
     return StorageError("article \"" + a.id + "\": captions column is not a JSON array of strings",
                         path);
   }
+  if (sqlite3_column_type(stmt, 10) != SQLITE_NULL) {
+    ArchiveRef r;
+    r.file = ColText(stmt, 10);
+    r.offset = sqlite3_column_int64(stmt, 11);
+    r.length = sqlite3_column_int64(stmt, 12);
+    r.record_id = ColText(stmt, 13);
+    r.date = ColText(stmt, 14);
+    r.digest = ColText(stmt, 15);
+    a.archive = std::move(r);
+  }
+  a.reference_date = ColOptText(stmt, 16);
+  a.ruleset_versions = ColOptText(stmt, 17);
   return a;
 }
 
@@ -369,15 +429,32 @@ Status Store::Impl::PrepareWriters() {
       {"COMMIT", &commit},
       {"ROLLBACK", &rollback},
       {"INSERT INTO articles (id, url, canonical_url, site, title, byline, published, "
-       "language, text, captions, run_id, stored_at, fetch_id) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+       "language, text, captions, run_id, stored_at, fetch_id, archive_file, archive_offset, "
+       "archive_length, archive_record_id, archive_date, archive_digest, reference_date, "
+       "ruleset_versions) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+       "?18, ?19, ?20, coalesce(?21, (SELECT ruleset_versions FROM runs WHERE id = ?11))) "
        "ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
        "canonical_url = excluded.canonical_url, site = excluded.site, "
        "title = excluded.title, byline = excluded.byline, published = excluded.published, "
        "language = excluded.language, text = excluded.text, captions = excluded.captions, "
        "run_id = excluded.run_id, stored_at = excluded.stored_at, "
-       "fetch_id = coalesce(excluded.fetch_id, fetch_id)",
+       "fetch_id = coalesce(excluded.fetch_id, fetch_id), "
+       "archive_file = excluded.archive_file, archive_offset = excluded.archive_offset, "
+       "archive_length = excluded.archive_length, "
+       "archive_record_id = excluded.archive_record_id, archive_date = excluded.archive_date, "
+       "archive_digest = excluded.archive_digest, reference_date = excluded.reference_date, "
+       "ruleset_versions = excluded.ruleset_versions",
        &upsert_article},
+      {"SELECT archive_date, archive_digest FROM articles WHERE id = ?1", &stored_capture},
+      // Two copies of one capture (the same WARC file twice) keep the first-named place.
+      {"INSERT INTO captures (url, date, digest, file, offset, length, record_id, article_id) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+       "ON CONFLICT (url, date, digest) DO UPDATE SET file = excluded.file, "
+       "offset = excluded.offset, length = excluded.length, record_id = excluded.record_id, "
+       "article_id = excluded.article_id "
+       "WHERE (excluded.file, excluded.offset) < (captures.file, captures.offset)",
+       &insert_capture},
       // Children first and explicitly: replacing must not depend on the foreign_keys
       // pragma of whoever opened the file.
       {"DELETE FROM mentions WHERE article_id = ?1", &delete_mentions},
@@ -409,8 +486,8 @@ Status Store::Impl::PrepareWriters() {
       {"INSERT INTO quote_parts (article_id, quote_position, position, span_start, span_end) "
        "VALUES (?1, ?2, ?3, ?4, ?5)",
        &insert_part},
-      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at) "
-       "VALUES (?1, ?2, ?3, ?4)",
+      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at, shard) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)",
        &insert_run},
       {"UPDATE runs SET finished_at = ?2, articles_stored = ?3, articles_failed = ?4 "
        "WHERE id = ?1",
@@ -422,8 +499,33 @@ Status Store::Impl::PrepareWriters() {
   return Status::Ok();
 }
 
-Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string& stored_at) {
+Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
+                             WriteOutcome* outcome) {
   const std::string where = "article \"" + a.id + "\"";
+  *outcome = WriteOutcome::kAdded;
+  if (a.archive) {
+    if (Status st = RecordCapture(a, where); !st.ok()) return st;
+    sqlite3_stmt* s = stored_capture.get();
+    StmtUse use(s);
+    Binder b(s);
+    b.Text(a.id);
+    int rc = b.rc();
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+      *outcome = WriteOutcome::kReplaced;
+      // The latest capture is the stored article: by date, then digest, so the outcome
+      // never depends on the order captures arrive in.
+      if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        const std::string date = ColText(s, 0), digest = ColText(s, 1);
+        if (std::tie(a.archive->date, a.archive->digest) < std::tie(date, digest)) {
+          *outcome = WriteOutcome::kKeptLater;
+          return Status::Ok();
+        }
+      }
+    } else if (rc != SQLITE_DONE) {
+      return Error(rc, "reading the stored capture of " + where);
+    }
+  }
   std::string captions;
   try {
     captions =
@@ -456,6 +558,17 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     } else {
       b.Null();
     }
+    if (a.archive) {
+      b.Text(a.archive->file)
+          .Int(a.archive->offset)
+          .Int(a.archive->length)
+          .Text(a.archive->record_id)
+          .Text(a.archive->date)
+          .Text(a.archive->digest);
+    } else {
+      b.Null().Null().Null().Null().Null().Null();
+    }
+    b.OptText(a.reference_date).OptText(a.ruleset_versions);
     if (Status st = Run(s, b, "storing", -1, &where); !st.ok()) return st;
   }
   for (sqlite3_stmt* s : {delete_mentions.get(), delete_officials.get(), delete_parts.get(),
@@ -733,6 +846,11 @@ Result<int64_t> Store::BeginRun(const RunInfo& info) {
   StmtUse use(s);
   Binder b(s);
   b.Text(info.program_version).Text(versions).Text(info.command).Text(started_at);
+  if (info.shard.empty()) {
+    b.Null();
+  } else {
+    b.Text(info.shard);
+  }
   if (Status st = d.Run(s, b, "recording run"); !st.ok()) return st;
   return static_cast<int64_t>(sqlite3_last_insert_rowid(d.db.get()));
 }
@@ -752,15 +870,19 @@ Status Store::EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_f
   return Status::Ok();
 }
 
-Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id) {
+Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id,
+                            std::vector<WriteOutcome>* outcomes) {
   Impl& d = *impl_;
+  if (outcomes) outcomes->assign(batch.size(), WriteOutcome::kAdded);
   if (batch.empty()) return Status::Ok();
   if (d.read_only) return StorageError("cannot write articles: opened read-only", d.path);
+  WriteOutcome ignored;
+  auto slot = [&](size_t i) { return outcomes ? &(*outcomes)[i] : &ignored; };
   // Inside the caller's InTransaction(): the caller commits or rolls back.
   if (!sqlite3_get_autocommit(d.db.get())) {
     const std::string stored_at = NowIso8601();
-    for (const Article& a : batch) {
-      if (Status st = d.WriteOne(a, run_id, stored_at); !st.ok()) return st;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (Status st = d.WriteOne(batch[i], run_id, stored_at, slot(i)); !st.ok()) return st;
     }
     return Status::Ok();
   }
@@ -771,8 +893,8 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id) {
   }
   const std::string stored_at = NowIso8601();
   Status status;
-  for (const Article& a : batch) {
-    status = d.WriteOne(a, run_id, stored_at);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    status = d.WriteOne(batch[i], run_id, stored_at, slot(i));
     if (!status.ok()) break;
   }
   if (status.ok()) {
@@ -824,6 +946,65 @@ Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) cons
     if (!fn(*a)) return Status::Ok();
   }
   return rc == SQLITE_DONE ? Status::Ok() : d.Error(rc, "reading articles");
+}
+
+namespace {
+constexpr char kStaleFilter[] = "(?2 IS NULL OR ruleset_versions IS NULL OR ruleset_versions != ?2)";
+}  // namespace
+
+Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t limit,
+                                                      const std::string* stale_against,
+                                                      bool with_facts, int64_t* last_seq) const {
+  Impl& d = *impl_;
+  Stmt page;
+  const std::string sql = std::string("SELECT ") + kArticleColumns +
+                          ", seq FROM articles WHERE seq > ?1 AND " + kStaleFilter +
+                          " ORDER BY seq LIMIT ?3";
+  if (Status st = d.Prepare(sql.c_str(), &page); !st.ok()) return st;
+  Binder b(page.get());
+  b.Int(after_seq);
+  if (stale_against) {
+    b.Text(*stale_against);
+  } else {
+    b.Null();
+  }
+  b.Int(static_cast<int64_t>(limit));
+  if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "reading articles");
+  std::vector<Article> out;
+  int rc;
+  while ((rc = sqlite3_step(page.get())) == SQLITE_ROW) {
+    Result<Article> a = ReadArticleRow(page.get(), d.path);
+    if (!a.ok()) return a.status();
+    *last_seq = sqlite3_column_int64(page.get(), 18);
+    out.push_back(std::move(a).value());
+  }
+  if (rc != SQLITE_DONE) return d.Error(rc, "reading articles");
+  page.reset();
+  if (with_facts) {
+    for (Article& a : out) {
+      if (Status st = d.LoadFacts(a); !st.ok()) return st;
+    }
+  }
+  return out;
+}
+
+Result<int64_t> Store::CountArticles(const std::string* stale_against) const {
+  Impl& d = *impl_;
+  Stmt count;
+  const std::string sql = std::string("SELECT count(*) FROM articles WHERE ?1 IS NULL AND ") +
+                          kStaleFilter;
+  if (Status st = d.Prepare(sql.c_str(), &count); !st.ok()) return st;
+  Binder b(count.get());
+  b.Null();
+  if (stale_against) {
+    b.Text(*stale_against);
+  } else {
+    b.Null();
+  }
+  if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "counting articles");
+  const int rc = sqlite3_step(count.get());
+  if (rc != SQLITE_ROW) return d.Error(rc, "counting articles");
+  return static_cast<int64_t>(sqlite3_column_int64(count.get(), 0));
 }
 
 Result<std::optional<Article>> Store::ReadArticle(const std::string& id) const {

@@ -10,6 +10,14 @@
 // stored has its row and all its fact rows replaced (re-extraction with newer rules).
 // A crash or kill at any point leaves the last committed state.
 //
+// Captures. An article with an `archive` (a page read from a web archive or fetched by
+// the crawler) also records the capture (url, date, digest, file, offset) in `captures`,
+// once per (url, date, digest). Its stored row is the LATEST capture of its id, by
+// archive date and then digest: an article whose capture is older than the stored one's
+// only adds its capture row (WriteOutcome::kKeptLater). So the stored articles never
+// depend on the order in which captures are written, and re-writing the same capture
+// (the same date and digest) replaces the article, as any re-extraction does.
+//
 // Errors: StatusCode::kStorage with SQLite's extended result code and sqlite3_errmsg();
 // kNotFound for a missing database opened read-only.
 //
@@ -43,6 +51,15 @@ struct RunInfo {
   std::string program_version;
   std::map<std::string, int> ruleset_versions;  // {rule set id: version}
   std::string command;                          // e.g. "extract"
+  std::string shard;                            // "K/N" when the run is one shard, else ""
+};
+
+// What WriteArticles() did with one article.
+enum class WriteOutcome {
+  kAdded,      // a new id
+  kReplaced,   // the stored article with that id was replaced
+  kKeptLater,  // an archived article whose stored capture is later: only the capture
+               // was recorded (see "Captures" above)
 };
 
 class Store {
@@ -71,11 +88,24 @@ class Store {
   // REAL and read back exactly, except that -0.0 reads back as 0.0.
   // kStorage also when opened read-only or when another writer holds the lock longer
   // than busy_timeout_ms.
-  Status WriteArticles(const std::vector<Article>& batch, int64_t run_id);
+  // outcomes, when given, receives one WriteOutcome per article of the batch.
+  Status WriteArticles(const std::vector<Article>& batch, int64_t run_id,
+                       std::vector<WriteOutcome>* outcomes = nullptr);
 
   // Calls fn for every stored article, rebuilt exactly as it was written, in the order
   // the articles were first stored; stops early when fn returns false.
   Status ForEachArticle(const std::function<bool(const Article&)>& fn) const;
+
+  // Reading in pages, for walks that write as they go (re-extraction): up to `limit`
+  // articles with seq > after_seq, in seq order, with their facts when with_facts; only
+  // those whose ruleset_versions differ from *stale_against (or are unknown) when it is
+  // given. *last_seq receives the seq of the last article returned (unchanged when none).
+  // No statement stays open between calls.
+  Result<std::vector<Article>> ReadArticlesAfter(int64_t after_seq, size_t limit,
+                                                 const std::string* stale_against,
+                                                 bool with_facts, int64_t* last_seq) const;
+  // How many articles ReadArticlesAfter(0, ...) would walk through in all.
+  Result<int64_t> CountArticles(const std::string* stale_against) const;
 
   // The stored article with this id, or nullopt.
   Result<std::optional<Article>> ReadArticle(const std::string& id) const;

@@ -277,18 +277,18 @@ TEST_CASE("SpanOf counts code points, checked by hand") {
   CHECK(SpanOf(kText, "8,222.5") == Span{16, 23});
 }
 
-TEST_CASE("Open creates schema version 2 in WAL mode") {
+TEST_CASE("Open creates schema version 3 in WAL mode") {
   TempDir dir;
   const std::string path = dir.File("news.db");
   {
     Store store = OpenOrDie(path);
-    CHECK(Store::SchemaVersion() == 2);
+    CHECK(Store::SchemaVersion() == 3);
   }
   RawDb raw(path);
-  CHECK(raw.Int("PRAGMA user_version") == 2);
+  CHECK(raw.Int("PRAGMA user_version") == 3);
   CHECK(raw.Text("PRAGMA journal_mode") == "wal");
   for (const char* table : {"articles", "quantities", "dates", "officials", "mentions", "quotes",
-                            "quote_parts", "fetches", "runs", "articles_fts"}) {
+                            "quote_parts", "fetches", "runs", "articles_fts", "captures"}) {
     INFO(table);
     CHECK(raw.Int(std::string("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                               "name = '") +
@@ -328,7 +328,7 @@ TEST_CASE("Reopening is idempotent and keeps the data") {
   }
   Store third = OpenOrDie(path);
   RawDb raw(path);
-  CHECK(raw.Int("PRAGMA user_version") == 2);
+  CHECK(raw.Int("PRAGMA user_version") == 3);
   CHECK(raw.Int("SELECT count(*) FROM sqlite_master") == objects);
   CHECK(raw.Int("SELECT count(*) FROM articles") == 1);
   CHECK(raw.Int("SELECT count(*) FROM quantities") == 5);
@@ -451,7 +451,7 @@ TEST_CASE("Written articles read back byte for byte") {
   Result<std::optional<Article>> bare_read = store.ReadArticle("ledger-2024-0002");
   REQUIRE(bare_read.ok());
   CHECK(ToJsonLine(**bare_read).find("\"url\":null,\"canonical_url\":null") != std::string::npos);
-  CHECK(ToJsonLine(**bare_read).find("\"captions\":[],\"quantities\":[],\"dates\":[]") !=
+  CHECK(ToJsonLine(**bare_read).find("\"captions\":[],\"archive\":null,\"quantities\":[],\"dates\":[]") !=
         std::string::npos);
 
   Result<std::optional<Article>> none = store.ReadArticle("no-such-article");
@@ -642,7 +642,7 @@ TEST_CASE("Runs record versions, command and times") {
   const std::string path = dir.File("news.db");
   Store store = OpenOrDie(path);
   Result<int64_t> run =
-      store.BeginRun(RunInfo{"0.1.0", {{"quantity", 3}, {"dates", 2}}, "extract"});
+      store.BeginRun(RunInfo{"0.1.0", {{"quantity", 3}, {"dates", 2}}, "extract", ""});
   REQUIRE(run.ok());
   REQUIRE(store.WriteArticles({FullArticle()}, *run).ok());
 
@@ -865,6 +865,121 @@ TEST_CASE("A writer that cannot get the lock in time fails cleanly") {
   other.Exec("ROLLBACK");
   CHECK(store.WriteArticles({BareArticle("a", "One.")}, 0).ok());
   CHECK(other.Int("SELECT count(*) FROM articles") == 1);
+}
+
+
+// An archived article: id and url the captured URL, its capture as given.
+Article Captured(const std::string& url, const std::string& date, const std::string& digest,
+                 const std::string& text, int64_t offset = 0) {
+  Article a = BareArticle(url, text);
+  a.url = url;
+  a.archive = ArchiveRef{"/data/cc-news-00001.warc.gz", offset, 1234, "<urn:uuid:" + digest + ">",
+                         date, digest};
+  return a;
+}
+
+TEST_CASE("Captures: the latest capture is the stored article whatever the order") {
+  const std::string url = "https://borderledger.example/world/seizure";
+  const Article early = Captured(url, "2024-05-23T09:41:00Z", "sha1:AAAA", "Early text.", 10);
+  const Article late = Captured(url, "2024-05-24T08:00:00Z", "sha1:BBBB", "Edited text.", 20);
+  for (bool late_first : {false, true}) {
+    CAPTURE(late_first);
+    TempDir dir;
+    const std::string path = dir.File("news.db");
+    Store store = OpenOrDie(path);
+    std::vector<WriteOutcome> first, second;
+    REQUIRE(store.WriteArticles({late_first ? late : early}, 0, &first).ok());
+    REQUIRE(store.WriteArticles({late_first ? early : late}, 0, &second).ok());
+    CHECK(first[0] == WriteOutcome::kAdded);
+    CHECK(second[0] == (late_first ? WriteOutcome::kKeptLater : WriteOutcome::kReplaced));
+    auto read = store.ReadArticle(url);
+    REQUIRE(read.ok());
+    REQUIRE(read->has_value());
+    CHECK((*read)->text == "Edited text.");
+    REQUIRE((*read)->archive.has_value());
+    CHECK(*(*read)->archive == *late.archive);
+    RawDb raw(path);
+    CHECK(raw.Int("SELECT count(*) FROM captures") == 2);
+    CHECK(raw.Text("SELECT group_concat(digest || '@' || offset, ' ') FROM "
+                   "(SELECT * FROM captures ORDER BY date)") == "sha1:AAAA@10 sha1:BBBB@20");
+    CHECK(raw.Int("SELECT count(*) FROM captures WHERE article_id = '" + url + "'") == 2);
+  }
+}
+
+TEST_CASE("Captures: the same date breaks ties by digest; the same capture twice is one row") {
+  const std::string url = "https://borderledger.example/a";
+  const Article x = Captured(url, "2024-05-23T09:41:00Z", "sha1:XXXX", "Text X.");
+  const Article y = Captured(url, "2024-05-23T09:41:00Z", "sha1:YYYY", "Text Y.");
+  TempDir dir;
+  Store store = OpenOrDie(dir.File("news.db"));
+  REQUIRE(store.WriteArticles({y}, 0).ok());
+  REQUIRE(store.WriteArticles({x}, 0).ok());
+  CHECK((*store.ReadArticle(url))->text == "Text Y.");
+  // The same capture again (a second copy of the file, or a re-run): one capture row, and
+  // the article is stored again (re-extraction refreshes its facts).
+  Article again = y;
+  again.archive->file = "/copy/of/it.warc.gz";
+  std::vector<WriteOutcome> outcome;
+  REQUIRE(store.WriteArticles({again}, 0, &outcome).ok());
+  CHECK(outcome[0] == WriteOutcome::kReplaced);
+  RawDb raw(dir.File("news.db"));
+  CHECK(raw.Int("SELECT count(*) FROM captures") == 2);
+  // Of two copies of one capture, the first-named file is kept, whatever came first.
+  CHECK(raw.Text("SELECT file FROM captures WHERE digest = 'sha1:YYYY'") == "/copy/of/it.warc.gz");
+  Article back = y;
+  back.archive->file = "/zzz/last.warc.gz";
+  REQUIRE(store.WriteArticles({back}, 0).ok());
+  CHECK(raw.Text("SELECT file FROM captures WHERE digest = 'sha1:YYYY'") == "/copy/of/it.warc.gz");
+}
+
+TEST_CASE("Captures: an article without an archive replaces as before and records none") {
+  TempDir dir;
+  Store store = OpenOrDie(dir.File("news.db"));
+  const std::string url = "https://borderledger.example/b";
+  REQUIRE(store.WriteArticles({Captured(url, "2024-05-24T00:00:00Z", "sha1:CCCC", "Archived.")}, 0)
+              .ok());
+  Article plain = BareArticle(url, "From a file.");
+  REQUIRE(store.WriteArticles({plain}, 0).ok());
+  auto read = store.ReadArticle(url);
+  CHECK((*read)->text == "From a file.");
+  CHECK_FALSE((*read)->archive.has_value());
+  RawDb raw(dir.File("news.db"));
+  CHECK(raw.Int("SELECT count(*) FROM captures") == 1);
+}
+
+TEST_CASE("Rule-set versions and the reference date are kept per article; stale ones are found") {
+  TempDir dir;
+  Store store = OpenOrDie(dir.File("news.db"));
+  auto old_run = store.BeginRun(RunInfo{"0.1.0", {{"dates", 1}, {"quantities", 4}}, "extract", ""});
+  auto new_run =
+      store.BeginRun(RunInfo{"0.1.0", {{"dates", 2}, {"quantities", 4}}, "extract", "2/4"});
+  REQUIRE(old_run.ok());
+  REQUIRE(new_run.ok());
+  Article a = BareArticle("a", "One.");
+  a.reference_date = "2024-05-23";
+  REQUIRE(store.WriteArticles({a, BareArticle("b", "Two.")}, *old_run).ok());
+  REQUIRE(store.WriteArticles({BareArticle("c", "Three.")}, *new_run).ok());
+  REQUIRE(store.WriteArticles({BareArticle("d", "Four.")}, 0).ok());
+  auto read = store.ReadArticle("a");
+  CHECK((*read)->reference_date == std::optional<std::string>("2024-05-23"));
+  CHECK((*read)->ruleset_versions == std::optional<std::string>(R"({"dates":1,"quantities":4})"));
+  CHECK_FALSE((*store.ReadArticle("d"))->ruleset_versions.has_value());
+
+  const std::string current = R"({"dates":2,"quantities":4})";
+  CHECK(*store.CountArticles(&current) == 3);  // a, b (older), d (unknown)
+  CHECK(*store.CountArticles(nullptr) == 4);
+  int64_t last = 0;
+  std::vector<std::string> ids;
+  while (true) {
+    auto page = store.ReadArticlesAfter(last, 2, &current, false, &last);
+    REQUIRE(page.ok());
+    if (page->empty()) break;
+    for (const Article& x : *page) ids.push_back(x.id);
+  }
+  CHECK(ids == std::vector<std::string>{"a", "b", "d"});
+  RawDb raw(dir.File("news.db"));
+  CHECK(raw.Text("SELECT shard FROM runs WHERE id = " + std::to_string(*new_run)) == "2/4");
+  CHECK(raw.Text("SELECT shard FROM runs WHERE id = " + std::to_string(*old_run)) == "<null>");
 }
 
 }  // namespace
