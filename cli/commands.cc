@@ -13,8 +13,11 @@
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
 #include "cli/process.h"
+#include "cli/reextract.h"
+#include "cli/shard.h"
 #include "extract/extract.h"
 #include "extract/rule_set.h"
+#include "store/merge.h"
 #include "store/store.h"
 
 namespace newsfacts::cli {
@@ -47,16 +50,34 @@ void AddCommon(CLI::App* app, CommonOptions* c, bool extracting) {
   app->add_flag("--quiet", c->quiet, "no progress output");
 }
 
+struct ShardOptions {
+  std::optional<std::string> shard;
+  std::optional<int64_t> shard_count;
+};
+
+void AddShard(CLI::App* app, ShardOptions* s) {
+  app->add_option("--shard", s->shard,
+                  "K/N: only shard K of N (default: from SLURM_ARRAY_TASK_* or "
+                  "JOB_COMPLETION_INDEX)");
+  app->add_option("--shard-count", s->shard_count,
+                  "N, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)")
+      ->check(CLI::PositiveNumber);
+}
+
 int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
             const std::string& format_name, const std::optional<std::string>& url,
-            const std::optional<std::string>& published) {
+            const std::optional<std::string>& published, const ShardOptions& shard_options) {
   InputOptions input_options;
   if (!format_name.empty()) {
     auto format = ParseInputFormat(format_name);
     if (!format)
-      return Fail("extract: unknown --input-format '" + format_name + "' (html, text, jsonl)");
+      return Fail("extract: unknown --input-format '" + format_name +
+                  "' (html, text, jsonl, warc, arc, wet)");
     input_options.format = *format;
   }
+  auto shard = ChooseShard(shard_options.shard, shard_options.shard_count, ShardEnvironment());
+  if (!shard.ok()) return Fail("extract: " + shard.status().ToString());
+  input_options.shard = *shard;
   input_options.url = url;
   if (published) {
     if (!NormaliseTimestamp(*published)) {
@@ -77,7 +98,8 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
     auto opened = store::Store::Open(common.db);
     if (!opened.ok()) return Fail(opened.status().ToString());
     db.emplace(std::move(opened).value());
-    auto run = db->BeginRun({NEWSFACTS_VERSION, book->versions(), "extract", ""});
+    auto run = db->BeginRun(
+        {NEWSFACTS_VERSION, book->versions(), "extract", *shard ? (*shard)->ToString() : ""});
     if (!run.ok()) return Fail(run.status().ToString());
     run_id = *run;
   }
@@ -98,7 +120,80 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
       return kExitSomeFailed;
     }
   }
+  if (!common.quiet) {
+    std::cerr << "extract: " << counts.stored << " articles" << (db ? " stored" : "");
+    if (db) {
+      std::cerr << " (" << counts.added << " new, " << counts.replaced << " replaced, "
+                << counts.kept_later << " older captures of stored articles)";
+    }
+    std::cerr << ", " << counts.failed << " failed";
+    if (*shard) std::cerr << ", shard " << (*shard)->ToString();
+    std::cerr << "\n";
+  }
   return counts.failed ? kExitSomeFailed : kExitOk;
+}
+
+int Reextract(const CommonOptions& common, const ReextractOptions& given,
+              const ShardOptions& shard_options) {
+  ReextractOptions options = given;
+  auto shard = ChooseShard(shard_options.shard, shard_options.shard_count, ShardEnvironment());
+  if (!shard.ok()) return Fail("reextract: " + shard.status().ToString());
+  options.shard = *shard;
+  std::error_code ec;
+  if (!fs::exists(common.db, ec)) return Fail("reextract: no database at " + common.db);
+  auto book = RuleBook::Load(common.rules.empty() ? DefaultRulesDir() : common.rules);
+  if (!book.ok()) return Fail(book.status().ToString());
+  auto db = store::Store::Open(common.db);
+  if (!db.ok()) return Fail(db.status().ToString());
+  auto run = db->BeginRun({NEWSFACTS_VERSION, book->versions(), "reextract",
+                           options.shard ? options.shard->ToString() : ""});
+  if (!run.ok()) return Fail(run.status().ToString());
+  options.threads = common.threads > 0
+                        ? common.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.json = common.json;
+  options.progress = !common.quiet && isatty(STDERR_FILENO);
+  return RunReextract(common.db, &*db, *run, *book, options, common.quiet);
+}
+
+int Merge(const std::string& out_path, const std::vector<std::string>& inputs, bool quiet) {
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (!fs::exists(in, ec)) return Fail("merge: no database at " + in);
+    if (fs::exists(out_path, ec) && fs::equivalent(in, out_path, ec)) {
+      return Fail("merge: " + in + " is the output database itself");
+    }
+  }
+  // Every input is checked before anything is written; a shard of an older schema version
+  // is migrated first (its steps only add), one of no or a newer version is refused.
+  for (const std::string& in : inputs) {
+    store::StoreOptions read_only;
+    read_only.read_only = true;
+    auto probe = store::Store::Open(in, read_only);
+    if (probe.ok()) continue;
+    if (probe.status().message().find(" is older than") == std::string::npos) {
+      return Fail("merge: " + probe.status().ToString());
+    }
+    auto migrated = store::Store::Open(in);
+    if (!migrated.ok()) return Fail("merge: " + migrated.status().ToString());
+  }
+  auto out = store::Store::Open(out_path);
+  if (!out.ok()) return Fail("merge: " + out.status().ToString());
+  int status = kExitOk;
+  for (const std::string& in : inputs) {
+    auto counts = store::Merge(&*out, in);
+    if (!counts.ok()) {
+      std::cerr << "newsfacts: merge: " << counts.status().ToString() << "\n";
+      status = kExitSomeFailed;
+      continue;
+    }
+    if (!quiet) {
+      std::cout << in << ": articles added " << counts->added << ", replaced " << counts->replaced
+                << ", unchanged " << counts->unchanged << "; captures added " << counts->captures
+                << "; runs added " << counts->runs << "\n";
+    }
+  }
+  return status;
 }
 
 int Export(const CommonOptions& common, const std::string& format, const std::string& what) {
@@ -192,12 +287,38 @@ int Run(int argc, char** argv) {
   std::string input_format;
   std::optional<std::string> url, published;
   extract->add_option("--input-format", input_format,
-                      "html, text or jsonl (default: by file name)");
+                      "html, text, jsonl, warc, arc or wet (default: by file name)");
   extract->add_option("--url", url, "the URL of the single input");
   extract->add_option("--published", published,
                       "the publication date of the single input (ISO 8601)");
-  extract->add_option("inputs", inputs, "files, directories, or - for standard input");
-  extract->callback([&] { status = Extract(common, inputs, input_format, url, published); });
+  extract->add_option("inputs", inputs,
+                      "files, directories, archives (.warc, .warc.gz, .warc.zst, .arc, .arc.gz, "
+                      "WET), or - for standard input");
+  ShardOptions shard_options;
+  AddShard(extract, &shard_options);
+  extract->callback(
+      [&] { status = Extract(common, inputs, input_format, url, published, shard_options); });
+
+  CLI::App* reextract =
+      app.add_subcommand("reextract", "run the current rules over stored articles");
+  AddCommon(reextract, &common, true);
+  reextract->remove_option(reextract->get_option("--no-db"));
+  ReextractOptions reextract_options;
+  reextract->add_flag("--all", reextract_options.all,
+                      "every article, not only those extracted by other rule-set versions");
+  reextract->add_flag("--renormalise", reextract_options.renormalise,
+                      "read each archived article again from its archive and normalise it");
+  AddShard(reextract, &shard_options);
+  reextract->callback([&] { status = Reextract(common, reextract_options, shard_options); });
+
+  CLI::App* merge = app.add_subcommand("merge", "merge shard databases into one");
+  std::string merge_out;
+  std::vector<std::string> merge_inputs;
+  bool merge_quiet = false;
+  merge->add_option("out", merge_out, "the database to create or add to")->required();
+  merge->add_option("inputs", merge_inputs, "shard databases")->required();
+  merge->add_flag("--quiet", merge_quiet, "no per-input counts");
+  merge->callback([&] { status = Merge(merge_out, merge_inputs, merge_quiet); });
 
   CLI::App* exp =
       app.add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
@@ -218,7 +339,7 @@ int Run(int argc, char** argv) {
 
   AddFetchCommands(&app, &status);
 
-  for (const char* name : {"check", "merge"}) {
+  for (const char* name : {"check"}) {
     CLI::App* later = app.add_subcommand(name, std::string(name) + " (not available yet)");
     later->allow_extras();
     later->prefix_command();

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "archive/warc_writer.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/process.h"
@@ -22,7 +23,6 @@
 #include "fetch/stop_signals.h"
 #include "fetch/transfer_loop.h"
 #include "fetch/url.h"
-#include "archive/warc_writer.h"
 #include "store/crawl_state.h"
 #include "store/store.h"
 
@@ -237,9 +237,12 @@ PageResult FetchArticle(Shared& shared, fetch::PoliteClient& client, const std::
   const std::string type = r.response.content_type;
   item.format = type.rfind("text/plain", 0) == 0 ? InputFormat::kText : InputFormat::kHtml;
   if (r.warc) {
-    item.archive = ArchiveRef{r.warc->file, static_cast<int64_t>(r.warc->offset),
-                              static_cast<int64_t>(r.warc->length), r.warc->record_id,
-                              r.fetched_at, r.warc->payload_digest};
+    item.archive = ArchiveRef{r.warc->file,
+                              static_cast<int64_t>(r.warc->offset),
+                              static_cast<int64_t>(r.warc->length),
+                              r.warc->record_id,
+                              r.fetched_at,
+                              r.warc->payload_digest};
   }
   Result<Article> article = ProcessItem(item, *shared.rules);
   if (!article.ok()) return fail(article.status().message(), "failed");

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "archive/reader.h"
+
 namespace newsfacts::cli {
 namespace fs = std::filesystem;
 
@@ -24,19 +26,13 @@ std::string Lower(std::string s) {
   return s;
 }
 
-bool IsWarcName(const std::string& path) {
-  std::string p = Lower(path);
-  return EndsWith(p, ".warc") || EndsWith(p, ".warc.gz") || EndsWith(p, ".arc") ||
-         EndsWith(p, ".arc.gz");
-}
-
 // Files a directory contributes: the article formats we read; everything else is skipped.
 bool IsArticleName(const std::string& path) {
   std::string p = Lower(path);
   for (const char* ext : {".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson"}) {
     if (EndsWith(p, ext)) return true;
   }
-  return false;
+  return archive::IsArchiveName(path);
 }
 
 Result<std::string> ReadFile(const std::string& path, size_t limit) {
@@ -78,10 +74,12 @@ std::optional<InputFormat> ParseInputFormat(const std::string& name) {
   if (name == "html") return InputFormat::kHtml;
   if (name == "text") return InputFormat::kText;
   if (name == "jsonl") return InputFormat::kJsonl;
+  if (name == "warc" || name == "arc" || name == "wet") return InputFormat::kArchive;
   return std::nullopt;
 }
 
 InputFormat FormatFromName(const std::string& path) {
+  if (archive::IsArchiveName(path)) return InputFormat::kArchive;
   std::string p = Lower(path);
   if (EndsWith(p, ".txt")) return InputFormat::kText;
   if (EndsWith(p, ".jsonl") || EndsWith(p, ".ndjson")) return InputFormat::kJsonl;
@@ -95,22 +93,136 @@ struct InputReader::JsonlState {
   size_t line = 0;
 };
 
+struct InputReader::ArchiveState {
+  std::string path;
+  std::unique_ptr<archive::ArchiveReader> reader;
+};
+
 InputReader::InputReader(std::vector<std::string> inputs, InputOptions options)
-    : inputs_(std::move(inputs)), options_(std::move(options)) {}
+    : inputs_(std::move(inputs)), options_(std::move(options)) {
+  // The stored size of every archive to read, for the ETA: a walk of names and sizes.
+  uint64_t total = 0;
+  auto add = [&](const fs::path& p) {
+    std::error_code ec;
+    if (options_.format == InputFormat::kArchive || archive::IsArchiveName(p.string())) {
+      const auto size = fs::file_size(p, ec);
+      if (!ec) total += size;
+    }
+  };
+  for (const std::string& input : inputs_) {
+    std::error_code ec;
+    if (input == "-") continue;
+    if (!fs::is_directory(input, ec)) {
+      add(input);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(
+             input, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec) && archive::IsArchiveName(it->path().string())) add(it->path());
+    }
+  }
+  archive_bytes_total_ = total;
+}
+
+std::string InputReader::Progress() const {
+  const uint64_t total = archive_bytes_total_.load(std::memory_order_relaxed);
+  if (total == 0) return "";
+  const uint64_t done = archive_bytes_done_.load(std::memory_order_relaxed) +
+                        archive_bytes_current_.load(std::memory_order_relaxed);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (seconds <= 0) return "";
+  const double rate = static_cast<double>(done) / seconds;
+  char text[160];
+  const int n =
+      std::snprintf(text, sizeof text, "%.0f records/s, %.1f MB/s, %.1f of %.1f MB",
+                    static_cast<double>(records_.load(std::memory_order_relaxed)) / seconds,
+                    rate / 1e6, static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+  std::string out(text, static_cast<size_t>(std::max(0, n)));
+  if (rate > 0 && done < total) {
+    const auto eta = static_cast<int64_t>(static_cast<double>(total - done) / rate);
+    std::snprintf(text, sizeof text, ", ETA %lld:%02lld:%02lld", static_cast<long long>(eta / 3600),
+                  static_cast<long long>(eta / 60 % 60), static_cast<long long>(eta % 60));
+    out += text;
+  }
+  return out;
+}
+
+Status InputReader::OpenArchive(const std::string& path) {
+  archive::ReaderOptions options;
+  if (options_.shard) {
+    const Shard shard = *options_.shard;
+    options.wanted = [shard](const std::string& url) { return shard.Contains(url); };
+  }
+  auto reader = archive::ArchiveReader::Open(path, options);
+  if (!reader.ok()) return reader.status();
+  archive_ = std::make_shared<ArchiveState>();
+  archive_->path = path;
+  archive_->reader = std::move(reader).value();
+  return Status::Ok();
+}
+
+std::optional<Item> InputReader::NextFromArchive() {
+  ArchiveState& st = *archive_;
+  while (true) {
+    std::optional<archive::Entry> entry = st.reader->Next();
+    archive_bytes_current_.store(st.reader->bytes_read(), std::memory_order_relaxed);
+    if (!entry) break;
+    records_.fetch_add(1, std::memory_order_relaxed);
+    Item item;
+    const archive::Capture& c = entry->capture;
+    item.name = st.path + "@" + std::to_string(c.offset);
+    if (entry->kind == archive::EntryKind::kDamaged) {
+      item.error = entry->error;
+      return item;
+    }
+    if (entry->kind != archive::EntryKind::kArticle) continue;
+    archive::Page& page = entry->page;
+    item.name += " (" + page.url + ")";
+    item.id = page.url;
+    item.url = page.url;
+    item.format = page.is_text ? InputFormat::kText : InputFormat::kHtml;
+    item.bytes = std::move(page.body);
+    item.charset_hint = page.charset;
+    item.archive = ArchiveRef{c.file,
+                              static_cast<int64_t>(c.offset),
+                              static_cast<int64_t>(c.length),
+                              c.record_id,
+                              c.date,
+                              c.digest};
+    return item;
+  }
+  // The end of the file: its summary line, in its place among the outputs.
+  Item note;
+  note.name = st.path;
+  note.note = archive::SummaryLine(st.path, st.reader->counts());
+  archive_bytes_done_.fetch_add(st.reader->file_size(), std::memory_order_relaxed);
+  archive_bytes_current_.store(0, std::memory_order_relaxed);
+  archive_.reset();
+  return note;
+}
 
 Status InputReader::Validate() const {
   if (inputs_.empty()) return UsageError("extract: no input given (files, directories or -)");
   size_t stdin_count = 0;
+  bool any_archive = options_.format == InputFormat::kArchive;
   for (const std::string& input : inputs_) {
     if (input == "-") ++stdin_count;
-    if (input != "-" && IsWarcName(input)) {
-      return UsageError("extract: " + input + ": WARC input is not available yet");
-    }
+    if (input != "-" && archive::IsArchiveName(input)) any_archive = true;
   }
   if (stdin_count > 1) return UsageError("extract: - (standard input) given more than once");
+  if (stdin_count && options_.format == InputFormat::kArchive) {
+    return UsageError("extract: archives are read from files, not standard input");
+  }
   bool single = inputs_.size() == 1 && (inputs_[0] == "-" || !fs::is_directory(inputs_[0]));
   if ((options_.url || options_.published) && !single) {
     return UsageError("extract: --url and --published apply to a single input file");
+  }
+  if ((options_.url || options_.published) && any_archive) {
+    return UsageError(
+        "extract: --url and --published do not apply to archives (each record "
+        "has its own URL)");
   }
   return Status::Ok();
 }
@@ -168,6 +280,7 @@ std::optional<Item> InputReader::NextFromJsonl() {
     }
     item.url = OptionalString(j, "url");
     item.published = OptionalString(j, "published");
+    if (options_.shard && !options_.shard->Contains(item.url ? *item.url : item.id)) continue;
     return item;
   }
 }
@@ -176,6 +289,10 @@ std::optional<Item> InputReader::Next() {
   while (true) {
     if (jsonl_) {
       if (auto item = NextFromJsonl()) return item;
+      continue;
+    }
+    if (archive_) {
+      if (auto item = NextFromArchive()) return item;
       continue;
     }
     std::string path;
@@ -196,6 +313,21 @@ std::optional<Item> InputReader::Next() {
     InputFormat format = options_.format != InputFormat::kAuto
                              ? options_.format
                              : (path == "-" ? InputFormat::kHtml : FormatFromName(path));
+    if (format == InputFormat::kArchive) {
+      if (path == "-") {
+        Item item;
+        item.name = path;
+        item.error = UsageError("archives are read from files, not standard input");
+        return item;
+      }
+      if (Status s = OpenArchive(path); !s.ok()) {
+        Item item;
+        item.name = path;
+        item.error = s;
+        return item;
+      }
+      continue;
+    }
     if (format == InputFormat::kJsonl) {
       jsonl_ = std::make_shared<JsonlState>();
       jsonl_->name = path;
@@ -215,6 +347,7 @@ std::optional<Item> InputReader::Next() {
       continue;
     }
 
+    if (options_.shard && path != "-" && !options_.shard->Contains(path)) continue;
     Item item;
     item.name = path;
     item.format = format;

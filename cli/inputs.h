@@ -1,5 +1,16 @@
 // Inputs of `newsfacts extract`: files, directories (recursive), "-" for standard input,
-// and JSON Lines files of articles, turned into a stream of Items, one per article.
+// JSON Lines files of articles, and web archives (WARC, ARC, WET: archive/reader.h),
+// turned into a stream of Items, one per article.
+//
+// Archives. Each page record becomes an Item whose id and url are the captured URL and
+// whose `archive` names the record; a damaged record becomes an Item with an error
+// naming file and offset (the rest of the file is still read where the reader can get
+// past the damage); after the last record, a note Item carries the file's summary line
+// (archive::SummaryLine).
+//
+// Shards. With InputOptions::shard, only the articles of that shard are yielded: archive
+// records by their URL (before their payload is decoded), JSON Lines objects by their
+// `url`, else `id`, and any other file by its path as given.
 //
 // Reading is lazy: an InputReader yields one Item at a time, so memory stays bounded
 // whatever the corpus size. A file that cannot be read, or a bad JSON Lines line, yields
@@ -8,6 +19,8 @@
 // Thread safety: an InputReader is used by one thread.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -15,14 +28,16 @@
 #include <string>
 #include <vector>
 
+#include "cli/shard.h"
 #include "common/article.h"
 #include "common/status.h"
 
 namespace newsfacts::cli {
 
-enum class InputFormat { kAuto, kHtml, kText, kJsonl };
+enum class InputFormat { kAuto, kHtml, kText, kJsonl, kArchive };
 
-// The format named by --input-format ("html", "text", "jsonl"), or nullopt.
+// The format named by --input-format ("html", "text", "jsonl"; "warc", "arc" and "wet" are
+// all kArchive: the archive reader tells them apart by their bytes), or nullopt.
 std::optional<InputFormat> ParseInputFormat(const std::string& name);
 
 struct Item {
@@ -32,19 +47,37 @@ struct Item {
   std::string bytes;
   std::optional<std::string> url;
   std::optional<std::string> published;
-  std::optional<Status> error;  // set when the input could not be read
-  std::string charset_hint;     // charset named by the transport (HTTP Content-Type), or ""
+  std::optional<Status> error;        // set when the input could not be read
+  std::string charset_hint;           // charset named by the transport (HTTP Content-Type), or ""
   std::optional<ArchiveRef> archive;  // the archived record the bytes came from
+  // A stored article to extract again from its stored text (reextract): bytes, format
+  // and charset are then unused.
+  std::optional<Article> stored;
+  // A line for standard error, in input order, instead of an article (an archive's
+  // summary line). Nothing else of the item is used.
+  std::optional<std::string> note;
+};
+
+// Where the pipeline takes its items from. Used by one thread.
+class ItemSource {
+ public:
+  virtual ~ItemSource() = default;
+  // The next item, or nullopt at the end.
+  virtual std::optional<Item> Next() = 0;
+  // A progress text for a terminal ("12.3 MB/s, ETA 0:42"), or "" when there is none.
+  // Called from another thread than Next(): must only read atomics.
+  virtual std::string Progress() const { return ""; }
 };
 
 struct InputOptions {
   InputFormat format = InputFormat::kAuto;
+  std::optional<Shard> shard;            // only the inputs of this shard (cli/shard.h)
   std::optional<std::string> url;        // --url, for a single input
   std::optional<std::string> published;  // --published, for a single input
   size_t max_file_bytes = 256u << 20;    // larger files are not read into memory
 };
 
-class InputReader {
+class InputReader : public ItemSource {
  public:
   InputReader(std::vector<std::string> inputs, InputOptions options);
 
@@ -53,11 +86,16 @@ class InputReader {
   Status Validate() const;
 
   // The next item, or nullopt at the end.
-  std::optional<Item> Next();
+  std::optional<Item> Next() override;
+
+  // Over archives: records/s, MB/s of stored bytes and an ETA by stored bytes read.
+  std::string Progress() const override;
 
  private:
   void Expand(const std::string& input);
   std::optional<Item> NextFromJsonl();
+  std::optional<Item> NextFromArchive();
+  Status OpenArchive(const std::string& path);
 
   std::vector<std::string> inputs_;
   InputOptions options_;
@@ -65,10 +103,19 @@ class InputReader {
   std::deque<std::string> pending_files_;  // files found in a directory, in order
   struct JsonlState;
   std::shared_ptr<JsonlState> jsonl_;
+  struct ArchiveState;
+  std::shared_ptr<ArchiveState> archive_;
+  // Progress over archives, read by Progress() from another thread.
+  std::atomic<uint64_t> archive_bytes_total_{0};  // stored bytes of every archive input
+  std::atomic<uint64_t> archive_bytes_done_{0};   // of archives finished
+  std::atomic<uint64_t> archive_bytes_current_{0};
+  std::atomic<uint64_t> records_{0};
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
 // The format of a file judged by its name: .html/.htm/.xhtml -> html, .txt -> text,
-// .jsonl/.ndjson -> jsonl; anything else -> html.
+// .jsonl/.ndjson -> jsonl, archive names (archive::IsArchiveName) -> archive; anything
+// else -> html.
 InputFormat FormatFromName(const std::string& path);
 
 }  // namespace newsfacts::cli

@@ -23,6 +23,7 @@ struct Outcome {
   uint64_t seq;
   std::string name;
   Result<Article> article;
+  std::optional<std::string> note;
 };
 
 // Limits the number of items between reading and writing.
@@ -72,7 +73,13 @@ class Writer {
 
  private:
   void Emit(Outcome o) {
+    if (o.note) {
+      if (options_.progress) err_ << "\r\033[K";
+      err_ << *o.note << "\n";
+      return;
+    }
     if (!o.article.ok()) {
+      if (options_.progress) err_ << "\r\033[K";
       const Status& s = o.article.status();
       err_ << "newsfacts: " << o.name << ": " << s.ToString() << "\n";
       ++counts_.failed;
@@ -90,16 +97,19 @@ class Writer {
 
   void Flush() {
     if (batch_.empty()) return;
-    Status s = options_.store->WriteArticles(batch_, options_.run_id);
+    std::vector<store::WriteOutcome> outcomes;
+    Status s = options_.store->WriteArticles(batch_, options_.run_id, &outcomes);
     if (s.ok()) {
       counts_.stored += static_cast<int64_t>(batch_.size());
+      for (store::WriteOutcome o : outcomes) Count(o);
     } else {
       // The batch was rolled back as a whole; store its articles one by one so that a
       // single bad article costs only itself.
       for (size_t i = 0; i < batch_.size(); ++i) {
-        Status one = options_.store->WriteArticles({batch_[i]}, options_.run_id);
+        Status one = options_.store->WriteArticles({batch_[i]}, options_.run_id, &outcomes);
         if (one.ok()) {
           ++counts_.stored;
+          Count(outcomes[0]);
         } else {
           err_ << "newsfacts: " << batch_names_[i] << ": not stored: " << one.ToString() << "\n";
           ++counts_.failed;
@@ -111,13 +121,36 @@ class Writer {
     out_.flush();
   }
 
+  void Count(store::WriteOutcome o) {
+    switch (o) {
+      case store::WriteOutcome::kAdded:
+        ++counts_.added;
+        break;
+      case store::WriteOutcome::kReplaced:
+        ++counts_.replaced;
+        break;
+      case store::WriteOutcome::kKeptLater:
+        ++counts_.kept_later;
+        break;
+    }
+  }
+
   void ShowProgress(bool last) {
     if (!options_.progress) return;
     auto now = std::chrono::steady_clock::now();
     if (!last && now - last_progress_ < std::chrono::milliseconds(250)) return;
     last_progress_ = now;
-    err_ << "\rextract: " << (counts_.stored + static_cast<int64_t>(batch_.size())) << " done, "
-         << counts_.failed << " failed" << (last ? "\n" : "") << std::flush;
+    if (started_ == std::chrono::steady_clock::time_point{}) started_ = now;
+    const int64_t done = counts_.stored + static_cast<int64_t>(batch_.size());
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    err_ << "\r\033[K" << options_.label << ": " << done << " done, " << counts_.failed
+         << " failed";
+    if (seconds > 0.5) err_ << ", " << static_cast<int64_t>(done / seconds) << " articles/s";
+    if (options_.source) {
+      const std::string more = options_.source->Progress();
+      if (!more.empty()) err_ << ", " << more;
+    }
+    err_ << (last ? "\n" : "") << std::flush;
   }
 
   const PipelineOptions& options_;
@@ -129,12 +162,15 @@ class Writer {
   std::vector<std::string> batch_names_;
   PipelineCounts counts_;
   std::chrono::steady_clock::time_point last_progress_{};
+  std::chrono::steady_clock::time_point started_{};
 };
 
 }  // namespace
 
-PipelineCounts RunPipeline(InputReader* reader, const RuleBook& rules,
-                           const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+PipelineCounts RunPipeline(ItemSource* source, const RuleBook& rules, const PipelineOptions& given,
+                           std::ostream& out, std::ostream& err) {
+  PipelineOptions options = given;
+  options.source = source;
   const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads) : 1;
   BoundedQueue<Work> work(2 * threads);
   BoundedQueue<Outcome> done(4 * threads);
@@ -144,8 +180,10 @@ PipelineCounts RunPipeline(InputReader* reader, const RuleBook& rules,
   for (size_t i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
       while (auto w = work.Pop()) {
-        Outcome o{w->seq, w->item.name, InternalError("not processed")};
-        if (w->item.error) {
+        Outcome o{w->seq, w->item.name, InternalError("not processed"), w->item.note};
+        if (w->item.note) {
+          // Nothing to process: the note keeps its place in the output order.
+        } else if (w->item.error) {
           o.article = *w->item.error;
         } else {
           // A bug or exhausted memory on one hostile article must not end the whole run.
@@ -166,7 +204,7 @@ PipelineCounts RunPipeline(InputReader* reader, const RuleBook& rules,
   });
 
   uint64_t seq = 0;
-  while (auto item = reader->Next()) {
+  while (auto item = source->Next()) {
     window.Acquire();
     work.Push(Work{seq++, std::move(*item)});
   }

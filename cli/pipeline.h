@@ -24,17 +24,22 @@ struct PipelineOptions {
   store::Store* store = nullptr;  // nullptr with --no-db
   int64_t run_id = 0;
   size_t batch_size = 64;
-  bool progress = false;  // show a progress line on stderr
+  bool progress = false;               // show a progress line on stderr
+  std::string label = "extract";       // names the progress line
+  const ItemSource* source = nullptr;  // set by RunPipeline: asked for progress text
 };
 
 struct PipelineCounts {
   int64_t stored = 0;  // articles processed (and stored, when there is a store)
   int64_t failed = 0;  // inputs that failed, each named on stderr
+  // Of the stored articles: new ids, replaced ones, and archived ones whose stored
+  // capture was later (only the capture was recorded).
+  int64_t added = 0, replaced = 0, kept_later = 0;
 };
 
-// Runs every item of `reader` through the pipeline. Returns the counts, or the store's
+// Runs every item of `source` through the pipeline. Returns the counts, or the store's
 // error when writing failed (articles not committed are then counted as failed too).
-PipelineCounts RunPipeline(InputReader* reader, const RuleBook& rules,
+PipelineCounts RunPipeline(ItemSource* source, const RuleBook& rules,
                            const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace newsfacts::cli

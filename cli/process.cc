@@ -144,7 +144,25 @@ std::optional<std::string> SiteOf(const std::string& url) {
   return host;
 }
 
+Article ReextractArticle(Article a, const RuleBook& rules) {
+  a.quantities.clear();
+  a.dates.clear();
+  a.officials.clear();
+  a.quotes.clear();
+  a.ruleset_versions.reset();  // the store takes the run's
+  // Articles stored before the reference date was kept: their publication date (UTC).
+  if (!a.reference_date && a.published && a.published->size() >= 10) {
+    a.reference_date = a.published->substr(0, 10);
+  }
+  Context context;
+  if (a.reference_date) context.reference_date = *a.reference_date;
+  ExtractAll(rules, context, &a);
+  ConvertSpansToCodePoints(&a);
+  return a;
+}
+
 Result<Article> ProcessItem(const Item& item, const RuleBook& rules) {
+  if (item.stored) return ReextractArticle(*item.stored, rules);
   NormaliseOptions options;
   if (item.url) options.url = *item.url;
   options.charset_hint = item.charset_hint;

@@ -13,9 +13,14 @@
 
 namespace newsfacts::cli {
 
-// The article of one item, with code point spans. kInvalidInput (naming nothing: the
+// The article of one item, with code point spans; for an item with a stored article, that
+// article extracted again (ReextractArticle). kInvalidInput (naming nothing: the
 // caller names the item) when the normaliser refuses the bytes.
 Result<Article> ProcessItem(const Item& item, const RuleBook& rules);
+
+// a with its facts made again by the current rules from its stored text, against its
+// reference date (its publication date when none was kept); code point spans.
+Article ReextractArticle(Article a, const RuleBook& rules);
 
 // An ISO 8601 date or date-time in the contract's form: "YYYY-MM-DD" for a date,
 // "YYYY-MM-DDTHH:MM:SSZ" (UTC) for a date-time with a zone, "YYYY-MM-DDTHH:MM:SS" for a

@@ -81,12 +81,16 @@ TEST_CASE("InputReader walks directories in order and names unreadable inputs") 
 
 TEST_CASE("InputReader refuses what it cannot do before any work") {
   CHECK(InputReader({}, {}).Validate().code() == StatusCode::kUsage);
-  CHECK(InputReader({"crawl.warc.gz"}, {}).Validate().message().find("not available yet") !=
-        std::string::npos);
+  CHECK(InputReader({"crawl.warc.gz"}, {}).Validate().ok());
   InputOptions one_url;
   one_url.url = "https://a.example/";
   CHECK(InputReader({"a.html", "b.html"}, one_url).Validate().code() == StatusCode::kUsage);
   CHECK(InputReader({"a.html"}, one_url).Validate().ok());
+  // An archive holds many URLs: one --url cannot name them.
+  CHECK(InputReader({"crawl.warc.gz"}, one_url).Validate().code() == StatusCode::kUsage);
+  InputOptions archive_format;
+  archive_format.format = InputFormat::kArchive;
+  CHECK(InputReader({"-"}, archive_format).Validate().code() == StatusCode::kUsage);
 }
 
 }  // namespace

@@ -505,6 +505,8 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   *outcome = WriteOutcome::kAdded;
   if (a.archive) {
     if (Status st = RecordCapture(a, where); !st.ok()) return st;
+  }
+  {
     sqlite3_stmt* s = stored_capture.get();
     StmtUse use(s);
     Binder b(s);
@@ -515,7 +517,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
       *outcome = WriteOutcome::kReplaced;
       // The latest capture is the stored article: by date, then digest, so the outcome
       // never depends on the order captures arrive in.
-      if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+      if (a.archive && sqlite3_column_type(s, 0) != SQLITE_NULL) {
         const std::string date = ColText(s, 0), digest = ColText(s, 1);
         if (std::tie(a.archive->date, a.archive->digest) < std::tie(date, digest)) {
           *outcome = WriteOutcome::kKeptLater;
@@ -949,7 +951,8 @@ Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) cons
 }
 
 namespace {
-constexpr char kStaleFilter[] = "(?2 IS NULL OR ruleset_versions IS NULL OR ruleset_versions != ?2)";
+constexpr char kStaleFilter[] =
+    "(?2 IS NULL OR ruleset_versions IS NULL OR ruleset_versions != ?2)";
 }  // namespace
 
 Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t limit,
@@ -991,8 +994,8 @@ Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t 
 Result<int64_t> Store::CountArticles(const std::string* stale_against) const {
   Impl& d = *impl_;
   Stmt count;
-  const std::string sql = std::string("SELECT count(*) FROM articles WHERE ?1 IS NULL AND ") +
-                          kStaleFilter;
+  const std::string sql =
+      std::string("SELECT count(*) FROM articles WHERE ?1 IS NULL AND ") + kStaleFilter;
   if (Status st = d.Prepare(sql.c_str(), &count); !st.ok()) return st;
   Binder b(count.get());
   b.Null();

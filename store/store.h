@@ -102,8 +102,8 @@ class Store {
   // given. *last_seq receives the seq of the last article returned (unchanged when none).
   // No statement stays open between calls.
   Result<std::vector<Article>> ReadArticlesAfter(int64_t after_seq, size_t limit,
-                                                 const std::string* stale_against,
-                                                 bool with_facts, int64_t* last_seq) const;
+                                                 const std::string* stale_against, bool with_facts,
+                                                 int64_t* last_seq) const;
   // How many articles ReadArticlesAfter(0, ...) would walk through in all.
   Result<int64_t> CountArticles(const std::string* stale_against) const;
 

@@ -451,7 +451,8 @@ TEST_CASE("Written articles read back byte for byte") {
   Result<std::optional<Article>> bare_read = store.ReadArticle("ledger-2024-0002");
   REQUIRE(bare_read.ok());
   CHECK(ToJsonLine(**bare_read).find("\"url\":null,\"canonical_url\":null") != std::string::npos);
-  CHECK(ToJsonLine(**bare_read).find("\"captions\":[],\"archive\":null,\"quantities\":[],\"dates\":[]") !=
+  CHECK(ToJsonLine(**bare_read)
+            .find("\"captions\":[],\"archive\":null,\"quantities\":[],\"dates\":[]") !=
         std::string::npos);
 
   Result<std::optional<Article>> none = store.ReadArticle("no-such-article");
@@ -867,14 +868,13 @@ TEST_CASE("A writer that cannot get the lock in time fails cleanly") {
   CHECK(other.Int("SELECT count(*) FROM articles") == 1);
 }
 
-
 // An archived article: id and url the captured URL, its capture as given.
 Article Captured(const std::string& url, const std::string& date, const std::string& digest,
                  const std::string& text, int64_t offset = 0) {
   Article a = BareArticle(url, text);
   a.url = url;
-  a.archive = ArchiveRef{"/data/cc-news-00001.warc.gz", offset, 1234, "<urn:uuid:" + digest + ">",
-                         date, digest};
+  a.archive = ArchiveRef{"/data/cc-news-00001.warc.gz", offset, 1234,
+                         "<urn:uuid:" + digest + ">",   date,   digest};
   return a;
 }
 

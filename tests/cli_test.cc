@@ -385,7 +385,6 @@ TEST_CASE("commands not available yet say so and exit 2") {
   const fs::path db = (tmp / "unused.db");
   const std::vector<std::vector<std::string>> commands = {
       {"check", "--db", db.string(), "Mexico seized 8.2 tonnes of fentanyl"},
-      {"merge", (tmp / "out.db").string(), (tmp / "shard1.db").string()},
   };
   for (const auto& args : commands) {
     SUBCASE(args[0].c_str()) {
