@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "archive/reader.h"
+#include "cli/archive_input.h"
 
 namespace newsfacts::cli {
 namespace fs = std::filesystem;
@@ -93,11 +94,6 @@ struct InputReader::JsonlState {
   size_t line = 0;
 };
 
-struct InputReader::ArchiveState {
-  std::string path;
-  std::unique_ptr<archive::ArchiveReader> reader;
-};
-
 InputReader::InputReader(std::vector<std::string> inputs, InputOptions options)
     : inputs_(std::move(inputs)), options_(std::move(options)) {
   // The stored size of every archive to read, for the ETA: a walk of names and sizes.
@@ -125,20 +121,22 @@ InputReader::InputReader(std::vector<std::string> inputs, InputOptions options)
   archive_bytes_total_ = total;
 }
 
+InputReader::~InputReader() = default;
+
 std::string InputReader::Progress() const {
   const uint64_t total = archive_bytes_total_.load(std::memory_order_relaxed);
   if (total == 0) return "";
-  const uint64_t done = archive_bytes_done_.load(std::memory_order_relaxed) +
-                        archive_bytes_current_.load(std::memory_order_relaxed);
+  const uint64_t done = archive_progress_.bytes_read.load(std::memory_order_relaxed);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   if (seconds <= 0) return "";
   const double rate = static_cast<double>(done) / seconds;
+  const double records =
+      static_cast<double>(archive_progress_.records.load(std::memory_order_relaxed));
   char text[160];
-  const int n =
-      std::snprintf(text, sizeof text, "%.0f records/s, %.1f MB/s, %.1f of %.1f MB",
-                    static_cast<double>(records_.load(std::memory_order_relaxed)) / seconds,
-                    rate / 1e6, static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+  const int n = std::snprintf(text, sizeof text, "%.0f records/s, %.1f MB/s, %.1f of %.1f MB",
+                              records / seconds, rate / 1e6, static_cast<double>(done) / 1e6,
+                              static_cast<double>(total) / 1e6);
   std::string out(text, static_cast<size_t>(std::max(0, n)));
   if (rate > 0 && done < total) {
     const auto eta = static_cast<int64_t>(static_cast<double>(total - done) / rate);
@@ -149,58 +147,43 @@ std::string InputReader::Progress() const {
   return out;
 }
 
-Status InputReader::OpenArchive(const std::string& path) {
-  archive::ReaderOptions options;
-  if (options_.shard) {
-    const Shard shard = *options_.shard;
-    options.wanted = [shard](const std::string& url) { return shard.Contains(url); };
+std::unique_ptr<ArchiveInput> InputReader::TakeArchive(const std::string& path) {
+  std::unique_ptr<ArchiveInput> input;
+  if (!ahead_.empty() && ahead_.front()->path() == path) {
+    input = std::move(ahead_.front());
+    ahead_.pop_front();
+  } else {
+    ahead_.clear();  // not the order foreseen (cannot happen): read from here on
+    input = std::make_unique<ArchiveInput>(path, options_.shard, &archive_progress_);
   }
-  auto reader = archive::ArchiveReader::Open(path, options);
-  if (!reader.ok()) return reader.status();
-  archive_ = std::make_shared<ArchiveState>();
-  archive_->path = path;
-  archive_->reader = std::move(reader).value();
-  return Status::Ok();
+  ReadAhead();
+  return input;
 }
 
-std::optional<Item> InputReader::NextFromArchive() {
-  ArchiveState& st = *archive_;
-  while (true) {
-    std::optional<archive::Entry> entry = st.reader->Next();
-    archive_bytes_current_.store(st.reader->bytes_read(), std::memory_order_relaxed);
-    if (!entry) break;
-    records_.fetch_add(1, std::memory_order_relaxed);
-    Item item;
-    const archive::Capture& c = entry->capture;
-    item.name = st.path + "@" + std::to_string(c.offset);
-    if (entry->kind == archive::EntryKind::kDamaged) {
-      item.error = entry->error;
-      return item;
-    }
-    if (entry->kind != archive::EntryKind::kArticle) continue;
-    archive::Page& page = entry->page;
-    item.name += " (" + page.url + ")";
-    item.id = page.url;
-    item.url = page.url;
-    item.format = page.is_text ? InputFormat::kText : InputFormat::kHtml;
-    item.bytes = std::move(page.body);
-    item.charset_hint = page.charset;
-    item.archive = ArchiveRef{c.file,
-                              static_cast<int64_t>(c.offset),
-                              static_cast<int64_t>(c.length),
-                              c.record_id,
-                              c.date,
-                              c.digest};
-    return item;
+void InputReader::ReadAhead() {
+  const size_t want = options_.archives_at_once > 1 ? options_.archives_at_once - 1 : 0;
+  if (ahead_.size() >= want) return;
+  // The archives known to come next, in order: files found in a directory, then the
+  // remaining command-line inputs that are files.
+  std::vector<std::string> next;
+  auto consider = [&](const std::string& p) {
+    if (p == "-") return;
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) return;
+    if (options_.format == InputFormat::kArchive || archive::IsArchiveName(p)) next.push_back(p);
+  };
+  for (const std::string& p : pending_files_) {
+    if (next.size() >= want) break;
+    consider(p);
   }
-  // The end of the file: its summary line, in its place among the outputs.
-  Item note;
-  note.name = st.path;
-  note.note = archive::SummaryLine(st.path, st.reader->counts());
-  archive_bytes_done_.fetch_add(st.reader->file_size(), std::memory_order_relaxed);
-  archive_bytes_current_.store(0, std::memory_order_relaxed);
-  archive_.reset();
-  return note;
+  for (size_t i = next_input_; i < inputs_.size() && next.size() < want; ++i) {
+    std::error_code ec;
+    if (fs::is_directory(inputs_[i], ec)) break;  // its files are not known yet
+    consider(inputs_[i]);
+  }
+  for (size_t i = ahead_.size(); i < next.size() && ahead_.size() < want; ++i) {
+    ahead_.push_back(std::make_unique<ArchiveInput>(next[i], options_.shard, &archive_progress_));
+  }
 }
 
 Status InputReader::Validate() const {
@@ -292,7 +275,8 @@ std::optional<Item> InputReader::Next() {
       continue;
     }
     if (archive_) {
-      if (auto item = NextFromArchive()) return item;
+      if (auto item = archive_->Next()) return item;
+      archive_.reset();
       continue;
     }
     std::string path;
@@ -320,12 +304,7 @@ std::optional<Item> InputReader::Next() {
         item.error = UsageError("archives are read from files, not standard input");
         return item;
       }
-      if (Status s = OpenArchive(path); !s.ok()) {
-        Item item;
-        item.name = path;
-        item.error = s;
-        return item;
-      }
+      archive_ = TakeArchive(path);
       continue;
     }
     if (format == InputFormat::kJsonl) {

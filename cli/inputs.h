@@ -75,11 +75,21 @@ struct InputOptions {
   std::optional<std::string> url;        // --url, for a single input
   std::optional<std::string> published;  // --published, for a single input
   size_t max_file_bytes = 256u << 20;    // larger files are not read into memory
+  size_t archives_at_once = 2;           // archive files being read at the same time
+};
+
+class ArchiveInput;
+
+// Totals over every archive of a run, for progress (cli/archive_input.h adds to them).
+struct ArchiveProgress {
+  std::atomic<uint64_t> bytes_read{0};  // stored bytes
+  std::atomic<uint64_t> records{0};
 };
 
 class InputReader : public ItemSource {
  public:
   InputReader(std::vector<std::string> inputs, InputOptions options);
+  ~InputReader() override;
 
   // Checks what can be checked before any work: formats that are not available, and
   // options that need a single input. kUsage on failure.
@@ -94,8 +104,10 @@ class InputReader : public ItemSource {
  private:
   void Expand(const std::string& input);
   std::optional<Item> NextFromJsonl();
-  std::optional<Item> NextFromArchive();
-  Status OpenArchive(const std::string& path);
+  // The reader of the archive at path, started ahead of time or now, and readers started
+  // for the next few archives known to follow it.
+  std::unique_ptr<ArchiveInput> TakeArchive(const std::string& path);
+  void ReadAhead();
 
   std::vector<std::string> inputs_;
   InputOptions options_;
@@ -103,13 +115,12 @@ class InputReader : public ItemSource {
   std::deque<std::string> pending_files_;  // files found in a directory, in order
   struct JsonlState;
   std::shared_ptr<JsonlState> jsonl_;
-  struct ArchiveState;
-  std::shared_ptr<ArchiveState> archive_;
-  // Progress over archives, read by Progress() from another thread.
+  // Progress over archives, read by Progress() from another thread. Declared before the
+  // readers that add to it, so it outlives them.
   std::atomic<uint64_t> archive_bytes_total_{0};  // stored bytes of every archive input
-  std::atomic<uint64_t> archive_bytes_done_{0};   // of archives finished
-  std::atomic<uint64_t> archive_bytes_current_{0};
-  std::atomic<uint64_t> records_{0};
+  ArchiveProgress archive_progress_;
+  std::unique_ptr<ArchiveInput> archive_;            // the archive being read
+  std::deque<std::unique_ptr<ArchiveInput>> ahead_;  // the next ones, already reading
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

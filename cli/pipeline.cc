@@ -81,7 +81,12 @@ class Writer {
     if (!o.article.ok()) {
       if (options_.progress) err_ << "\r\033[K";
       const Status& s = o.article.status();
-      err_ << "newsfacts: " << o.name << ": " << s.ToString() << "\n";
+      // An error that names its own place within the input (file@offset) says it once.
+      if (!s.where().empty() && s.where().rfind(o.name, 0) == 0) {
+        err_ << "newsfacts: " << s.ToString() << "\n";
+      } else {
+        err_ << "newsfacts: " << o.name << ": " << s.ToString() << "\n";
+      }
       ++counts_.failed;
       return;
     }

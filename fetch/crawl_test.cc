@@ -203,6 +203,13 @@ TEST_CASE("crawl: one pass, politeness, statuses, then a second pass fetches not
                "SELECT count(*) FROM articles a JOIN fetches f ON f.id = a.fetch_id "
                "WHERE f.status = 200 AND f.warc_file IS NOT NULL AND f.warc_offset >= 0 "
                "AND f.payload_digest LIKE 'sha1:%'") == 6);
+  // Each article names its archived copy (the contract's `archive`): the fetch's record.
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM articles a JOIN fetches f ON f.id = a.fetch_id "
+               "WHERE a.archive_file = f.warc_file AND a.archive_offset = f.warc_offset "
+               "AND a.archive_length = f.warc_length AND a.archive_record_id = f.warc_record_id "
+               "AND a.archive_digest = f.payload_digest AND a.archive_date = f.fetched_at") == 6);
+  CHECK(Scalar(db, "SELECT count(*) FROM captures") == 6);
 
   // Crawl-delay (0.15 s) is larger than the site's 0.05 s: every request arrives at
   // least that long after the one before, on the server's own clock.
