@@ -15,7 +15,8 @@ PACKAGES := cmake ninja-build g++ pkg-config libre2-dev libicu-dev libcurl4-open
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing missing Debian packages:" $$missing; \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \

@@ -35,18 +35,20 @@ Status Exec(sqlite3* db, const std::string& sql, const std::string& path) {
 // Carries the input's runs over; returns {input run id: OUT run id}.
 Result<std::map<int64_t, int64_t>> MergeRuns(sqlite3* db, const std::string& path, int64_t* added) {
   std::map<int64_t, int64_t> ids;
-  // `IS` compares NULLs as equal: a run without a shard or finish time matches its copy.
+  // A run is its uid; runs written before uids existed are matched on what they hold
+  // (`IS` compares NULLs as equal).
   const char* find_sql =
-      "SELECT o.id FROM main.runs o WHERE o.program_version IS ?1 AND o.ruleset_versions IS ?2 "
-      "AND o.command IS ?3 AND o.started_at IS ?4 AND o.shard IS ?5 ORDER BY o.id LIMIT 1";
+      "SELECT o.id FROM main.runs o WHERE (?6 IS NOT NULL AND o.uid = ?6) OR (?6 IS NULL AND "
+      "o.uid IS NULL AND o.program_version IS ?1 AND o.ruleset_versions IS ?2 AND o.command IS ?3 "
+      "AND o.started_at IS ?4 AND o.shard IS ?5) ORDER BY o.id LIMIT 1";
   const char* insert_sql =
       "INSERT INTO main.runs (program_version, ruleset_versions, command, started_at, "
-      "finished_at, articles_stored, articles_failed, shard) "
+      "finished_at, articles_stored, articles_failed, shard, uid) "
       "SELECT program_version, ruleset_versions, command, started_at, finished_at, "
-      "articles_stored, articles_failed, shard FROM src.runs WHERE id = ?1";
+      "articles_stored, articles_failed, shard, uid FROM src.runs WHERE id = ?1";
   auto all = Prepare(db,
-                     "SELECT id, program_version, ruleset_versions, command, started_at, shard "
-                     "FROM src.runs ORDER BY id",
+                     "SELECT id, program_version, ruleset_versions, command, started_at, shard, "
+                     "uid FROM src.runs ORDER BY id",
                      path);
   auto find = Prepare(db, find_sql, path);
   auto insert = Prepare(db, insert_sql, path);
@@ -58,7 +60,7 @@ Result<std::map<int64_t, int64_t>> MergeRuns(sqlite3* db, const std::string& pat
     const int64_t src_id = sqlite3_column_int64(all->get(), 0);
     sqlite3_stmt* f = find->get();
     sqlite3_reset(f);
-    for (int i = 1; i <= 5; ++i) sqlite3_bind_value(f, i, sqlite3_column_value(all->get(), i));
+    for (int i = 1; i <= 6; ++i) sqlite3_bind_value(f, i, sqlite3_column_value(all->get(), i));
     rc = sqlite3_step(f);
     if (rc == SQLITE_ROW) {
       ids[src_id] = sqlite3_column_int64(f, 0);

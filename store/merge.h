@@ -1,7 +1,8 @@
 // Merging shard databases: `newsfacts merge OUT IN...` folds each IN into OUT.
 //
 // Keys are natural, never row numbers: an article is its id, a capture its (url, date,
-// digest), a run its (program version, rule-set versions, command, start time, shard).
+// digest), a run its uid (random, given when the run began; runs from before uids existed:
+// their program version, rule-set versions, command, start time and shard).
 // For an article present on both sides, the latest capture wins (store.h, "Captures"); an
 // article identical on both sides (the same JSON, the same rule-set versions) is left
 // alone; otherwise the incoming one replaces it. Facts keep their rule ids and rule-set

@@ -9,7 +9,9 @@
 #include <exception>
 #include <filesystem>
 #include <limits>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -73,6 +75,8 @@ ALTER TABLE articles ADD COLUMN reference_date TEXT;
 ALTER TABLE articles ADD COLUMN ruleset_versions TEXT;
 CREATE INDEX articles_ruleset_versions ON articles(ruleset_versions);
 ALTER TABLE runs ADD COLUMN shard TEXT;
+ALTER TABLE runs ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX runs_uid ON runs(uid);
 CREATE TABLE captures (
   url        TEXT NOT NULL,
   date       TEXT NOT NULL,
@@ -273,6 +277,23 @@ struct Store::Impl {
 };
 
 namespace {
+
+// 128 random bits as hex: a run's name across databases (merge matches runs on it).
+std::string NewRunUid() {
+  static std::mutex mu;
+  static std::mt19937_64 rng = [] {
+    std::random_device device;
+    std::seed_seq seed{
+        device(), device(), device(), device(),
+        static_cast<unsigned>(std::chrono::system_clock::now().time_since_epoch().count())};
+    return std::mt19937_64(seed);
+  }();
+  std::lock_guard<std::mutex> lock(mu);
+  char text[40];
+  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(rng()),
+                static_cast<unsigned long long>(rng()));
+  return text;
+}
 
 Status RefuseNewer(const std::string& path, int version) {
   return StorageError("database schema version " + std::to_string(version) +
@@ -486,8 +507,8 @@ Status Store::Impl::PrepareWriters() {
       {"INSERT INTO quote_parts (article_id, quote_position, position, span_start, span_end) "
        "VALUES (?1, ?2, ?3, ?4, ?5)",
        &insert_part},
-      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at, shard) "
-       "VALUES (?1, ?2, ?3, ?4, ?5)",
+      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at, shard, uid) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
        &insert_run},
       {"UPDATE runs SET finished_at = ?2, articles_stored = ?3, articles_failed = ?4 "
        "WHERE id = ?1",
@@ -853,6 +874,8 @@ Result<int64_t> Store::BeginRun(const RunInfo& info) {
   } else {
     b.Text(info.shard);
   }
+  const std::string uid = NewRunUid();
+  b.Text(uid);
   if (Status st = d.Run(s, b, "recording run"); !st.ok()) return st;
   return static_cast<int64_t>(sqlite3_last_insert_rowid(d.db.get()));
 }
