@@ -1,5 +1,9 @@
-// Reading web archives: WARC 1.0/1.1 (.warc, .warc.gz, .warc.zst), ARC v1 (.arc, .arc.gz)
-// and WET (WARC `conversion` records), one record at a time, as pages ready to normalise.
+// Reading web archives: WARC 1.0/1.1 (.warc, .warc.gz, .warc.zst), ARC v1 (.arc, .arc.gz;
+// v2 header lines are read too) and WET (WARC `conversion` records), one record at a time,
+// as pages ready to normalise.
+//
+// Inside: archive/stream.h decodes the stored bytes, archive/records.h cuts them into
+// records, archive/classify.h turns a record into an Entry.
 //
 // Streaming. An ArchiveReader holds one record at a time (at most max_record_bytes of its
 // block) and a fixed-size read buffer, never the file: memory is flat whatever the file's
@@ -13,7 +17,10 @@
 // (frame) per record, that is the member holding the record, so `dd`, warcio or
 // ReadRecordAt() can fetch it alone; when a member holds several records (a whole-file
 // gzip), it is the member the record starts in, and ReadRecordAt() finds the record in it
-// by its record id.
+// by its record id. There `length` is the member's length once its end has been decoded
+// (always so for the member's last record); for a record given before that, it covers a
+// prefix of the member at least long enough to decompress to the record. An uncompressed
+// record spans its header, its block and the CRLF CRLF after it.
 //
 // What becomes a page (Entry::kind == kArticle):
 //   - `response` with an HTTP message: status 2xx, payload HTML by Content-Type (text/html,
@@ -24,9 +31,21 @@
 //   - `resource` whose Content-Type (or sniffed block) is HTML: the block is the page;
 //   - WET `conversion` records: the block is the page's text (Page::is_text);
 //   - ARC records: as a `response` (ARC keeps the HTTP message), except the filedesc
-//     record.
+//     record; an ARC record whose data is not an HTTP message is taken as a `resource`
+//     with the ARC header's content type (dns: records are kOther).
 // Everything else is counted and skipped: non-HTML (kNonHtml), non-2xx (kStatus),
-// `revisit` (kRevisit), `request`/`metadata`/`warcinfo` and anything unknown (kOther).
+// `revisit` (kRevisit), `request`/`metadata`/`warcinfo` and anything unknown (kOther), as
+// is a `response` whose block is not an HTTP message (dns: records; kDamaged when its
+// Content-Type says application/http). The status is judged before the type.
+//
+// Archives as found. Two things writers do are taken as they are, as warcio does:
+//   - "Transfer-Encoding: chunked" kept over a body stored de-chunked: when the body does
+//     not start with a chunk-size line it is used as it is (a body that does, but breaks
+//     later, is kDamaged);
+//   - "Content-Encoding: gzip" (or br, deflate) kept over a body stored decoded: when
+//     decoding fails and the body is not gzip data and has no control bytes in its first
+//     512 (it is text), it is used as it is; otherwise the record is kDamaged. Passing
+//     max_decoded_bytes is always kDamaged, with a message naming the cap.
 //
 // Damage. A truncated gzip member or zstd frame, a Content-Length running past the end,
 // a malformed header line, garbage between records, an ARC header with a wrong length, a
@@ -35,7 +54,11 @@
 // then resynchronises on the next record (the next gzip member or zstd frame, or the next
 // "WARC/1." / ARC header line) when it can, and ends the file when it cannot. Records
 // before the damage are never lost. A file that is not an archive at all (an empty file, a
-// non-archive named .warc.gz) gives one kDamaged entry and ends.
+// non-archive named .warc.gz) gives one kDamaged entry and ends. One problem gives one
+// entry: the bytes skipped on the way to the next record after a damaged one are part of
+// it. A record whose own gzip member (zstd frame) fails its check, or is cut short after
+// the record, is kDamaged too: its bytes cannot be trusted. A block over max_record_bytes
+// is streamed past, never held, and named in its kDamaged entry with its record id and URL.
 //
 // Thread safety: an ArchiveReader is used by one thread; different readers are independent.
 #pragma once
@@ -57,7 +80,9 @@ struct ReaderOptions {
   // Payload after content-coding removal, as the crawler caps it (gzip bombs).
   uint64_t max_decoded_bytes = 64ull << 20;
   // Called with a record's target URI before its payload is decoded; a record for which it
-  // returns false is skipped as kNotMine without decoding (sharding). nullptr: all.
+  // returns false is skipped as kNotMine without decoding (sharding). nullptr: all. Asked
+  // for `response`, `resource` and `conversion` records (and ARC records), the ones that
+  // can be pages; the others are counted by kind.
   std::function<bool(const std::string& url)> wanted;
 };
 
@@ -67,9 +92,12 @@ struct Capture {
   uint64_t offset = 0;    // where the record starts in the file as stored (see above)
   uint64_t length = 0;    // stored bytes of the member/frame (or record, uncompressed)
   std::string record_id;  // WARC-Record-ID ("<urn:uuid:...>"); "" for ARC
-  std::string date;       // WARC-Date (ARC's date), ISO 8601 UTC "YYYY-MM-DDTHH:MM:SSZ"
-  std::string digest;     // payload digest "sha1:BASE32": WARC-Payload-Digest when given,
-                          // else computed over the payload (de-chunked, still encoded)
+  std::string date;       // WARC-Date (ARC's date), ISO 8601 UTC "YYYY-MM-DDTHH:MM:SSZ";
+                          // "" when missing or not a date
+  std::string digest;     // payload digest "sha1:BASE32": WARC-Payload-Digest when given
+                          // (SHA-1 as "sha1:" + upper case, other algorithms as written),
+                          // else, for kArticle, computed over the payload (de-chunked,
+                          // still content-encoded); else ""
 };
 
 struct Page {
@@ -93,9 +121,13 @@ enum class EntryKind {
 
 struct Entry {
   EntryKind kind = EntryKind::kOther;
-  std::string type;  // WARC-Type ("response", ...); "response" for ARC records
+  std::string type;  // WARC-Type ("response", ...); "response" for ARC records, "filedesc"
+                     // for an ARC file's first record; "" for kDamaged
   Capture capture;   // for every kind; for kDamaged, offset is where the damage was found
-  Page page;         // for kArticle (url also for kNonHtml, kStatus, kRevisit, kNotMine)
+                     // (the member or record it is in; for bytes between records, where
+                     // they start) and record_id is set when the header could be read
+  Page page;         // for kArticle (url also for kNonHtml, kStatus, kRevisit, kNotMine,
+                     // and kDamaged when known; status also for kStatus)
   Status error;      // for kDamaged: kInvalidInput, where = "path@offset"
 };
 
@@ -125,7 +157,8 @@ class ArchiveReader {
   virtual std::optional<Entry> Next() = 0;
 
   const ReadCounts& counts() const { return counts_; }
-  // Stored (compressed) bytes consumed so far, and the file's size: for progress.
+  // Stored (compressed) bytes consumed so far (the furthest point decoding reached, read
+  // ahead included), and the file's size: for progress.
   virtual uint64_t bytes_read() const = 0;
   virtual uint64_t file_size() const = 0;
 
@@ -139,7 +172,9 @@ bool IsArchiveName(const std::string& path);
 
 // The one record at offset in path (a Capture's file and offset); with record_id not
 // empty, the record with that id in the member starting there. kNotFound when no such
-// record is there; kInvalidInput when it is damaged; kIo when the file cannot be read.
+// record is there (nothing starts a record at offset, or the member holds no record with
+// that id); kInvalidInput when it is damaged (an entry that would be kDamaged); kIo when
+// the file cannot be read. A .warc.zst dictionary is read from the file's start.
 Result<Entry> ReadRecordAt(const std::string& path, uint64_t offset, const std::string& record_id,
                            const ReaderOptions& options = {});
 

@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "archive/reader.h"
+#include "archive/records.h"
+#include "common/ascii.h"
 
 namespace newsfacts::archive {
 namespace fs = std::filesystem;
@@ -242,60 +244,27 @@ Result<WarcLocation> WarcWriter::WriteExchange(const Exchange& ex, const std::st
 }
 
 Status ReadWarc(const std::string& path, const std::function<bool(const WarcRecord&)>& fn) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("cannot open WARC file", path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
-
-  size_t pos = 0;
-  while (pos < data.size()) {
-    z_stream z{};
-    if (inflateInit2(&z, 15 + 16) != Z_OK) return InternalError("zlib: inflateInit2 failed");
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + pos));
-    z.avail_in = static_cast<uInt>(data.size() - pos);
-    std::string record;
-    char buf[64 << 10];
-    int rc;
-    do {
-      z.next_out = reinterpret_cast<Bytef*>(buf);
-      z.avail_out = sizeof buf;
-      rc = inflate(&z, Z_NO_FLUSH);
-      record.append(buf, sizeof buf - z.avail_out);
-    } while (rc == Z_OK);
-    const size_t consumed = z.total_in;
-    inflateEnd(&z);
-    const std::string where = path + "@" + std::to_string(pos);
-    if (rc != Z_STREAM_END) return InvalidInput("damaged gzip member", where);
-
-    WarcRecord r;
-    r.offset = pos;
-    const size_t head_end = record.find("\r\n\r\n");
-    if (record.rfind("WARC/1.", 0) != 0 || head_end == std::string::npos) {
-      return InvalidInput("not a WARC record", where);
+  auto records = RecordReader::Open(path, 0, ReaderOptions().max_record_bytes);
+  if (!records.ok()) return IoError("cannot open WARC file: " + records.status().message(), path);
+  RawRecord raw;
+  Damage damage;
+  WarcRecord r;
+  for (;;) {
+    switch ((*records)->Next(&raw, &damage)) {
+      case RecordReader::Step::kEnd:
+        return Status::Ok();
+      case RecordReader::Step::kDamage:
+        if ((*records)->file_size() == 0) return Status::Ok();  // no record yet
+        return InvalidInput(damage.message, path + "@" + std::to_string(damage.offset));
+      case RecordReader::Step::kRecord:
+        break;
     }
-    size_t line = record.find("\r\n") + 2;
-    while (line < head_end) {
-      size_t end = record.find("\r\n", line);
-      const std::string field = record.substr(line, end - line);
-      line = end + 2;
-      const size_t colon = field.find(':');
-      if (colon == std::string::npos) continue;
-      std::string name = field.substr(0, colon);
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      size_t v = colon + 1;
-      while (v < field.size() && field[v] == ' ') ++v;
-      r.headers[name] = field.substr(v);
-    }
-    const auto length = r.headers.find("content-length");
-    if (length == r.headers.end()) return InvalidInput("record without Content-Length", where);
-    const unsigned long long n = std::strtoull(length->second.c_str(), nullptr, 10);
-    if (head_end + 4 + n > record.size()) return InvalidInput("record block cut short", where);
-    r.block = record.substr(head_end + 4, n);
-    pos += consumed;
-    if (!fn(r)) break;
+    r.offset = raw.offset;
+    r.headers.clear();
+    for (const auto& [name, value] : raw.fields) r.headers[Lower(name)] = value;
+    r.block.swap(raw.block);  // the two buffers take turns, both keep their capacity
+    if (!fn(r)) return Status::Ok();
   }
-  return Status::Ok();
 }
 
 }  // namespace newsfacts::archive

@@ -90,14 +90,16 @@ std::string WarcDigest(const std::string& data);
 
 // A record as read back.
 struct WarcRecord {
-  uint64_t offset = 0;                         // of its gzip member in the file
+  uint64_t offset = 0;                         // of its gzip member in the file (Capture::offset)
   std::map<std::string, std::string> headers;  // WARC header fields, names lower-case
   std::string block;
 };
 
-// Reads every record of a .warc.gz file written one gzip member per record, in order,
-// calling fn for each; stops early when fn returns false. kIo when the file cannot be
-// read, kInvalidInput when a member or record is damaged (records before it were given).
+// Reads every record of a WARC file, in order, calling fn for each; stops early when fn
+// returns false. Any file ArchiveReader (archive/reader.h) reads will do; it streams, holding
+// one record (up to ReaderOptions' max_record_bytes) at a time. kIo when the file cannot be
+// opened, kInvalidInput at the first damage (records before it were given); an empty file
+// has no records.
 Status ReadWarc(const std::string& path, const std::function<bool(const WarcRecord&)>& fn);
 
 }  // namespace newsfacts::archive
