@@ -8,7 +8,6 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/test_archives.h"
 #include "archive/warc_writer.h"
 #include "tests/black_box.h"
 
@@ -64,28 +64,19 @@ fs::path WriteWarc(const fs::path& dir, const std::string& prefix,
   return {};
 }
 
-// The gzip member at [offset, offset + length) of path, inflated.
+// The gzip member at [offset, offset + length) of path, inflated; fails the test unless those
+// bytes are exactly one member.
 std::string InflateMember(const fs::path& path, int64_t offset, int64_t length) {
   const std::string all = ReadFile(path);
   REQUIRE(offset >= 0);
   REQUIRE(static_cast<size_t>(offset + length) <= all.size());
-  z_stream z{};
-  REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(all.data() + offset));
-  z.avail_in = static_cast<uInt>(length);
-  std::string out;
-  char buf[1 << 16];
-  int rc;
-  do {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - z.avail_out);
-  } while (rc == Z_OK);
-  const bool whole = rc == Z_STREAM_END && z.avail_in == 0;  // exactly one member
-  inflateEnd(&z);
-  CHECK(whole);
-  return out;
+  try {
+    return archive::testing::GunzipExactly(
+        all.substr(static_cast<size_t>(offset), static_cast<size_t>(length)));
+  } catch (const std::exception& e) {
+    FAIL(path.string() << "@" << offset << ": " << e.what());
+  }
+  return {};
 }
 
 std::vector<json> JsonLines(const std::string& out) {
@@ -130,12 +121,17 @@ std::vector<archive::Exchange> CorpusExchanges(const std::string& base) {
   return out;
 }
 
+// The corpus exchanges as one .warc.gz in tmp, dated 2024-05-24T10:00:00Z.
+fs::path CorpusWarc(const TempDir& tmp) {
+  return WriteWarc(tmp.path(), "crawl", CorpusExchanges("https://example.test/"),
+                   "2024-05-24T10:00:00Z");
+}
+
 TEST_CASE("extract reads a WARC file: articles, their archive object, the summary line") {
   RequireBinary();
   TempDir tmp;
   REQUIRE(tmp.ok());
-  const fs::path warc = WriteWarc(tmp.path(), "crawl", CorpusExchanges("https://example.test/"),
-                                  "2024-05-24T10:00:00Z");
+  const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "news.db";
   const RunResult r = RunNewsfacts({"extract", "--json", "--db", db.string(), warc.string()});
   REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
@@ -189,8 +185,7 @@ TEST_CASE("a damaged archive: named with its offset, the records before it kept,
   RequireBinary();
   TempDir tmp;
   REQUIRE(tmp.ok());
-  const fs::path warc = WriteWarc(tmp.path(), "crawl", CorpusExchanges("https://example.test/"),
-                                  "2024-05-24T10:00:00Z");
+  const fs::path warc = CorpusWarc(tmp);
   const std::string bytes = ReadFile(warc);
   // Cut in the middle of the last member (the PNG's response record).
   const fs::path cut = tmp / "cut.warc.gz";
@@ -315,8 +310,7 @@ TEST_CASE("the shard comes from Slurm's job-array variables") {
   RequireBinary();
   TempDir tmp;
   REQUIRE(tmp.ok());
-  const fs::path warc = WriteWarc(tmp.path(), "crawl", CorpusExchanges("https://example.test/"),
-                                  "2024-05-24T10:00:00Z");
+  const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "task.db";
   setenv("SLURM_ARRAY_TASK_ID", "7", 1);
   setenv("SLURM_ARRAY_TASK_MIN", "6", 1);
@@ -339,8 +333,7 @@ TEST_CASE("reextract runs changed rules over stored articles only") {
   RequireBinary();
   TempDir tmp;
   REQUIRE(tmp.ok());
-  const fs::path warc = WriteWarc(tmp.path(), "crawl", CorpusExchanges("https://example.test/"),
-                                  "2024-05-24T10:00:00Z");
+  const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "news.db";
   REQUIRE(RunNewsfacts({"extract", "--quiet", "--db", db.string(), warc.string()}).exit_code == 0);
   const std::string facts =
