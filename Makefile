@@ -46,6 +46,8 @@ demo: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/newsfacts extract --quiet --db $(DB) corpus/
 	@sh docs/demo.sh $(DB)
+	@echo; echo '== Checking the seed figure: newsfacts check "Mexico seized 8.2 tonnes of fentanyl"'
+	@$(BUILD)/newsfacts check --db $(DB) --limit 3 "Mexico seized 8.2 tonnes of fentanyl"
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

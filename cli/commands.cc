@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/check_command.h"
 #include "cli/fetch_command.h"
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
@@ -339,15 +340,7 @@ int Run(int argc, char** argv) {
 
   AddFetchCommands(&app, &status);
 
-  for (const char* name : {"check"}) {
-    CLI::App* later = app.add_subcommand(name, std::string(name) + " (not available yet)");
-    later->allow_extras();
-    later->prefix_command();
-    later->callback([&status, name] {
-      std::cerr << "newsfacts " << name << ": not available yet\n";
-      status = kExitUsage;
-    });
-  }
+  AddCheckCommand(&app, &status);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,6 @@
 #include "factcheck/verdict.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -11,13 +12,19 @@ namespace {
 constexpr double kSameTolerance = 1e-6;  // relative: floating point, not precision
 constexpr double kApproxTolerance = 0.05;
 
-// "1,234,567.5": thousands separated, at most 6 decimals, trailing zeros dropped.
+// "1,234,567.5": seven significant digits at most, thousands separated, trailing zeros
+// dropped.
 std::string FormatNumber(double v) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", std::fabs(v));
+  const double a = std::fabs(v);
+  const int magnitude = a > 0 ? static_cast<int>(std::floor(std::log10(a))) : 0;
+  const int decimals = std::clamp(6 - magnitude, 0, 6);
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, a);
   std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
   const size_t dot = std::min(s.find('.'), s.size());
   std::string out;
   for (size_t i = 0; i < dot; ++i) {

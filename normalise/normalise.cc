@@ -156,4 +156,8 @@ Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& o
   return doc;
 }
 
+std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text) {
+  return normalise_internal::SplitSentences(text);
+}
+
 }  // namespace newsfacts

@@ -77,4 +77,8 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
 // No metadata except what options give.
 Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& options);
 
+// The sentences of a normalised text (an article's `text`) as [begin, end) byte ranges, by
+// the same rules as Document::sentences. Thread-safe.
+std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text);
+
 }  // namespace newsfacts

@@ -1,0 +1,17 @@
+// `newsfacts check [--db F] [--json] [--limit N] [--since D] [--until D] [--site S] CLAIM`
+// (CONTRACT.md, "Commands"; factcheck/check.h does the work).
+//
+// Human output: per hit, the verdict and its arithmetic, the sentence with the figure
+// marked (bold on a terminal), title, site, date, speaker, URL and the archived copy.
+// --json: one object per hit, best first, in the contract's fields. Exit 0 when a hit is
+// printed, 1 when none, 2 on a usage or database error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace newsfacts::cli {
+
+// Adds the `check` subcommand to app; it stores its exit status in *status.
+void AddCheckCommand(CLI::App* app, int* status);
+
+}  // namespace newsfacts::cli

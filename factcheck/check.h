@@ -1,0 +1,63 @@
+// `newsfacts check`: the stored figures that match, round or contradict a claim's figure.
+//
+// The claim is read by the shipped rule sets (its quantities, dates and officials) and cut
+// into content words. Candidates are the articles holding a figure of the claim's SI unit
+// within a factor of ten of it (the quantities_si index), and the articles the full-text
+// index ranks best for the claim's words. Each stored figure of the claim's unit in a
+// candidate is compared (factcheck/verdict.h) in the sentence that holds it; a candidate
+// without a comparable figure gives its best sentence as `related`. Hits are kept only when
+// their sentence or subject shares the claim's words (a figure about something else is not
+// a hit), and ranked by word overlap, verdict, subject, people and dates.
+//
+// Errors: kStorage from the database; kInvalidInput for an empty claim.
+// Thread safety: Check() uses the store from the calling thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/status.h"
+#include "extract/extract.h"
+#include "factcheck/verdict.h"
+#include "store/store.h"
+
+namespace newsfacts::factcheck {
+
+struct Claim {
+  std::string text;
+  std::vector<Quantity> figures;  // the claim's figures, restatements removed
+  std::vector<DateFact> dates;
+  std::vector<std::string> people;  // names of the officials it names, as written
+  std::vector<std::string> words;   // content words, lower-case, no numbers or stop words
+};
+
+// Reads the claim with the rule sets. kInvalidInput for a claim without any word.
+Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules);
+
+struct CheckOptions {
+  size_t limit = 10;
+  std::optional<std::string> since, until;  // publication date bounds, YYYY-MM-DD, inclusive
+  std::optional<std::string> site;
+};
+
+struct Hit {
+  Verdict verdict = Verdict::kRelated;
+  double score = 0;
+  std::string how;  // the arithmetic, "" for related hits
+  std::string article_id;
+  std::optional<std::string> url, title, site, published;
+  std::string sentence;
+  Span sentence_span;              // code points in the article text
+  std::optional<Quantity> figure;  // the stored figure, spans in code points of the text
+  std::optional<Quantity> claim_figure;
+  std::optional<std::string> speaker;  // when the figure stands in a quote
+  std::optional<ArchiveRef> archive;
+};
+
+// The hits for claim in store, best first, at most options.limit.
+Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
+                               const CheckOptions& options);
+
+}  // namespace newsfacts::factcheck

@@ -1,0 +1,99 @@
+#include "store/queries.h"
+
+#include <sqlite3.h>
+
+#include <functional>
+#include <memory>
+
+namespace newsfacts::store {
+namespace {
+
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+constexpr char kFilter[] =
+    " AND (?90 IS NULL OR substr(a.published, 1, 10) >= ?90)"
+    " AND (?91 IS NULL OR substr(a.published, 1, 10) <= ?91)"
+    " AND (?92 IS NULL OR a.site = ?92)";
+
+void BindOpt(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
+  if (v) {
+    sqlite3_bind_text(s, i, v->c_str(), -1, SQLITE_TRANSIENT);
+  } else {
+    sqlite3_bind_null(s, i);
+  }
+}
+
+Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
+                                     const std::function<void(sqlite3_stmt*)>& bind,
+                                     const ArticleFilter& filter) {
+  sqlite3* db = store.connection();
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
+  Stmt stmt(raw);
+  if (rc != SQLITE_OK) {
+    return StorageError(std::string("preparing a lookup: ") + sqlite3_errmsg(db), store.path());
+  }
+  bind(raw);
+  BindOpt(raw, 90, filter.since);
+  BindOpt(raw, 91, filter.until);
+  BindOpt(raw, 92, filter.site);
+  std::vector<std::string> ids;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(raw, 0)));
+  }
+  if (rc != SQLITE_DONE) {
+    return StorageError(std::string("looking up articles: ") + sqlite3_errmsg(db), store.path());
+  }
+  return ids;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const std::string& si_unit,
+                                                     double lo, double hi,
+                                                     const ArticleFilter& filter, size_t limit) {
+  const std::string sql =
+      std::string(
+          "SELECT DISTINCT a.id FROM quantities q JOIN articles a ON a.id = q.article_id "
+          "WHERE q.si_unit = ?1 AND q.si_value BETWEEN ?2 AND ?3") +
+      kFilter + " ORDER BY a.seq LIMIT ?4";
+  return Ids(
+      store, sql,
+      [&](sqlite3_stmt* s) {
+        sqlite3_bind_text(s, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(s, 2, lo);
+        sqlite3_bind_double(s, 3, hi);
+        sqlite3_bind_int64(s, 4, static_cast<sqlite3_int64>(limit));
+      },
+      filter);
+}
+
+Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
+                                                       const std::vector<std::string>& words,
+                                                       const ArticleFilter& filter, size_t limit) {
+  std::string match;
+  for (const std::string& w : words) {
+    std::string quoted = "\"";
+    for (char c : w) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += "\"";
+    match += (match.empty() ? "" : " OR ") + quoted;
+  }
+  if (match.empty()) return std::vector<std::string>();
+  const std::string sql =
+      std::string(
+          "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+          "WHERE articles_fts MATCH ?1") +
+      kFilter + " ORDER BY bm25(articles_fts) LIMIT ?2";
+  return Ids(
+      store, sql,
+      [&](sqlite3_stmt* s) {
+        sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, static_cast<sqlite3_int64>(limit));
+      },
+      filter);
+}
+
+}  // namespace newsfacts::store

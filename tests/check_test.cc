@@ -1,0 +1,132 @@
+// Black-box tests of `newsfacts check` (CONTRACT.md, "check --json"): claims about the
+// corpus's figures restated, rounded, converted, wrong and unsupported, against a database
+// extracted from corpus/ at test time. Expected verdicts are worked out by hand in the
+// comments.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/black_box.h"
+
+namespace newsfacts::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// The code points [start, end) of s, as Python's s[start:end].
+std::string CodePoints(const std::string& s, int64_t start, int64_t end) {
+  std::string out;
+  int64_t cp = -1;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
+    if (cp >= start && cp < end) out += c;
+  }
+  return out;
+}
+
+class CorpusDb {
+ public:
+  CorpusDb() {
+    REQUIRE_MESSAGE(!BinaryPath().empty(), "NEWSFACTS_BIN is not set");
+    REQUIRE(tmp_.ok());
+    const RunResult r = RunNewsfacts(
+        {"extract", "--quiet", "--db", db().string(), (fs::path(SourceDir()) / "corpus").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
+    const RunResult e =
+        RunNewsfacts({"export", "--db", db().string(), "--format", "jsonl", "--what", "articles"});
+    for (const std::string& line : Lines(e.out)) {
+      const json a = json::parse(line);
+      texts_[a["id"].get<std::string>()] = a["text"].get<std::string>();
+    }
+  }
+  fs::path db() const { return tmp_ / "corpus.db"; }
+  const std::string& text(const std::string& id) { return texts_.at(id); }
+
+  // The hits of check --json for claim, and its exit status.
+  std::vector<json> Check(const std::string& claim, int* exit_code) {
+    const RunResult r = RunNewsfacts({"check", "--json", "--db", db().string(), claim});
+    *exit_code = r.exit_code;
+    std::vector<json> hits;
+    for (const std::string& line : Lines(r.out)) hits.push_back(json::parse(line));
+    return hits;
+  }
+
+ private:
+  TempDir tmp_;
+  std::map<std::string, std::string> texts_;
+};
+
+TEST_CASE("check: restated, rounded, converted and wrong figures of the seed article") {
+  CorpusDb corpus;
+  struct Case {
+    const char* claim;
+    const char* verdict;
+    const char* figure;  // the stored figure the first hit shows
+  };
+  const Case cases[] = {
+      // The article writes "8,222.5 kilograms (8.2 tonnes)": 8.2 tonnes is stored as written.
+      {"Mexico seized 8.2 tonnes of fentanyl", "same", "8.2 tonnes"},
+      // 8,222.5 kg = 18,127.6 lb, which is 18,000 to the thousand pounds.
+      {"Mexico seized about 18,000 pounds of fentanyl", "rounded", "8,222.5 kilograms"},
+      // 8,222.5 kg is more than 8 tonnes.
+      {"Mexico seized more than 8 tonnes of fentanyl", "rounded", "8,222.5 kilograms"},
+      // A wrong scale: 82 tonnes against 8.2 (and 8,222.5 kg).
+      {"Mexico seized 82 tonnes of fentanyl", "different", nullptr},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.claim);
+    int exit_code = -1;
+    const std::vector<json> hits = corpus.Check(c.claim, &exit_code);
+    CHECK(exit_code == 0);
+    REQUIRE(!hits.empty());
+    const json& first = hits[0];
+    CHECK(first["rank"] == 1);
+    CHECK(first["verdict"] == c.verdict);
+    CHECK(first["article_id"].get<std::string>().find("01-record-fentanyl-seizure") !=
+          std::string::npos);
+    if (c.figure) CHECK(first["figure"]["text"] == c.figure);
+    // The sentence is the article's text at sentence_span, and holds the figure at its span.
+    const std::string& text = corpus.text(first["article_id"]);
+    CHECK(CodePoints(text, first["sentence_span"][0], first["sentence_span"][1]) ==
+          first["sentence"]);
+    CHECK(CodePoints(text, first["figure"]["span"][0], first["figure"]["span"][1]) ==
+          first["figure"]["text"]);
+    CHECK(first["figure"]["span"][0] >= first["sentence_span"][0]);
+    CHECK(first["figure"]["span"][1] <= first["sentence_span"][1]);
+    CHECK(first["claim_figure"].is_object());
+    for (size_t i = 1; i < hits.size(); ++i) CHECK(hits[i]["score"] <= hits[i - 1]["score"]);
+  }
+}
+
+TEST_CASE("check: a figure of another subject is not support; no hit exits 1") {
+  CorpusDb corpus;
+  int exit_code = -1;
+  // The article's 8.2 tonnes are of fentanyl, not of uranium.
+  for (const json& hit : corpus.Check("Mexico seized 8.2 tonnes of uranium", &exit_code)) {
+    CHECK(hit["verdict"] != "same");
+    CHECK(hit["verdict"] != "rounded");
+  }
+  const std::vector<json> none =
+      corpus.Check("Bolivia exported 5 barrels of olive oil to Norway", &exit_code);
+  CHECK(none.empty());
+  CHECK(exit_code == 1);
+}
+
+TEST_CASE("check: human output marks the figure and gives the arithmetic") {
+  CorpusDb corpus;
+  const RunResult r =
+      RunNewsfacts({"check", "--db", corpus.db().string(), "Mexico seized 8.2 tonnes of fentanyl"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
+  CHECK_MESSAGE(r.out.find("1. same  source 8,200 kg, claim 8,200 kg: same") != std::string::npos,
+                r.out);
+  CHECK_MESSAGE(r.out.find("([8.2 tonnes])") != std::string::npos, r.out);
+  CHECK(r.out.find("borderledger.example, 2024-05-23") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsfacts::testing
