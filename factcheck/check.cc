@@ -120,6 +120,57 @@ bool DatesMeet(const Claim& claim, const Article& a) {
   return false;
 }
 
+// A duration the date rules read ("three months": P3M, "90-day": P90D) as a figure in
+// seconds, with the quantity rules' year (365.25 days) and month (a twelfth of it). Only
+// durations of one component; nullopt otherwise.
+std::optional<Quantity> DurationFigure(const DateFact& d) {
+  if (d.kind != "duration" || !d.duration || d.duration->size() < 3) return std::nullopt;
+  const std::string& iso = *d.duration;
+  if (iso[0] != 'P') return std::nullopt;
+  const bool time = iso[1] == 'T';
+  const size_t start = time ? 2 : 1;
+  size_t end = start;
+  while (end < iso.size() &&
+         (std::isdigit(static_cast<unsigned char>(iso[end])) || iso[end] == '.')) {
+    ++end;
+  }
+  if (end == start || end + 1 != iso.size()) return std::nullopt;
+  struct UnitOf {
+    char letter;
+    bool time;
+    const char* name;
+    double seconds;
+  };
+  static const UnitOf kUnits[] = {{'Y', false, "year", 31557600}, {'M', false, "month", 2629800},
+                                  {'W', false, "week", 604800},   {'D', false, "day", 86400},
+                                  {'H', true, "hour", 3600},      {'M', true, "minute", 60},
+                                  {'S', true, "second", 1}};
+  for (const UnitOf& u : kUnits) {
+    if (u.letter != iso.back() || u.time != time) continue;
+    Quantity q;
+    q.text = d.text;
+    q.span = d.span;
+    q.rule = d.rule;
+    q.value = std::strtod(iso.substr(start, end - start).c_str(), nullptr);
+    q.unit = u.name;
+    q.dimension = "duration";
+    q.si_value = q.value * u.seconds;
+    q.si_unit = "s";
+    return q;
+  }
+  return std::nullopt;
+}
+
+// The article's figures: its quantities and its durations.
+std::vector<Quantity> FiguresOf(const std::vector<Quantity>& quantities,
+                                const std::vector<DateFact>& dates) {
+  std::vector<Quantity> out = quantities;
+  for (const DateFact& d : dates) {
+    if (auto q = DurationFigure(d)) out.push_back(std::move(*q));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
@@ -132,7 +183,7 @@ Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
   Article a;
   a.text = text;
   ExtractAll(rules, Context{}, &a);
-  for (const Quantity& q : a.quantities) {
+  for (const Quantity& q : FiguresOf(a.quantities, a.dates)) {
     if (!q.equivalent_of) claim.figures.push_back(q);
   }
   claim.dates = a.dates;
@@ -216,7 +267,7 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       return {byte, byte};
     };
     bool any = false;
-    for (const Quantity& q : a.quantities) {
+    for (const Quantity& q : FiguresOf(a.quantities, a.dates)) {
       if (!units.count(q.si_unit) || !q.si_value) continue;
       const auto s = sentence_of(byte_at(q.span.start));
       std::set<std::string> sentence_words;

@@ -1,13 +1,14 @@
 // `newsfacts check`: the stored figures that match, round or contradict a claim's figure.
 //
 // The claim is read by the shipped rule sets (its quantities, dates and officials) and cut
-// into content words. Candidates are the articles holding a figure of the claim's SI unit
-// within a factor of ten of it (the quantities_si index), and the articles the full-text
-// index ranks best for the claim's words. Each stored figure of the claim's unit in a
-// candidate is compared (factcheck/verdict.h) in the sentence that holds it; a candidate
-// without a comparable figure gives its best sentence as `related`. Hits are kept only when
-// their sentence or subject shares the claim's words (a figure about something else is not
-// a hit), and ranked by word overlap, verdict, subject, people and dates.
+// into content words. Durations the date rules read ("three months", "90-day") count as
+// figures in seconds, on both sides. Candidates are the articles holding a figure of the claim's SI
+// unit within a factor of ten of it (the quantities_si index), and the articles the full-text index
+// ranks best for the claim's words. Each stored figure of the claim's unit in a candidate is
+// compared (factcheck/verdict.h) in the sentence that holds it; a candidate without a comparable
+// figure gives its best sentence as `related`. Hits are kept only when their sentence or subject
+// shares the claim's words (a figure about something else is not a hit), and ranked by word
+// overlap, verdict, subject, people and dates.
 //
 // Errors: kStorage from the database; kInvalidInput for an empty claim.
 // Thread safety: Check() uses the store from the calling thread only.
@@ -27,7 +28,7 @@ namespace newsfacts::factcheck {
 
 struct Claim {
   std::string text;
-  std::vector<Quantity> figures;  // the claim's figures, restatements removed
+  std::vector<Quantity> figures;  // quantities (restatements removed) and durations
   std::vector<DateFact> dates;
   std::vector<std::string> people;  // names of the officials it names, as written
   std::vector<std::string> words;   // content words, lower-case, no numbers or stop words

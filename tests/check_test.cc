@@ -77,6 +77,9 @@ TEST_CASE("check: restated, rounded, converted and wrong figures of the seed art
       {"Mexico seized more than 8 tonnes of fentanyl", "rounded", "8,222.5 kilograms"},
       // A wrong scale: 82 tonnes against 8.2 (and 8,222.5 kg).
       {"Mexico seized 82 tonnes of fentanyl", "different", nullptr},
+      // Durations the date rules read: "four years" (P4Y) is 48 months.
+      {"Fentanyl was seized during the last 48 months of Peña Nieto's administration", "same",
+       "four years"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.claim);
