@@ -144,6 +144,23 @@ Result<std::string> DecodeBody(const std::string& body, const std::string& codin
   return current;
 }
 
+Result<std::string> GzipMember(const std::string& data, int level) {
+  z_stream z{};
+  if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return InternalError("zlib: deflateInit2 failed");
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return InternalError("zlib: deflate did not finish");
+  return out;
+}
+
 std::string HeaderValue(const std::string& head, const std::string& name) {
   std::string found;
   size_t pos = 0;

@@ -1,6 +1,6 @@
 // HTTP message pieces shared by the crawler (fetch/) and the archive reader (archive/):
-// content-coding removal under a decoded-size cap, header lookup in a raw head, and the
-// charset parameter of a Content-Type.
+// content-coding removal under a decoded-size cap, gzip members, header lookup in a raw
+// head, and the charset parameter of a Content-Type.
 //
 // Caps. DecodeBody counts decoded bytes as they are produced, so a small compressed body
 // (a gzip or brotli bomb) never makes the caller hold more than max_bytes.
@@ -21,6 +21,10 @@ namespace newsfacts::archive {
 // kNetwork when the output, or any intermediate stage, passes max_bytes.
 Result<std::string> DecodeBody(const std::string& body, const std::string& coding,
                                size_t max_bytes);
+
+// data as one gzip member (RFC 1952) at zlib level `level` (1-9): what a WARC writer makes of
+// each record, and what a server sends for Content-Encoding: gzip. kInternal when zlib fails.
+Result<std::string> GzipMember(const std::string& data, int level = 6);
 
 // The value of header `name` (case-insensitive) in a response head, the last one when
 // repeated; "" when absent.

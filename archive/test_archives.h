@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "archive/content_coding.h"
 #include "archive/reader.h"
 
 namespace newsfacts::archive::testing {
@@ -57,20 +58,9 @@ inline std::string ReadFile(const std::string& path) {
 
 // One gzip member holding data.
 inline std::string Gzip(const std::string& data, int level = 6) {
-  z_stream z{};
-  if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("deflateInit2");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate");
-  return out;
+  auto member = GzipMember(data, level);
+  if (!member.ok()) throw std::runtime_error(member.status().ToString());
+  return std::move(member).value();
 }
 
 // The data of ONE gzip member that must fill all of bytes exactly; throws otherwise.

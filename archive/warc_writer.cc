@@ -3,7 +3,6 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cctype>
 #include <chrono>
@@ -11,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "archive/content_coding.h"
 #include "archive/reader.h"
 #include "archive/records.h"
 #include "common/ascii.h"
@@ -95,23 +95,6 @@ std::string ArchivedHead(const std::string& head) {
   return out;
 }
 
-Result<std::string> Gzip(const std::string& data) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    return InternalError("zlib: deflateInit2 failed");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) return InternalError("zlib: deflate did not finish");
-  return out;
-}
-
 }  // namespace
 
 std::string WarcDigest(const std::string& data) {
@@ -173,7 +156,7 @@ Result<WarcLocation> WarcWriter::WriteRecord(const std::string& header_fields,
                        kCrlf + "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
   record += block;
   record += "\r\n\r\n";
-  auto gz = Gzip(record);
+  auto gz = GzipMember(record);
   if (!gz.ok()) return gz.status();
   WarcLocation loc;
   loc.file = path_;

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <httplib.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "archive/content_coding.h"
 
 namespace newsfacts::fetch::testing {
 
@@ -107,18 +108,6 @@ inline void ServeOversizedBodies(httplib::Server& server) {
 }
 
 // data gzip-compressed (one member, best compression), as a server would send it.
-inline std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+inline std::string Gzip(const std::string& data) { return archive::GzipMember(data, 9).value(); }
 
 }  // namespace newsfacts::fetch::testing
