@@ -6,6 +6,12 @@
 
 namespace newsfacts::cli {
 
+void SetPage(archive::Page page, Item* item) {
+  item->format = page.is_text ? InputFormat::kText : InputFormat::kHtml;
+  item->bytes = std::move(page.body);
+  item->charset_hint = std::move(page.charset);
+}
+
 ArchiveInput::ArchiveInput(std::string path, std::optional<Shard> shard, ArchiveProgress* progress,
                            size_t queue_items)
     : path_(std::move(path)), progress_(progress), queue_(queue_items) {
@@ -44,13 +50,11 @@ void ArchiveInput::Read(std::optional<Shard> shard) {
     if (entry->kind == archive::EntryKind::kDamaged) {
       item.error = entry->error;
     } else if (entry->kind == archive::EntryKind::kArticle) {
-      archive::Page& page = entry->page;
-      item.name += "@" + std::to_string(c.offset) + " (" + page.url + ")";
-      item.id = page.url;
-      item.url = page.url;
-      item.format = page.is_text ? InputFormat::kText : InputFormat::kHtml;
-      item.bytes = std::move(page.body);
-      item.charset_hint = page.charset;
+      const std::string url = entry->page.url;
+      item.name += "@" + std::to_string(c.offset) + " (" + url + ")";
+      item.id = url;
+      item.url = url;
+      SetPage(std::move(entry->page), &item);
       item.archive = ArchiveRef{c.file,
                                 static_cast<int64_t>(c.offset),
                                 static_cast<int64_t>(c.length),

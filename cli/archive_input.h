@@ -17,10 +17,14 @@
 #include <string>
 #include <thread>
 
+#include "archive/reader.h"
 #include "cli/inputs.h"
 #include "cli/queue.h"
 
 namespace newsfacts::cli {
+
+// Makes item's bytes, format and charset those of an archived page (taking its body).
+void SetPage(archive::Page page, Item* item);
 
 class ArchiveInput {
  public:

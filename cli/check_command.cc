@@ -61,13 +61,7 @@ nlohmann::ordered_json HitJson(const factcheck::Hit& h, size_t rank) {
   j["figure"] = h.figure ? FigureJson(*h.figure) : nlohmann::ordered_json();
   j["claim_figure"] = h.claim_figure ? FigureJson(*h.claim_figure) : nlohmann::ordered_json();
   j["speaker"] = OrNull(h.speaker);
-  if (h.archive) {
-    j["archive"] = {{"file", h.archive->file},     {"offset", h.archive->offset},
-                    {"length", h.archive->length}, {"record_id", h.archive->record_id},
-                    {"date", h.archive->date},     {"digest", h.archive->digest}};
-  } else {
-    j["archive"] = nullptr;
-  }
+  j["archive"] = h.archive ? ToJson(*h.archive) : nlohmann::ordered_json();
   return j;
 }
 

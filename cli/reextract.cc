@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/reader.h"
+#include "cli/archive_input.h"
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 
@@ -74,10 +75,7 @@ class ReextractSource : public ItemSource {
                                 ref.file + "@" + std::to_string(ref.offset));
       return item;
     }
-    archive::Page& page = entry->page;
-    item.format = page.is_text ? InputFormat::kText : InputFormat::kHtml;
-    item.bytes = std::move(page.body);
-    item.charset_hint = page.charset;
+    SetPage(std::move(entry->page), &item);
     item.url = a.url;
     item.archive = ref;
     return item;

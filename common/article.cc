@@ -99,6 +99,17 @@ void ConvertSpansToCodePoints(Article* a) {
   }
 }
 
+Json ToJson(const ArchiveRef& r) {
+  Json j;
+  j["file"] = r.file;
+  j["offset"] = r.offset;
+  j["length"] = r.length;
+  j["record_id"] = r.record_id;
+  j["date"] = r.date;
+  j["digest"] = r.digest;
+  return j;
+}
+
 Json ToJson(const Article& a) {
   Json j;
   j["id"] = a.id;
@@ -111,18 +122,7 @@ Json ToJson(const Article& a) {
   j["language"] = OrNull(a.language);
   j["text"] = a.text;
   j["captions"] = a.captions;
-  if (a.archive) {
-    Json arc;
-    arc["file"] = a.archive->file;
-    arc["offset"] = a.archive->offset;
-    arc["length"] = a.archive->length;
-    arc["record_id"] = a.archive->record_id;
-    arc["date"] = a.archive->date;
-    arc["digest"] = a.archive->digest;
-    j["archive"] = std::move(arc);
-  } else {
-    j["archive"] = nullptr;
-  }
+  j["archive"] = a.archive ? ToJson(*a.archive) : Json(nullptr);
   Json qs = Json::array(), ds = Json::array(), os = Json::array(), quotes = Json::array();
   for (const auto& q : a.quantities) qs.push_back(QuantityJson(q));
   for (const auto& d : a.dates) ds.push_back(DateJson(d));

@@ -130,6 +130,9 @@ void ConvertSpansToCodePoints(Article* article);
 // The contract's JSON object, keys in contract order.
 nlohmann::ordered_json ToJson(const Article& article);
 
+// The contract's `archive` object: file, offset, length, record_id, date, digest.
+nlohmann::ordered_json ToJson(const ArchiveRef& archive);
+
 // One line of JSON Lines (no trailing newline). Invalid UTF-8 is replaced, never thrown.
 std::string ToJsonLine(const Article& article);
 
