@@ -95,36 +95,43 @@ struct InputReader::JsonlState {
 };
 
 InputReader::InputReader(std::vector<std::string> inputs, InputOptions options)
-    : inputs_(std::move(inputs)), options_(std::move(options)) {
-  // The stored size of every archive to read, for the ETA: a walk of names and sizes.
-  uint64_t total = 0;
-  auto add = [&](const fs::path& p) {
-    std::error_code ec;
-    if (options_.format == InputFormat::kArchive || archive::IsArchiveName(p.string())) {
-      const auto size = fs::file_size(p, ec);
-      if (!ec) total += size;
-    }
-  };
-  for (const std::string& input : inputs_) {
-    std::error_code ec;
-    if (input == "-") continue;
-    if (!fs::is_directory(input, ec)) {
-      add(input);
-      continue;
-    }
-    for (auto it = fs::recursive_directory_iterator(
-             input, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && archive::IsArchiveName(it->path().string())) add(it->path());
-    }
-  }
-  archive_bytes_total_ = total;
-}
+    : inputs_(std::move(inputs)), options_(std::move(options)) {}
 
 InputReader::~InputReader() = default;
 
+uint64_t InputReader::ArchiveBytesTotal() const {
+  // Walked once, on the first progress line: runs without one never pay for the walk.
+  std::call_once(archive_bytes_once_, [this] {
+    uint64_t total = 0;
+    auto add = [&](const fs::path& p) {
+      std::error_code ec;
+      if (options_.format == InputFormat::kArchive || archive::IsArchiveName(p.string())) {
+        const auto size = fs::file_size(p, ec);
+        if (!ec) total += size;
+      }
+    };
+    for (const std::string& input : inputs_) {
+      std::error_code ec;
+      if (input == "-") continue;
+      if (!fs::is_directory(input, ec)) {
+        add(input);
+        continue;
+      }
+      for (auto it = fs::recursive_directory_iterator(
+               input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && archive::IsArchiveName(it->path().string())) {
+          add(it->path());
+        }
+      }
+    }
+    archive_bytes_total_ = total;
+  });
+  return archive_bytes_total_;
+}
+
 std::string InputReader::Progress() const {
-  const uint64_t total = archive_bytes_total_.load(std::memory_order_relaxed);
+  const uint64_t total = ArchiveBytesTotal();
   if (total == 0) return "";
   const uint64_t done = archive_progress_.bytes_read.load(std::memory_order_relaxed);
   const double seconds =

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,7 +118,10 @@ class InputReader : public ItemSource {
   std::shared_ptr<JsonlState> jsonl_;
   // Progress over archives, read by Progress() from another thread. Declared before the
   // readers that add to it, so it outlives them.
-  std::atomic<uint64_t> archive_bytes_total_{0};  // stored bytes of every archive input
+  // Stored bytes of every archive input, walked for on the first Progress() call.
+  uint64_t ArchiveBytesTotal() const;
+  mutable std::once_flag archive_bytes_once_;
+  mutable uint64_t archive_bytes_total_ = 0;
   ArchiveProgress archive_progress_;
   std::unique_ptr<ArchiveInput> archive_;            // the archive being read
   std::deque<std::unique_ptr<ArchiveInput>> ahead_;  // the next ones, already reading

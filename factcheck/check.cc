@@ -240,8 +240,11 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     };
     const auto sentences = SentenceRanges(a.text);
     const std::vector<int64_t> cp_of = CodePointIndex(a.text);
+    // The whole text is cut into words only when the claim names someone to look for.
     std::set<std::string> article_words;
-    for (const std::string& w : Words(a.text)) article_words.insert(w);
+    if (!claim.people.empty()) {
+      for (const std::string& w : Words(a.text)) article_words.insert(w);
+    }
     bool people = false;
     for (const std::string& name : claim.people) {
       const auto parts = Words(name);
