@@ -12,14 +12,10 @@
 #include <memory>
 
 #include "common/clock.h"
+#include "store/stmt.h"
 
 namespace newsfacts::store {
 namespace {
-
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 Status Error(sqlite3* db, int rc, const std::string& what) {
   return StorageError(what + ": " + sqlite3_errmsg(db) + " (SQLite code " + std::to_string(rc) +

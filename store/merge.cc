@@ -6,13 +6,10 @@
 #include <memory>
 #include <optional>
 
+#include "store/stmt.h"
+
 namespace newsfacts::store {
 namespace {
-
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 Status SqlError(sqlite3* db, int rc, const std::string& what, const std::string& path) {
   return StorageError(

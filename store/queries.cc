@@ -5,13 +5,10 @@
 #include <functional>
 #include <memory>
 
+#include "store/stmt.h"
+
 namespace newsfacts::store {
 namespace {
-
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 constexpr char kFilter[] =
     " AND (?90 IS NULL OR substr(a.published, 1, 10) >= ?90)"

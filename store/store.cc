@@ -18,6 +18,7 @@
 
 #include "common/clock.h"
 #include "store/schema_sql.h"
+#include "store/stmt.h"
 
 namespace newsfacts::store {
 namespace {
@@ -25,11 +26,7 @@ namespace {
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
 using Db = std::unique_ptr<sqlite3, DbCloser>;
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 // One step of the schema's history: running `sql` on a database at version to_version - 1
 // brings it to to_version. Steps are only ever appended; SchemaVersion() is the last one.
