@@ -49,8 +49,10 @@ class Window {
 
 class Writer {
  public:
-  Writer(const PipelineOptions& options, std::ostream& out, std::ostream& err)
-      : options_(options), out_(out), err_(err) {}
+  // source is asked for the progress line's own part (ItemSource::Progress).
+  Writer(const PipelineOptions& options, const ItemSource& source, std::ostream& out,
+         std::ostream& err)
+      : options_(options), source_(source), out_(out), err_(err) {}
 
   // Takes outcomes in any order, emits them in sequence order.
   void Take(Outcome outcome, Window* window) {
@@ -151,14 +153,13 @@ class Writer {
     err_ << "\r\033[K" << options_.label << ": " << done << " done, " << counts_.failed
          << " failed";
     if (seconds > 0.5) err_ << ", " << static_cast<int64_t>(done / seconds) << " articles/s";
-    if (options_.source) {
-      const std::string more = options_.source->Progress();
-      if (!more.empty()) err_ << ", " << more;
-    }
+    const std::string more = source_.Progress();
+    if (!more.empty()) err_ << ", " << more;
     err_ << (last ? "\n" : "") << std::flush;
   }
 
   const PipelineOptions& options_;
+  const ItemSource& source_;
   std::ostream& out_;
   std::ostream& err_;
   std::map<uint64_t, Outcome> pending_;
@@ -172,10 +173,8 @@ class Writer {
 
 }  // namespace
 
-PipelineCounts RunPipeline(ItemSource* source, const RuleBook& rules, const PipelineOptions& given,
-                           std::ostream& out, std::ostream& err) {
-  PipelineOptions options = given;
-  options.source = source;
+PipelineCounts RunPipeline(ItemSource* source, const RuleBook& rules,
+                           const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads) : 1;
   BoundedQueue<Work> work(2 * threads);
   BoundedQueue<Outcome> done(4 * threads);
@@ -202,7 +201,7 @@ PipelineCounts RunPipeline(ItemSource* source, const RuleBook& rules, const Pipe
       }
     });
   }
-  Writer writer(options, out, err);
+  Writer writer(options, *source, out, err);
   std::thread writer_thread([&] {
     while (auto o = done.Pop()) writer.Take(std::move(*o), &window);
     writer.Finish();

@@ -24,9 +24,8 @@ struct PipelineOptions {
   store::Store* store = nullptr;  // nullptr with --no-db
   int64_t run_id = 0;
   size_t batch_size = 64;
-  bool progress = false;               // show a progress line on stderr
-  std::string label = "extract";       // names the progress line
-  const ItemSource* source = nullptr;  // set by RunPipeline: asked for progress text
+  bool progress = false;          // show a progress line on stderr
+  std::string label = "extract";  // names the progress line
 };
 
 struct PipelineCounts {
