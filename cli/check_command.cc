@@ -10,7 +10,10 @@
 
 #include "cli/commands.h"
 #include "cli/process.h"
+#include "common/clock.h"
 #include "factcheck/check.h"
+#include "factcheck/hit_export.h"
+#include "factcheck/hit_json.h"
 
 namespace newsfacts::cli {
 namespace {
@@ -19,6 +22,9 @@ struct CheckArgs {
   std::string db = "newsfacts.db";
   std::string rules;
   bool json = false;
+  std::string format = "text";
+  bool claimreview = false;
+  std::optional<std::string> rating, author;
   size_t limit = 10;
   std::optional<std::string> since, until, site;
   std::string claim;
@@ -27,42 +33,6 @@ struct CheckArgs {
 int Fail(const std::string& message) {
   std::cerr << "newsfacts: check: " << message << "\n";
   return kExitUsage;
-}
-
-nlohmann::ordered_json FigureJson(const Quantity& q) {
-  nlohmann::ordered_json j;
-  j["text"] = q.text;
-  j["span"] = {q.span.start, q.span.end};
-  j["value"] = q.value;
-  j["unit"] = q.unit;
-  j["si_value"] = q.si_value ? nlohmann::ordered_json(*q.si_value) : nlohmann::ordered_json();
-  j["si_unit"] = q.si_unit;
-  return j;
-}
-
-template <typename T>
-nlohmann::ordered_json OrNull(const std::optional<T>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
-}
-
-nlohmann::ordered_json HitJson(const factcheck::Hit& h, size_t rank) {
-  nlohmann::ordered_json j;
-  j["rank"] = rank;
-  j["verdict"] = factcheck::VerdictName(h.verdict);
-  j["score"] = std::round(h.score * 1000) / 1000;
-  j["how"] = h.how;
-  j["article_id"] = h.article_id;
-  j["url"] = OrNull(h.url);
-  j["title"] = OrNull(h.title);
-  j["site"] = OrNull(h.site);
-  j["published"] = OrNull(h.published);
-  j["sentence"] = h.sentence;
-  j["sentence_span"] = {h.sentence_span.start, h.sentence_span.end};
-  j["figure"] = h.figure ? FigureJson(*h.figure) : nlohmann::ordered_json();
-  j["claim_figure"] = h.claim_figure ? FigureJson(*h.claim_figure) : nlohmann::ordered_json();
-  j["speaker"] = OrNull(h.speaker);
-  j["archive"] = h.archive ? ToJson(*h.archive) : nlohmann::ordered_json();
-  return j;
 }
 
 // The sentence with the figure marked: bold on a terminal, [brackets] otherwise. Spans are
@@ -90,12 +60,18 @@ int RunCheck(const CheckArgs& args) {
   if (args.claim.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Fail("the claim is empty");
   }
+  const std::string format = args.json ? "json" : args.format;
+  if ((args.rating || args.author) && !args.claimreview) {
+    return Fail("--rating and --author go with --claimreview");
+  }
   for (const auto* d : {&args.since, &args.until}) {
     if (*d && !NormaliseTimestamp(**d)) return Fail("'" + **d + "' is not an ISO 8601 date");
   }
   std::error_code ec;
   if (!std::filesystem::exists(args.db, ec)) return Fail("no database at " + args.db);
-  auto book = RuleBook::Load(args.rules.empty() ? DefaultRulesDir() : args.rules);
+  // Quotes are read from the database; the claim needs only its figures, dates and people.
+  auto book = RuleBook::LoadSets(args.rules.empty() ? DefaultRulesDir() : args.rules,
+                                 {"quantities", "dates", "officials"});
   if (!book.ok()) return Fail(book.status().ToString());
   store::StoreOptions read_only;
   read_only.read_only = true;
@@ -104,20 +80,42 @@ int RunCheck(const CheckArgs& args) {
   auto claim = factcheck::ParseClaim(args.claim, *book);
   if (!claim.ok()) return Fail(claim.status().ToString());
   if (claim->figures.empty()) {
-    std::cerr << "newsfacts: check: the claim has no figure the rules read; searching its words\n";
+    std::cerr << "newsfacts: check: the claim has no figure the rules read (they read English "
+                 "figures); searching its words\n";
   }
   factcheck::CheckOptions options;
   options.limit = args.limit;
   if (args.since) options.since = args.since->substr(0, 10);
   if (args.until) options.until = args.until->substr(0, 10);
   options.site = args.site;
+  options.quantity_rules = &book->quantities();
   auto hits = factcheck::Check(*db, *claim, options);
   if (!hits.ok()) return Fail(hits.status().ToString());
+  const int found = hits->empty() ? kExitSomeFailed : kExitOk;
+  if (hits->empty()) {
+    std::cerr << "newsfacts: check: no stored figure or sentence matches the claim\n";
+  }
+  if (args.claimreview) {
+    factcheck::ClaimReviewOptions review;
+    review.date = NowIso8601().substr(0, 10);
+    review.rating = args.rating;
+    review.author = args.author;
+    std::cout << factcheck::ClaimReview(args.claim, *hits, review)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << std::endl;
+    return found;
+  }
+  if (format == "csv") {
+    factcheck::WriteHitsCsv(*hits, std::cout);
+    std::cout.flush();
+    return found;
+  }
   const bool tty = isatty(STDOUT_FILENO);
   for (size_t i = 0; i < hits->size(); ++i) {
     const factcheck::Hit& h = (*hits)[i];
-    if (args.json) {
-      std::cout << HitJson(h, i + 1).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    if (format == "json") {
+      std::cout << factcheck::HitJson(h, i + 1).dump(-1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace)
                 << "\n";
       continue;
     }
@@ -135,7 +133,7 @@ int RunCheck(const CheckArgs& args) {
     }
   }
   std::cout.flush();
-  return hits->empty() ? kExitSomeFailed : kExitOk;
+  return found;
 }
 
 }  // namespace
@@ -146,7 +144,14 @@ void AddCheckCommand(CLI::App* app, int* status) {
       app->add_subcommand("check", "stored figures that match, round or contradict a claim's");
   check->add_option("--db", args->db, "database file")->capture_default_str();
   check->add_option("--rules", args->rules, "rule directory (default: the shipped rules)");
-  check->add_flag("--json", args->json, "one JSON object per hit, best first");
+  check->add_flag("--json", args->json, "one JSON object per hit, best first (--format json)");
+  check->add_option("--format", args->format, "text, json (JSON Lines) or csv")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  check->add_flag("--claimreview", args->claimreview,
+                  "a schema.org ClaimReview JSON-LD draft citing the sources found");
+  check->add_option("--rating", args->rating, "with --claimreview: the review's rating");
+  check->add_option("--author", args->author, "with --claimreview: who reviews the claim");
   check->add_option("--limit", args->limit, "at most N hits")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

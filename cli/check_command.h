@@ -1,10 +1,13 @@
-// `newsfacts check [--db F] [--json] [--limit N] [--since D] [--until D] [--site S] CLAIM`
+// `newsfacts check [--db F] [--json | --format text|json|csv | --claimreview] [--limit N]
+//                  [--since D] [--until D] [--site S] CLAIM`
 // (CONTRACT.md, "Commands"; factcheck/check.h does the work).
 //
 // Human output: per hit, the verdict and its arithmetic, the sentence with the figure
 // marked (bold on a terminal), title, site, date, speaker, URL and the archived copy.
-// --json: one object per hit, best first, in the contract's fields. Exit 0 when a hit is
-// printed, 1 when none, 2 on a usage or database error.
+// --json (--format json): one object per hit, best first, in the contract's fields.
+// --format csv: one row per hit; --claimreview [--rating R] [--author NAME]: a schema.org
+// ClaimReview JSON-LD draft (factcheck/hit_export.h). Exit 0 when a hit is found, 1 when
+// none, 2 on a usage or database error.
 #pragma once
 
 #include <CLI/CLI.hpp>

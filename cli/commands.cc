@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "cli/check_command.h"
+#include "cli/desk_commands.h"
 #include "cli/fetch_command.h"
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
 #include "cli/process.h"
 #include "cli/reextract.h"
+#include "cli/serve_command.h"
 #include "cli/shard.h"
 #include "extract/extract.h"
 #include "extract/rule_set.h"
@@ -341,6 +343,9 @@ int Run(int argc, char** argv) {
   AddFetchCommands(&app, &status);
 
   AddCheckCommand(&app, &status);
+  AddShowCommand(&app, &status);
+  AddConflictsCommand(&app, &status);
+  AddServeCommand(&app, &status);
 
   try {
     app.parse(argc, argv);

@@ -16,7 +16,9 @@ Json OrNull(const std::optional<T>& v) {
 
 Json SpanJson(const Span& s) { return Json::array({s.start, s.end}); }
 
-Json QuantityJson(const Quantity& q) {
+}  // namespace
+
+Json ToJson(const Quantity& q) {
   Json j;
   j["text"] = q.text;
   j["span"] = SpanJson(q.span);
@@ -33,6 +35,8 @@ Json QuantityJson(const Quantity& q) {
   j["equivalent_of"] = OrNull(q.equivalent_of);
   return j;
 }
+
+namespace {
 
 Json DateJson(const DateFact& d) {
   Json j;
@@ -124,7 +128,7 @@ Json ToJson(const Article& a) {
   j["captions"] = a.captions;
   j["archive"] = a.archive ? ToJson(*a.archive) : Json(nullptr);
   Json qs = Json::array(), ds = Json::array(), os = Json::array(), quotes = Json::array();
-  for (const auto& q : a.quantities) qs.push_back(QuantityJson(q));
+  for (const auto& q : a.quantities) qs.push_back(ToJson(q));
   for (const auto& d : a.dates) ds.push_back(DateJson(d));
   for (const auto& o : a.officials) os.push_back(OfficialJson(o));
   for (const auto& q : a.quotes) quotes.push_back(QuoteJson(q));

@@ -130,6 +130,9 @@ void ConvertSpansToCodePoints(Article* article);
 // The contract's JSON object, keys in contract order.
 nlohmann::ordered_json ToJson(const Article& article);
 
+// The contract's quantity object (quantities[] of an article), keys in contract order.
+nlohmann::ordered_json ToJson(const Quantity& quantity);
+
 // The contract's `archive` object: file, offset, length, record_id, date, digest.
 nlohmann::ordered_json ToJson(const ArchiveRef& archive);
 

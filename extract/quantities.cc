@@ -448,9 +448,11 @@ class Builder {
     return !IsYearLike(std::string_view(text_).substr(begin, end - begin));
   }
 
-  // A counted noun: a word that is not a function word, verb or time unit.
+  // A counted noun: a word that is not a function word, verb, time unit or scale word ("6
+  // million Sentra cars" counts cars, not millions).
   bool IsCountedNoun(std::string_view noun) const {
-    return !noun.empty() && !InLexicon(lex_.not_counted, noun) && !InLexicon(lex_.unit, noun);
+    return !noun.empty() && !InLexicon(lex_.not_counted, noun) && !InLexicon(lex_.unit, noun) &&
+           !InLexicon(lex_.scale, noun);
   }
 
   // A modifier glued to the word before it ("moreover 5") is not one.

@@ -72,6 +72,18 @@ TEST_CASE("equivalent_of counts the facts already in the output") {
   CHECK(out[4].equivalent_of == std::optional<int>(3));
 }
 
+TEST_CASE("a scale word is not the counted noun") {
+  // "million" before a capitalised noun once became the noun, leaving the value at 6.
+  auto qs = Quantities("With more than 6 million Sentra cars sold, the model is a success.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "more than 6 million");
+  CHECK(qs[0].value == 6000000);
+  REQUIRE(qs[0].si_value);
+  CHECK(*qs[0].si_value == 6000000);
+  REQUIRE(qs[0].low);
+  CHECK(*qs[0].low == 6000000);
+}
+
 TEST_CASE("a measure without 'of' has no subject") {
   auto qs = Quantities("The 532 kilograms seized last year were burned.");
   REQUIRE(qs.size() == 1);

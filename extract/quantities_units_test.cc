@@ -29,6 +29,20 @@ void CheckSi(const std::string& text, const std::string& unit, const std::string
   CHECK(*q.si_value == doctest::Approx(si).epsilon(1e-9));
 }
 
+TEST_CASE("power and energy: watts, horsepower, watt-hours (dimension other)") {
+  CheckSi("The country installed 1.64 GW of solar panels.", "gigawatt", "W", 1.64e9);
+  CheckSi("The plant adds 30,800 MW by 2030.", "megawatt", "W", 3.08e10);
+  CheckSi("India pledged 450 gigawatts of renewables.", "gigawatt", "W", 4.5e11);
+  // 1 mechanical horsepower = 550 ft·lbf/s = 745.69987158227 W (NIST SP 811).
+  CheckSi("The V8 makes 471 horsepower on the test bench.", "horsepower", "W",
+          471 * 745.69987158227);
+  CheckSi("A 302-horsepower hybrid joins the range.", "horsepower", "W", 302 * 745.69987158227);
+  // 1 kWh = 1000 W x 3600 s = 3.6e6 J.
+  CheckSi("The car carries a 95 kWh battery.", "kilowatt hour", "J", 3.42e8);
+  CheckSi("The town used 12 megawatt hours last night.", "megawatt hour", "J", 4.32e10);
+  CHECK(OneQuantity("The car carries a 95 kWh battery.").dimension == "other");
+}
+
 TEST_CASE("mass: tonne, short ton, long ton, pound, ounce") {
   CheckSi("The ship carried 8.2 tonnes of grain.", "tonne", "kg", 8200);
   CheckSi("The ship carried 8.2 metric tons of grain.", "tonne", "kg", 8200);

@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
+#include <tuple>
+#include <unordered_set>
 
 #include "common/utf8.h"
+#include "factcheck/loose_counts.h"
+#include "factcheck/text.h"
 #include "normalise/normalise.h"
 #include "store/queries.h"
 
@@ -15,61 +20,13 @@ namespace {
 constexpr size_t kFigureCandidates = 200;
 constexpr size_t kWordCandidates = 30;
 constexpr double kMinOverlap = 0.34;  // share of the claim's words a hit's sentence must hold
+// ... unless the article holds this share of them: then any sentence with a comparable
+// figure speaks to the claim.
+constexpr double kMinTopicOverlap = 0.6;
 
-const std::set<std::string>& StopWords() {
-  static const std::set<std::string> words = {
-      "the",     "and",    "for",     "that",  "with",  "from",  "was",    "were",   "are",
-      "has",     "have",   "had",     "this",  "these", "those", "its",    "their",  "his",
-      "her",     "they",   "than",    "more",  "less",  "about", "some",   "nearly", "almost",
-      "over",    "under",  "into",    "but",   "not",   "been",  "will",   "would",  "which",
-      "who",     "what",   "when",    "where", "said",  "says",  "per",    "cent",   "percent",
-      "between", "around", "roughly", "only",  "also",  "after", "before", "since",  "during",
-      "while",   "there",  "then",    "them",  "our",   "out",   "all",    "any",    "each",
-      "other",   "such",   "most",    "many",  "much",  "very"};
-  return words;
-}
-
-// Lower-case word stems of text: runs of letters (any non-ASCII byte counts as a letter but
-// curly quotes, which end a word: "Mexico’s" is "mexico"), three letters or more, stop words
-// and anything with a digit left out; a word of six letters or more is cut to its first
-// five, a crude stem ("seized", "seizure" and "seizures" meet).
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
-  bool digit = false;
-  auto flush = [&] {
-    if (word.size() >= 3 && !digit && !StopWords().count(word)) {
-      out.push_back(word.size() >= 6 ? word.substr(0, 5) : word);
-    }
-    word.clear();
-    digit = false;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    // U+2018..U+201D, the curly quotes: E2 80 98..9D.
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) >= 0x98 &&
-        static_cast<unsigned char>(text[i + 2]) <= 0x9D) {
-      flush();
-      i += 2;
-      continue;
-    }
-    const char ch = text[i];
-    if (std::isalpha(c) || c >= 0x80) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (std::isdigit(c)) {
-      digit = true;
-      word += ch;
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
-
-// The share of the claim's words found among words.
-double Overlap(const std::vector<std::string>& claim, const std::set<std::string>& words) {
+// The share of the claim's words found among words (a set).
+template <typename Set>
+double Overlap(const std::vector<std::string>& claim, const Set& words) {
   if (claim.empty()) return 0;
   size_t found = 0;
   for (const std::string& w : claim) found += words.count(w);
@@ -171,6 +128,59 @@ std::vector<Quantity> FiguresOf(const std::vector<Quantity>& quantities,
   return out;
 }
 
+// The byte ranges of an article's stored quantities and dates, whose spans are in units
+// that span_byte turns into bytes.
+template <typename ToByte>
+std::vector<std::pair<size_t, size_t>> TakenBytes(const Article& a, ToByte span_byte) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const Quantity& q : a.quantities)
+    out.emplace_back(span_byte(q.span.start), span_byte(q.span.end));
+  for (const DateFact& d : a.dates)
+    out.emplace_back(span_byte(d.span.start), span_byte(d.span.end));
+  return out;
+}
+
+// For text just extracted: spans are bytes.
+std::vector<std::pair<size_t, size_t>> TakenBytes(const Article& a) {
+  return TakenBytes(a, [](int64_t b) { return static_cast<size_t>(b); });
+}
+
+// "16-inch", "six-month", "2.0-liter": a figure written as a modifier of a noun, which
+// in a claim mostly says which thing is meant ("the 16-inch MacBook Pro costs $2,400"),
+// not the amount claimed.
+bool Descriptor(const Quantity& q) {
+  if (q.unit.empty() || q.text.find(' ') != std::string::npos) return false;
+  const size_t dash = q.text.find('-');
+  return dash != std::string::npos && dash + 1 < q.text.size() &&
+         std::isalpha(static_cast<unsigned char>(q.text[dash + 1]));
+}
+
+// How much a claim's figure counts in ranking the sentences that speak to it. A claim's
+// point is mostly its last figure and one written with "about" or "more than"; a figure
+// naming the thing ("16-inch") or a loose count ("the 4K TV with AirPlay 2") counts less.
+double ClaimFigureWeight(const Claim& claim, const Quantity& f) {
+  double w = Descriptor(f) ? 0.3 : f.rule == kLooseCountRule ? 0.6 : 1.0;
+  const Quantity* last = nullptr;
+  for (const Quantity& g : claim.figures) {
+    if (!Descriptor(g) && (!last || g.span.start > last->span.start)) last = &g;
+  }
+  if (last == &f) w += 0.3;
+  if (f.approx || f.low || f.high) w += 0.2;
+  return w;
+}
+
+// How bad a verdict is for the claim, for picking the figure that decides a hit.
+int Badness(Verdict v) {
+  switch (v) {
+    case Verdict::kDifferent:
+      return 2;
+    case Verdict::kRounded:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 }  // namespace
 
 Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
@@ -186,12 +196,22 @@ Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
   for (const Quantity& q : FiguresOf(a.quantities, a.dates)) {
     if (!q.equivalent_of) claim.figures.push_back(q);
   }
+  if (rules.has("quantities")) {
+    for (Quantity& q : LooseCounts(text, TakenBytes(a), rules.quantities())) {
+      claim.figures.push_back(std::move(q));
+    }
+  }
   claim.dates = a.dates;
   for (const Official& o : a.officials) claim.people.push_back(o.name);
   // The figure's own words ("tonnes", "million") say nothing of the subject.
   std::set<std::string> figure_words;
   for (const Quantity& q : claim.figures) {
-    for (const std::string& w : Words(q.text)) figure_words.insert(w);
+    // A count's text holds what it counts ("20,000 user reviews"): those words stay.
+    const std::vector<std::string> subject =
+        q.subject ? Words(*q.subject) : std::vector<std::string>{};
+    for (const std::string& w : Words(q.text)) {
+      if (std::find(subject.begin(), subject.end(), w) == subject.end()) figure_words.insert(w);
+    }
   }
   std::vector<std::string> kept;
   for (const std::string& w : claim.words) {
@@ -238,13 +258,24 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       return cp[static_cast<size_t>(
           std::clamp<int64_t>(c, 0, static_cast<int64_t>(cp.size()) - 1))];
     };
+    std::unordered_set<std::string> article_words;
+    for (std::string& w : Words(a.text)) article_words.insert(std::move(w));
+    const double article_overlap = Overlap(claim.words, article_words);
+    const bool topical = article_overlap >= kMinOverlap;
+    // A sentence's words are among its article's: in an article with few of the claim's
+    // words, only a figure whose subject names the claim's thing can make a hit.
+    const bool named =
+        std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& q) {
+          if (!units.count(q.si_unit) || !q.subject) return false;
+          for (const std::string& w : Words(*q.subject)) {
+            if (std::find(claim.words.begin(), claim.words.end(), w) != claim.words.end())
+              return true;
+          }
+          return false;
+        });
+    if (!topical && !named) continue;
     const auto sentences = SentenceRanges(a.text);
     const std::vector<int64_t> cp_of = CodePointIndex(a.text);
-    // The whole text is cut into words only when the claim names someone to look for.
-    std::set<std::string> article_words;
-    if (!claim.people.empty()) {
-      for (const std::string& w : Words(a.text)) article_words.insert(w);
-    }
     bool people = false;
     for (const std::string& name : claim.people) {
       const auto parts = Words(name);
@@ -269,48 +300,114 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       }
       return {byte, byte};
     };
-    bool any = false;
-    for (const Quantity& q : FiguresOf(a.quantities, a.dates)) {
+    // The article's figures of the claim's units, by sentence.
+    std::vector<Quantity> figures = FiguresOf(a.quantities, a.dates);
+    if (options.quantity_rules != nullptr && units.count("") && topical) {
+      for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_at), *options.quantity_rules)) {
+        q.span = {cp_of[static_cast<size_t>(q.span.start)], cp_of[static_cast<size_t>(q.span.end)]};
+        figures.push_back(std::move(q));
+      }
+    }
+    std::map<std::pair<size_t, size_t>, std::vector<const Quantity*>> by_sentence;
+    for (const Quantity& q : figures) {
       if (!units.count(q.si_unit) || !q.si_value) continue;
-      const auto s = sentence_of(byte_at(q.span.start));
+      by_sentence[sentence_of(byte_at(q.span.start))].push_back(&q);
+    }
+    bool any = false;
+    for (const auto& [s, in_sentence] : by_sentence) {
       std::set<std::string> sentence_words;
       for (const std::string& w :
            Words(std::string_view(a.text).substr(s.first, s.second - s.first))) {
         sentence_words.insert(w);
       }
       const double overlap = Overlap(claim.words, sentence_words);
-      bool subject = false;
-      if (q.subject) {
+      auto about_claim = [&](const Quantity& q) {
+        if (!q.subject) return false;
         for (const std::string& w : Words(*q.subject)) {
           if (std::find(claim.words.begin(), claim.words.end(), w) != claim.words.end())
-            subject = true;
+            return true;
         }
-      }
-      if (!subject && overlap < kMinOverlap) continue;
-      // The claim's figure this stored one compares best with.
-      std::optional<Comparison> best;
-      const Quantity* best_claim = nullptr;
+        return false;
+      };
+      bool subject = false;
+      for (const Quantity* q : in_sentence) subject = subject || about_claim(*q);
+      // A sentence that shares few of the claim's words still speaks to it in an article
+      // that shares most of them ("it took nearly eight hours" in the report of the tie).
+      if (!subject && overlap < kMinOverlap && article_overlap < kMinTopicOverlap) continue;
+      // Each claim figure against the sentence's figure it compares best with.
+      struct Pick {
+        Comparison c;
+        const Quantity* source;
+        const Quantity* claimed;
+      };
+      std::vector<Pick> picks;
       for (const Quantity& f : claim.figures) {
-        if (f.si_unit != q.si_unit) continue;
-        // Both say what they count, and it is not the same thing: not this figure.
-        if (f.subject && q.subject && !SharesWord(*f.subject, *q.subject)) continue;
-        Comparison c = Compare(f, q);
-        if (!best || VerdictWeight(c.verdict) > VerdictWeight(best->verdict) ||
-            (c.verdict == best->verdict && c.relative_difference < best->relative_difference)) {
-          best = c;
-          best_claim = &f;
+        std::optional<Pick> best;
+        for (const Quantity* q : in_sentence) {
+          if (f.si_unit != q->si_unit) continue;
+          // Both say what they count, and it is not the same thing ("8.2 tonnes of uranium"
+          // against "8.2 tonnes of fentanyl"): not this figure, unless the sentence names the
+          // claim's thing elsewhere ("15,000 teachers ... 15,000 people").
+          if (f.subject && q->subject && !SharesWord(*f.subject, *q->subject) &&
+              Overlap(Words(*f.subject), sentence_words) == 0) {
+            continue;
+          }
+          Comparison c = Compare(f, *q);
+          // Best verdict first; at equal verdicts the figure as first written rather than its
+          // restatement ("8,222.5 kilograms", not "(8.2 tonnes)"), then the closest.
+          const auto key = [](const Comparison& x, const Quantity& source) {
+            return std::make_tuple(-VerdictWeight(x.verdict), source.equivalent_of.has_value(),
+                                   x.relative_difference);
+          };
+          if (!best || key(c, *q) < key(best->c, *best->source)) best = Pick{c, q, &f};
         }
+        if (best) picks.push_back(*best);
       }
-      if (!best) continue;
+      if (picks.empty()) continue;
+      // The claim holds only if each of its figures the sentence speaks to holds: the worst
+      // verdict decides, and its figure is the one shown. A figure that only names the
+      // thing ("16-inch") decides last.
+      // Loose counts disagree with a sentence's other numbers by chance: they decide
+      // `different` only when no figure the rules read speaks.
+      const bool rule_figure = std::any_of(picks.begin(), picks.end(), [](const Pick& p) {
+        return p.claimed->rule != kLooseCountRule;
+      });
+      if (rule_figure) {
+        picks.erase(std::remove_if(picks.begin(), picks.end(),
+                                   [](const Pick& p) {
+                                     return p.claimed->rule == kLooseCountRule &&
+                                            p.c.verdict == Verdict::kDifferent;
+                                   }),
+                    picks.end());
+      }
+      const Pick* decide = &picks.front();
+      for (const Pick& p : picks) {
+        const auto rank = [](const Pick& x) {
+          return std::make_tuple(Badness(x.c.verdict), !Descriptor(*x.claimed),
+                                 x.c.relative_difference);
+        };
+        if (rank(p) > rank(*decide)) decide = &p;
+      }
+      double figures_score = 0;
+      for (const Pick& p : picks) {
+        figures_score += ClaimFigureWeight(claim, *p.claimed) * VerdictWeight(p.c.verdict);
+      }
       Hit h = make_hit(s);
-      h.verdict = best->verdict;
-      h.how = best->how;
-      h.figure = q;
-      h.claim_figure = *best_claim;
-      h.score = 2 * overlap + VerdictWeight(best->verdict) + (subject ? 0.5 : 0) +
-                (people ? 0.3 : 0) + (dates ? 0.2 : 0);
+      h.verdict = decide->c.verdict;
+      h.how = decide->c.how;
+      h.figure = *decide->source;
+      h.claim_figure = *decide->claimed;
+      // Among equal scores, the nearer amount is likelier the same thing miscounted.
+      double distance = 0;
+      if (decide->claimed->si_value && decide->source->si_value && *decide->claimed->si_value > 0 &&
+          *decide->source->si_value > 0) {
+        distance = std::min(
+            std::fabs(std::log(*decide->claimed->si_value / *decide->source->si_value)), 5.0);
+      }
+      h.score = 2 * overlap + article_overlap + figures_score + (subject ? 0.5 : 0) +
+                (people ? 0.3 : 0) + (dates ? 0.2 : 0) - 0.05 * distance;
       for (const Quote& quote : a.quotes) {
-        if (quote.span.start <= q.span.start && q.span.end <= quote.span.end)
+        if (quote.span.start <= h.figure->span.start && h.figure->span.end <= quote.span.end)
           h.speaker = quote.speaker;
       }
       hits.push_back(std::move(h));
@@ -335,7 +432,7 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (best_overlap < 0.5) continue;
     Hit h = make_hit(best_sentence);
     h.verdict = Verdict::kRelated;
-    h.score = 2 * best_overlap + (people ? 0.3 : 0) + (dates ? 0.2 : 0);
+    h.score = 2 * best_overlap + article_overlap + (people ? 0.3 : 0) + (dates ? 0.2 : 0);
     hits.push_back(std::move(h));
   }
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {

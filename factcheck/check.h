@@ -34,13 +34,19 @@ struct Claim {
   std::vector<std::string> words;   // content words, lower-case, no numbers or stop words
 };
 
-// Reads the claim with the rule sets. kInvalidInput for a claim without any word.
+// Reads the claim with the rule sets; numbers the quantity rules leave alone ("45 times",
+// "eighteen charges") are figures too, as loose counts. kInvalidInput for a claim without
+// any word.
 Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules);
 
 struct CheckOptions {
   size_t limit = 10;
   std::optional<std::string> since, until;  // publication date bounds, YYYY-MM-DD, inclusive
   std::optional<std::string> site;
+  // The quantity rule set (borrowed; it must outlive the call), whose lexicons read the
+  // counts the rules do not store (factcheck/loose_counts.h) in candidate sentences; when
+  // null, only stored figures are compared.
+  const rules::RuleSet* quantity_rules = nullptr;
 };
 
 struct Hit {

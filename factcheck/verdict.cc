@@ -7,16 +7,16 @@
 #include <optional>
 
 namespace newsfacts::factcheck {
-namespace {
 
-constexpr double kSameTolerance = 1e-6;  // relative: floating point, not precision
-constexpr double kApproxTolerance = 0.05;
-
-// "1,234,567.5": seven significant digits at most, thousands separated, trailing zeros
-// dropped.
 std::string FormatNumber(double v) {
+  if (!std::isfinite(v)) return "";
   char buf[64];
   const double a = std::fabs(v);
+  // Beyond 1e15 plain digits stop meaning anything to a reader; keep printf's exponent.
+  if (a >= 1e15) {
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+  }
   const int magnitude = a > 0 ? static_cast<int>(std::floor(std::log10(a))) : 0;
   const int decimals = std::clamp(6 - magnitude, 0, 6);
   std::snprintf(buf, sizeof buf, "%.*f", decimals, a);
@@ -34,6 +34,11 @@ std::string FormatNumber(double v) {
   out += s.substr(dot);
   return (v < 0 && out != "0" ? "-" : "") + out;
 }
+
+namespace {
+
+constexpr double kSameTolerance = 1e-6;  // relative: floating point, not precision
+constexpr double kApproxTolerance = 0.05;
 
 // The first number written with digits in text ("8,222.5" of "8,222.5 kilograms"), as its
 // digits and separators; "" when the number is spelled out.

@@ -55,4 +55,9 @@ Comparison Compare(const Quantity& claim, const Quantity& source);
 // 1,000 for "2,000", 1 for "twenty-seven"; times the scale word ("140 million": 1e7).
 double PrecisionStep(const Quantity& q);
 
+// v for people: seven significant digits at most, thousands separated by commas, trailing
+// zeros dropped ("1,234,567.5", "8.2", "-0.5"); from 1e15 up, printf's "%.6g"; "" for NaN or
+// infinity.
+std::string FormatNumber(double v);
+
 }  // namespace newsfacts::factcheck

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/csv.h"
 #include "common/utf8.h"
 #include "store/store.h"
 
@@ -48,19 +49,6 @@ const std::vector<std::string>* KeysOf(std::string_view what) {
 }
 
 bool IsSpanKey(std::string_view key) { return key == "span" || key == "speaker_span"; }
-
-void WriteCsvField(std::string_view field, bool force_quotes, std::ostream& out) {
-  if (!force_quotes && field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
 
 // Writes one JSON value as a CSV field: null -> empty, "" -> "", strings raw (ill-formed
 // UTF-8 replaced as in the JSON), everything else as JSON text.

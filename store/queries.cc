@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "store/stmt.h"
 
@@ -91,6 +92,76 @@ Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
         sqlite3_bind_int64(s, 2, static_cast<sqlite3_int64>(limit));
       },
       filter);
+}
+
+Result<std::optional<std::string>> ArticleIdByUrl(const Store& store, const std::string& url) {
+  // Two lookups rather than one OR, so that each uses its index.
+  for (const char* column : {"url", "canonical_url"}) {
+    const std::string sql = std::string("SELECT a.id FROM articles a WHERE a.") + column + " = ?1" +
+                            kFilter + " ORDER BY a.published DESC, a.seq DESC LIMIT 1";
+    auto ids = Ids(
+        store, sql,
+        [&](sqlite3_stmt* s) { sqlite3_bind_text(s, 1, url.c_str(), -1, SQLITE_TRANSIENT); },
+        ArticleFilter{});
+    if (!ids.ok()) return ids.status();
+    if (!ids->empty()) return std::optional<std::string>(ids->front());
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
+                                                      const std::string& si_unit,
+                                                      const std::vector<std::string>& subject_parts,
+                                                      const ArticleFilter& filter) {
+  std::string sql =
+      std::string(
+          "SELECT q.article_id, q.position, q.si_unit, q.subject, a.published "
+          "FROM quantities q JOIN articles a ON a.id = q.article_id "
+          "WHERE q.subject IS NOT NULL AND q.si_value IS NOT NULL AND q.equivalent_of IS NULL "
+          "AND (?1 = '' OR q.si_unit = ?1)") +
+      kFilter;
+  for (size_t i = 0; i < subject_parts.size(); ++i) {
+    sql += " AND q.subject LIKE ?" + std::to_string(100 + i) + " ESCAPE '\\'";
+  }
+  sql += " ORDER BY a.published DESC, a.seq DESC, q.position";
+  sqlite3* db = store.connection();
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
+  Stmt stmt(raw);
+  if (rc != SQLITE_OK) {
+    return StorageError(std::string("preparing a lookup: ") + sqlite3_errmsg(db), store.path());
+  }
+  sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
+  BindOpt(raw, 90, filter.since);
+  BindOpt(raw, 91, filter.until);
+  BindOpt(raw, 92, filter.site);
+  for (size_t i = 0; i < subject_parts.size(); ++i) {
+    std::string pattern = "%";
+    for (char c : subject_parts[i]) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    sqlite3_bind_text(raw, static_cast<int>(100 + i), pattern.c_str(), -1, SQLITE_TRANSIENT);
+  }
+  auto text = [&](int col) {
+    const unsigned char* t = sqlite3_column_text(raw, col);
+    return t == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(t));
+  };
+  std::vector<SubjectFigure> out;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    SubjectFigure f;
+    f.article_id = text(0);
+    f.position = sqlite3_column_int64(raw, 1);
+    f.si_unit = text(2);
+    f.subject = text(3);
+    if (sqlite3_column_type(raw, 4) != SQLITE_NULL) f.published = text(4);
+    out.push_back(std::move(f));
+  }
+  if (rc != SQLITE_DONE) {
+    return StorageError(std::string("looking up figures: ") + sqlite3_errmsg(db), store.path());
+  }
+  return out;
 }
 
 }  // namespace newsfacts::store

@@ -1,4 +1,5 @@
-// Read-only lookups for `check`: which articles to look at for a claim.
+// Read-only lookups for `check` (which articles to look at for a claim), `show` (an article
+// by its URL) and `conflicts` (the stored figures that say what they count).
 //
 // Thread safety: as the Store they are given (one thread at a time).
 // Errors: kStorage with SQLite's message.
@@ -29,5 +30,29 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
 Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
                                                        const std::vector<std::string>& words,
                                                        const ArticleFilter& filter, size_t limit);
+
+// The id of the stored article whose url, else whose canonical_url, is exactly url (the
+// articles_url and articles_canonical_url indexes); of several, the one published last, then
+// stored last. nullopt when none.
+Result<std::optional<std::string>> ArticleIdByUrl(const Store& store, const std::string& url);
+
+// A stored quantity that names its subject (quantities.subject not NULL), has an SI value and
+// restates no other (equivalent_of NULL).
+struct SubjectFigure {
+  std::string article_id;
+  int64_t position = 0;  // its index in the article's quantities
+  std::string si_unit;
+  std::string subject;  // as stored
+  std::optional<std::string> published;
+};
+
+// The figures above of articles passing filter, newest article first (by publication date,
+// then storage order), each article's figures in text order. si_unit filters when not empty.
+// A subject must contain every string of subject_parts (SQL LIKE, case-insensitive for ASCII;
+// '%' and '_' in them match themselves).
+Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
+                                                      const std::string& si_unit,
+                                                      const std::vector<std::string>& subject_parts,
+                                                      const ArticleFilter& filter);
 
 }  // namespace newsfacts::store

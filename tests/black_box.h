@@ -52,6 +52,17 @@ inline std::string ReadFile(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The code points [start, end) of s, as Python's s[start:end].
+inline std::string CodePoints(const std::string& s, int64_t start, int64_t end) {
+  std::string out;
+  int64_t cp = -1;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
+    if (cp >= start && cp < end) out += c;
+  }
+  return out;
+}
+
 inline void WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -3,6 +3,7 @@
 // extracted from corpus/ at test time. Expected verdicts are worked out by hand in the
 // comments.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <map>
@@ -17,17 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// The code points [start, end) of s, as Python's s[start:end].
-std::string CodePoints(const std::string& s, int64_t start, int64_t end) {
-  std::string out;
-  int64_t cp = -1;
-  for (char c : s) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
-    if (cp >= start && cp < end) out += c;
-  }
-  return out;
-}
 
 class CorpusDb {
  public:
@@ -129,6 +119,102 @@ TEST_CASE("check: human output marks the figure and gives the arithmetic") {
                 r.out);
   CHECK_MESSAGE(r.out.find("([8.2 tonnes])") != std::string::npos, r.out);
   CHECK(r.out.find("borderledger.example, 2024-05-23") != std::string::npos);
+}
+
+TEST_CASE("check --format csv: a header and one CRLF row per hit") {
+  CorpusDb corpus;
+  const RunResult r = RunNewsfacts({"check", "--db", corpus.db().string(), "--format", "csv",
+                                    "--limit", "2", "Mexico seized 8.2 tonnes of fentanyl"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
+  const size_t header_end = r.out.find("\r\n");
+  REQUIRE(header_end != std::string::npos);
+  CHECK(r.out.rfind("rank,verdict,score,how,article_id,url,", 0) == 0);
+  // Row 1 is the `same` hit, with the figure as written in the corpus article.
+  const std::string first =
+      r.out.substr(header_end + 2, r.out.find("\r\n", header_end + 2) - header_end - 2);
+  CHECK(first.rfind("1,same,", 0) == 0);
+  CHECK(first.find(",8.2 tonnes,") != std::string::npos);
+  size_t rows = 0;
+  for (size_t at = 0; (at = r.out.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  CHECK(rows >= 2);  // the header and at least one hit
+  CHECK(rows <= 3);  // --limit 2
+}
+
+TEST_CASE("check --claimreview: a schema.org ClaimReview draft") {
+  CorpusDb corpus;
+  RunResult r = RunNewsfacts({"check", "--db", corpus.db().string(), "--claimreview",
+                              "Mexico seized 8.2 tonnes of fentanyl"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
+  json review = json::parse(r.out);
+  CHECK(review["@type"] == "ClaimReview");
+  CHECK(review["claimReviewed"] == "Mexico seized 8.2 tonnes of fentanyl");
+  CHECK(review["datePublished"].get<std::string>().size() == 10);
+  CHECK_FALSE(review.contains("reviewRating"));  // left for the person
+  REQUIRE(review["itemReviewed"]["appearance"].size() >= 1);
+  CHECK(review["itemReviewed"]["appearance"][0]["publisher"]["name"] == "borderledger.example");
+
+  r = RunNewsfacts({"check", "--db", corpus.db().string(), "--claimreview", "--rating", "True",
+                    "--author", "Desk", "Mexico seized 8.2 tonnes of fentanyl"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
+  review = json::parse(r.out);
+  CHECK(review["reviewRating"]["alternateName"] == "True");
+  CHECK(review["author"]["name"] == "Desk");
+
+  r = RunNewsfacts({"check", "--db", corpus.db().string(), "--rating", "True", "8.2 tonnes"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--claimreview") != std::string::npos);
+  r = RunNewsfacts({"check", "--db", corpus.db().string(), "--format", "xml", "8.2 tonnes"});
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("check: databases of another program or a newer schema are named errors") {
+  TempDir tmp;
+  REQUIRE(tmp.ok());
+  const fs::path other = tmp / "other.db", newer = tmp / "newer.db", junk = tmp / "junk.db";
+  for (const auto& [path, sql] :
+       {std::pair{other, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"},
+        std::pair{newer, "CREATE TABLE t(x); PRAGMA user_version = 99;"}}) {
+    sqlite3* conn = nullptr;
+    REQUIRE(sqlite3_open(path.string().c_str(), &conn) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(conn, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(conn);
+  }
+  WriteFile(junk, "this is not a database, just text\n");
+  for (const fs::path& db : {other, newer, junk}) {
+    CAPTURE(db);
+    const RunResult r = RunNewsfacts({"check", "--db", db.string(), "8.2 tonnes of fentanyl"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(db.filename().string()) != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  const RunResult r = RunNewsfacts({"check", "--db", newer.string(), "8.2 tonnes of fentanyl"});
+  CHECK(r.err.find("newer") != std::string::npos);
+}
+
+TEST_CASE("check: a crawl holding the write lock does not block a check (WAL)") {
+  CorpusDb corpus;
+  sqlite3* writer = nullptr;
+  REQUIRE(sqlite3_open(corpus.db().string().c_str(), &writer) == SQLITE_OK);
+  sqlite3_busy_timeout(writer, 0);
+  REQUIRE(sqlite3_exec(writer, "BEGIN IMMEDIATE; UPDATE articles SET title = title;", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  int exit_code = -1;
+  const std::vector<json> hits = corpus.Check("Mexico seized 8.2 tonnes of fentanyl", &exit_code);
+  CHECK(exit_code == 0);
+  REQUIRE(!hits.empty());
+  CHECK(hits[0]["verdict"] == "same");
+  sqlite3_exec(writer, "ROLLBACK;", nullptr, nullptr, nullptr);
+  sqlite3_close(writer);
+}
+
+TEST_CASE("check: a claim the English rules cannot read is searched by its words, and says so") {
+  CorpusDb corpus;
+  const RunResult r = RunNewsfacts(
+      {"check", "--db", corpus.db().string(), "México incautó 8,2 toneladas de fentanilo"});
+  // No figure is read (the rules are English); the words find no sentence sharing enough.
+  CHECK(r.err.find("no figure") != std::string::npos);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no stored") != std::string::npos);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #   SHARED_BENCH    the shared benchmark folder (default ../shared/bench seen from the checkout)
 #   EXTRACT_ARGS    extra options for `newsfacts extract` (word-split), e.g. "--rules rules/"
 #   CHECK_ARGS      extra options for `newsfacts check` (word-split)
+#   CLAIMS          the claims file (default claims.jsonl; heldout.jsonl is the held-out set)
 set -euo pipefail
 
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
@@ -23,7 +24,7 @@ shift
 BIN="$BUILD/newsfacts"
 OUT=${CLAIMS_OUT:-$BUILD/claims-eval}
 SHARED=${SHARED_BENCH:-$ROOT/../shared/bench}
-CLAIMS="$HERE/claims.jsonl"
+CLAIMS=${CLAIMS:-$HERE/claims.jsonl}
 read -r -a extract_args <<< "${EXTRACT_ARGS:-}"
 read -r -a check_args <<< "${CHECK_ARGS:-}"
 

@@ -518,8 +518,8 @@ def check_set(args):
         if extra:
             warnings.append("%s: extra fields %s" % (where, sorted(extra)))
         cid = c.get("id")
-        if not isinstance(cid, str) or not re.fullmatch(r"c\d{3,}", cid):
-            errors.append("%s: id should look like c001" % where)
+        if not isinstance(cid, str) or not re.fullmatch(r"[ch]\d{3,}", cid):
+            errors.append("%s: id should look like c001 (or h001 in the held-out set)" % where)
         if cid in seen:
             errors.append("%s: duplicate id" % where)
         seen.add(cid)
@@ -583,10 +583,10 @@ def check_set(args):
     arts = Counter(c.get("article") for c in claims if c.get("article"))
     n_aeb = sum(1 for a in arts if a in src and src[a]["origin"] == "aeb")
     n_corpus = sum(1 for a in arts if a in src and src[a]["origin"] == "corpus")
-    if len(claims) < MIN_CLAIMS:
-        errors.append("only %d claims (want at least %d)" % (len(claims), MIN_CLAIMS))
-    if len(arts) < MIN_ARTICLES:
-        errors.append("only %d articles (want at least %d)" % (len(arts), MIN_ARTICLES))
+    if len(claims) < args.min_claims:
+        errors.append("only %d claims (want at least %d)" % (len(claims), args.min_claims))
+    if len(arts) < args.min_articles:
+        errors.append("only %d articles (want at least %d)" % (len(arts), args.min_articles))
 
     print("claims: %d   articles: %d (AEB %d, corpus %d)   source texts loaded: %d"
           % (len(claims), len(arts), n_aeb, n_corpus, len(src)))
@@ -614,6 +614,10 @@ def main(argv=None):
     ap.add_argument("--gt", default=DEFAULT_GT, help="AEB ground-truth.json (default: %(default)s)")
     ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="fixture folder (default: %(default)s)")
     ap.add_argument("--misses", action="store_true", help="list the claims that were missed")
+    ap.add_argument("--min-claims", type=int, default=MIN_CLAIMS,
+                    help="--check-set: the fewest claims the set may hold (default: %(default)s)")
+    ap.add_argument("--min-articles", type=int, default=MIN_ARTICLES,
+                    help="--check-set: the fewest articles it may cover (default: %(default)s)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     if args.check_set:

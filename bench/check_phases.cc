@@ -1,0 +1,63 @@
+// Where the time of one `newsfacts check` goes: loading each rule set, reading the claim,
+// and finding the hits in a database. CPU seconds, median of the runs given.
+//
+//   bench_check_phases RULES_DIR DB "CLAIM" [RUNS]
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bench/bench_util.h"
+#include "extract/extract.h"
+#include "extract/rule_set.h"
+#include "factcheck/check.h"
+#include "store/store.h"
+
+using namespace newsfacts;
+
+namespace {
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: %s RULES_DIR DB CLAIM [RUNS]\n", argv[0]);
+    return 2;
+  }
+  const int runs = argc > 4 ? std::atoi(argv[4]) : 5;
+  std::vector<double> load, parse, check;
+  for (int r = 0; r < runs; ++r) {
+    double t0 = bench::CpuSeconds();
+    auto book = RuleBook::Load(argv[1]);
+    double t1 = bench::CpuSeconds();
+    if (!book.ok()) {
+      std::fprintf(stderr, "%s\n", book.status().ToString().c_str());
+      return 2;
+    }
+    auto claim = factcheck::ParseClaim(argv[3], *book);
+    double t2 = bench::CpuSeconds();
+    store::StoreOptions ro;
+    ro.read_only = true;
+    auto db = store::Store::Open(argv[2], ro);
+    if (!db.ok() || !claim.ok()) return 2;
+    auto hits = factcheck::Check(*db, *claim, {});
+    double t3 = bench::CpuSeconds();
+    load.push_back(t1 - t0);
+    parse.push_back(t2 - t1);
+    check.push_back(t3 - t2);
+  }
+  for (const char* set : {"quantities", "dates", "officials", "quotes"}) {
+    std::vector<double> t;
+    for (int r = 0; r < runs; ++r) {
+      double t0 = bench::CpuSeconds();
+      auto one = rules::RuleSet::Load(std::string(argv[1]) + "/" + set + ".toml");
+      t.push_back(bench::CpuSeconds() - t0);
+    }
+    std::printf("  %s %.1f ms\n", set, Median(t) * 1e3);
+  }
+  std::printf("load rules %.1f ms, read claim %.1f ms, check %.1f ms\n", Median(load) * 1e3,
+              Median(parse) * 1e3, Median(check) * 1e3);
+}

@@ -1,0 +1,230 @@
+#include "factcheck/loose_counts.h"
+
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "extract/number.h"
+
+namespace newsfacts::factcheck {
+namespace {
+
+using extract_internal::NumberWord;
+using extract_internal::ParseAttrNumber;
+using extract_internal::ParseNumber;
+using extract_internal::ParseSpelledNumber;
+
+bool Alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool Digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<double> Attr(const rules::LexiconEntry* e, const std::string& key) {
+  if (e == nullptr || e->attr(key).empty()) return std::nullopt;
+  return ParseAttrNumber(e->attr(key));
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const rules::RuleSet& rules)
+      : text_(text),
+        number_word_(rules.lexicon("number_word")),
+        scale_(rules.lexicon("scale")),
+        modifier_(rules.lexicon("modifier")) {}
+
+  // The word (letters, inner hyphens) at pos, or "".
+  std::string_view WordAt(size_t pos) const {
+    size_t end = pos;
+    while (end < text_.size() &&
+           (Alpha(text_[end]) ||
+            (text_[end] == '-' && end > pos && end + 1 < text_.size() && Alpha(text_[end + 1])))) {
+      ++end;
+    }
+    return text_.substr(pos, end - pos);
+  }
+
+  size_t SkipSpaces(size_t pos) const {
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    return pos;
+  }
+
+  const rules::LexiconEntry* NumberWordEntry(std::string_view w) const {
+    return number_word_ ? number_word_->Find(Lower(w)) : nullptr;
+  }
+
+  bool IsNumberWord(std::string_view w) const {
+    if (w.empty()) return false;
+    // "twenty-seven": every hyphenated part a number word.
+    size_t start = 0;
+    while (start <= w.size()) {
+      const size_t dash = std::min(w.find('-', start), w.size());
+      if (!NumberWordEntry(w.substr(start, dash - start))) return false;
+      start = dash + 1;
+    }
+    return true;
+  }
+
+  std::optional<double> Spelled(std::string_view s) const {
+    return ParseSpelledNumber(s, [this](std::string_view w) -> std::optional<NumberWord> {
+      const rules::LexiconEntry* e = NumberWordEntry(w);
+      auto v = Attr(e, "value");
+      if (!v) return std::nullopt;
+      return NumberWord{*v, e->attr("multiplier") == "true"};
+    });
+  }
+
+  // A modifier ending right before pos ("more than 15,000"): its entry and start.
+  std::pair<const rules::LexiconEntry*, size_t> ModifierBefore(size_t pos) const {
+    if (!modifier_) return {nullptr, pos};
+    size_t end = pos;
+    while (end > 0 && text_[end - 1] == ' ') --end;
+    // Up to three words back, longest first.
+    std::vector<size_t> starts;
+    size_t p = end;
+    for (int words = 0; words < 3 && p > 0; ++words) {
+      while (p > 0 && text_[p - 1] == ' ') --p;
+      size_t s = p;
+      while (s > 0 && Alpha(text_[s - 1])) --s;
+      if (s == p) break;
+      starts.push_back(s);
+      p = s;
+    }
+    for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+      const rules::LexiconEntry* e = modifier_->Find(Lower(text_.substr(*it, end - *it)));
+      if (e) return {e, *it};
+    }
+    return {nullptr, pos};
+  }
+
+  std::string_view text_;
+  const rules::Lexicon* number_word_;
+  const rules::Lexicon* scale_;
+  const rules::Lexicon* modifier_;
+};
+
+bool Taken(const std::vector<std::pair<size_t, size_t>>& taken, size_t start, size_t end) {
+  for (const auto& t : taken) {
+    if (start < t.second && t.first < end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Quantity> LooseCounts(std::string_view text,
+                                  const std::vector<std::pair<size_t, size_t>>& taken,
+                                  const rules::RuleSet& quantities) {
+  Reader r(text, quantities);
+  std::vector<Quantity> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    const bool word_start = Alpha(c) && (i == 0 || !Alpha(text[i - 1]));
+    const bool digit_start = Digit(c) && (i == 0 || !Digit(text[i - 1]));
+    if (!word_start && !digit_start) {
+      ++i;
+      continue;
+    }
+    size_t start = i, end = i;
+    std::optional<double> value;
+    if (digit_start) {
+      // Glued on the left to a letter, a digit group or an identifier's separator.
+      if (i > 0 && (Alpha(text[i - 1]) || text[i - 1] == '-' || text[i - 1] == '/' ||
+                    text[i - 1] == ':' || text[i - 1] == '$' || text[i - 1] == '.')) {
+        while (i < text.size() && (Digit(text[i]) || text[i] == ',' || text[i] == '.')) ++i;
+        continue;
+      }
+      while (end < text.size() &&
+             (Digit(text[end]) || ((text[end] == ',' || text[end] == '.') &&
+                                   end + 1 < text.size() && Digit(text[end + 1])))) {
+        ++end;
+      }
+      i = end;
+      // Glued on the right: "787-9", "10:30", "3rd", "4K", "50%".
+      if (end < text.size() &&
+          (Alpha(text[end]) || text[end] == '%' || text[end] == ':' || text[end] == '/' ||
+           (text[end] == '-' && end + 1 < text.size() && Digit(text[end + 1])))) {
+        continue;
+      }
+      value = ParseNumber(text.substr(start, end - start));
+    } else {
+      // The longest run of number words ("two and a half", "thirty").
+      size_t pos = i;
+      size_t last_end = i;
+      while (pos < text.size()) {
+        const std::string_view w = r.WordAt(pos);
+        if (w.empty()) break;
+        const std::string lw = Lower(w);
+        const bool joiner = (lw == "and" || lw == "a") && last_end > start;
+        if (!r.IsNumberWord(w) && !joiner) break;
+        if (!joiner) last_end = pos + w.size();
+        pos = r.SkipSpaces(pos + w.size());
+      }
+      if (last_end == start) {
+        i += std::max<size_t>(r.WordAt(i).size(), 1);
+        continue;
+      }
+      end = last_end;
+      i = end;
+      const std::string_view written = text.substr(start, end - start);
+      if (Lower(written) == "one" || Lower(written) == "a" || Lower(written) == "an") continue;
+      value = r.Spelled(written);
+    }
+    if (!value) continue;
+    // A scale word after it: "1.4 million".
+    const size_t after = r.SkipSpaces(end);
+    const std::string_view next = r.WordAt(after);
+    if (!next.empty() && r.scale_ != nullptr) {
+      if (const rules::LexiconEntry* e = r.scale_->Find(Lower(next))) {
+        if (auto m = Attr(e, "multiplier")) {
+          *value *= *m;
+          end = after + next.size();
+          i = end;
+        }
+      }
+    }
+    if (Taken(taken, start, end)) continue;
+    // A year the date rules did not take ("the 2021 RAV4") is not a count.
+    if (end - start == 4 && *value >= 1800 && *value <= 2100 && Digit(text[start])) continue;
+    auto [mod, mod_start] = r.ModifierBefore(start);
+    Quantity q;
+    q.rule = kLooseCountRule;
+    q.value = *value;
+    q.dimension = "count";
+    q.si_value = *value;
+    q.approx = mod != nullptr && mod->attr("approx") == "true";
+    if (mod != nullptr) {
+      const std::string& bound = mod->attr("bound");
+      if (bound == "low") q.low = *value;
+      if (bound == "high") q.high = *value;
+      start = mod_start;
+    }
+    q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
+    q.text = std::string(text.substr(start, end - start));
+    // What it counts: the words after it up to a punctuation mark, at most three.
+    size_t subject_end = end, words = 0;
+    for (size_t p = r.SkipSpaces(end); words < 3 && p < text.size(); p = r.SkipSpaces(p)) {
+      size_t w = p;
+      while (w < text.size() && (Alpha(text[w]) || Digit(text[w]) || text[w] == '-' ||
+                                 text[w] == '\'' || static_cast<unsigned char>(text[w]) >= 0x80)) {
+        ++w;
+      }
+      if (w == p) break;
+      subject_end = w;
+      p = w;
+      ++words;
+    }
+    const size_t subject_start = r.SkipSpaces(end);
+    if (subject_end > subject_start) {
+      q.subject = std::string(text.substr(subject_start, subject_end - subject_start));
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace newsfacts::factcheck

@@ -1,0 +1,70 @@
+#include "factcheck/loose_counts.h"
+
+#include <doctest/doctest.h>
+
+#include "extract/test_rules.h"
+
+namespace newsfacts::factcheck {
+namespace {
+
+std::vector<Quantity> Counts(const std::string& text,
+                             const std::vector<std::pair<size_t, size_t>>& taken = {}) {
+  return LooseCounts(text, taken, test::QuantityRules());
+}
+
+TEST_CASE("digits and words are counts, with their scale word and modifier") {
+  const std::string text =
+      "The probe will make 45 flybys, thirty-two of them low; more than 1.4 million people "
+      "watched and twenty seven stations carried it.";
+  const auto c = Counts(text);
+  REQUIRE(c.size() == 4);
+  CHECK(c[0].text == "45");
+  CHECK(c[0].value == 45);
+  CHECK(c[0].span.start == static_cast<int64_t>(text.find("45")));
+  CHECK(c[0].span.end == c[0].span.start + 2);
+  CHECK(c[1].text == "thirty-two");
+  CHECK(c[1].value == 32);
+  CHECK(c[2].text == "more than 1.4 million");
+  CHECK(c[2].value == 1400000);
+  REQUIRE(c[2].low);
+  CHECK(*c[2].low == 1400000);
+  CHECK_FALSE(c[2].high);
+  CHECK(c[2].approx);
+  CHECK(c[3].text == "twenty seven");
+  CHECK(c[3].value == 27);
+  for (const Quantity& q : c) {
+    CHECK(q.si_unit == "");
+    CHECK(q.si_value == q.value);
+    CHECK(q.rule == kLooseCountRule);
+  }
+}
+
+TEST_CASE("numbers glued to identifiers, times and signs are not counts") {
+  CHECK(Counts("Emirates ordered Boeing 787-9 jets at 10:30 on 12/01.").empty());
+  CHECK(Counts("A B-52 flew; sales rose 50% to $30 and COVID-19 spread.").empty());
+  CHECK(Counts("One of them said it was a good day.").empty());
+}
+
+TEST_CASE("numbers inside the stored facts are left to them") {
+  const std::string text = "Officers seized 8,222.5 kilograms and arrested 12 people.";
+  const size_t at = text.find("8,222.5 kilograms");
+  const auto c = Counts(text, {{at, at + 17}});
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].value == 12);
+}
+
+TEST_CASE("an upper bound and an approximation") {
+  const auto c = Counts("Fewer than 12,000 fans came, about 300 of them from Madrid.");
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].text == "Fewer than 12,000");
+  REQUIRE(c[0].high);
+  CHECK(*c[0].high == 12000);
+  CHECK_FALSE(c[0].low);
+  CHECK(c[1].text == "about 300");
+  CHECK(c[1].approx);
+  CHECK_FALSE(c[1].low);
+  CHECK_FALSE(c[1].high);
+}
+
+}  // namespace
+}  // namespace newsfacts::factcheck

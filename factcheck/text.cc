@@ -1,0 +1,112 @@
+#include "factcheck/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "common/utf8.h"
+#include "normalise/normalise.h"
+
+namespace newsfacts::factcheck {
+namespace {
+
+const std::set<std::string>& StopWords() {
+  static const std::set<std::string> words = {
+      "the",     "and",    "for",     "that",  "with",  "from",  "was",    "were",   "are",
+      "has",     "have",   "had",     "this",  "these", "those", "its",    "their",  "his",
+      "her",     "they",   "than",    "more",  "less",  "about", "some",   "nearly", "almost",
+      "over",    "under",  "into",    "but",   "not",   "been",  "will",   "would",  "which",
+      "who",     "what",   "when",    "where", "said",  "says",  "per",    "cent",   "percent",
+      "between", "around", "roughly", "only",  "also",  "after", "before", "since",  "during",
+      "while",   "there",  "then",    "them",  "our",   "out",   "all",    "any",    "each",
+      "other",   "such",   "most",    "many",  "much",  "very"};
+  return words;
+}
+
+// Calls fn(word, has_digit) for every lower-cased run of letters and digits of text.
+template <typename Fn>
+void ForEachWord(std::string_view text, Fn fn) {
+  std::string word;
+  bool digit = false;
+  auto flush = [&] {
+    if (!word.empty()) fn(word, digit);
+    word.clear();
+    digit = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // U+2018..U+201D, the curly quotes: E2 80 98..9D.
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x98 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x9D) {
+      flush();
+      i += 2;
+      continue;
+    }
+    if (std::isalpha(c) || c >= 0x80) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (std::isdigit(c)) {
+      digit = true;
+      word += text[i];
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+std::string Singular(const std::string& w) {
+  const auto ends = [&](std::string_view tail) {
+    return w.size() > tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (w.size() > 4 && ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    return w.substr(0, w.size() - 1);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  ForEachWord(text, [&](const std::string& word, bool digit) {
+    if (word.size() >= 3 && !digit && !StopWords().count(word)) {
+      out.push_back(word.size() >= 6 ? word.substr(0, 5) : word);
+    }
+  });
+  return out;
+}
+
+std::string FoldSubject(std::string_view subject) {
+  std::string out;
+  ForEachWord(subject, [&](const std::string& word, bool) {
+    if (word.size() < 3 || StopWords().count(word)) return;
+    if (!out.empty()) out += ' ';
+    out += Singular(word);
+  });
+  return out;
+}
+
+Sentences::Sentences(std::string_view text) : text_(text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of_cp_.push_back(i);
+  }
+  byte_of_cp_.push_back(text.size());
+  const std::vector<int64_t> cp_of = CodePointIndex(text);
+  for (const auto& [begin, end] : SentenceRanges(text)) {
+    sentences_.push_back({begin, end, {cp_of[begin], cp_of[end]}});
+  }
+}
+
+Sentences::Sentence Sentences::At(int64_t cp) const {
+  const auto last = static_cast<int64_t>(byte_of_cp_.size()) - 1;
+  const int64_t c = std::clamp<int64_t>(cp, 0, last);
+  const size_t byte = byte_of_cp_[static_cast<size_t>(c)];
+  for (const Sentence& s : sentences_) {
+    if (byte >= s.begin && byte < s.end) return s;
+  }
+  return {byte, byte, {c, c}};
+}
+
+}  // namespace newsfacts::factcheck

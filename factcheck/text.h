@@ -1,0 +1,57 @@
+// Words and sentences of article text, shared by `check`, `conflicts` and `show`.
+//
+// Words: lower-case runs of letters (any non-ASCII byte counts as a letter, except the
+// curly quotes U+2018..U+201D, which end a word: "Mexico’s" is "mexico"). Stop words are
+// the English function words factcheck leaves out of claims and subjects.
+//
+// Thread safety: pure functions; a Sentences object is immutable after construction and may
+// be read from any number of threads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.h"
+
+namespace newsfacts::factcheck {
+
+// Word stems of text, in order: three letters or more, stop words and anything with a
+// digit left out; a word of six letters or more is cut to its first five, a crude stem
+// ("seizure" and "seizures" meet).
+std::vector<std::string> Words(std::string_view text);
+
+// A subject ("Tonnes of Fentanyl pills", "arrests") folded for grouping: its words of three
+// letters or more, lower case, stop words left out, each plural made singular ("arrests" ->
+// "arrest", "bodies" -> "body"; "-ss", "-us" and "-is" kept), joined by one space. "" when no
+// word is left.
+std::string FoldSubject(std::string_view subject);
+
+// The sentences of an article text (normalise::SentenceRanges), addressed both in bytes and
+// in code points. The text must outlive the object.
+class Sentences {
+ public:
+  struct Sentence {
+    size_t begin = 0, end = 0;  // bytes of the text, [begin, end)
+    Span span;                  // the same in code points
+  };
+
+  explicit Sentences(std::string_view text);
+
+  // The sentence holding code point cp; an empty one at cp when cp lies between sentences
+  // (clamped to the text).
+  Sentence At(int64_t cp) const;
+  // Every sentence, in text order.
+  const std::vector<Sentence>& all() const { return sentences_; }
+  // The sentence's text.
+  std::string_view Text(const Sentence& s) const { return text_.substr(s.begin, s.end - s.begin); }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> byte_of_cp_;  // byte offset of each code point, then text.size()
+  std::vector<Sentence> sentences_;
+};
+
+}  // namespace newsfacts::factcheck

@@ -1,0 +1,87 @@
+#include "web/html.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "common/utf8.h"
+
+namespace newsfacts::web {
+
+std::string Escape(std::string_view raw) {
+  const std::string text = IsValidUtf8(raw) ? std::string(raw) : ScrubUtf8(raw);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string QueryEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    }
+  }
+  return out;
+}
+
+bool IsWebUrl(std::string_view url) {
+  auto starts = [&](std::string_view prefix) {
+    if (url.size() <= prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      const char c = url[i];
+      const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (lower != prefix[i]) return false;
+    }
+    return true;
+  };
+  if (!starts("http://") && !starts("https://")) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7F;
+  });
+}
+
+std::string CodePointSlice(std::string_view text, int64_t start, int64_t end) {
+  std::string out;
+  int64_t cp = -1;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
+    if (cp >= end) break;
+    if (cp >= start) out += c;
+  }
+  return out;
+}
+
+}  // namespace newsfacts::web
