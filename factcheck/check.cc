@@ -155,6 +155,16 @@ bool Descriptor(const Quantity& q) {
          std::isalpha(static_cast<unsigned char>(q.text[dash + 1]));
 }
 
+// True when q's subject holds one of the claim's words ("tonnes of fentanyl" for a claim
+// about fentanyl).
+bool AboutClaim(const Quantity& q, const Claim& claim) {
+  if (!q.subject) return false;
+  for (const std::string& w : Words(*q.subject)) {
+    if (std::find(claim.words.begin(), claim.words.end(), w) != claim.words.end()) return true;
+  }
+  return false;
+}
+
 // How much a claim's figure counts in ranking the sentences that speak to it. A claim's
 // point is mostly its last figure and one written with "about" or "more than"; a figure
 // naming the thing ("16-inch") or a loose count ("the 4K TV with AirPlay 2") counts less.
@@ -264,15 +274,9 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     const bool topical = article_overlap >= kMinOverlap;
     // A sentence's words are among its article's: in an article with few of the claim's
     // words, only a figure whose subject names the claim's thing can make a hit.
-    const bool named =
-        std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& q) {
-          if (!units.count(q.si_unit) || !q.subject) return false;
-          for (const std::string& w : Words(*q.subject)) {
-            if (std::find(claim.words.begin(), claim.words.end(), w) != claim.words.end())
-              return true;
-          }
-          return false;
-        });
+    const bool named = std::any_of(
+        a.quantities.begin(), a.quantities.end(),
+        [&](const Quantity& q) { return units.count(q.si_unit) != 0 && AboutClaim(q, claim); });
     if (!topical && !named) continue;
     const auto sentences = SentenceRanges(a.text);
     const std::vector<int64_t> cp_of = CodePointIndex(a.text);
@@ -321,16 +325,8 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
         sentence_words.insert(w);
       }
       const double overlap = Overlap(claim.words, sentence_words);
-      auto about_claim = [&](const Quantity& q) {
-        if (!q.subject) return false;
-        for (const std::string& w : Words(*q.subject)) {
-          if (std::find(claim.words.begin(), claim.words.end(), w) != claim.words.end())
-            return true;
-        }
-        return false;
-      };
       bool subject = false;
-      for (const Quantity* q : in_sentence) subject = subject || about_claim(*q);
+      for (const Quantity* q : in_sentence) subject = subject || AboutClaim(*q, claim);
       // A sentence that shares few of the claim's words still speaks to it in an article
       // that shares most of them ("it took nearly eight hours" in the report of the tie).
       if (!subject && overlap < kMinOverlap && article_overlap < kMinTopicOverlap) continue;

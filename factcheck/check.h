@@ -1,14 +1,18 @@
 // `newsfacts check`: the stored figures that match, round or contradict a claim's figure.
 //
-// The claim is read by the shipped rule sets (its quantities, dates and officials) and cut
+// The claim is read by the shipped rule sets (its quantities, dates and officials), plus the
+// plain numbers the rules leave alone as loose counts (factcheck/loose_counts.h), and cut
 // into content words. Durations the date rules read ("three months", "90-day") count as
-// figures in seconds, on both sides. Candidates are the articles holding a figure of the claim's SI
-// unit within a factor of ten of it (the quantities_si index), and the articles the full-text index
-// ranks best for the claim's words. Each stored figure of the claim's unit in a candidate is
-// compared (factcheck/verdict.h) in the sentence that holds it; a candidate without a comparable
-// figure gives its best sentence as `related`. Hits are kept only when their sentence or subject
-// shares the claim's words (a figure about something else is not a hit), and ranked by word
-// overlap, verdict, subject, people and dates.
+// figures in seconds, on both sides. Candidates are the articles holding a figure of the
+// claim's SI unit within a factor of ten of it (the quantities_si index), and the articles the
+// full-text index ranks best for the claim's words. In each candidate, the figures of the
+// claim's units are grouped by sentence; a sentence speaks to the claim when it shares a
+// third of the claim's words, when a figure's subject is a claim word, or when its article
+// shares most of them. Each claim figure is compared (factcheck/verdict.h) with the
+// sentence's figure that agrees best; the hit's verdict is the worst of them (the claim holds
+// only where each of its figures does). A candidate without a comparable figure gives its
+// best sentence as `related`. Hits are ranked by word overlap, verdicts weighted by which
+// claim figure they judge, subject, people and dates (docs/factcheck.md, "What it does").
 //
 // Errors: kStorage from the database; kInvalidInput for an empty claim.
 // Thread safety: Check() uses the store from the calling thread only.
