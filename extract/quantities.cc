@@ -620,6 +620,11 @@ class Builder {
     } else if (m.rule->Emit("bare_bound") == "true" && HasBound(m) && !ModGlued(m)) {
       // "more than 500", "five or more": a bound on a figure whose subject is elsewhere.
       if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
+      // "up to three-fifths": the number is the start of a fraction, not a count.
+      if (amount->end + 1 < text_.size() && text_[amount->end] == '-' &&
+          extract_internal::IsAsciiAlpha(text_[amount->end + 1])) {
+        return std::nullopt;
+      }
       if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start))
         return std::nullopt;
       if (m.Has("post")) {

@@ -84,6 +84,14 @@ TEST_CASE("a scale word is not the counted noun") {
   CHECK(*qs[0].low == 6000000);
 }
 
+TEST_CASE("a bound before a fraction in words is not a count") {
+  // "up to three-fifths" once gave the count "up to three".
+  CHECK(Quantities("The plague killed up to three-fifths of the population.").empty());
+  auto qs = Quantities("The plague killed up to three people.");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "up to three");
+}
+
 TEST_CASE("a measure without 'of' has no subject") {
   auto qs = Quantities("The 532 kilograms seized last year were burned.");
   REQUIRE(qs.size() == 1);

@@ -306,7 +306,7 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     };
     // The article's figures of the claim's units, by sentence.
     std::vector<Quantity> figures = FiguresOf(a.quantities, a.dates);
-    if (options.quantity_rules != nullptr && units.count("") && topical) {
+    if (options.quantity_rules != nullptr && (units.count("") || units.count("%")) && topical) {
       for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_at), *options.quantity_rules)) {
         q.span = {cp_of[static_cast<size_t>(q.span.start)], cp_of[static_cast<size_t>(q.span.end)]};
         figures.push_back(std::move(q));

@@ -34,7 +34,8 @@ class Reader {
       : text_(text),
         number_word_(rules.lexicon("number_word")),
         scale_(rules.lexicon("scale")),
-        modifier_(rules.lexicon("modifier")) {}
+        modifier_(rules.lexicon("modifier")),
+        fraction_(rules.lexicon("fraction_word")) {}
 
   // The word (letters, inner hyphens) at pos, or "".
   std::string_view WordAt(size_t pos) const {
@@ -100,10 +101,77 @@ class Reader {
     return {nullptr, pos};
   }
 
+  // A small whole number as a numerator or denominator: digits, "a", or one number word.
+  std::optional<double> SmallNumber(std::string_view w) const {
+    if (w.empty()) return std::nullopt;
+    if (Digit(w[0])) return ParseNumber(w);
+    const std::string lw = Lower(w);
+    if (lw == "a" || lw == "an") return 1.0;
+    auto v = Attr(NumberWordEntry(w), "value");
+    if (!v || *v < 1 || *v != static_cast<int64_t>(*v)) return std::nullopt;
+    return v;
+  }
+
+  // A fraction in words at pos, as a share in percent and where it ends: "two-thirds",
+  // "three fifths", "a sixth of". A singular fraction word after a space must be followed by
+  // "of", so that ordinals ("a third term") are not read.
+  std::optional<std::pair<double, size_t>> FractionAt(size_t pos) const {
+    if (fraction_ == nullptr) return std::nullopt;
+    const std::string_view token = WordAt(pos);
+    std::string_view numerator = token, denominator;
+    size_t end = pos + token.size();
+    bool hyphen = false;
+    if (const size_t dash = token.find('-'); dash != std::string_view::npos) {
+      numerator = token.substr(0, dash);
+      denominator = token.substr(dash + 1);
+      hyphen = true;
+    } else {
+      const size_t next = SkipSpaces(end);
+      if (next == end) return std::nullopt;
+      denominator = WordAt(next);
+      end = next + denominator.size();
+    }
+    const auto n = SmallNumber(numerator);
+    const rules::LexiconEntry* e = fraction_->Find(Lower(denominator));
+    const auto f = Attr(e, "value");
+    if (!n || !f || *n > 10) return std::nullopt;
+    const bool plural =
+        !denominator.empty() && (denominator.back() == 's' || denominator.back() == 'S');
+    if (!hyphen && !plural && Lower(WordAt(SkipSpaces(end))) != "of") return std::nullopt;
+    if (*n * *f >= 1) return std::nullopt;
+    return std::pair{*n * *f * 100, end};
+  }
+
+  // "out of ten", "in 5" after a count, as the denominator and where it ends.
+  std::optional<std::pair<double, size_t>> OutOfAt(size_t pos) const {
+    size_t p = SkipSpaces(pos);
+    std::string w = Lower(WordAt(p));
+    if (w == "out") {
+      p = SkipSpaces(p + 3);
+      if (Lower(WordAt(p)) != "of") return std::nullopt;
+      w = "in";
+      p = p + 2;
+    } else if (w != "in") {
+      return std::nullopt;
+    } else {
+      p = p + 2;
+    }
+    p = SkipSpaces(p);
+    size_t end = p;
+    while (end < text_.size() && Digit(text_[end])) ++end;
+    if (end == p) end = p + WordAt(p).size();
+    const auto m = SmallNumber(text_.substr(p, end - p));
+    if (!m || *m < 2 || *m > 100 ||
+        (end < text_.size() && (Alpha(text_[end]) || Digit(text_[end]))))
+      return std::nullopt;
+    return std::pair{*m, end};
+  }
+
   std::string_view text_;
   const rules::Lexicon* number_word_;
   const rules::Lexicon* scale_;
   const rules::Lexicon* modifier_;
+  const rules::Lexicon* fraction_;
 };
 
 bool Taken(const std::vector<std::pair<size_t, size_t>>& taken, size_t start, size_t end) {
@@ -111,6 +179,28 @@ bool Taken(const std::vector<std::pair<size_t, size_t>>& taken, size_t start, si
     if (start < t.second && t.first < end) return true;
   }
   return false;
+}
+
+// A share in percent read from words at [start, end), with a modifier before it.
+Quantity Share(const Reader& r, std::string_view text, size_t start, size_t end, double pct) {
+  auto [mod, mod_start] = r.ModifierBefore(start);
+  Quantity q;
+  q.rule = kLooseCountRule;
+  q.value = pct;
+  q.unit = "percent";
+  q.dimension = "percent";
+  q.si_value = pct;
+  q.si_unit = "%";
+  q.approx = mod != nullptr && mod->attr("approx") == "true";
+  if (mod != nullptr) {
+    const std::string& bound = mod->attr("bound");
+    if (bound == "low") q.low = pct;
+    if (bound == "high") q.high = pct;
+    start = mod_start;
+  }
+  q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
+  q.text = std::string(text.substr(start, end - start));
+  return q;
 }
 
 }  // namespace
@@ -151,6 +241,11 @@ std::vector<Quantity> LooseCounts(std::string_view text,
         continue;
       }
       value = ParseNumber(text.substr(start, end - start));
+    } else if (auto share = r.FractionAt(i)) {
+      end = share->second;
+      i = end;
+      if (!Taken(taken, start, end)) out.push_back(Share(r, text, start, end, share->first));
+      continue;
     } else {
       // The longest run of number words ("two and a half", "thirty").
       size_t pos = i;
@@ -170,11 +265,23 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       }
       end = last_end;
       i = end;
-      const std::string_view written = text.substr(start, end - start);
-      if (Lower(written) == "one" || Lower(written) == "a" || Lower(written) == "an") continue;
-      value = r.Spelled(written);
+      value = r.Spelled(text.substr(start, end - start));
     }
     if (!value) continue;
+    // "eight out of ten", "one in 5": a share.
+    if (auto of = r.OutOfAt(end);
+        of && *value <= of->first && *value == static_cast<int64_t>(*value)) {
+      end = of->second;
+      i = end;
+      if (!Taken(taken, start, end)) {
+        out.push_back(Share(r, text, start, end, *value / of->first * 100));
+      }
+      continue;
+    }
+    const std::string written = Lower(text.substr(start, end - start));
+    if (written == "one" || written == "a" || written == "an") continue;
+    // "quarter" or "half" alone ("a quarter century", "half the team") counts nothing.
+    if (*value < 1) continue;
     // A scale word after it: "1.4 million".
     const size_t after = r.SkipSpaces(end);
     const std::string_view next = r.WordAt(after);

@@ -66,5 +66,37 @@ TEST_CASE("an upper bound and an approximation") {
   CHECK_FALSE(c[1].high);
 }
 
+TEST_CASE("fractions and 'N out of M' are shares in percent") {
+  const std::string text =
+      "Roughly two-thirds of voters agreed; a sixth of the surface is dunes; three fifths "
+      "stayed; eight out of ten firms and 1 in 5 homes use it.";
+  const auto c = Counts(text);
+  REQUIRE(c.size() == 5);
+  CHECK(c[0].text == "Roughly two-thirds");
+  CHECK(c[0].value == doctest::Approx(200.0 / 3));
+  CHECK(c[0].approx);
+  CHECK(c[1].text == "a sixth");
+  CHECK(c[1].value == doctest::Approx(100.0 / 6));
+  CHECK(c[2].text == "three fifths");
+  CHECK(c[2].value == doctest::Approx(60));
+  CHECK(c[3].text == "eight out of ten");
+  CHECK(c[3].value == doctest::Approx(80));
+  CHECK(c[4].text == "1 in 5");
+  CHECK(c[4].value == doctest::Approx(20));
+  for (const Quantity& q : c) {
+    CHECK(q.unit == "percent");
+    CHECK(q.si_unit == "%");
+    CHECK(q.dimension == "percent");
+  }
+}
+
+TEST_CASE("ordinals are not fractions") {
+  // "a third term" and "the fifth time" count nothing; "a quarter century" is no share.
+  const auto c = Counts("She won a third term, the fifth time in a quarter century.");
+  std::string found;
+  for (const Quantity& q : c) found += "[" + q.text + "]";
+  CHECK_MESSAGE(c.empty(), found);
+}
+
 }  // namespace
 }  // namespace newsfacts::factcheck
