@@ -1,5 +1,6 @@
 // ASCII case and whitespace helpers for protocol texts (HTTP headers, WARC headers,
-// robots.txt, feeds, URLs), where only ASCII letters fold and only ASCII spaces trim.
+// robots.txt, feeds, URLs) and lexicon lookups, where only ASCII letters fold and only
+// ASCII spaces trim.
 #pragma once
 
 #include <cctype>

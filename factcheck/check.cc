@@ -360,9 +360,6 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
         if (best) picks.push_back(*best);
       }
       if (picks.empty()) continue;
-      // The claim holds only if each of its figures the sentence speaks to holds: the worst
-      // verdict decides, and its figure is the one shown. A figure that only names the
-      // thing ("16-inch") decides last.
       // Loose counts disagree with a sentence's other numbers by chance: they decide
       // `different` only when no figure the rules read speaks.
       const bool rule_figure = std::any_of(picks.begin(), picks.end(), [](const Pick& p) {
@@ -376,6 +373,9 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
                                    }),
                     picks.end());
       }
+      // The claim holds only if each of its figures the sentence speaks to holds: the worst
+      // verdict decides, and its figure is the one shown. A figure that only names the
+      // thing ("16-inch") decides last.
       const Pick* decide = &picks.front();
       for (const Pick& p : picks) {
         const auto rank = [](const Pick& x) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "common/ascii.h"
 #include "extract/number.h"
 
 namespace newsfacts::factcheck {
@@ -16,12 +17,6 @@ using extract_internal::ParseSpelledNumber;
 
 bool Alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool Digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::optional<double> Attr(const rules::LexiconEntry* e, const std::string& key) {
   if (e == nullptr || e->attr(key).empty()) return std::nullopt;

@@ -10,6 +10,11 @@
 // numbers in the `taken` byte ranges (the stored facts), a lone "one", and percentages and
 // amounts of money (the rules store those).
 //
+// Shares in words are read too, as percent (unit "percent", dimension "percent", si_unit
+// "%"): a fraction ("two-thirds", "three fifths", "a sixth of": the `fraction_word` lexicon;
+// a singular fraction after a space only before "of", so that "a third term" is no share) and
+// "N out of M" or "N in M" ("eight out of ten", "1 in 5").
+//
 // The counts are Quantity values with unit "", dimension "count", si_unit "", si_value
 // = value, rule "check.loose_count", and BYTE spans into text; `subject` is what follows
 // the number up to a punctuation mark, at most three words ("Boeing 787-9 Dreamliners").
@@ -30,7 +35,7 @@ namespace newsfacts::factcheck {
 inline constexpr const char* kLooseCountRule = "check.loose_count";
 
 // The loose counts of text outside taken (sorted or not; [start, end) byte ranges), with
-// quantities' lexicons (number_word, scale, modifier).
+// quantities' lexicons (number_word, scale, modifier, fraction_word).
 std::vector<Quantity> LooseCounts(std::string_view text,
                                   const std::vector<std::pair<size_t, size_t>>& taken,
                                   const rules::RuleSet& quantities);
