@@ -436,6 +436,16 @@ class Resolver {
       if (!v || *v > kMaxCount) return std::nullopt;
       return v;
     }
+    // "twenty-two": tens and a unit; any other hyphenated pair is no count.
+    if (const size_t dash = text.find('-'); dash != std::string_view::npos) {
+      auto tens = LexNum(Lex(kNumberWord), text.substr(0, dash), "value");
+      auto units = LexNum(Lex(kNumberWord), text.substr(dash + 1), "value");
+      if (!tens || !units || *tens < 20 || *tens > 90 || *tens % 10 != 0 || *units < 1 ||
+          *units > 9) {
+        return std::nullopt;
+      }
+      return *tens + *units;
+    }
     auto v = LexNum(Lex(kNumberWord), text, "value");
     if (!v) return std::nullopt;
     return *v;

@@ -48,6 +48,19 @@ TEST_CASE("dates rule file loads and its examples pass") {
   for (const std::string& failure : DateRules().RunExamples()) FAIL(failure);
 }
 
+TEST_CASE("a count of tens and units joined by a hyphen is the whole count") {
+  // "Twenty-two months" was read as "two months" from inside the word.
+  DateFact d = One("The inquiry lasted twenty-two months in all.");
+  CHECK(d.text == "twenty-two months");
+  REQUIRE(d.duration);
+  CHECK(*d.duration == "P22M");
+  d = One("It ran for thirty-five years.");
+  REQUIRE(d.duration);
+  CHECK(*d.duration == "P35Y");
+  // Not tens and units: no count at all, rather than "five days".
+  for (const DateFact& f : Extract("A five-five days tie.")) CHECK(f.text != "five days");
+}
+
 TEST_CASE("civil date arithmetic") {
   CHECK(DaysInMonth(2024, 2) == 29);
   CHECK(DaysInMonth(2023, 2) == 28);
