@@ -4,17 +4,24 @@
 #include <filesystem>
 #include <future>
 #include <set>
+#include <system_error>
 
 namespace newsfacts {
 namespace {
 
 // Loads the files at once, one thread each: compiling a set's expressions is most of a
 // command's start-up, and the sets do not depend on one another. Results in files' order.
+// Where no thread can be started (a process limit), the file is loaded on the caller's.
 std::vector<Result<rules::RuleSet>> LoadAll(const std::vector<std::string>& files) {
   std::vector<std::future<Result<rules::RuleSet>>> pending;
   for (const std::string& file : files) {
-    pending.push_back(
-        std::async(std::launch::async, [file] { return rules::RuleSet::Load(file); }));
+    try {
+      pending.push_back(
+          std::async(std::launch::async, [file] { return rules::RuleSet::Load(file); }));
+    } catch (const std::system_error&) {
+      pending.push_back(
+          std::async(std::launch::deferred, [file] { return rules::RuleSet::Load(file); }));
+    }
   }
   std::vector<Result<rules::RuleSet>> out;
   for (auto& p : pending) out.push_back(p.get());
