@@ -8,10 +8,8 @@
 #include <tuple>
 #include <unordered_set>
 
-#include "common/utf8.h"
 #include "factcheck/loose_counts.h"
 #include "factcheck/text.h"
-#include "normalise/normalise.h"
 #include "store/queries.h"
 
 namespace newsfacts::factcheck {
@@ -53,17 +51,6 @@ double VerdictWeight(Verdict v) {
       return 0.0;
   }
   return 0;
-}
-
-// Byte offset of every code point of text, and text.size() at the end.
-std::vector<size_t> CodePointBytes(const std::string& text) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80) out.push_back(i);
-  }
-  out.push_back(text.size());
-  return out;
 }
 
 bool DatesMeet(const Claim& claim, const Article& a) {
@@ -263,11 +250,6 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (!read.ok()) return read.status();
     if (!*read) continue;
     const Article& a = **read;
-    const std::vector<size_t> cp = CodePointBytes(a.text);
-    auto byte_at = [&](int64_t c) {
-      return cp[static_cast<size_t>(
-          std::clamp<int64_t>(c, 0, static_cast<int64_t>(cp.size()) - 1))];
-    };
     std::unordered_set<std::string> article_words;
     for (std::string& w : Words(a.text)) article_words.insert(std::move(w));
     const double article_overlap = Overlap(claim.words, article_words);
@@ -278,15 +260,14 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
         a.quantities.begin(), a.quantities.end(),
         [&](const Quantity& q) { return units.count(q.si_unit) != 0 && AboutClaim(q, claim); });
     if (!topical && !named) continue;
-    const auto sentences = SentenceRanges(a.text);
-    const std::vector<int64_t> cp_of = CodePointIndex(a.text);
+    const Sentences sentences(a.text);
     bool people = false;
     for (const std::string& name : claim.people) {
       const auto parts = Words(name);
       if (!parts.empty() && article_words.count(parts.back())) people = true;
     }
     const bool dates = DatesMeet(claim, a);
-    auto make_hit = [&](std::pair<size_t, size_t> s) {
+    auto make_hit = [&](const Sentences::Sentence& s) {
       Hit h;
       h.article_id = a.id;
       h.url = a.url;
@@ -294,34 +275,35 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       h.site = a.site;
       h.published = a.published;
       h.archive = a.archive;
-      h.sentence = a.text.substr(s.first, s.second - s.first);
-      h.sentence_span = {cp_of[s.first], cp_of[s.second]};
+      h.sentence = std::string(sentences.Text(s));
+      h.sentence_span = s.span;
       return h;
-    };
-    auto sentence_of = [&](size_t byte) -> std::pair<size_t, size_t> {
-      for (const auto& s : sentences) {
-        if (byte >= s.first && byte < s.second) return s;
-      }
-      return {byte, byte};
     };
     // The article's figures of the claim's units, by sentence.
     std::vector<Quantity> figures = FiguresOf(a.quantities, a.dates);
     if (options.quantity_rules != nullptr && (units.count("") || units.count("%")) && topical) {
-      for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_at), *options.quantity_rules)) {
-        q.span = {cp_of[static_cast<size_t>(q.span.start)], cp_of[static_cast<size_t>(q.span.end)]};
+      const auto byte_of = [&](int64_t cp) { return sentences.ByteOf(cp); };
+      for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_of), *options.quantity_rules)) {
+        q.span = {sentences.CodePointOf(static_cast<size_t>(q.span.start)),
+                  sentences.CodePointOf(static_cast<size_t>(q.span.end))};
         figures.push_back(std::move(q));
       }
     }
-    std::map<std::pair<size_t, size_t>, std::vector<const Quantity*>> by_sentence;
+    std::map<std::pair<size_t, size_t>,
+             std::pair<Sentences::Sentence, std::vector<const Quantity*>>>
+        by_sentence;  // by the sentence's bytes, in text order
     for (const Quantity& q : figures) {
       if (!units.count(q.si_unit) || !q.si_value) continue;
-      by_sentence[sentence_of(byte_at(q.span.start))].push_back(&q);
+      const Sentences::Sentence s = sentences.At(q.span.start);
+      auto& entry = by_sentence[{s.begin, s.end}];
+      entry.first = s;
+      entry.second.push_back(&q);
     }
     bool any = false;
-    for (const auto& [s, in_sentence] : by_sentence) {
+    for (const auto& [bytes, entry] : by_sentence) {
+      const auto& [s, in_sentence] = entry;
       std::set<std::string> sentence_words;
-      for (const std::string& w :
-           Words(std::string_view(a.text).substr(s.first, s.second - s.first))) {
+      for (const std::string& w : Words(sentences.Text(s))) {
         sentence_words.insert(w);
       }
       const double overlap = Overlap(claim.words, sentence_words);
@@ -412,13 +394,10 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (any || claim.words.empty()) continue;
     // No comparable figure: the sentence that shares most of the claim's words.
     double best_overlap = 0;
-    std::pair<size_t, size_t> best_sentence{0, 0};
-    for (const auto& s : sentences) {
+    Sentences::Sentence best_sentence;
+    for (const Sentences::Sentence& s : sentences.all()) {
       std::set<std::string> words;
-      for (const std::string& w :
-           Words(std::string_view(a.text).substr(s.first, s.second - s.first))) {
-        words.insert(w);
-      }
+      for (const std::string& w : Words(sentences.Text(s))) words.insert(w);
       const double o = Overlap(claim.words, words);
       if (o > best_overlap) {
         best_overlap = o;

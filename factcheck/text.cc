@@ -93,16 +93,21 @@ Sentences::Sentences(std::string_view text) : text_(text) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of_cp_.push_back(i);
   }
   byte_of_cp_.push_back(text.size());
-  const std::vector<int64_t> cp_of = CodePointIndex(text);
+  cp_of_byte_ = CodePointIndex(text);
   for (const auto& [begin, end] : SentenceRanges(text)) {
-    sentences_.push_back({begin, end, {cp_of[begin], cp_of[end]}});
+    sentences_.push_back({begin, end, {cp_of_byte_[begin], cp_of_byte_[end]}});
   }
+}
+
+size_t Sentences::ByteOf(int64_t cp) const {
+  const auto last = static_cast<int64_t>(byte_of_cp_.size()) - 1;
+  return byte_of_cp_[static_cast<size_t>(std::clamp<int64_t>(cp, 0, last))];
 }
 
 Sentences::Sentence Sentences::At(int64_t cp) const {
   const auto last = static_cast<int64_t>(byte_of_cp_.size()) - 1;
   const int64_t c = std::clamp<int64_t>(cp, 0, last);
-  const size_t byte = byte_of_cp_[static_cast<size_t>(c)];
+  const size_t byte = ByteOf(c);
   for (const Sentence& s : sentences_) {
     if (byte >= s.begin && byte < s.end) return s;
   }

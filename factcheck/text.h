@@ -43,6 +43,10 @@ class Sentences {
   // The sentence holding code point cp; an empty one at cp when cp lies between sentences
   // (clamped to the text).
   Sentence At(int64_t cp) const;
+  // The byte offset of code point cp (clamped to the text), and the code point at a byte
+  // offset that starts one (or the text's end).
+  size_t ByteOf(int64_t cp) const;
+  int64_t CodePointOf(size_t byte) const { return cp_of_byte_[byte]; }
   // Every sentence, in text order.
   const std::vector<Sentence>& all() const { return sentences_; }
   // The sentence's text.
@@ -50,7 +54,8 @@ class Sentences {
 
  private:
   std::string_view text_;
-  std::vector<size_t> byte_of_cp_;  // byte offset of each code point, then text.size()
+  std::vector<size_t> byte_of_cp_;   // byte offset of each code point, then text.size()
+  std::vector<int64_t> cp_of_byte_;  // CodePointIndex(text)
   std::vector<Sentence> sentences_;
 };
 
