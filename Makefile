@@ -10,12 +10,18 @@ PACKAGES := cmake ninja-build g++ pkg-config libre2-dev libicu-dev libcurl4-open
             libgumbo-dev libsqlite3-dev sqlite3 doctest-dev zlib1g-dev libssl-dev \
             libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libbrotli-dev libzstd-dev zstd python3
 
-.PHONY: all deps build asan test test-asan demo install clean format
+# What the checks .ci/run adds after the tests need: a browser for `serve`
+# (tests/browser/), node (warcio, puppeteer-core; npm comes with it or is there already),
+# a single-node Slurm cluster.
+CI_PACKAGES := chromium nodejs slurmctld slurmd slurm-client munge
+
+.PHONY: all deps ci-deps build asan test test-asan demo install clean format
 
 all: build
 
-deps:
-	@missing=$$(for p in $(PACKAGES); do \
+# $(call install_missing,PACKAGES): apt-get install those not installed.
+define install_missing
+	@missing=$$(for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing missing Debian packages:" $$missing; \
@@ -23,6 +29,13 @@ deps:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+ci-deps:
+	$(call install_missing,$(CI_PACKAGES))
 
 build: deps
 	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

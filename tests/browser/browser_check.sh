@@ -7,7 +7,8 @@
 # saved. Then the command line's own failures: an address in use, and SIGTERM ending it.
 # Usage: tests/browser/browser_check.sh BIN [SHOT_DIR]
 #   SHOT_DIR receives serve.png and serve-article.png (default: a temporary directory).
-# Needs chromium, node and npm (installed with apt-get when missing). Exit 1 on any failure.
+# Needs chromium and node (`make ci-deps` installs them when missing) and npm. Exit 1 on any
+# failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,15 +24,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-if (( ${#missing[@]} )); then
-  sudo=""; [[ "$(id -u)" -eq 0 ]] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if ! command -v chromium >/dev/null || ! command -v node >/dev/null; then
+  make -C "$root" --no-print-directory ci-deps
 fi
+command -v npm >/dev/null || { echo "browser_check: npm is needed (for puppeteer-core)" >&2; exit 1; }
 
 db="$work/demo.db"
 hostile_id="https://hostile.example/2024/05/01/council-site-defaced"

@@ -40,14 +40,7 @@ for p in slurmctld slurmd slurm-client munge; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]}"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || fail "installing ${missing[*]} needs root or sudo"
-    sudo=(sudo)
-  fi
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  make -C "$root" --no-print-directory ci-deps >/dev/null || fail "make ci-deps failed"
 fi
 export PATH="$PATH:/usr/sbin:/sbin"
 for c in munged mungekey munge unmunge slurmctld slurmd sbatch sinfo squeue scontrol scancel sqlite3 python3; do
