@@ -12,15 +12,15 @@ namespace {
 // Loads the files at once, one thread each: compiling a set's expressions is most of a
 // command's start-up, and the sets do not depend on one another. Results in files' order.
 // Where no thread can be started (a process limit), the file is loaded on the caller's.
-std::vector<Result<rules::RuleSet>> LoadAll(const std::vector<std::string>& files) {
+std::vector<Result<rules::RuleSet>> LoadAll(const std::vector<std::string>& files,
+                                            rules::Compile when) {
   std::vector<std::future<Result<rules::RuleSet>>> pending;
   for (const std::string& file : files) {
+    const auto load = [file, when] { return rules::RuleSet::Load(file, when); };
     try {
-      pending.push_back(
-          std::async(std::launch::async, [file] { return rules::RuleSet::Load(file); }));
+      pending.push_back(std::async(std::launch::async, load));
     } catch (const std::system_error&) {
-      pending.push_back(
-          std::async(std::launch::deferred, [file] { return rules::RuleSet::Load(file); }));
+      pending.push_back(std::async(std::launch::deferred, load));
     }
   }
   std::vector<Result<rules::RuleSet>> out;
@@ -43,7 +43,7 @@ Result<RuleBook> RuleBook::Load(const std::string& dir) {
 
   std::vector<std::string> names;
   for (const fs::path& file : files) names.push_back(file.string());
-  std::vector<Result<rules::RuleSet>> loaded = LoadAll(names);
+  std::vector<Result<rules::RuleSet>> loaded = LoadAll(names, rules::Compile::kAtLoad);
 
   RuleBook book;
   std::map<std::string, std::string> rule_origin;  // rule id -> file, across sets
@@ -74,12 +74,13 @@ Result<RuleBook> RuleBook::Load(const std::string& dir) {
   return book;
 }
 
-Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<std::string>& ids) {
+Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<std::string>& ids,
+                                    rules::Compile when) {
   std::vector<std::string> files;
   for (const std::string& id : ids) {
     files.push_back((std::filesystem::path(dir) / (id + ".toml")).string());
   }
-  std::vector<Result<rules::RuleSet>> loaded = LoadAll(files);
+  std::vector<Result<rules::RuleSet>> loaded = LoadAll(files, when);
   RuleBook book;
   for (size_t i = 0; i < ids.size(); ++i) {
     const std::string& id = ids[i];
@@ -92,6 +93,13 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
     book.sets_.emplace(id, std::make_unique<rules::RuleSet>(std::move(set).value()));
   }
   return book;
+}
+
+Status RuleBook::CompileStatus() const {
+  for (const auto& [id, set] : sets_) {
+    if (Status s = set->CompileStatus(); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 std::map<std::string, int> RuleBook::versions() const {

@@ -33,11 +33,17 @@ struct Context {
 // LoadSets(dir, ids) loads only the named sets, from the files DIR/<id>.toml (a command
 // that needs fewer extractors pays for compiling only those); a file whose [ruleset] id is
 // not its name, or a missing one, is an error. ExtractAll skips the extractors whose set
-// is not loaded.
+// is not loaded. With rules::Compile::kOnFirstUse the patterns are compiled as the
+// extractors first need them (see rule_set.h): for a command that reads one short text;
+// errors in them are then in CompileStatus() after the extractors ran.
 class RuleBook {
  public:
   static Result<RuleBook> Load(const std::string& dir);
-  static Result<RuleBook> LoadSets(const std::string& dir, const std::vector<std::string>& ids);
+  static Result<RuleBook> LoadSets(const std::string& dir, const std::vector<std::string>& ids,
+                                   rules::Compile when = rules::Compile::kAtLoad);
+
+  // The first error of a pattern compiled on first use, in any set; Ok when none.
+  Status CompileStatus() const;
 
   bool has(const std::string& id) const { return sets_.count(id) != 0; }
 

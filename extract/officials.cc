@@ -126,7 +126,7 @@ void FindWhole(std::string_view text, const rules::Rule& rule, size_t rule_index
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   size_t pos = 0;
-  while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos < text.size() && rule.re()->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const size_t start = static_cast<size_t>(m.data() - text.data());
     if (m.size() == 0) {
       pos = start + 1;
@@ -187,7 +187,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     const re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;
     size_t pos = 0;
-    while (pos < text.size() && rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos < text.size() && rule.re()->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t at = static_cast<size_t>(m.data() - text.data());
       const size_t nl = text.rfind('\n', at);
       const size_t start = nl == std::string::npos ? 0 : nl + 1;
@@ -361,8 +361,9 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   // 3. The full name or any trailing part of it that starts with a capital
   //    ("Blinken", "López Obrador"), the first of a two-part surname ("Peña" of
   //    "Enrique Peña Nieto"), or the first word of a name written family name first
-  //    ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"); longest first, so a part inside a longer mention is not
-  //    counted twice. Matching ignores case and accents ("Pena Nieto" = "Peña Nieto").
+  //    ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"); longest first, so a part inside a longer
+  //    mention is not counted twice. Matching ignores case and accents ("Pena Nieto" = "Peña
+  //    Nieto").
   std::map<std::string, std::vector<size_t>> owners;  // folded name part -> persons
   auto own = [&](std::string part, size_t p) {
     std::vector<size_t>& v = owners[people::FoldKey(part)];

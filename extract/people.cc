@@ -290,7 +290,8 @@ struct CachedForms {
   bool has_empty = false;  // "" is a form
 
   static size_t Shape(std::string_view s) {
-    return static_cast<size_t>(static_cast<unsigned char>(s[0])) * 64 + std::min<size_t>(s.size(), 63);
+    return static_cast<size_t>(static_cast<unsigned char>(s[0])) * 64 +
+           std::min<size_t>(s.size(), 63);
   }
 };
 
@@ -371,8 +372,10 @@ const LeadingForms& LeadingFormsOf(const rules::RuleSet& rules, const rules::Rul
   std::string name;
   if (p.substr(0, 4) == "(?P<") {
     const size_t gt = p.find('>');
-    if (gt != std::string_view::npos) p.remove_prefix(gt + 1);
-    else p = {};
+    if (gt != std::string_view::npos)
+      p.remove_prefix(gt + 1);
+    else
+      p = {};
     if (p.substr(0, 2) == "%{") {
       const size_t close = p.find('}');
       if (close != std::string_view::npos && p.substr(close + 1, 1) == ")") {
@@ -412,8 +415,7 @@ size_t NextPlace(const LeadingForms& lead, std::string_view text, size_t pos) {
     const char c = text[pos];
     if (!lead.first.test(static_cast<unsigned char>(c))) continue;
     // RE2's \b is an ASCII word boundary.
-    if (lead.word_boundary &&
-        (pos > 0 && IsAsciiWordByte(text[pos - 1])) == IsAsciiWordByte(c)) {
+    if (lead.word_boundary && (pos > 0 && IsAsciiWordByte(text[pos - 1])) == IsAsciiWordByte(c)) {
       continue;
     }
     for (const std::string& f : lead.forms) {
@@ -429,7 +431,7 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
                          std::string_view text, bool with_groups, std::vector<rules::Match>* out) {
   const LeadingForms& lead = LeadingFormsOf(rules, rule);
   if (!lead.usable || rule.fields.empty()) return false;
-  const RE2& re = *rule.re;
+  const RE2& re = *rule.re();
   const int ngroups = with_groups ? re.NumberOfCapturingGroups() : 0;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
@@ -466,7 +468,7 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
     m.end = m.start + groups[0].size();
     if (with_groups) {
       for (size_t f = 0; f < rule.fields.size(); ++f) {
-        const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+        const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups()[f])];
         rules::Capture cap;
         cap.name = rule.fields[f];
         if (g.data() != nullptr) {

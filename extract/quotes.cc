@@ -62,7 +62,7 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 
 int FieldGroup(const Rule& rule, std::string_view field) {
   for (size_t i = 0; i < rule.fields.size(); ++i) {
-    if (rule.fields[i] == field) return rule.field_groups[i];
+    if (rule.fields[i] == field) return rule.field_groups()[i];
   }
   return -1;
 }
@@ -100,7 +100,7 @@ const std::string& LiteralPrefix(const Rule& rule) {
     k.prefix.clear();
     // Every match lies between min and max, so it starts with their common prefix.
     std::string min, max;
-    if (rule.re->PossibleMatchRange(&min, &max, 8)) {
+    if (rule.re()->PossibleMatchRange(&min, &max, 8)) {
       size_t n = 0;
       while (n < min.size() && n < max.size() && min[n] == max[n]) ++n;
       k.prefix = min.substr(0, n);
@@ -112,7 +112,7 @@ const std::string& LiteralPrefix(const Rule& rule) {
 // Every acceptable segment of one marks rule, left to right. A rejected opening mark is
 // stepped over and the search goes on right after it.
 void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
-  const RE2& re = *rule.re;
+  const RE2& re = *rule.re();
   const int ngroups = re.NumberOfCapturingGroups();
   const int content_group = FieldGroup(rule, "content");
   const int close_group = FieldGroup(rule, "close");
@@ -239,7 +239,7 @@ std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, si
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = *rules[i];
     re2::StringPiece m;
-    if (!rule.re->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) continue;
+    if (!rule.re()->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) continue;
     const size_t start = static_cast<size_t>(m.data() - text.data());
     const size_t end = start + m.size();
     if (end <= start) continue;
@@ -1097,7 +1097,7 @@ class People {
     for (const Rule* rule : org_rules_) {
       re2::StringPiece m;
       size_t pos = from;
-      while (pos < to && rule->re->Match(input, pos, to, RE2::UNANCHORED, &m, 1)) {
+      while (pos < to && rule->re()->Match(input, pos, to, RE2::UNANCHORED, &m, 1)) {
         const size_t start = static_cast<size_t>(m.data() - text_.data());
         const size_t end = start + m.size();
         pos = end > start ? end : start + 1;
@@ -1264,7 +1264,7 @@ class People {
         re2::StringPiece m;
         size_t pos = 0;
         while (pos < text_.size() &&
-               rule->re->Match(input, pos, text_.size(), RE2::UNANCHORED, &m, 1)) {
+               rule->re()->Match(input, pos, text_.size(), RE2::UNANCHORED, &m, 1)) {
           const size_t start = static_cast<size_t>(m.data() - text_.data());
           if (m.size() == 0) {
             pos = start + 1;
@@ -1298,8 +1298,7 @@ class People {
       }
       const std::vector<people::Word> name_words = people::SplitWords(n.name);
       const bool family_first = people::FamilyNameFirst(name_words, nullptr);
-      for (size_t k = name_words.size() > 1 && !family_first ? 1 : 0; k < name_words.size();
-           ++k) {
+      for (size_t k = name_words.size() > 1 && !family_first ? 1 : 0; k < name_words.size(); ++k) {
         std::vector<size_t>& v = names_by_word_[std::string(name_words[k].text)];
         if (v.empty() || v.back() != names_.size()) v.push_back(names_.size());
       }

@@ -7,16 +7,34 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
 namespace newsfacts::rules {
 
 struct CompiledSet {
-  explicit CompiledSet(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;
+  // From the rules' gates (Compile::kOnFirstUse: cheaper to compile, but more candidates
+  // per text) or their patterns.
+  bool gated = false;
+  std::once_flag once;
+  // Null when the set could not be built on first use: every rule is then a candidate.
+  std::unique_ptr<RE2::Set> set;
+  std::atomic<bool> done{false};
+  Status status;
+};
+
+struct CompiledRule {
+  std::string origin;  // where errors are reported: the rule file
+  int pattern_line = 0;
+  std::once_flag once;
+  std::atomic<bool> done{false};
+  std::unique_ptr<RE2> re;
+  std::vector<int> field_groups;
+  Status status;  // Ok, or why re is one that never matches
 };
 
 const std::string LexiconEntry::kEmpty;
@@ -132,6 +150,10 @@ std::optional<std::string> ScalarString(const toml::node& node) {
   return std::nullopt;
 }
 
+// A lexicon whose alternation is at least this long is replaced in a rule's gate by
+// "any words": such lists (units, titles) are most of what compiling a set costs.
+constexpr size_t kGateLexiconBytes = 128;
+
 RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -139,11 +161,51 @@ RE2::Options PatternOptions() {
   return options;
 }
 
+// The RE2 group of each declared field; the pattern's named groups must be exactly the
+// fields.
+Status GroupsOf(const Rule& rule, const RE2& re, const std::string& origin, std::vector<int>* out) {
+  const auto error = [&](const std::string& message) {
+    return InvalidRule("rule " + rule.id + ": " + message, Where(origin, rule.line));
+  };
+  const std::map<std::string, int>& groups = re.NamedCapturingGroups();
+  if (static_cast<int>(groups.size()) != re.NumberOfCapturingGroups()) {
+    return error("pattern has unnamed capturing groups; use (?:...) or (?P<name>...)");
+  }
+  const std::set<std::string> declared(rule.fields.begin(), rule.fields.end());
+  for (const auto& [name, index] : groups) {
+    if (!declared.count(name)) return error("group " + name + " is not listed in fields");
+  }
+  for (const std::string& name : rule.fields) {
+    auto it = groups.find(name);
+    if (it == groups.end()) return error("field " + name + " has no (?P<" + name + ">...) group");
+    out->push_back(it->second);
+  }
+  return Status::Ok();
+}
+
+void CompileRule(const Rule& rule, CompiledRule* c) {
+  auto re = std::make_unique<RE2>(rule.pattern, PatternOptions());
+  if (!re->ok()) {
+    c->status = InvalidRule("rule " + rule.id + ": pattern does not compile: " + re->error() +
+                                " (at '" + re->error_arg() + "')",
+                            Where(c->origin, c->pattern_line));
+  } else {
+    c->status = GroupsOf(rule, *re, c->origin, &c->field_groups);
+  }
+  if (c->status.ok()) {
+    c->re = std::move(re);
+  } else {
+    // An empty class: RE2 accepts it, and it matches nothing.
+    c->re = std::make_unique<RE2>("[^\\x00-\\x{10FFFF}]", PatternOptions());
+    c->field_groups.assign(rule.fields.size(), 0);
+  }
+}
+
 // The rule's fields from RE2's submatches, as byte offsets into text.
 void FillCaptures(const Rule& rule, std::string_view text,
                   const std::vector<re2::StringPiece>& groups, Match* m) {
   for (size_t f = 0; f < rule.fields.size(); ++f) {
-    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups[f])];
+    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups()[f])];
     Capture c;
     c.name = rule.fields[f];
     if (g.data() != nullptr) {
@@ -158,6 +220,20 @@ void FillCaptures(const Rule& rule, std::string_view text,
 
 }  // namespace
 
+const re2::RE2* Rule::re() const {
+  CompiledRule& c = *compiled;
+  std::call_once(c.once, [&] {
+    CompileRule(*this, &c);
+    c.done.store(true, std::memory_order_release);
+  });
+  return c.re.get();
+}
+
+const std::vector<int>& Rule::field_groups() const {
+  re();
+  return compiled->field_groups;
+}
+
 const LexiconEntry* Lexicon::Find(std::string_view form) const {
   std::string key = FoldSpaces(form);
   if (auto it = exact_.find(key); it != exact_.end()) return &entries_[it->second];
@@ -171,7 +247,8 @@ const LexiconEntry* Lexicon::Find(std::string_view form) const {
 // Builds a RuleSet from parsed TOML, collecting the first error with its place.
 class RuleSetBuilder {
  public:
-  RuleSetBuilder(RuleSet* set, std::string origin) : set_(set), origin_(std::move(origin)) {
+  RuleSetBuilder(RuleSet* set, std::string origin, Compile when)
+      : set_(set), origin_(std::move(origin)), when_(when) {
     set_->origin_ = origin_;
   }
 
@@ -186,7 +263,32 @@ class RuleSetBuilder {
     if (Status s = ReadLexicons(root); !s.ok()) return s;
     if (Status s = ReadFragments(root); !s.ok()) return s;
     if (Status s = ReadRules(root); !s.ok()) return s;
-    return CompileSet();
+    set_->set_ = std::make_unique<CompiledSet>();
+    set_->set_->gated = when_ == Compile::kOnFirstUse;
+    if (when_ == Compile::kOnFirstUse) return Status::Ok();
+    Status status;
+    std::call_once(set_->set_->once, [&] { status = CompileSet(*set_, set_->set_.get()); });
+    set_->set_->done.store(true, std::memory_order_release);
+    return status;
+  }
+
+  // Builds the RE2::Set of the rules' gates or patterns into out->set; on failure it
+  // stays null.
+  static Status CompileSet(const RuleSet& rules, CompiledSet* out) {
+    auto set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+    for (const Rule& rule : rules.rules_) {
+      std::string error;
+      if (set->Add(out->gated ? rule.gate : rule.pattern, &error) < 0) {
+        return InvalidRule("rule " + rule.id + ": pattern rejected by RE2::Set: " + error,
+                           Where(rules.origin_, rule.line));
+      }
+    }
+    if (!set->Compile()) {
+      return InvalidRule("rule set " + rules.id_ + " is too large to compile",
+                         Where(rules.origin_, 1));
+    }
+    out->set = std::move(set);
+    return Status::Ok();
   }
 
  private:
@@ -294,6 +396,16 @@ class RuleSetBuilder {
       }
       pattern += ')';
       lexicon.pattern_ = std::move(pattern);
+      lexicon.gate_ = lexicon.pattern_;
+      if (lexicon.pattern_.size() >= kGateLexiconBytes) {
+        // Every form is words of non-space characters with single spaces between them.
+        size_t spaces = 0;
+        for (const std::string& f : forms) {
+          spaces = std::max<size_t>(spaces, std::count(f.begin(), f.end(), ' '));
+        }
+        lexicon.gate_ =
+            spaces == 0 ? "(?:\\S+)" : "(?:\\S+(?:\\s+\\S+){0," + std::to_string(spaces) + "})";
+      }
       set_->lexicons_.emplace(name, std::move(lexicon));
     }
     return Status::Ok();
@@ -315,16 +427,21 @@ class RuleSetBuilder {
     }
     for (const auto& [name, raw] : raw_fragments_) {
       std::vector<std::string> stack;
-      auto expanded = ExpandFragment(name, &stack);
+      auto expanded = ExpandFragment(name, false, &stack);
       if (!expanded.ok()) return expanded.status();
       set_->fragments_[name] = *expanded;
+      auto gate = ExpandFragment(name, true, &stack);
+      if (!gate.ok()) return gate.status();
+      gate_fragments_[name] = *gate;
     }
     return Status::Ok();
   }
 
   // Expands %{name} references in text. `stack` holds the fragments being expanded, to
   // report cycles.
-  Result<std::string> Expand(const std::string& text, int line, std::vector<std::string>* stack) {
+  // With `gate`, large lexicons are replaced by their gates (see Rule::gate).
+  Result<std::string> Expand(const std::string& text, int line, bool gate,
+                             std::vector<std::string>* stack) {
     std::string out;
     size_t i = 0;
     while (i < text.size()) {
@@ -336,9 +453,9 @@ class RuleSetBuilder {
       if (close == std::string::npos) return Error(line, "unterminated %{ in pattern");
       std::string ref = text.substr(i + 2, close - i - 2);
       if (auto lex = set_->lexicons_.find(ref); lex != set_->lexicons_.end()) {
-        out += lex->second.pattern();
+        out += gate ? lex->second.gate_ : lex->second.pattern();
       } else if (raw_fragments_.count(ref)) {
-        auto sub = ExpandFragment(ref, stack);
+        auto sub = ExpandFragment(ref, gate, stack);
         if (!sub.ok()) return sub.status();
         out += "(?:" + *sub + ")";
       } else {
@@ -349,9 +466,10 @@ class RuleSetBuilder {
     return out;
   }
 
-  Result<std::string> ExpandFragment(const std::string& name, std::vector<std::string>* stack) {
-    if (auto done = set_->fragments_.find(name); done != set_->fragments_.end())
-      return done->second;
+  Result<std::string> ExpandFragment(const std::string& name, bool gate,
+                                     std::vector<std::string>* stack) {
+    const auto& cache = gate ? gate_fragments_ : set_->fragments_;
+    if (auto done = cache.find(name); done != cache.end()) return done->second;
     const auto& [text, line] = raw_fragments_.at(name);
     if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
       std::string cycle;
@@ -359,7 +477,7 @@ class RuleSetBuilder {
       return Error(line, "fragment cycle: " + cycle + name);
     }
     stack->push_back(name);
-    auto expanded = Expand(text, line, stack);
+    auto expanded = Expand(text, line, gate, stack);
     stack->pop_back();
     return expanded;
   }
@@ -389,19 +507,22 @@ class RuleSetBuilder {
       rule.source_pattern = *pattern;
       int pattern_line = LineOf(*(*t)["pattern"].node());
       std::vector<std::string> stack;
-      auto expanded = Expand(rule.source_pattern, pattern_line, &stack);
+      auto expanded = Expand(rule.source_pattern, pattern_line, false, &stack);
       if (!expanded.ok()) {
         return RuleError(rule, pattern_line, expanded.status().message());
       }
       rule.pattern = *expanded;
-      auto re = std::make_shared<RE2>(rule.pattern, PatternOptions());
-      if (!re->ok()) {
-        return RuleError(
-            rule, pattern_line,
-            "pattern does not compile: " + re->error() + " (at '" + re->error_arg() + "')");
+      auto gate = Expand(rule.source_pattern, pattern_line, true, &stack);
+      if (!gate.ok()) return RuleError(rule, pattern_line, gate.status().message());
+      rule.gate = *gate;
+      if (Status s = ReadFields(*t, &rule); !s.ok()) return s;
+      rule.compiled = std::make_shared<CompiledRule>();
+      rule.compiled->origin = origin_;
+      rule.compiled->pattern_line = pattern_line;
+      if (when_ == Compile::kAtLoad) {
+        rule.re();
+        if (!rule.compiled->status.ok()) return rule.compiled->status;
       }
-      if (Status s = ReadFields(*t, re.get(), &rule); !s.ok()) return s;
-      rule.re = std::move(re);
       if (const toml::table* emit = (*t)["emit"].as_table()) {
         for (auto&& [ek, ev] : *emit) {
           auto v = ScalarString(ev);
@@ -416,7 +537,8 @@ class RuleSetBuilder {
     return Status::Ok();
   }
 
-  Status ReadFields(const toml::table& t, const RE2* re, Rule* rule) {
+  // The declared field names; that they are the pattern's groups is checked with its RE2.
+  Status ReadFields(const toml::table& t, Rule* rule) {
     const toml::array* fields = t["fields"].as_array();
     if (!fields) return RuleError(*rule, rule->line, "missing fields = [...] (may be empty)");
     for (const toml::node& f : *fields) {
@@ -424,27 +546,9 @@ class RuleSetBuilder {
       if (!name) return RuleError(*rule, LineOf(f), "fields must be strings");
       rule->fields.push_back(*name);
     }
-    const std::map<std::string, int>& groups = re->NamedCapturingGroups();
-    if (static_cast<int>(groups.size()) != re->NumberOfCapturingGroups()) {
-      return RuleError(*rule, rule->line,
-                       "pattern has unnamed capturing groups; use (?:...) or (?P<name>...)");
-    }
-    std::set<std::string> declared(rule->fields.begin(), rule->fields.end());
+    const std::set<std::string> declared(rule->fields.begin(), rule->fields.end());
     if (declared.size() != rule->fields.size()) {
       return RuleError(*rule, rule->line, "a field is listed twice");
-    }
-    for (const auto& [name, index] : groups) {
-      if (!declared.count(name)) {
-        return RuleError(*rule, rule->line, "group " + name + " is not listed in fields");
-      }
-    }
-    for (const std::string& name : rule->fields) {
-      auto it = groups.find(name);
-      if (it == groups.end()) {
-        return RuleError(*rule, rule->line,
-                         "field " + name + " has no (?P<" + name + ">...) group");
-      }
-      rule->field_groups.push_back(it->second);
     }
     return Status::Ok();
   }
@@ -488,23 +592,11 @@ class RuleSetBuilder {
     return Status::Ok();
   }
 
-  Status CompileSet() {
-    auto compiled = std::make_unique<CompiledSet>(PatternOptions());
-    RE2::Set* set = &compiled->set;
-    for (const Rule& rule : set_->rules_) {
-      std::string error;
-      if (set->Add(rule.pattern, &error) < 0) {
-        return RuleError(rule, rule.line, "pattern rejected by RE2::Set: " + error);
-      }
-    }
-    if (!set->Compile()) return Error(1, "rule set " + set_->id_ + " is too large to compile");
-    set_->set_ = std::move(compiled);
-    return Status::Ok();
-  }
-
   RuleSet* set_;
   std::string origin_;
+  Compile when_;
   std::map<std::string, std::pair<std::string, int>> raw_fragments_;
+  std::map<std::string, std::string, std::less<>> gate_fragments_;  // name -> expanded gate
 };
 
 RuleSet::RuleSet() = default;
@@ -512,16 +604,16 @@ RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
 
-Result<RuleSet> RuleSet::Load(const std::string& path) {
+Result<RuleSet> RuleSet::Load(const std::string& path, Compile when) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError("cannot open rule file", path);
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return IoError("cannot read rule file", path);
-  return FromText(text.str(), path);
+  return FromText(text.str(), path, when);
 }
 
-Result<RuleSet> RuleSet::FromText(std::string_view text, const std::string& origin) {
+Result<RuleSet> RuleSet::FromText(std::string_view text, const std::string& origin, Compile when) {
   toml::table root;
   try {
     root = toml::parse(text, origin);
@@ -530,9 +622,18 @@ Result<RuleSet> RuleSet::FromText(std::string_view text, const std::string& orig
                        Where(origin, static_cast<int>(e.source().begin.line)));
   }
   RuleSet set;
-  RuleSetBuilder builder(&set, origin);
+  RuleSetBuilder builder(&set, origin, when);
   if (Status s = builder.Build(root); !s.ok()) return s;
   return set;
+}
+
+Status RuleSet::CompileStatus() const {
+  for (const Rule& rule : rules_) {
+    const CompiledRule& c = *rule.compiled;
+    if (c.done.load(std::memory_order_acquire) && !c.status.ok()) return c.status;
+  }
+  if (set_->done.load(std::memory_order_acquire)) return set_->status;
+  return Status::Ok();
 }
 
 const Rule* RuleSet::FindRule(std::string_view id) const {
@@ -554,7 +655,7 @@ const std::string* RuleSet::fragment(std::string_view name) const {
 
 std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) const {
   std::vector<Match> out;
-  const RE2& re = *rule.re;
+  const RE2& re = *rule.re();
   const int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
@@ -582,7 +683,7 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
 
 Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
                        size_t end) {
-  const RE2& re = *rule.re;
+  const RE2& re = *rule.re();
   const int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   Match m;
@@ -598,14 +699,20 @@ Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view tex
 }
 
 std::vector<Match> RuleSet::FindAll(std::string_view text) const {
+  CompiledSet* compiled = set_.get();
+  std::call_once(compiled->once, [&] {
+    compiled->status = RuleSetBuilder::CompileSet(*this, compiled);
+    compiled->done.store(true, std::memory_order_release);
+  });
   std::vector<int> candidates;
   re2::RE2::Set::ErrorInfo info;
-  if (!set_->set.Match(re2::StringPiece(text.data(), text.size()), &candidates, &info)) {
-    if (info.kind != re2::RE2::Set::kNoError) {
-      // The Set's DFA ran out of memory on this text: fall back to every rule.
-      candidates.clear();
-      for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
-    }
+  if (compiled->set == nullptr ||
+      (!compiled->set->Match(re2::StringPiece(text.data(), text.size()), &candidates, &info) &&
+       info.kind != re2::RE2::Set::kNoError)) {
+    // No set (it failed to build on first use), or its DFA ran out of memory on this
+    // text: every rule is a candidate.
+    candidates.clear();
+    for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
   }
   std::sort(candidates.begin(), candidates.end());
   std::vector<Match> out;

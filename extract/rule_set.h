@@ -18,6 +18,16 @@
 // Matching. An RE2::Set over all rules finds the candidate rules in one pass over the
 // text; each candidate's own RE2 then finds its matches and captures its groups.
 //
+// Compiling. With Compile::kAtLoad (the default) every pattern and the Set are compiled
+// by Load, so every error is Load's. With Compile::kOnFirstUse Load checks everything
+// except what needs RE2's compiler (that a pattern compiles, that its named groups are
+// the declared fields); each rule's pattern is compiled when the rule is first matched
+// and the Set at the first FindAll. For a command that matches a few short texts (a
+// claim), where compiling every rule would be most of its time; the Set is then built
+// from the rules' gates (Rule::gate), which compile in a fraction of the time but let
+// more rules through on long texts. A pattern that fails then never matches, and its
+// error is in CompileStatus().
+//
 // Thread safety: immutable after creation; all const methods may be called from any
 // number of threads at once. Movable, not copyable (it owns compiled automata).
 #pragma once
@@ -39,7 +49,10 @@ class RE2;
 
 namespace newsfacts::rules {
 
-struct CompiledSet;  // wraps re2::RE2::Set, which cannot be forward-declared
+struct CompiledSet;   // wraps re2::RE2::Set, which cannot be forward-declared
+struct CompiledRule;  // a rule's RE2 and group numbers, compiled at load or on first use
+
+enum class Compile { kAtLoad, kOnFirstUse };
 
 struct Example {
   std::string text;
@@ -88,24 +101,36 @@ class Lexicon {
   std::unordered_map<std::string, size_t> exact_;   // form -> entry
   std::unordered_map<std::string, size_t> folded_;  // ASCII-lowered form -> entry
   std::string pattern_;
+  std::string gate_;  // pattern_, or for a long one "any words" (see Rule::gate)
 };
 
 struct Rule {
   std::string id;
-  std::string source_pattern;               // as written, with %{...} references
-  std::string pattern;                      // fragments expanded; what RE2 compiled
+  std::string source_pattern;  // as written, with %{...} references
+  std::string pattern;         // fragments expanded; what RE2 compiled
+  // The pattern with each long lexicon replaced by as many words as its longest form
+  // has: it matches wherever the pattern does, and compiles in a fraction of the time.
+  // The Set of a set compiled on first use is built from the gates.
+  std::string gate;
   std::vector<std::string> fields;          // the pattern's named groups
   std::map<std::string, std::string> emit;  // constant fields
   int priority = 0;                         // higher wins among equal spans
   std::vector<Example> examples;
   std::vector<CounterExample> counter_examples;
   int line = 0;  // line of the [[rule]] header
-  std::shared_ptr<const re2::RE2> re;
-  std::vector<int> field_groups;  // RE2 group number of each entry of fields
 
   // emit[key] or fallback.
   const std::string& Emit(const std::string& key,
                           const std::string& fallback = LexiconEntry::kEmpty) const;
+
+  // The compiled pattern, compiled by the first call when the set was loaded with
+  // Compile::kOnFirstUse (thread-safe). Never null; a pattern that failed to compile is
+  // replaced by one that never matches.
+  const re2::RE2* re() const;
+  // The RE2 group number of each entry of fields (0 for every field of a failed rule).
+  const std::vector<int>& field_groups() const;
+
+  std::shared_ptr<CompiledRule> compiled;  // shared by copies of the rule
 };
 
 // A named group's capture, as byte offsets into the searched text.
@@ -134,9 +159,10 @@ struct Match {
 
 class RuleSet {
  public:
-  static Result<RuleSet> Load(const std::string& path);
+  static Result<RuleSet> Load(const std::string& path, Compile when = Compile::kAtLoad);
   // `origin` names the text in errors (a file name).
-  static Result<RuleSet> FromText(std::string_view toml, const std::string& origin);
+  static Result<RuleSet> FromText(std::string_view toml, const std::string& origin,
+                                  Compile when = Compile::kAtLoad);
 
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
@@ -148,6 +174,9 @@ class RuleSet {
   int version() const { return version_; }
   const std::string& origin() const { return origin_; }
   const std::vector<Rule>& rules() const { return rules_; }
+  // The first error among the patterns compiled so far (Compile::kOnFirstUse), as Load
+  // would have reported it; Ok when none failed.
+  Status CompileStatus() const;
   const Rule* FindRule(std::string_view id) const;
   const Lexicon* lexicon(std::string_view name) const;
   // The expanded fragment, or nullptr.

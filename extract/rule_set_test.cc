@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace newsfacts::rules {
@@ -298,6 +301,102 @@ fields = ["amount"]
 
   s = LoadError("[ruleset]\nversion = 1\n");
   CHECK(s.message().find("needs a string id") != std::string::npos);
+}
+
+TEST_CASE("compiled on first use: a bad pattern loads, never matches, and is reported once used") {
+  const std::string text = R"toml([ruleset]
+id = "t"
+version = 1
+[[rule]]
+id = "t.good"
+pattern = '(?P<n>\d+) apples'
+fields = ["n"]
+  [[rule.example]]
+  text = "5 apples"
+  match = "5 apples"
+[[rule]]
+id = "t.broken"
+pattern = '(?P<n>\d+ pears'
+fields = ["n"]
+  [[rule.example]]
+  text = "5 pears"
+  match = "5 pears"
+[[rule]]
+id = "t.fields"
+pattern = '(?P<n>\d+) plums'
+fields = ["m"]
+  [[rule.example]]
+  text = "5 plums"
+  match = "5 plums"
+)toml";
+  // At load, the first error stops it.
+  auto eager = RuleSet::FromText(text, "lazy.toml");
+  REQUIRE_FALSE(eager.ok());
+  CHECK(eager.status().where() == "lazy.toml:13");
+  CHECK(eager.status().message().find("rule t.broken: pattern does not compile") !=
+        std::string::npos);
+
+  auto lazy = RuleSet::FromText(text, "lazy.toml", Compile::kOnFirstUse);
+  REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
+  CHECK(lazy->CompileStatus().ok());  // nothing compiled yet
+  const std::vector<Match> found = lazy->FindAll("5 apples, 6 pears and 7 plums");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "t.good");
+  CHECK(found[0].Group("n") == "5");
+  const Status s = lazy->CompileStatus();
+  CHECK(s.code() == StatusCode::kInvalidRule);
+  CHECK(s.where() == "lazy.toml:13");  // the pattern's line, as Load reports it
+  CHECK(s.message().find("rule t.broken: pattern does not compile") != std::string::npos);
+  CHECK(s.message().find("missing )") != std::string::npos);
+  // The rule whose groups are not its fields never matches either, and says why.
+  const Rule* fields = lazy->FindRule("t.fields");
+  REQUIRE(fields != nullptr);
+  CHECK(lazy->FindAllOf(*fields, "7 plums").empty());
+  CHECK(fields->field_groups().size() == 1);
+  CHECK(lazy->RunExamples().size() == 2);
+}
+
+TEST_CASE(
+    "compiled on first use, the shipped rule sets find exactly what they find compiled at load") {
+  // The Set of a set compiled on first use is built from the rules' gates, which must let
+  // through every rule that matches. Every example and counter-example text of every
+  // shipped set, and the corpus articles' text, must give the same matches both ways.
+  for (const char* file : {"quantities.toml", "dates.toml", "officials.toml", "quotes.toml"}) {
+    const std::string path = std::string(NEWSFACTS_SOURCE_DIR "/rules/") + file;
+    auto eager = RuleSet::Load(path);
+    auto lazy = RuleSet::Load(path, Compile::kOnFirstUse);
+    REQUIRE_MESSAGE(eager.ok(), eager.status().ToString());
+    REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
+    std::vector<std::string> texts;
+    for (const Rule& rule : eager->rules()) {
+      CHECK(rule.gate.size() <= rule.pattern.size());
+      for (const Example& ex : rule.examples) texts.push_back(ex.text);
+      for (const CounterExample& ce : rule.counter_examples) texts.push_back(ce.text);
+    }
+    std::string all;
+    for (const std::string& t : texts) all += t + "\n";
+    texts.push_back(all);  // one long text, as an article is
+    for (const auto& entry : std::filesystem::directory_iterator(NEWSFACTS_SOURCE_DIR "/corpus")) {
+      std::ifstream page(entry.path() / "page.html", std::ios::binary);
+      if (!page) continue;
+      std::ostringstream html;
+      html << page.rdbuf();
+      texts.push_back(html.str());  // markup and all: only the two ways' agreement counts
+    }
+    size_t matches = 0;
+    for (const std::string& t : texts) {
+      const std::vector<Match> a = eager->FindAll(t), b = lazy->FindAll(t);
+      REQUIRE_MESSAGE(a.size() == b.size(), file << ": " << t);
+      for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].rule->id == b[i].rule->id);
+        CHECK(a[i].start == b[i].start);
+        CHECK(a[i].end == b[i].end);
+      }
+      matches += a.size();
+    }
+    CHECK_MESSAGE(matches > texts.size() / 2, file);
+    CHECK(lazy->CompileStatus().ok());
+  }
 }
 
 }  // namespace

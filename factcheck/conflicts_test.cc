@@ -161,6 +161,19 @@ TEST_CASE("subjects fold case, plurals and stop words") {
   CHECK(FoldSubject("of a") == "");
 }
 
+TEST_CASE("words of text: stems of three letters or more; FindWords looks for a few of them") {
+  // "Mexico’s" ends at the curly apostrophe and is cut to "mexic", "seizures" to "seizu"; "the",
+  // "8.2" and "of" are left out (a stop word, a number, too short).
+  CHECK(Words("Mexico\u2019s seizures of the 8.2 tonnes") ==
+        std::vector<std::string>{"mexic", "seizu", "tonne"});
+  const std::vector<std::string> wanted = {"seizu", "fenta", "tonne", "mexic", "army"};
+  CHECK(FindWords("MEXICO\u2019S Seizure of 8.2 tonnes", wanted) ==
+        std::vector<bool>{true, false, true, true, false});
+  // Digits make a word a number, not a word: "army2" is not "army".
+  CHECK(FindWords("army2 fentanyl", wanted) == std::vector<bool>{false, true, false, false, false});
+  CHECK(FindWords("", wanted) == std::vector<bool>(5, false));
+}
+
 TEST_CASE("figures of the same subject and period that disagree form one group") {
   Db db;
   auto found = FindConflicts(db.store(), {});

@@ -1,7 +1,6 @@
 #include "factcheck/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "common/utf8.h"
@@ -43,9 +42,11 @@ void ForEachWord(std::string_view text, Fn fn) {
       i += 2;
       continue;
     }
-    if (std::isalpha(c) || c >= 0x80) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (std::isdigit(c)) {
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+      word += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= '0' && c <= '9') {
       digit = true;
       word += text[i];
     } else {
@@ -76,6 +77,18 @@ std::vector<std::string> Words(std::string_view text) {
     }
   });
   return out;
+}
+
+std::vector<bool> FindWords(std::string_view text, const std::vector<std::string>& wanted) {
+  std::vector<bool> found(wanted.size(), false);
+  ForEachWord(text, [&](const std::string& word, bool digit) {
+    if (word.size() < 3 || digit) return;
+    const std::string_view stem = std::string_view(word).substr(0, word.size() >= 6 ? 5 : 6);
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      if (!found[i] && wanted[i] == stem) found[i] = true;
+    }
+  });
+  return found;
 }
 
 std::string FoldSubject(std::string_view subject) {

@@ -23,6 +23,10 @@ namespace newsfacts::factcheck {
 // ("seizure" and "seizures" meet).
 std::vector<std::string> Words(std::string_view text);
 
+// Which of `wanted` (stems as Words gives them) occur among the words of text: found[i]
+// for wanted[i]. For a few words against a long text: nothing is kept of the rest.
+std::vector<bool> FindWords(std::string_view text, const std::vector<std::string>& wanted);
+
 // A subject ("Tonnes of Fentanyl pills", "arrests") folded for grouping: its words of three
 // letters or more, lower case, stop words left out, each plural made singular ("arrests" ->
 // "arrest", "bodies" -> "body"; "-ss", "-us" and "-is" kept), joined by one space. "" when no

@@ -270,7 +270,11 @@ struct Store::Impl {
   }
 
   // Fills a's fact lists from the fact tables; a.id must be set.
-  Status LoadFacts(Article& a);
+  Status LoadFacts(Article& a, unsigned facts = Store::kAllFacts);
+  template <typename StepAll>
+  Status LoadOfficials(Article& a, const StepAll& step_all);
+  template <typename StepAll>
+  Status LoadQuotes(Article& a, const StepAll& step_all);
 };
 
 namespace {
@@ -721,7 +725,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   return Status::Ok();
 }
 
-Status Store::Impl::LoadFacts(Article& a) {
+Status Store::Impl::LoadFacts(Article& a, unsigned facts) {
   const std::string where = "reading facts of article \"" + a.id + "\"";
   auto step_all = [&](sqlite3_stmt* s, const std::function<void(sqlite3_stmt*)>& row) {
     StmtUse use(s);
@@ -733,44 +737,56 @@ Status Store::Impl::LoadFacts(Article& a) {
     return rc == SQLITE_DONE ? Status::Ok() : Error(rc, where);
   };
 
-  Status st = step_all(quantities_of.get(), [&](sqlite3_stmt* s) {
-    Quantity q;
-    q.text = ColText(s, 0);
-    q.span = ColSpan(s, 1);
-    q.rule = ColText(s, 3);
-    q.ruleset_version = static_cast<int>(ColInt(s, 4));
-    q.value = ColReal(s, 5);
-    q.unit = ColText(s, 6);
-    q.dimension = ColText(s, 7);
-    q.si_value = ColOptReal(s, 8);
-    q.si_unit = ColText(s, 9);
-    q.approx = ColInt(s, 10) != 0;
-    q.low = ColOptReal(s, 11);
-    q.high = ColOptReal(s, 12);
-    q.subject = ColOptText(s, 13);
-    q.equivalent_of = ColOptInt(s, 14);
-    a.quantities.push_back(std::move(q));
-  });
+  Status st;
+  if (facts & Store::kQuantities)
+    st = step_all(quantities_of.get(), [&](sqlite3_stmt* s) {
+      Quantity q;
+      q.text = ColText(s, 0);
+      q.span = ColSpan(s, 1);
+      q.rule = ColText(s, 3);
+      q.ruleset_version = static_cast<int>(ColInt(s, 4));
+      q.value = ColReal(s, 5);
+      q.unit = ColText(s, 6);
+      q.dimension = ColText(s, 7);
+      q.si_value = ColOptReal(s, 8);
+      q.si_unit = ColText(s, 9);
+      q.approx = ColInt(s, 10) != 0;
+      q.low = ColOptReal(s, 11);
+      q.high = ColOptReal(s, 12);
+      q.subject = ColOptText(s, 13);
+      q.equivalent_of = ColOptInt(s, 14);
+      a.quantities.push_back(std::move(q));
+    });
   if (!st.ok()) return st;
 
-  st = step_all(dates_of.get(), [&](sqlite3_stmt* s) {
-    DateFact d;
-    d.text = ColText(s, 0);
-    d.span = ColSpan(s, 1);
-    d.rule = ColText(s, 3);
-    d.ruleset_version = static_cast<int>(ColInt(s, 4));
-    d.kind = ColText(s, 5);
-    d.from = ColOptText(s, 6);
-    d.to = ColOptText(s, 7);
-    d.granularity = ColOptText(s, 8);
-    d.duration = ColOptText(s, 9);
-    a.dates.push_back(std::move(d));
-  });
+  if (facts & Store::kDates)
+    st = step_all(dates_of.get(), [&](sqlite3_stmt* s) {
+      DateFact d;
+      d.text = ColText(s, 0);
+      d.span = ColSpan(s, 1);
+      d.rule = ColText(s, 3);
+      d.ruleset_version = static_cast<int>(ColInt(s, 4));
+      d.kind = ColText(s, 5);
+      d.from = ColOptText(s, 6);
+      d.to = ColOptText(s, 7);
+      d.granularity = ColOptText(s, 8);
+      d.duration = ColOptText(s, 9);
+      a.dates.push_back(std::move(d));
+    });
   if (!st.ok()) return st;
 
+  if (facts & Store::kOfficials) {
+    if (Status s = LoadOfficials(a, step_all); !s.ok()) return s;
+  }
+  if (facts & Store::kQuotes) return LoadQuotes(a, step_all);
+  return Status::Ok();
+}
+
+template <typename StepAll>
+Status Store::Impl::LoadOfficials(Article& a, const StepAll& step_all) {
   // Child rows name their parent by position; positions are ascending in the parent list.
   std::vector<int64_t> official_positions;
-  st = step_all(officials_of.get(), [&](sqlite3_stmt* s) {
+  Status st = step_all(officials_of.get(), [&](sqlite3_stmt* s) {
     official_positions.push_back(ColInt(s, 0));
     Official o;
     o.name = ColText(s, 1);
@@ -783,17 +799,19 @@ Status Store::Impl::LoadFacts(Article& a) {
     a.officials.push_back(std::move(o));
   });
   if (!st.ok()) return st;
-  st = step_all(mentions_of.get(), [&](sqlite3_stmt* s) {
+  return step_all(mentions_of.get(), [&](sqlite3_stmt* s) {
     const auto it =
         std::lower_bound(official_positions.begin(), official_positions.end(), ColInt(s, 0));
     if (it == official_positions.end() || *it != ColInt(s, 0)) return;
     a.officials[static_cast<size_t>(it - official_positions.begin())].mentions.push_back(
         ColSpan(s, 1));
   });
-  if (!st.ok()) return st;
+}
 
+template <typename StepAll>
+Status Store::Impl::LoadQuotes(Article& a, const StepAll& step_all) {
   std::vector<int64_t> quote_positions;
-  st = step_all(quotes_of.get(), [&](sqlite3_stmt* s) {
+  Status st = step_all(quotes_of.get(), [&](sqlite3_stmt* s) {
     quote_positions.push_back(ColInt(s, 0));
     Quote q;
     q.text = ColText(s, 1);
@@ -1030,7 +1048,7 @@ Result<int64_t> Store::CountArticles(const std::string* stale_against) const {
   return static_cast<int64_t>(sqlite3_column_int64(count.get(), 0));
 }
 
-Result<std::optional<Article>> Store::ReadArticle(const std::string& id) const {
+Result<std::optional<Article>> Store::ReadArticle(const std::string& id, unsigned facts) const {
   Impl& d = *impl_;
   std::optional<Article> article;
   {
@@ -1046,7 +1064,7 @@ Result<std::optional<Article>> Store::ReadArticle(const std::string& id) const {
     if (!row.ok()) return row.status();
     article = std::move(row).value();
   }
-  if (Status st = d.LoadFacts(*article); !st.ok()) return st;
+  if (Status st = d.LoadFacts(*article, facts); !st.ok()) return st;
   return article;
 }
 

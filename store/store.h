@@ -107,8 +107,18 @@ class Store {
   // How many articles ReadArticlesAfter(0, ...) would walk through in all.
   Result<int64_t> CountArticles(const std::string* stale_against) const;
 
+  // Which facts ReadArticle reads with the article (officials with their mentions,
+  // quotes with their parts); the other lists stay empty.
+  enum Facts : unsigned {
+    kQuantities = 1u,
+    kDates = 2u,
+    kOfficials = 4u,
+    kQuotes = 8u,
+    kAllFacts = 15u,
+  };
   // The stored article with this id, or nullopt.
-  Result<std::optional<Article>> ReadArticle(const std::string& id) const;
+  Result<std::optional<Article>> ReadArticle(const std::string& id,
+                                             unsigned facts = kAllFacts) const;
 
   // Runs fn inside one write transaction (BEGIN IMMEDIATE): committed when fn returns OK,
   // rolled back otherwise (fn's Status is returned). WriteArticles() called from fn joins

@@ -448,6 +448,26 @@ TEST_CASE("Written articles read back byte for byte") {
   CHECK(line.find("\"byline\":\"\",") != std::string::npos);
   CHECK(line.find("\"speaker_span\":null") != std::string::npos);
 
+  // Only the facts asked for; the article's own columns all the same.
+  Result<std::optional<Article>> some =
+      store.ReadArticle("ledger-2024-0001", Store::kQuantities | Store::kQuotes);
+  REQUIRE(some.ok());
+  REQUIRE(some->has_value());
+  CHECK((*some)->text == a.text);
+  CHECK((*some)->quantities.size() == 5);
+  CHECK((*some)->quotes.size() == a.quotes.size());
+  CHECK((*some)->quotes[0].parts.size() == 2);
+  CHECK((*some)->dates.empty());
+  CHECK((*some)->officials.empty());
+  CHECK_FALSE(a.dates.empty());
+  CHECK_FALSE(a.officials.empty());
+  Result<std::optional<Article>> officials =
+      store.ReadArticle("ledger-2024-0001", Store::kOfficials);
+  REQUIRE(officials.ok());
+  CHECK((*officials)->quantities.empty());
+  CHECK((*officials)->officials.size() == a.officials.size());
+  CHECK((*officials)->officials[0].mentions.size() == 2);
+
   Result<std::optional<Article>> bare_read = store.ReadArticle("ledger-2024-0002");
   REQUIRE(bare_read.ok());
   CHECK(ToJsonLine(**bare_read).find("\"url\":null,\"canonical_url\":null") != std::string::npos);

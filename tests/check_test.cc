@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -189,6 +190,32 @@ TEST_CASE("check: databases of another program or a newer schema are named error
   }
   const RunResult r = RunNewsfacts({"check", "--db", newer.string(), "8.2 tonnes of fentanyl"});
   CHECK(r.err.find("newer") != std::string::npos);
+}
+
+TEST_CASE("check: a rule whose pattern does not compile is a named error, though compiled late") {
+  // check compiles each rule when the claim first needs it; a broken one must still stop
+  // it with the file, line and rule id, as a command that compiles every rule at start.
+  CorpusDb corpus;
+  TempDir tmp;
+  REQUIRE(tmp.ok());
+  const fs::path rules = fs::path(SourceDir()) / "rules";
+  for (const char* set : {"dates.toml", "officials.toml"}) {
+    WriteFile(tmp / set, ReadFile(rules / set));
+  }
+  std::string quantities = ReadFile(rules / "quantities.toml");
+  const size_t lines = static_cast<size_t>(std::count(quantities.begin(), quantities.end(), '\n'));
+  quantities +=
+      "\n[[rule]]\nid = \"quantities.test.broken\"\npattern = '(?P<amount>\\d+ tonnes'\n"
+      "fields = [\"amount\"]\n  [[rule.example]]\n  text = \"8 tonnes\"\n"
+      "  match = \"8 tonnes\"\n";
+  WriteFile(tmp / "quantities.toml", quantities);
+  const RunResult r = RunNewsfacts(
+      {"check", "--db", corpus.db().string(), "--rules", tmp.path().string(), "8.2 tonnes"});
+  CHECK(r.exit_code == 2);
+  // The [[rule]] header is line lines + 2, its pattern the line after the id.
+  CHECK(r.err.find("quantities.toml:" + std::to_string(lines + 4)) != std::string::npos);
+  CHECK(r.err.find("rule quantities.test.broken: pattern does not compile") != std::string::npos);
+  CHECK(r.out.empty());
 }
 
 TEST_CASE("check: a crawl holding the write lock does not block a check (WAL)") {
