@@ -255,7 +255,7 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (!f.si_value) continue;
     units.insert(f.si_unit);
     const double a = *f.si_value / 10, b = *f.si_value * 10;
-    auto found = store::ArticlesWithFigures(store, f.si_unit, std::min(a, b) - 1e-9,
+    auto found = store::ArticlesWithFigures(store, f.si_unit, *f.si_value, std::min(a, b) - 1e-9,
                                             std::max(a, b) + 1e-9, filter, kFigureCandidates);
     if (!found.ok()) return found.status();
     add(*found);

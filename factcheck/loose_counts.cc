@@ -96,6 +96,18 @@ class Reader {
     return {nullptr, pos};
   }
 
+  // Whether a word may start a number in words or a fraction: its first part ("two" of
+  // "two-thirds") is a number word, or it is "a" or "an" ("a sixth of"). Most words are
+  // not; this spares them the rest.
+  bool MayStartNumber(std::string_view w) const {
+    const std::string_view first = w.substr(0, w.find('-'));
+    if (first.size() <= 2) {
+      const std::string lw = Lower(first);
+      if (lw == "a" || lw == "an") return true;
+    }
+    return NumberWordEntry(first) != nullptr;
+  }
+
   // A small whole number as a numerator or denominator: digits, "a", or one number word.
   std::optional<double> SmallNumber(std::string_view w) const {
     if (w.empty()) return std::nullopt;
@@ -236,6 +248,9 @@ std::vector<Quantity> LooseCounts(std::string_view text,
         continue;
       }
       value = ParseNumber(text.substr(start, end - start));
+    } else if (!r.MayStartNumber(r.WordAt(i))) {
+      i += std::max<size_t>(r.WordAt(i).size(), 1);
+      continue;
     } else if (auto share = r.FractionAt(i)) {
       end = share->second;
       i = end;

@@ -2,9 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "store/stmt.h"
 
@@ -51,22 +54,64 @@ Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
 }  // namespace
 
 Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const std::string& si_unit,
-                                                     double lo, double hi,
+                                                     double near, double lo, double hi,
                                                      const ArticleFilter& filter, size_t limit) {
-  const std::string sql =
-      std::string(
-          "SELECT DISTINCT a.id FROM quantities q JOIN articles a ON a.id = q.article_id "
-          "WHERE q.si_unit = ?1 AND q.si_value BETWEEN ?2 AND ?3") +
-      kFilter + " ORDER BY a.seq LIMIT ?4";
-  return Ids(
-      store, sql,
-      [&](sqlite3_stmt* s) {
-        sqlite3_bind_text(s, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_double(s, 2, lo);
-        sqlite3_bind_double(s, 3, hi);
-        sqlite3_bind_int64(s, 4, static_cast<sqlite3_int64>(limit));
-      },
-      filter);
+  sqlite3* db = store.connection();
+  // Upwards from near, and downwards from below it, each in index order.
+  const std::string base = std::string(
+                               "SELECT q.article_id, q.si_value FROM quantities q "
+                               "JOIN articles a ON a.id = q.article_id WHERE q.si_unit = ?1 AND ") +
+                           "%s" + kFilter + " ORDER BY q.si_value %s";
+  struct Side {
+    const char* range;
+    const char* order;
+    double bound;
+    Stmt stmt;
+    bool done = false;
+    double value = 0;
+    std::string id;
+  };
+  Side sides[2] = {{"q.si_value >= ?2 AND q.si_value <= ?3", "ASC", hi, nullptr},
+                   {"q.si_value < ?2 AND q.si_value >= ?3", "DESC", lo, nullptr}};
+  const auto fail = [&](const char* what) {
+    return StorageError(std::string(what) + sqlite3_errmsg(db), store.path());
+  };
+  const auto step = [&](Side& side) -> bool {  // false on an error
+    const int rc = sqlite3_step(side.stmt.get());
+    if (rc == SQLITE_ROW) {
+      side.id = reinterpret_cast<const char*>(sqlite3_column_text(side.stmt.get(), 0));
+      side.value = sqlite3_column_double(side.stmt.get(), 1);
+      return true;
+    }
+    side.done = true;
+    return rc == SQLITE_DONE;
+  };
+  for (Side& side : sides) {
+    char sql[1024];
+    std::snprintf(sql, sizeof sql, base.c_str(), side.range, side.order);
+    sqlite3_stmt* raw = nullptr;
+    const int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+    side.stmt.reset(raw);
+    if (rc != SQLITE_OK) return fail("preparing a lookup: ");
+    sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(raw, 2, near);
+    sqlite3_bind_double(raw, 3, side.bound);
+    BindOpt(raw, 90, filter.since);
+    BindOpt(raw, 91, filter.until);
+    BindOpt(raw, 92, filter.site);
+    if (!step(side)) return fail("looking up articles: ");
+  }
+  std::vector<std::string> ids;
+  std::unordered_set<std::string> seen;
+  while (ids.size() < limit && !(sides[0].done && sides[1].done)) {
+    // The nearer of the two sides' next values; the upper side on a tie.
+    Side& next = sides[1].done || (!sides[0].done && sides[0].value - near <= near - sides[1].value)
+                     ? sides[0]
+                     : sides[1];
+    if (seen.insert(next.id).second) ids.push_back(next.id);
+    if (!step(next)) return fail("looking up articles: ");
+  }
+  return ids;
 }
 
 Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,

@@ -20,9 +20,11 @@ struct ArticleFilter {
 };
 
 // Ids of articles passing filter that hold a quantity of si_unit with an SI value in
-// [lo, hi] (the quantities_si index), at most limit, in storage order.
+// [lo, hi], the article of the value nearest to `near` first (lo <= near <= hi), at most
+// limit. The quantities_si index is read outwards from `near`, and no further than the
+// limit needs: a common figure ("2") costs no more than a rare one.
 Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const std::string& si_unit,
-                                                     double lo, double hi,
+                                                     double near, double lo, double hi,
                                                      const ArticleFilter& filter, size_t limit);
 
 // Ids of articles passing filter that the full-text index matches for any of words (each
