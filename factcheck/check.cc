@@ -260,7 +260,8 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (!found.ok()) return found.status();
     add(*found);
   }
-  auto matched = store::ArticlesMatchingWords(store, claim.words, filter, kWordCandidates);
+  auto matched = store::ArticlesMatchingWords(store, claim.words, filter, kWordCandidates,
+                                              store::WordMatch::kPrefix);
   if (!matched.ok()) return matched.status();
   add(*matched);
 

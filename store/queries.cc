@@ -116,12 +116,13 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
 
 Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
                                                        const std::vector<std::string>& words,
-                                                       const ArticleFilter& filter, size_t limit) {
+                                                       const ArticleFilter& filter, size_t limit,
+                                                       WordMatch how) {
   std::string match;
   for (const std::string& w : words) {
     std::string quoted = "\"";
     for (char c : w) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    quoted += "\"";
+    quoted += how == WordMatch::kPrefix ? "\"*" : "\"";
     match += (match.empty() ? "" : " OR ") + quoted;
   }
   if (match.empty()) return std::vector<std::string>();

@@ -27,11 +27,18 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
                                                      double near, double lo, double hi,
                                                      const ArticleFilter& filter, size_t limit);
 
+// How ArticlesMatchingWords reads its words.
+enum class WordMatch {
+  kWhole,   // each word as written
+  kPrefix,  // each word and the words it begins: for stems ("seizu" finds "seizures")
+};
+
 // Ids of articles passing filter that the full-text index matches for any of words (each
 // a bare word, quoted for FTS5 here), best first by bm25, at most limit.
 Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
                                                        const std::vector<std::string>& words,
-                                                       const ArticleFilter& filter, size_t limit);
+                                                       const ArticleFilter& filter, size_t limit,
+                                                       WordMatch match = WordMatch::kWhole);
 
 // The id of the stored article whose url, else whose canonical_url, is exactly url (the
 // articles_url and articles_canonical_url indexes); of several, the one published last, then

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "store/queries.h"
 
 namespace newsfacts::store {
 namespace {
@@ -533,6 +534,53 @@ TEST_CASE("Negative zero reads back as zero (documented limit of REAL columns)")
   REQUIRE(read.ok());
   CHECK((**read).quantities[0].value == 0.0);
   CHECK_FALSE(std::signbit((**read).quantities[0].value));
+}
+
+TEST_CASE("lookups: figures nearest the value first, words whole or as stems") {
+  TempDir dir;
+  const std::string path = dir.File("news.db");
+  Store store = OpenOrDie(path);
+  // One count per article: 100 (a), 130 (b), 90 (c), 70 (d), 1,000 (e, out of range).
+  std::vector<Article> articles;
+  const std::vector<std::pair<std::string, double>> counts = {
+      {"a", 100}, {"b", 130}, {"c", 90}, {"d", 70}, {"e", 1000}};
+  for (const auto& [id, value] : counts) {
+    Article a = BareArticle(id, "Police reported seizures of pills.");
+    Quantity q;
+    q.text = "x";
+    q.span = {0, 1};
+    q.rule = "t";
+    q.value = value;
+    q.dimension = "count";
+    q.si_value = value;
+    a.quantities.push_back(q);
+    articles.push_back(a);
+  }
+  articles[2].text = "Police reported a seizure.";
+  REQUIRE(store.WriteArticles(articles, 0).ok());
+  // Around 95 in [50, 500]: 90 (5 away), 100 (5, the upper side first on a tie), 70 (25),
+  // 130 (35); 1,000 is outside.
+  auto near = ArticlesWithFigures(store, "", 95, 50, 500, {}, 10);
+  REQUIRE(near.ok());
+  CHECK(*near == std::vector<std::string>{"a", "c", "d", "b"});
+  auto two = ArticlesWithFigures(store, "", 95, 50, 500, {}, 2);
+  REQUIRE(two.ok());
+  CHECK(*two == std::vector<std::string>{"a", "c"});
+  auto none = ArticlesWithFigures(store, "kg", 95, 50, 500, {}, 10);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
+
+  // "seizu" is a stem: whole, it is no word of any article; as a prefix it finds "seizures"
+  // (a, b, d, e) and "seizure" (c).
+  auto whole = ArticlesMatchingWords(store, {"seizu"}, {}, 10);
+  REQUIRE(whole.ok());
+  CHECK(whole->empty());
+  auto stems = ArticlesMatchingWords(store, {"seizu"}, {}, 10, WordMatch::kPrefix);
+  REQUIRE(stems.ok());
+  CHECK(stems->size() == 5);
+  auto pills = ArticlesMatchingWords(store, {"pills"}, {}, 10);
+  REQUIRE(pills.ok());
+  CHECK(pills->size() == 4);
 }
 
 TEST_CASE("Rewriting an article replaces all its facts") {
