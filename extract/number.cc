@@ -146,6 +146,11 @@ std::optional<double> ParseSpelledNumber(
       continue;
     }
     if (token == "a" || token == "an") continue;
+    // "a quarter of a million": "of" joins a fraction to its scale, and nothing else.
+    if (token == "of") {
+      if (group > 0 && group < 1) continue;
+      return std::nullopt;
+    }
     auto w = word(token);
     if (!w) return std::nullopt;
     seen = true;

@@ -28,7 +28,8 @@ struct NumberWord {
 
 // Parses a number written in words: "ninety-five", "three thousand nine hundred and
 // sixty five", "half a million", "three quarters", "a dozen", "one and a half".
-// Words are separated by spaces or hyphens; "and", "a" and "an" are read in place.
+// Words are separated by spaces or hyphens; "and", "a" and "an" are read in place, and
+// "of" after a fraction ("a quarter of a million").
 // `word` gives each other word's meaning (lower-case ASCII in, nullopt for a word
 // that is not a number word, which makes the whole text fail). nullopt too when no
 // number word is present. Fractions (values below 1) after a number multiply it

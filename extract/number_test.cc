@@ -67,6 +67,12 @@ TEST_CASE("ParseSpelledNumber: words, hyphens, 'and', fractions") {
   CHECK(Spelled("three quarters").value() == doctest::Approx(0.75));
   CHECK(Spelled("a quarter million").value() == 250000);
   CHECK(Spelled("three quarters billion").value() == doctest::Approx(7.5e8));
+  // "of" after a fraction: a quarter of a million = 0.25 * 1e6; three quarters of a
+  // billion = 0.75 * 1e9. Anywhere else it is no number word.
+  CHECK(Spelled("a quarter of a million").value() == 250000);
+  CHECK(Spelled("three quarters of a billion").value() == doctest::Approx(7.5e8));
+  CHECK_FALSE(Spelled("one of a million").has_value());
+  CHECK_FALSE(Spelled("two of").has_value());
   // one and a half = 1 + 0.5; one and a half million = 1.5e6.
   CHECK(Spelled("one and a half").value() == doctest::Approx(1.5));
   CHECK(Spelled("one and a half million").value() == doctest::Approx(1.5e6));

@@ -214,7 +214,13 @@ Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
     if (!q.equivalent_of) claim.figures.push_back(q);
   }
   if (rules.has("quantities")) {
-    for (Quantity& q : LooseCounts(text, TakenBytes(a), rules.quantities())) {
+    // Durations first: "seven and a half weeks" is no count of weeks.
+    std::vector<std::pair<size_t, size_t>> taken = TakenBytes(a);
+    for (Quantity& q : LooseDurations(text, taken, rules.quantities())) {
+      taken.emplace_back(q.span.start, q.span.end);
+      claim.figures.push_back(std::move(q));
+    }
+    for (Quantity& q : LooseCounts(text, taken, rules.quantities())) {
       claim.figures.push_back(std::move(q));
     }
   }

@@ -1,6 +1,7 @@
 #include "factcheck/loose_counts.h"
 
 #include <cctype>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -340,6 +341,145 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       q.subject = std::string(text.substr(subject_start, subject_end - subject_start));
     }
     out.push_back(std::move(q));
+  }
+  return out;
+}
+
+namespace {
+
+// A word of text for LooseDurations: letters and digits (with the separators inside a
+// number), lower-cased; `joined` when only spaces or a hyphen stand between it and the
+// word before.
+struct Token {
+  size_t start = 0, end = 0;
+  std::string lower;
+  bool joined = false;
+};
+
+std::vector<Token> Tokens(std::string_view text) {
+  std::vector<Token> out;
+  bool barrier = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (Alpha(text[i]) || Digit(text[i]) || c >= 0x80) {
+      Token t;
+      t.start = i;
+      t.joined = !barrier;
+      while (i < text.size() &&
+             (Alpha(text[i]) || Digit(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80 ||
+              ((text[i] == ',' || text[i] == '.') && i > t.start && Digit(text[i - 1]) &&
+               i + 1 < text.size() && Digit(text[i + 1])))) {
+        ++i;
+      }
+      t.end = i;
+      t.lower = Lower(text.substr(t.start, t.end - t.start));
+      out.push_back(std::move(t));
+      barrier = false;
+    } else {
+      if (c != ' ' && c != '-' && c != '\t' && c != '\n') barrier = true;
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quantity> LooseDurations(std::string_view text,
+                                     const std::vector<std::pair<size_t, size_t>>& taken,
+                                     const rules::RuleSet& quantities) {
+  std::vector<Quantity> out;
+  const rules::Lexicon* units = quantities.lexicon("duration_unit");
+  if (units == nullptr) return out;
+  Reader r(text, quantities);
+  const std::vector<Token> t = Tokens(text);
+  // Token k, joined to the one before it, is one of words.
+  const auto is = [&](size_t k, std::initializer_list<std::string_view> words) {
+    if (k >= t.size() || !t[k].joined) return false;
+    for (std::string_view w : words) {
+      if (t[k].lower == w) return true;
+    }
+    return false;
+  };
+  for (size_t k = 0; k < t.size(); ++k) {
+    const std::string& w = t[k].lower;
+    double amount = 0;
+    size_t j = k;  // the token that must be the unit
+    bool article = false;
+    if (w == "a" || w == "an") {
+      article = true;
+      if (is(k + 1, {"quarter"})) {
+        amount = 0.25, j = k + 2;
+      } else if (is(k + 1, {"full", "whole", "single"})) {
+        amount = 1, j = k + 2;
+      } else {
+        amount = 1, j = k + 1;
+      }
+    } else if (w == "half") {
+      amount = 0.5, j = is(k + 1, {"a", "an"}) ? k + 2 : k + 1;
+    } else if (w == "quarter") {
+      amount = 0.25, j = k + 1;
+    } else if (Digit(w[0])) {
+      const auto v = ParseNumber(w);
+      if (!v) continue;
+      amount = *v, j = k + 1;
+    } else if (r.IsNumberWord(w)) {
+      // The longest run of number words, "and" and "a" inside it ("seven and a half").
+      size_t last = k;
+      for (size_t m = k + 1; m < t.size() && t[m].joined; ++m) {
+        if (r.IsNumberWord(t[m].lower)) {
+          last = m;
+        } else if (t[m].lower != "and" && t[m].lower != "a") {
+          break;
+        }
+      }
+      const auto v = r.Spelled(text.substr(t[k].start, t[last].end - t[k].start));
+      if (!v) continue;
+      amount = *v, j = last + 1;
+      // "three-quarters of a minute"
+      if (amount < 1 && is(j, {"of"}) && is(j + 1, {"a", "an"})) j += 2;
+    } else {
+      continue;
+    }
+    if (j >= t.size() || !t[j].joined) continue;
+    const rules::LexiconEntry* unit = units->Find(t[j].lower);
+    const auto factor = Attr(unit, "factor");
+    if (!factor || amount <= 0) continue;
+    if (article && amount == 1 && unit->attr("name") == "second") continue;
+    size_t last = j;
+    if (is(j + 1, {"and"}) && is(j + 2, {"a", "an"}) && is(j + 3, {"half", "quarter"})) {
+      amount += t[j + 3].lower == "half" ? 0.5 : 0.25;
+      last = j + 3;
+    }
+    if (k > 0 && t[k].joined &&
+        (t[k - 1].lower == "once" || t[k - 1].lower == "twice" || t[k - 1].lower == "per" ||
+         t[k - 1].lower == "every" || t[k - 1].lower == "each" || t[k - 1].lower == "times")) {
+      continue;
+    }
+    if (is(last + 1, {"ago", "old"})) continue;
+    size_t start = t[k].start;
+    const size_t end = t[last].end;
+    if (Taken(taken, start, end)) continue;
+    auto [mod, mod_start] = r.ModifierBefore(start);
+    Quantity q;
+    q.rule = kLooseDurationRule;
+    q.value = amount;
+    q.unit = unit->attr("name");
+    q.dimension = "duration";
+    q.si_value = amount * *factor;
+    q.si_unit = "s";
+    q.approx = mod != nullptr && mod->attr("approx") == "true";
+    if (mod != nullptr) {
+      const std::string& bound = mod->attr("bound");
+      if (bound == "low") q.low = amount;
+      if (bound == "high") q.high = amount;
+      start = mod_start;
+    }
+    q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
+    q.text = std::string(text.substr(start, end - start));
+    out.push_back(std::move(q));
+    k = last;
   }
   return out;
 }

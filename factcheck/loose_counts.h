@@ -33,11 +33,25 @@
 namespace newsfacts::factcheck {
 
 inline constexpr const char* kLooseCountRule = "check.loose_count";
+inline constexpr const char* kLooseDurationRule = "check.loose_duration";
 
 // The loose counts of text outside taken (sorted or not; [start, end) byte ranges), with
 // quantities' lexicons (number_word, scale, modifier, fraction_word).
 std::vector<Quantity> LooseCounts(std::string_view text,
                                   const std::vector<std::pair<size_t, size_t>>& taken,
                                   const rules::RuleSet& quantities);
+
+// Durations in words that the date rules leave alone, for reading a claim: "a decade", "a
+// full day", "half an hour", "a quarter century", "three-quarters of a minute", "seven and
+// a half weeks", "an hour and a quarter", with a modifier before them ("nearly a year").
+// A time unit of the `duration_unit` lexicon (factor: seconds) after an amount: "a"/"an"
+// (1; not before "second", which is mostly the ordinal), "half a", "a quarter", a number
+// in digits or words, a fraction in words with "of a". Left out: rates ("once a week",
+// "every day", "per year"), ages and past dates ("ten years old", "a year ago") and the
+// taken ranges. Quantity values with dimension "duration", the unit's name, si_unit "s",
+// rule "check.loose_duration" and BYTE spans.
+std::vector<Quantity> LooseDurations(std::string_view text,
+                                     const std::vector<std::pair<size_t, size_t>>& taken,
+                                     const rules::RuleSet& quantities);
 
 }  // namespace newsfacts::factcheck

@@ -98,5 +98,76 @@ TEST_CASE("ordinals are not fractions") {
   CHECK_MESSAGE(c.empty(), found);
 }
 
+std::vector<Quantity> Durations(const std::string& text,
+                                const std::vector<std::pair<size_t, size_t>>& taken = {}) {
+  return LooseDurations(text, taken, test::QuantityRules());
+}
+
+TEST_CASE("durations in words: an article, a half or a quarter, numbers in words, and a half") {
+  struct Case {
+    const char* text;
+    const char* figure;
+    double value;
+    const char* unit;
+    double seconds;  // worked out by hand
+  };
+  const Case cases[] = {
+      {"He has a quarter century of experience.", "a quarter century", 0.25, "century",
+       0.25 * 100 * 365.25 * 86400},
+      {"a quarter-century partnership", "a quarter-century", 0.25, "century",
+       0.25 * 100 * 365.25 * 86400},
+      {"It took three-quarters of a minute to explain.", "three-quarters of a minute", 0.75,
+       "minute", 45},
+      {"The show lasts an hour and a quarter.", "an hour and a quarter", 1.25, "hour", 4500},
+      {"Take it half an hour before bed.", "half an hour", 0.5, "hour", 1800},
+      {"The flight takes a full day.", "a full day", 1, "day", 86400},
+      {"The festival lasts seven and a half weeks.", "seven and a half weeks", 7.5, "week",
+       7.5 * 604800},
+      {"It ends a wait of more than a decade.", "more than a decade", 1, "decade",
+       10 * 365.25 * 86400},
+      {"He stayed a week at the house.", "a week", 1, "week", 604800},
+      {"It came two and a half months before the vote.", "two and a half months", 2.5, "month",
+       2.5 * 365.25 / 12 * 86400},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto d = Durations(c.text);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].text == c.figure);
+    CHECK(d[0].value == doctest::Approx(c.value));
+    CHECK(d[0].unit == c.unit);
+    CHECK(d[0].si_unit == "s");
+    CHECK(*d[0].si_value == doctest::Approx(c.seconds));
+    CHECK(d[0].dimension == "duration");
+    CHECK(d[0].rule == kLooseDurationRule);
+    CHECK(d[0].span.start == static_cast<int64_t>(std::string(c.text).find(c.figure)));
+  }
+  // "more than a decade" is a lower bound; "nearly a year" approximate, as the modifier
+  // lexicon has them.
+  const auto more = Durations("It ends a wait of more than a decade.");
+  REQUIRE(more.size() == 1);
+  CHECK(more[0].low == 1.0);
+  CHECK_FALSE(more[0].high);
+  const auto nearly = Durations("He was jailed for nearly a year.");
+  REQUIRE(nearly.size() == 1);
+  CHECK(nearly[0].text == "nearly a year");
+  CHECK(nearly[0].approx);
+}
+
+TEST_CASE("rates, ages, past dates, ordinals and stored facts are no loose durations") {
+  CHECK(
+      Durations("They meet once a week and twice a month, every day, three times a year.").empty());
+  CHECK(Durations("The boy, ten years old, left a year ago.").empty());
+  CHECK(Durations("She won a second term in a minute's time.").size() == 1);  // "a minute"
+  CHECK(Durations("She won a second term.").empty());
+  CHECK(Durations("Half the team came; a quarter of the vote.").empty());
+  const std::string text = "The siege lasted three days.";
+  const size_t at = text.find("three days");
+  CHECK(Durations(text, {{at, at + 10}}).empty());
+  const auto free = Durations(text);
+  REQUIRE(free.size() == 1);
+  CHECK(*free[0].si_value == 3 * 86400);
+}
+
 }  // namespace
 }  // namespace newsfacts::factcheck
