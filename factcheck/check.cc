@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <future>
 #include <map>
 #include <set>
@@ -366,11 +367,13 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
             continue;
           }
           Comparison c = Compare(f, *q);
-          // Best verdict first; at equal verdicts the figure as first written rather than its
+          // Best verdict first; among contradicted figures the one the claim seems to
+          // misquote; at equal verdicts the figure as first written rather than its
           // restatement ("8,222.5 kilograms", not "(8.2 tonnes)"), then the closest.
-          const auto key = [](const Comparison& x, const Quantity& source) {
-            return std::make_tuple(-VerdictWeight(x.verdict), source.equivalent_of.has_value(),
-                                   x.relative_difference);
+          const auto key = [&f](const Comparison& x, const Quantity& source) {
+            return std::make_tuple(-VerdictWeight(x.verdict),
+                                   x.verdict == Verdict::kDifferent && !LikelyMiswrite(f, source),
+                                   source.equivalent_of.has_value(), x.relative_difference);
           };
           if (!best || key(c, *q) < key(best->c, *best->source)) best = Pick{c, q, &f};
         }
@@ -410,10 +413,11 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       h.how = decide->c.how;
       h.figure = *decide->source;
       h.claim_figure = *decide->claimed;
-      // Among equal scores, the nearer amount is likelier the same thing miscounted.
+      // Among equal scores, the nearer amount is likelier the same thing miscounted, and an
+      // amount the claim seems to misquote is as near as can be.
       double distance = 0;
       if (decide->claimed->si_value && decide->source->si_value && *decide->claimed->si_value > 0 &&
-          *decide->source->si_value > 0) {
+          *decide->source->si_value > 0 && !LikelyMiswrite(*decide->claimed, *decide->source)) {
         distance = std::min(
             std::fabs(std::log(*decide->claimed->si_value / *decide->source->si_value)), 5.0);
       }

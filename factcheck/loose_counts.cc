@@ -266,7 +266,15 @@ std::vector<Quantity> LooseCounts(std::string_view text,
         if (w.empty()) break;
         const std::string lw = Lower(w);
         const bool joiner = (lw == "and" || lw == "a") && last_end > start;
-        if (!r.IsNumberWord(w) && !joiner) break;
+        if (!r.IsNumberWord(w) && !joiner) {
+          // A number word joined to a noun ("four-time", "five-game", "twelve-question")
+          // counts it: the number part is the count, the rest begins the subject.
+          const size_t dash = w.find('-');
+          if (pos == start && dash != std::string_view::npos && r.IsNumberWord(w.substr(0, dash))) {
+            last_end = pos + dash;
+          }
+          break;
+        }
         if (!joiner) last_end = pos + w.size();
         pos = r.SkipSpaces(pos + w.size());
       }
@@ -336,7 +344,8 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       p = w;
       ++words;
     }
-    const size_t subject_start = r.SkipSpaces(end);
+    size_t subject_start = r.SkipSpaces(end);
+    if (subject_start < text.size() && text[subject_start] == '-') ++subject_start;
     if (subject_end > subject_start) {
       q.subject = std::string(text.substr(subject_start, subject_end - subject_start));
     }

@@ -39,6 +39,24 @@ TEST_CASE("digits and words are counts, with their scale word and modifier") {
   }
 }
 
+TEST_CASE("a number word joined to a noun counts it") {
+  const std::string text =
+      "A four-time Grammy winner ended a five-game streak with a one-time deal.";
+  const auto c = Counts(text);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].text == "four");
+  CHECK(c[0].value == 4);
+  CHECK(c[0].subject == std::optional<std::string>("time Grammy winner"));
+  CHECK(c[1].text == "five");
+  CHECK(c[1].value == 5);
+  CHECK(c[1].subject == std::optional<std::string>("game streak with"));
+  // "twenty-seven" is one number; "two-thirds" a share.
+  const auto n = Counts("twenty-seven states and two-thirds of voters");
+  REQUIRE(n.size() == 2);
+  CHECK(n[0].value == 27);
+  CHECK(n[1].si_unit == "%");
+}
+
 TEST_CASE("numbers glued to identifiers, times and signs are not counts") {
   CHECK(Counts("Emirates ordered Boeing 787-9 jets at 10:30 on 12/01.").empty());
   CHECK(Counts("A B-52 flew; sales rose 50% to $30 and COVID-19 spread.").empty());

@@ -199,4 +199,38 @@ Comparison Compare(const Quantity& claim, const Quantity& source) {
   return verdict(Verdict::kDifferent, ClaimText(claim, ""));
 }
 
+// The significant digits of a value: 11.7 -> "117", 25,000 -> "25", 0.036 -> "36".
+namespace {
+
+std::string SignificantDigits(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", std::fabs(v));
+  std::string digits;
+  for (const char* p = buf; *p != '\0' && *p != 'e'; ++p) {
+    if (*p >= '0' && *p <= '9') digits += *p;
+  }
+  const size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return "0";
+  digits.erase(0, first);
+  digits.erase(digits.find_last_not_of('0') + 1);
+  return digits;
+}
+
+}  // namespace
+
+bool LikelyMiswrite(const Quantity& claimed, const Quantity& source) {
+  if (!claimed.si_value || !source.si_value) return false;
+  const std::string a = SignificantDigits(*claimed.si_value);
+  const std::string b = SignificantDigits(*source.si_value);
+  if (a == b) return true;
+  if (a.size() != b.size() || a.size() < 2) return false;
+  size_t changed = 0;
+  for (size_t i = 0; i < a.size(); ++i) changed += a[i] != b[i];
+  if (changed == 1) return true;
+  std::string x = a, y = b;
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  return changed == 2 && x == y;
+}
+
 }  // namespace newsfacts::factcheck

@@ -60,4 +60,11 @@ double PrecisionStep(const Quantity& q);
 // infinity.
 std::string FormatNumber(double v);
 
+// Whether a claimed amount reads like the source's written wrong rather than another
+// amount: the same digits at another scale ("$60 million" for $6 million, "25,000" for
+// 2,500), two digits swapped ("6.3%" for 3.6%) or one digit changed ("11.7" for 11.1).
+// Among a sentence's figures that a claim contradicts, such a one is likelier the figure
+// the claim misquotes than the nearest amount.
+bool LikelyMiswrite(const Quantity& claimed, const Quantity& source);
+
 }  // namespace newsfacts::factcheck

@@ -110,5 +110,21 @@ TEST_CASE("precision steps as written") {
   CHECK(PrecisionStep(OneQuantity("It cost $2.5bn.")) == doctest::Approx(1e8));
 }
 
+TEST_CASE("a claimed amount that reads like the source written wrong") {
+  const auto miswrite = [](const std::string& claim, const std::string& source) {
+    return LikelyMiswrite(OneQuantity(claim), OneQuantity(source));
+  };
+  CHECK(miswrite("$60 million", "$6 million"));  // the same digit, ten times
+  CHECK(miswrite("25,000 people", "2,500 people"));
+  CHECK(miswrite("6.3 percent", "3.6 percent"));        // two digits swapped
+  CHECK(miswrite("11.7 kilograms", "11.1 kilograms"));  // one digit changed
+  CHECK(miswrite("$8,000", "$8,000"));
+  CHECK_FALSE(miswrite("$60 million", "$17 million"));
+  CHECK_FALSE(miswrite("12.5 percent", "3.6 percent"));
+  CHECK_FALSE(miswrite("634 kilograms", "11 kilograms"));
+  // One digit alone: 6 and 7 are simply other amounts.
+  CHECK_FALSE(miswrite("6 kilograms", "7 kilograms"));
+}
+
 }  // namespace
 }  // namespace newsfacts::factcheck

@@ -518,8 +518,8 @@ def check_set(args):
         if extra:
             warnings.append("%s: extra fields %s" % (where, sorted(extra)))
         cid = c.get("id")
-        if not isinstance(cid, str) or not re.fullmatch(r"[ch]\d{3,}", cid):
-            errors.append("%s: id should look like c001 (or h001 in the held-out set)" % where)
+        if not isinstance(cid, str) or not re.fullmatch(r"[chb]\d{3,}", cid):
+            errors.append("%s: id should look like c001 (or h001 / b001 in the held-out sets)" % where)
         if cid in seen:
             errors.append("%s: duplicate id" % where)
         seen.add(cid)
