@@ -446,11 +446,11 @@ std::vector<Quantity> LooseDurations(std::string_view text,
       const auto v = r.Spelled(text.substr(t[k].start, t[last].end - t[k].start));
       if (!v) continue;
       amount = *v, j = last + 1;
-      // "three-quarters of a minute"
-      if (amount < 1 && is(j, {"of"}) && is(j + 1, {"a", "an"})) j += 2;
     } else {
       continue;
     }
+    // "three-quarters of a minute", "a quarter of an hour"
+    if (amount < 1 && is(j, {"of"}) && is(j + 1, {"a", "an"})) j += 2;
     if (j >= t.size() || !t[j].joined) continue;
     const rules::LexiconEntry* unit = units->Find(t[j].lower);
     const auto factor = Attr(unit, "factor");
@@ -461,10 +461,17 @@ std::vector<Quantity> LooseDurations(std::string_view text,
       amount += t[j + 3].lower == "half" ? 0.5 : 0.25;
       last = j + 3;
     }
-    if (k > 0 && t[k].joined &&
-        (t[k - 1].lower == "once" || t[k - 1].lower == "twice" || t[k - 1].lower == "per" ||
-         t[k - 1].lower == "every" || t[k - 1].lower == "each" || t[k - 1].lower == "times")) {
-      continue;
+    if (k > 0 && t[k].joined) {
+      const Token& before = t[k - 1];
+      if (before.lower == "once" || before.lower == "twice" || before.lower == "per" ||
+          before.lower == "every" || before.lower == "each" || before.lower == "times") {
+        continue;
+      }
+      // "a year" after an amount is what it is per: "€17.4 million a year", "$9.99 a month".
+      if (article && (Digit(before.lower[0]) || r.IsNumberWord(before.lower) ||
+                      Taken(taken, before.start, before.end))) {
+        continue;
+      }
     }
     if (is(last + 1, {"ago", "old"})) continue;
     size_t start = t[k].start;

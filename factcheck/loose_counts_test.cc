@@ -138,6 +138,7 @@ TEST_CASE("durations in words: an article, a half or a quarter, numbers in words
        "minute", 45},
       {"The show lasts an hour and a quarter.", "an hour and a quarter", 1.25, "hour", 4500},
       {"Take it half an hour before bed.", "half an hour", 0.5, "hour", 1800},
+      {"It costs 299 rupees for a quarter of an hour.", "a quarter of an hour", 0.25, "hour", 900},
       {"The flight takes a full day.", "a full day", 1, "day", 86400},
       {"The festival lasts seven and a half weeks.", "seven and a half weeks", 7.5, "week",
        7.5 * 604800},
@@ -175,7 +176,13 @@ TEST_CASE("durations in words: an article, a half or a quarter, numbers in words
 TEST_CASE("rates, ages, past dates, ordinals and stored facts are no loose durations") {
   CHECK(
       Durations("They meet once a week and twice a month, every day, three times a year.").empty());
+  // After an amount, "a year" is what the amount is per.
+  CHECK(Durations("He earns 17.4 million a year; it costs $9.99 a month, five a day.").empty());
+  const std::string paid = "The club pays \u20ac17.4 million a year.";
+  const size_t euros = paid.find("\u20ac17.4 million");
+  CHECK(Durations(paid, {{euros, euros + std::string("\u20ac17.4 million").size()}}).empty());
   CHECK(Durations("The boy, ten years old, left a year ago.").empty());
+  CHECK(Durations("Prices fell, and a year later they rose.").size() == 1);
   CHECK(Durations("She won a second term in a minute's time.").size() == 1);  // "a minute"
   CHECK(Durations("She won a second term.").empty());
   CHECK(Durations("Half the team came; a quarter of the vote.").empty());
