@@ -18,7 +18,7 @@
 namespace newsfacts::factcheck {
 namespace {
 
-constexpr size_t kFigureCandidates = 200;
+constexpr size_t kFigureCandidates = 50;
 constexpr size_t kWordCandidates = 30;
 constexpr double kMinOverlap = 0.34;  // share of the claim's words a hit's sentence must hold
 // ... unless the article holds this share of them: then any sentence with a comparable
