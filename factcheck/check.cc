@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <future>
 #include <map>
 #include <set>
 #include <system_error>
 #include <tuple>
-#include <unordered_set>
 
 #include "factcheck/loose_counts.h"
 #include "factcheck/text.h"
