@@ -179,21 +179,22 @@ int Badness(Verdict v) {
   }
 }
 
-// ExtractAll without quotes, the quantities on a thread of their own: for a claim, the
-// time goes into compiling the rules each set first needs (Compile::kOnFirstUse), and
-// the sets share nothing.
+// ExtractAll without quotes, the dates on one thread and the rest on another: for a
+// claim, the time goes into compiling the rules each set first needs
+// (Compile::kOnFirstUse), the sets share nothing, and the dates take about as long as the
+// other two together.
 void ExtractClaimFacts(const RuleBook& rules, Article* a) {
-  const auto quantities = [&] {
+  const auto others = [&] {
     if (rules.has("quantities")) ExtractQuantities(a->text, rules.quantities(), &a->quantities);
+    if (rules.has("officials")) ExtractOfficials(a->text, rules.officials(), &a->officials);
   };
   std::future<void> pending;
   try {
-    pending = std::async(std::launch::async, quantities);
+    pending = std::async(std::launch::async, others);
   } catch (const std::system_error&) {
-    pending = std::async(std::launch::deferred, quantities);
+    pending = std::async(std::launch::deferred, others);
   }
   if (rules.has("dates")) ExtractDates(a->text, rules.dates(), Context{}, &a->dates);
-  if (rules.has("officials")) ExtractOfficials(a->text, rules.officials(), &a->officials);
   pending.get();
 }
 
