@@ -18,6 +18,7 @@
 #include "cli/reextract.h"
 #include "cli/serve_command.h"
 #include "cli/shard.h"
+#include "extract/emit_keys.h"
 #include "extract/extract.h"
 #include "extract/rule_set.h"
 #include "store/merge.h"
@@ -239,8 +240,9 @@ int RulesTest(const std::string& dir) {
   size_t failures = 0, rules = 0, examples = 0;
   for (const fs::path& file : files) {
     auto set = rules::RuleSet::Load(file.string());
-    if (!set.ok()) {
-      std::cerr << "newsfacts: " << set.status().ToString() << "\n";
+    const Status emits = set.ok() ? CheckEmits(*set) : set.status();
+    if (!emits.ok()) {
+      std::cerr << "newsfacts: " << emits.ToString() << "\n";
       load_failed = true;
       continue;
     }

@@ -6,6 +6,8 @@
 #include <set>
 #include <system_error>
 
+#include "extract/emit_keys.h"
+
 namespace newsfacts {
 namespace {
 
@@ -51,6 +53,7 @@ Result<RuleBook> RuleBook::Load(const std::string& dir) {
     const fs::path& file = files[i];
     Result<rules::RuleSet>& set = loaded[i];
     if (!set.ok()) return set.status();
+    if (Status s = CheckEmits(*set); !s.ok()) return s;
     if (book.sets_.count(set->id())) {
       return InvalidRule(
           "rule set id " + set->id() + " is also used by " + book.sets_.at(set->id())->origin(),
@@ -87,6 +90,7 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
     const std::string& file = files[i];
     Result<rules::RuleSet>& set = loaded[i];
     if (!set.ok()) return set.status();
+    if (Status s = CheckEmits(*set); !s.ok()) return s;
     if (set->id() != id) {
       return InvalidRule("the rule set in " + id + ".toml has id \"" + set->id() + "\"", file);
     }

@@ -208,7 +208,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       if (!people::FindAllLedByLexicon(rules, rule, text, false, dest)) {
         FindWhole(text, rule, rule_index, dest);
       }
-    } else if (rule.Emit("gated") == "yes") {
+    } else if (rule.Emit("gated") == "true") {
       for (const auto& [start, end] : lines) {
         for (Match& m : rules.FindAllOf(rule, std::string_view(text).substr(start, end - start))) {
           m.start += start;
@@ -237,7 +237,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   {
     std::vector<Match> title_first, name_first;
     for (Match& m : titled) {
-      (m.rule->Emit("name_first") == "yes" ? name_first : title_first).push_back(std::move(m));
+      (m.rule->Emit("name_first") == "true" ? name_first : title_first).push_back(std::move(m));
     }
     titled = RuleSet::SelectNonOverlapping(std::move(title_first));
     const size_t kept = titled.size();
@@ -263,7 +263,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     const Capture* name_cap = m.Get("name");
     const Capture* title_cap = m.Get("title");
     if (name_cap == nullptr || title_cap == nullptr) continue;
-    const bool name_first = m.rule->Emit("name_first") == "yes";
+    const bool name_first = m.rule->Emit("name_first") == "true";
     std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
     if (!name) continue;
     // From the title to the end of the name, or from the name to the end of the title.

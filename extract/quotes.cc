@@ -1257,7 +1257,7 @@ class People {
     const Lexicon* not_name = rules_.lexicon("not_name");
     std::vector<std::tuple<size_t, size_t, bool>> spans;  // start, end, single word allowed
     for (const Rule* rule : person_rules_) {
-      const bool single = rule->Emit("single") == "yes";
+      const bool single = rule->Emit("single") == "true";
       if (rule->Emit("capture") == "whole") {
         // The name is the whole match: RE2's DFA alone finds it.
         const re2::StringPiece input(text_.data(), text_.size());

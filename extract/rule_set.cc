@@ -150,6 +150,15 @@ std::optional<std::string> ScalarString(const toml::node& node) {
   return std::nullopt;
 }
 
+// The TOML type of a scalar, by its name in the TOML specification.
+std::string TomlType(const toml::node& node) {
+  if (node.is_boolean()) return "boolean";
+  if (node.is_integer()) return "integer";
+  if (node.is_floating_point()) return "float";
+  if (node.is_string()) return "string";
+  return "other";
+}
+
 // A lexicon whose alternation is at least this long is replaced in a rule's gate by
 // "any words": such lists (units, titles) are most of what compiling a set costs.
 constexpr size_t kGateLexiconBytes = 128;
@@ -528,6 +537,7 @@ class RuleSetBuilder {
           auto v = ScalarString(ev);
           if (!v) return RuleError(rule, LineOf(ev), "emit values must be scalars");
           rule.emit[std::string(ek.str())] = *v;
+          rule.emit_source[std::string(ek.str())] = {LineOf(ev), TomlType(ev)};
         }
       }
       rule.priority = static_cast<int>((*t)["priority"].value_or(int64_t{0}));

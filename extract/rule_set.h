@@ -113,8 +113,15 @@ struct Rule {
   // The Set of a set compiled on first use is built from the gates.
   std::string gate;
   std::vector<std::string> fields;          // the pattern's named groups
-  std::map<std::string, std::string> emit;  // constant fields
-  int priority = 0;                         // higher wins among equal spans
+  std::map<std::string, std::string> emit;  // constant fields, as strings (true/false, 4)
+  // Where each emit value is written and its TOML type ("string", "boolean", "integer",
+  // "float"), for checking it against what the extractor reads (extract/emit_keys.h).
+  struct EmitSource {
+    int line = 0;
+    std::string type;
+  };
+  std::map<std::string, EmitSource> emit_source;
+  int priority = 0;  // higher wins among equal spans
   std::vector<Example> examples;
   std::vector<CounterExample> counter_examples;
   int line = 0;  // line of the [[rule]] header

@@ -16,6 +16,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "tests/black_box.h"
@@ -264,6 +265,42 @@ TEST_CASE("a bad rule file stops the program before any work") {
                 "stderr does not name rule " << broken->rule_id << "; stderr: " << r.err);
   CHECK_MESSAGE(!fs::exists(db), "a database was created: " << db.string());
   CHECK_MESSAGE(!fs::exists(db.string() + "-wal"), "a WAL file was created");
+}
+
+TEST_CASE("rules test and extract refuse an emit key the extractor does not read") {
+  // "part_onyl" for part_only once passed `rules test` and made every part rule a fact of
+  // its own; a boolean written as a string is refused as well.
+  RequireBinary();
+  for (const auto& [from, to, says] :
+       {std::tuple<std::string, std::string, std::string>{
+            "part_only = true", "part_onyl = true", "emit part_onyl: the dates extractor reads"},
+        {"part_only = true", "part_only = \"yes\"", "emit part_only: must be true or false"}}) {
+    CAPTURE(to);
+    TempDir tmp;
+    REQUIRE(tmp.ok());
+    const fs::path rules = tmp / "rules";
+    fs::create_directories(rules);
+    for (const auto& entry : fs::directory_iterator(RulesDir())) {
+      WriteFile(rules / entry.path().filename(), ReadFile(entry.path()));
+    }
+    std::string dates = ReadFile(rules / "dates.toml");
+    const size_t at = dates.find(from, dates.find("\n[[rule]]"));
+    REQUIRE(at != std::string::npos);
+    const int line = static_cast<int>(std::count(dates.begin(), dates.begin() + at, '\n')) + 1;
+    dates.replace(at, from.size(), to);
+    WriteFile(rules / "dates.toml", dates);
+
+    RunResult r = RunNewsfacts({"rules", "test", rules.string()});
+    CHECK_MESSAGE(r.exit_code == 2, r.Describe());
+    CHECK_MESSAGE(r.err.find("dates.toml:" + std::to_string(line)) != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(says) != std::string::npos, r.err);
+    const fs::path db = tmp / "never.db";
+    r = RunNewsfacts({"extract", "--rules", rules.string(), "--db", db.string(),
+                      CorpusPage("01-record-fentanyl-seizure").string()});
+    CHECK_MESSAGE(r.exit_code == 2, r.Describe());
+    CHECK_MESSAGE(r.err.find(says) != std::string::npos, r.err);
+    CHECK_FALSE(fs::exists(db));
+  }
 }
 
 TEST_CASE("extract --json and export print the same articles; re-extraction replaces rows") {
