@@ -189,25 +189,33 @@ bool Taken(const std::vector<std::pair<size_t, size_t>>& taken, size_t start, si
   return false;
 }
 
-// A share in percent read from words at [start, end), with a modifier before it.
-Quantity Share(const Reader& r, std::string_view text, size_t start, size_t end, double pct) {
+// A figure read at text[start, end) with value in its own unit: the modifier before it
+// ("more than", "about") sets approx and the bound and joins the span; text and span
+// (bytes) are filled in.
+Quantity Figure(const Reader& r, std::string_view text, size_t start, size_t end, double value) {
   auto [mod, mod_start] = r.ModifierBefore(start);
   Quantity q;
-  q.rule = kLooseCountRule;
-  q.value = pct;
-  q.unit = "percent";
-  q.dimension = "percent";
-  q.si_value = pct;
-  q.si_unit = "%";
+  q.value = value;
   q.approx = mod != nullptr && mod->attr("approx") == "true";
   if (mod != nullptr) {
     const std::string& bound = mod->attr("bound");
-    if (bound == "low") q.low = pct;
-    if (bound == "high") q.high = pct;
+    if (bound == "low") q.low = value;
+    if (bound == "high") q.high = value;
     start = mod_start;
   }
   q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
   q.text = std::string(text.substr(start, end - start));
+  return q;
+}
+
+// A share in percent read from words at [start, end), with a modifier before it.
+Quantity Share(const Reader& r, std::string_view text, size_t start, size_t end, double pct) {
+  Quantity q = Figure(r, text, start, end, pct);
+  q.rule = kLooseCountRule;
+  q.unit = "percent";
+  q.dimension = "percent";
+  q.si_value = pct;
+  q.si_unit = "%";
   return q;
 }
 
@@ -316,21 +324,10 @@ std::vector<Quantity> LooseCounts(std::string_view text,
     if (Taken(taken, start, end)) continue;
     // A year the date rules did not take ("the 2021 RAV4") is not a count.
     if (end - start == 4 && *value >= 1800 && *value <= 2100 && Digit(text[start])) continue;
-    auto [mod, mod_start] = r.ModifierBefore(start);
-    Quantity q;
+    Quantity q = Figure(r, text, start, end, *value);
     q.rule = kLooseCountRule;
-    q.value = *value;
     q.dimension = "count";
     q.si_value = *value;
-    q.approx = mod != nullptr && mod->attr("approx") == "true";
-    if (mod != nullptr) {
-      const std::string& bound = mod->attr("bound");
-      if (bound == "low") q.low = *value;
-      if (bound == "high") q.high = *value;
-      start = mod_start;
-    }
-    q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
-    q.text = std::string(text.substr(start, end - start));
     // What it counts: the words after it up to a punctuation mark, at most three.
     size_t subject_end = end, words = 0;
     for (size_t p = r.SkipSpaces(end); words < 3 && p < text.size(); p = r.SkipSpaces(p)) {
@@ -474,26 +471,15 @@ std::vector<Quantity> LooseDurations(std::string_view text,
       }
     }
     if (is(last + 1, {"ago", "old"})) continue;
-    size_t start = t[k].start;
+    const size_t start = t[k].start;
     const size_t end = t[last].end;
     if (Taken(taken, start, end)) continue;
-    auto [mod, mod_start] = r.ModifierBefore(start);
-    Quantity q;
+    Quantity q = Figure(r, text, start, end, amount);
     q.rule = kLooseDurationRule;
-    q.value = amount;
     q.unit = unit->attr("name");
     q.dimension = "duration";
     q.si_value = amount * *factor;
     q.si_unit = "s";
-    q.approx = mod != nullptr && mod->attr("approx") == "true";
-    if (mod != nullptr) {
-      const std::string& bound = mod->attr("bound");
-      if (bound == "low") q.low = amount;
-      if (bound == "high") q.high = amount;
-      start = mod_start;
-    }
-    q.span = {static_cast<int64_t>(start), static_cast<int64_t>(end)};
-    q.text = std::string(text.substr(start, end - start));
     out.push_back(std::move(q));
     k = last;
   }
