@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <cstdio>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,20 +26,31 @@ void BindOpt(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
   }
 }
 
-Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
-                                     const std::function<void(sqlite3_stmt*)>& bind,
-                                     const ArticleFilter& filter) {
+// A lookup's statement with the filter's parameters (?90..?92, kFilter) bound.
+Result<Stmt> PrepareLookup(const Store& store, const std::string& sql,
+                           const ArticleFilter& filter) {
   sqlite3* db = store.connection();
   sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
+  const int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
   Stmt stmt(raw);
   if (rc != SQLITE_OK) {
     return StorageError(std::string("preparing a lookup: ") + sqlite3_errmsg(db), store.path());
   }
-  bind(raw);
   BindOpt(raw, 90, filter.since);
   BindOpt(raw, 91, filter.until);
   BindOpt(raw, 92, filter.site);
+  return stmt;
+}
+
+Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
+                                     const std::function<void(sqlite3_stmt*)>& bind,
+                                     const ArticleFilter& filter) {
+  sqlite3* db = store.connection();
+  auto stmt = PrepareLookup(store, sql, filter);
+  if (!stmt.ok()) return stmt.status();
+  sqlite3_stmt* raw = stmt->get();
+  bind(raw);
+  int rc;
   std::vector<std::string> ids;
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
     ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(raw, 0)));
@@ -58,21 +68,17 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
                                                      const ArticleFilter& filter, size_t limit) {
   sqlite3* db = store.connection();
   // Upwards from near, and downwards from below it, each in index order.
-  const std::string base = std::string(
-                               "SELECT q.article_id, q.si_value FROM quantities q "
-                               "JOIN articles a ON a.id = q.article_id WHERE q.si_unit = ?1 AND ") +
-                           "%s" + kFilter + " ORDER BY q.si_value %s";
   struct Side {
     const char* range;
     const char* order;
     double bound;
-    Stmt stmt;
+    Stmt stmt{};
     bool done = false;
     double value = 0;
-    std::string id;
+    std::string id{};
   };
-  Side sides[2] = {{"q.si_value >= ?2 AND q.si_value <= ?3", "ASC", hi, nullptr},
-                   {"q.si_value < ?2 AND q.si_value >= ?3", "DESC", lo, nullptr}};
+  Side sides[2] = {{"q.si_value >= ?2 AND q.si_value <= ?3", "ASC", hi},
+                   {"q.si_value < ?2 AND q.si_value >= ?3", "DESC", lo}};
   const auto fail = [&](const char* what) {
     return StorageError(std::string(what) + sqlite3_errmsg(db), store.path());
   };
@@ -87,18 +93,18 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
     return rc == SQLITE_DONE;
   };
   for (Side& side : sides) {
-    char sql[1024];
-    std::snprintf(sql, sizeof sql, base.c_str(), side.range, side.order);
-    sqlite3_stmt* raw = nullptr;
-    const int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
-    side.stmt.reset(raw);
-    if (rc != SQLITE_OK) return fail("preparing a lookup: ");
+    auto stmt = PrepareLookup(
+        store,
+        std::string("SELECT q.article_id, q.si_value FROM quantities q "
+                    "JOIN articles a ON a.id = q.article_id WHERE q.si_unit = ?1 AND ") +
+            side.range + kFilter + " ORDER BY q.si_value " + side.order,
+        filter);
+    if (!stmt.ok()) return stmt.status();
+    side.stmt = std::move(stmt).value();
+    sqlite3_stmt* raw = side.stmt.get();
     sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_double(raw, 2, near);
     sqlite3_bind_double(raw, 3, side.bound);
-    BindOpt(raw, 90, filter.since);
-    BindOpt(raw, 91, filter.until);
-    BindOpt(raw, 92, filter.site);
     if (!step(side)) return fail("looking up articles: ");
   }
   std::vector<std::string> ids;
@@ -179,16 +185,10 @@ Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
   }
   sql += " ORDER BY a.published DESC, a.seq DESC, q.position";
   sqlite3* db = store.connection();
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
-  Stmt stmt(raw);
-  if (rc != SQLITE_OK) {
-    return StorageError(std::string("preparing a lookup: ") + sqlite3_errmsg(db), store.path());
-  }
+  auto stmt = PrepareLookup(store, sql, filter);
+  if (!stmt.ok()) return stmt.status();
+  sqlite3_stmt* raw = stmt->get();
   sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
-  BindOpt(raw, 90, filter.since);
-  BindOpt(raw, 91, filter.until);
-  BindOpt(raw, 92, filter.site);
   for (size_t i = 0; i < subject_parts.size(); ++i) {
     std::string pattern = "%";
     for (char c : subject_parts[i]) {
@@ -203,6 +203,7 @@ Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
     return t == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(t));
   };
   std::vector<SubjectFigure> out;
+  int rc;
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
     SubjectFigure f;
     f.article_id = text(0);
