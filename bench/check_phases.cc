@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", book.status().ToString().c_str());
       return 2;
     }
+    book->FocusOn(argv[3]);
     auto claim = factcheck::ParseClaim(argv[3], *book);
     double t2 = bench::CpuSeconds();
     store::StoreOptions ro;

@@ -74,6 +74,7 @@ int RunCheck(const CheckArgs& args) {
   auto book = RuleBook::LoadSets(args.rules.empty() ? DefaultRulesDir() : args.rules,
                                  {"quantities", "dates", "officials"}, rules::Compile::kOnFirstUse);
   if (!book.ok()) return Fail(book.status().ToString());
+  book->FocusOn(args.claim);
   store::StoreOptions read_only;
   read_only.read_only = true;
   auto db = store::Store::Open(args.db, read_only);

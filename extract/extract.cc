@@ -99,6 +99,10 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
   return book;
 }
 
+void RuleBook::FocusOn(std::string_view text) {
+  for (auto& [id, set] : sets_) set->FocusOn(text);
+}
+
 Status RuleBook::CompileStatus() const {
   for (const auto& [id, set] : sets_) {
     if (Status s = set->CompileStatus(); !s.ok()) return s;

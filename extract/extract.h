@@ -44,6 +44,8 @@ class RuleBook {
 
   // The first error of a pattern compiled on first use, in any set; Ok when none.
   Status CompileStatus() const;
+  // RuleSet::FocusOn for every set: before any matching, from one thread.
+  void FocusOn(std::string_view text);
 
   bool has(const std::string& id) const { return sets_.count(id) != 0; }
 

@@ -124,9 +124,10 @@ size_t MostRecent(const std::vector<Person>& persons, const std::vector<size_t>&
 void FindWhole(std::string_view text, const rules::Rule& rule, size_t rule_index,
                std::vector<Match>* out) {
   const re2::StringPiece input(text.data(), text.size());
+  const RE2& re = *rule.re(text);
   re2::StringPiece m;
   size_t pos = 0;
-  while (pos < text.size() && rule.re()->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const size_t start = static_cast<size_t>(m.data() - text.data());
     if (m.size() == 0) {
       pos = start + 1;
@@ -185,9 +186,10 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   for (const rules::Rule& rule : rules.rules()) {
     if (rule.Emit("kind") != "gate") continue;
     const re2::StringPiece input(text.data(), text.size());
+    const RE2& re = *rule.re(text);
     re2::StringPiece m;
     size_t pos = 0;
-    while (pos < text.size() && rule.re()->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t at = static_cast<size_t>(m.data() - text.data());
       const size_t nl = text.rfind('\n', at);
       const size_t start = nl == std::string::npos ? 0 : nl + 1;

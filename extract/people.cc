@@ -431,7 +431,8 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
                          std::string_view text, bool with_groups, std::vector<rules::Match>* out) {
   const LeadingForms& lead = LeadingFormsOf(rules, rule);
   if (!lead.usable || rule.fields.empty()) return false;
-  const RE2& re = *rule.re();
+  const RE2& re = *rule.re(text);
+  const std::vector<int>& field_groups = rule.field_groups(text);
   const int ngroups = with_groups ? re.NumberOfCapturingGroups() : 0;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
@@ -468,7 +469,7 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
     m.end = m.start + groups[0].size();
     if (with_groups) {
       for (size_t f = 0; f < rule.fields.size(); ++f) {
-        const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups()[f])];
+        const re2::StringPiece& g = groups[static_cast<size_t>(field_groups[f])];
         rules::Capture cap;
         cap.name = rule.fields[f];
         if (g.data() != nullptr) {

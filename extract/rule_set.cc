@@ -17,9 +17,10 @@
 namespace newsfacts::rules {
 
 struct CompiledSet {
-  // From the rules' gates (Compile::kOnFirstUse: cheaper to compile, but more candidates
-  // per text) or their patterns.
-  bool gated = false;
+  // Built from the rules' patterns, their gates (Compile::kOnFirstUse: cheaper to
+  // compile, but more candidates per text) or their patterns for the set's focus.
+  enum class From { kPatterns, kGates, kFocus };
+  From from = From::kPatterns;
   std::once_flag once;
   // Null when the set could not be built on first use: every rule is then a candidate.
   std::unique_ptr<RE2::Set> set;
@@ -30,11 +31,24 @@ struct CompiledSet {
 struct CompiledRule {
   std::string origin;  // where errors are reported: the rule file
   int pattern_line = 0;
+  std::string pattern;  // what is compiled; empty for the rule's own pattern
   std::once_flag once;
   std::atomic<bool> done{false};
   std::unique_ptr<RE2> re;
   std::vector<int> field_groups;
   Status status;  // Ok, or why re is one that never matches
+  // Set by RuleSet::FocusOn: the focus, and the rule compiled for its text.
+  std::shared_ptr<Focus> focus;
+  std::unique_ptr<CompiledRule> focused;
+};
+
+struct Focus {
+  std::string text;
+  CompiledSet set;  // of the rules' patterns for text
+  // Whether t is text or a part of it: then no form missing from text is in t.
+  bool Covers(std::string_view t) const {
+    return t.size() <= text.size() && text.find(t) != std::string::npos;
+  }
 };
 
 const std::string LexiconEntry::kEmpty;
@@ -159,6 +173,13 @@ std::string TomlType(const toml::node& node) {
   return "other";
 }
 
+// An RE2 pattern that matches nothing (an empty class, which RE2 accepts).
+constexpr char kNothing[] = "[^\\x00-\\x{10FFFF}]";
+
+// In a rule's outline, a lexicon is written as kHole, its name, kHoleEnd.
+constexpr char kHole = '\x01';
+constexpr char kHoleEnd = '\x02';
+
 // A lexicon whose alternation is at least this long is replaced in a rule's gate by
 // "any words": such lists (units, titles) are most of what compiling a set costs.
 constexpr size_t kGateLexiconBytes = 128;
@@ -193,7 +214,7 @@ Status GroupsOf(const Rule& rule, const RE2& re, const std::string& origin, std:
 }
 
 void CompileRule(const Rule& rule, CompiledRule* c) {
-  auto re = std::make_unique<RE2>(rule.pattern, PatternOptions());
+  auto re = std::make_unique<RE2>(c->pattern.empty() ? rule.pattern : c->pattern, PatternOptions());
   if (!re->ok()) {
     c->status = InvalidRule("rule " + rule.id + ": pattern does not compile: " + re->error() +
                                 " (at '" + re->error_arg() + "')",
@@ -204,17 +225,16 @@ void CompileRule(const Rule& rule, CompiledRule* c) {
   if (c->status.ok()) {
     c->re = std::move(re);
   } else {
-    // An empty class: RE2 accepts it, and it matches nothing.
-    c->re = std::make_unique<RE2>("[^\\x00-\\x{10FFFF}]", PatternOptions());
+    c->re = std::make_unique<RE2>(kNothing, PatternOptions());
     c->field_groups.assign(rule.fields.size(), 0);
   }
 }
 
 // The rule's fields from RE2's submatches, as byte offsets into text.
-void FillCaptures(const Rule& rule, std::string_view text,
+void FillCaptures(const Rule& rule, const std::vector<int>& field_groups, std::string_view text,
                   const std::vector<re2::StringPiece>& groups, Match* m) {
   for (size_t f = 0; f < rule.fields.size(); ++f) {
-    const re2::StringPiece& g = groups[static_cast<size_t>(rule.field_groups()[f])];
+    const re2::StringPiece& g = groups[static_cast<size_t>(field_groups[f])];
     Capture c;
     c.name = rule.fields[f];
     if (g.data() != nullptr) {
@@ -227,20 +247,111 @@ void FillCaptures(const Rule& rule, std::string_view text,
   }
 }
 
+void EnsureCompiled(const Rule& rule, CompiledRule* c) {
+  std::call_once(c->once, [&] {
+    CompileRule(rule, c);
+    c->done.store(true, std::memory_order_release);
+  });
+}
+
+// The rule compiled for searching text: for the focus when text lies within it (and
+// that compiled), the rule's own pattern otherwise.
+const CompiledRule& CompiledFor(const Rule& rule, std::string_view text) {
+  CompiledRule& c = *rule.compiled;
+  if (c.focused && c.focus->Covers(text)) {
+    EnsureCompiled(rule, c.focused.get());
+    if (c.focused->status.ok()) return *c.focused;
+  }
+  EnsureCompiled(rule, &c);
+  return c;
+}
+
+// Each code point simply case-folded, as RE2's (?i) compares them; invalid bytes kept.
+std::string CaseFolded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t from = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      out.append(text.data() + from, static_cast<size_t>(i - from));
+      continue;
+    }
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    uint8_t buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+  }
+  return out;
+}
+
+// The outline with each lexicon's placeholder replaced by its pattern in `patterns`.
+std::string FillOutline(const std::string& outline,
+                        const std::map<std::string, std::string, std::less<>>& patterns) {
+  std::string out;
+  out.reserve(outline.size());
+  size_t i = 0;
+  while (i < outline.size()) {
+    const size_t hole = outline.find(kHole, i);
+    if (hole == std::string::npos) {
+      out.append(outline, i, std::string::npos);
+      break;
+    }
+    out.append(outline, i, hole - i);
+    const size_t end = outline.find(kHoleEnd, hole);
+    out += patterns.find(std::string_view(outline).substr(hole + 1, end - hole - 1))->second;
+    i = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 const re2::RE2* Rule::re() const {
-  CompiledRule& c = *compiled;
-  std::call_once(c.once, [&] {
-    CompileRule(*this, &c);
-    c.done.store(true, std::memory_order_release);
-  });
-  return c.re.get();
+  EnsureCompiled(*this, compiled.get());
+  return compiled->re.get();
 }
 
 const std::vector<int>& Rule::field_groups() const {
   re();
   return compiled->field_groups;
+}
+
+const re2::RE2* Rule::re(std::string_view text) const { return CompiledFor(*this, text).re.get(); }
+
+const std::vector<int>& Rule::field_groups(std::string_view text) const {
+  return CompiledFor(*this, text).field_groups;
+}
+
+std::string Lexicon::PatternFor(std::string_view folded_text) const {
+  std::string pattern = ignore_case_ ? "(?i:" : "(?:";
+  bool any = false;
+  for (size_t i = 0; i < pattern_forms_.size(); ++i) {
+    // Each word of the form must be in the text: RE2 matches it there, case-folded at
+    // most, and the words are what folded_words_ holds.
+    const std::string& words = folded_words_[i];
+    bool present = true;
+    size_t start = 0;
+    while (present && start < words.size()) {
+      size_t sp = words.find(' ', start);
+      if (sp == std::string::npos) sp = words.size();
+      present = folded_text.find(std::string_view(words).substr(start, sp - start)) !=
+                std::string_view::npos;
+      start = sp + 1;
+    }
+    if (!present) continue;
+    if (any) pattern += '|';
+    pattern += FormPattern(pattern_forms_[i]);
+    any = true;
+  }
+  if (!any) pattern += kNothing;
+  pattern += ')';
+  return pattern;
 }
 
 const LexiconEntry* Lexicon::Find(std::string_view form) const {
@@ -273,21 +384,28 @@ class RuleSetBuilder {
     if (Status s = ReadFragments(root); !s.ok()) return s;
     if (Status s = ReadRules(root); !s.ok()) return s;
     set_->set_ = std::make_unique<CompiledSet>();
-    set_->set_->gated = when_ == Compile::kOnFirstUse;
-    if (when_ == Compile::kOnFirstUse) return Status::Ok();
+    set_->on_first_use_ = when_ == Compile::kOnFirstUse;
+    if (when_ == Compile::kOnFirstUse) {
+      set_->set_->from = CompiledSet::From::kGates;
+      return Status::Ok();
+    }
     Status status;
     std::call_once(set_->set_->once, [&] { status = CompileSet(*set_, set_->set_.get()); });
     set_->set_->done.store(true, std::memory_order_release);
     return status;
   }
 
-  // Builds the RE2::Set of the rules' gates or patterns into out->set; on failure it
-  // stays null.
+  // Builds the RE2::Set of the rules' patterns, gates or focused patterns (out->from)
+  // into out->set; on failure it stays null.
   static Status CompileSet(const RuleSet& rules, CompiledSet* out) {
     auto set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
     for (const Rule& rule : rules.rules_) {
       std::string error;
-      if (set->Add(out->gated ? rule.gate : rule.pattern, &error) < 0) {
+      const std::string& pattern = out->from == CompiledSet::From::kGates ? rule.gate
+                                   : out->from == CompiledSet::From::kFocus
+                                       ? rule.compiled->focused->pattern
+                                       : rule.pattern;
+      if (set->Add(pattern, &error) < 0) {
         return InvalidRule("rule " + rule.id + ": pattern rejected by RE2::Set: " + error,
                            Where(rules.origin_, rule.line));
       }
@@ -405,11 +523,13 @@ class RuleSetBuilder {
       }
       pattern += ')';
       lexicon.pattern_ = std::move(pattern);
+      for (const std::string& f : forms) lexicon.folded_words_.push_back(CaseFolded(f));
+      lexicon.pattern_forms_ = std::move(forms);
       lexicon.gate_ = lexicon.pattern_;
       if (lexicon.pattern_.size() >= kGateLexiconBytes) {
         // Every form is words of non-space characters with single spaces between them.
         size_t spaces = 0;
-        for (const std::string& f : forms) {
+        for (const std::string& f : lexicon.pattern_forms_) {
           spaces = std::max<size_t>(spaces, std::count(f.begin(), f.end(), ' '));
         }
         lexicon.gate_ =
@@ -436,20 +556,26 @@ class RuleSetBuilder {
     }
     for (const auto& [name, raw] : raw_fragments_) {
       std::vector<std::string> stack;
-      auto expanded = ExpandFragment(name, false, &stack);
+      auto expanded = ExpandFragment(name, Form::kPattern, &stack);
       if (!expanded.ok()) return expanded.status();
       set_->fragments_[name] = *expanded;
-      auto gate = ExpandFragment(name, true, &stack);
-      if (!gate.ok()) return gate.status();
-      gate_fragments_[name] = *gate;
+      if (when_ != Compile::kOnFirstUse) continue;
+      for (Form form : {Form::kGate, Form::kOutline}) {
+        auto other = ExpandFragment(name, form, &stack);
+        if (!other.ok()) return other.status();
+        expanded_[static_cast<size_t>(form)][name] = *other;
+      }
     }
     return Status::Ok();
   }
 
+  // What a lexicon reference expands to: the lexicon's pattern, its gate (see
+  // Rule::gate), or a placeholder (see Rule::outline).
+  enum class Form { kPattern, kGate, kOutline };
+
   // Expands %{name} references in text. `stack` holds the fragments being expanded, to
   // report cycles.
-  // With `gate`, large lexicons are replaced by their gates (see Rule::gate).
-  Result<std::string> Expand(const std::string& text, int line, bool gate,
+  Result<std::string> Expand(const std::string& text, int line, Form form,
                              std::vector<std::string>* stack) {
     std::string out;
     size_t i = 0;
@@ -462,9 +588,19 @@ class RuleSetBuilder {
       if (close == std::string::npos) return Error(line, "unterminated %{ in pattern");
       std::string ref = text.substr(i + 2, close - i - 2);
       if (auto lex = set_->lexicons_.find(ref); lex != set_->lexicons_.end()) {
-        out += gate ? lex->second.gate_ : lex->second.pattern();
+        switch (form) {
+          case Form::kPattern:
+            out += lex->second.pattern();
+            break;
+          case Form::kGate:
+            out += lex->second.gate_;
+            break;
+          case Form::kOutline:
+            out += kHole + ref + kHoleEnd;
+            break;
+        }
       } else if (raw_fragments_.count(ref)) {
-        auto sub = ExpandFragment(ref, gate, stack);
+        auto sub = ExpandFragment(ref, form, stack);
         if (!sub.ok()) return sub.status();
         out += "(?:" + *sub + ")";
       } else {
@@ -475,9 +611,10 @@ class RuleSetBuilder {
     return out;
   }
 
-  Result<std::string> ExpandFragment(const std::string& name, bool gate,
+  Result<std::string> ExpandFragment(const std::string& name, Form form,
                                      std::vector<std::string>* stack) {
-    const auto& cache = gate ? gate_fragments_ : set_->fragments_;
+    const auto& cache =
+        form == Form::kPattern ? set_->fragments_ : expanded_[static_cast<size_t>(form)];
     if (auto done = cache.find(name); done != cache.end()) return done->second;
     const auto& [text, line] = raw_fragments_.at(name);
     if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
@@ -486,7 +623,7 @@ class RuleSetBuilder {
       return Error(line, "fragment cycle: " + cycle + name);
     }
     stack->push_back(name);
-    auto expanded = Expand(text, line, gate, stack);
+    auto expanded = Expand(text, line, form, stack);
     stack->pop_back();
     return expanded;
   }
@@ -516,14 +653,22 @@ class RuleSetBuilder {
       rule.source_pattern = *pattern;
       int pattern_line = LineOf(*(*t)["pattern"].node());
       std::vector<std::string> stack;
-      auto expanded = Expand(rule.source_pattern, pattern_line, false, &stack);
+      auto expanded = Expand(rule.source_pattern, pattern_line, Form::kPattern, &stack);
       if (!expanded.ok()) {
         return RuleError(rule, pattern_line, expanded.status().message());
       }
       rule.pattern = *expanded;
-      auto gate = Expand(rule.source_pattern, pattern_line, true, &stack);
-      if (!gate.ok()) return RuleError(rule, pattern_line, gate.status().message());
-      rule.gate = *gate;
+      if (when_ == Compile::kOnFirstUse) {
+        auto gate = Expand(rule.source_pattern, pattern_line, Form::kGate, &stack);
+        if (!gate.ok()) return RuleError(rule, pattern_line, gate.status().message());
+        rule.gate = *gate;
+        // A pattern that writes the placeholders' own characters keeps its whole form.
+        if (rule.pattern.find_first_of({kHole, kHoleEnd}) == std::string::npos) {
+          auto outline = Expand(rule.source_pattern, pattern_line, Form::kOutline, &stack);
+          if (!outline.ok()) return RuleError(rule, pattern_line, outline.status().message());
+          rule.outline = *outline;
+        }
+      }
       if (Status s = ReadFields(*t, &rule); !s.ok()) return s;
       rule.compiled = std::make_shared<CompiledRule>();
       rule.compiled->origin = origin_;
@@ -606,7 +751,8 @@ class RuleSetBuilder {
   std::string origin_;
   Compile when_;
   std::map<std::string, std::pair<std::string, int>> raw_fragments_;
-  std::map<std::string, std::string, std::less<>> gate_fragments_;  // name -> expanded gate
+  // Each fragment expanded as a gate and as an outline (by Form), by name.
+  std::map<std::string, std::string, std::less<>> expanded_[3];
 };
 
 RuleSet::RuleSet() = default;
@@ -637,6 +783,25 @@ Result<RuleSet> RuleSet::FromText(std::string_view text, const std::string& orig
   return set;
 }
 
+void RuleSet::FocusOn(std::string_view text) {
+  if (!on_first_use_) return;
+  auto focus = std::make_shared<Focus>();
+  focus->text = std::string(text);
+  focus->set.from = CompiledSet::From::kFocus;
+  const std::string folded = CaseFolded(text);
+  std::map<std::string, std::string, std::less<>> patterns;  // lexicon -> its forms in text
+  for (const auto& [name, lexicon] : lexicons_) patterns[name] = lexicon.PatternFor(folded);
+  for (Rule& rule : rules_) {
+    auto focused = std::make_unique<CompiledRule>();
+    focused->origin = rule.compiled->origin;
+    focused->pattern_line = rule.compiled->pattern_line;
+    focused->pattern = rule.outline.empty() ? rule.pattern : FillOutline(rule.outline, patterns);
+    rule.compiled->focused = std::move(focused);
+    rule.compiled->focus = focus;
+  }
+  focus_ = std::move(focus);
+}
+
 Status RuleSet::CompileStatus() const {
   for (const Rule& rule : rules_) {
     const CompiledRule& c = *rule.compiled;
@@ -665,7 +830,8 @@ const std::string* RuleSet::fragment(std::string_view name) const {
 
 std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) const {
   std::vector<Match> out;
-  const RE2& re = *rule.re();
+  const CompiledRule& compiled = CompiledFor(rule, text);
+  const RE2& re = *compiled.re;
   const int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
@@ -678,7 +844,7 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
     m.rule_index = rule_index;
     m.start = static_cast<size_t>(groups[0].data() - text.data());
     m.end = m.start + groups[0].size();
-    FillCaptures(rule, text, groups, &m);
+    FillCaptures(rule, compiled.field_groups, text, groups, &m);
     if (m.end > m.start) {
       pos = m.end;
       out.push_back(std::move(m));
@@ -693,7 +859,9 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
 
 Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
                        size_t end) {
-  const RE2& re = *rule.re();
+  const re2::StringPiece input(text.data() + start, end - start);
+  const CompiledRule& compiled = CompiledFor(rule, text.substr(start, end - start));
+  const RE2& re = *compiled.re;
   const int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   Match m;
@@ -701,15 +869,14 @@ Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view tex
   m.rule_index = rule_index;
   m.start = start;
   m.end = end;
-  const re2::StringPiece input(text.data() + start, end - start);
   if (re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
-    FillCaptures(rule, text, groups, &m);
+    FillCaptures(rule, compiled.field_groups, text, groups, &m);
   }
   return m;
 }
 
 std::vector<Match> RuleSet::FindAll(std::string_view text) const {
-  CompiledSet* compiled = set_.get();
+  CompiledSet* compiled = focus_ && focus_->Covers(text) ? &focus_->set : set_.get();
   std::call_once(compiled->once, [&] {
     compiled->status = RuleSetBuilder::CompileSet(*this, compiled);
     compiled->done.store(true, std::memory_order_release);

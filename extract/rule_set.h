@@ -28,7 +28,14 @@
 // more rules through on long texts. A pattern that fails then never matches, and its
 // error is in CompileStatus().
 //
-// Thread safety: immutable after creation; all const methods may be called from any
+// Focusing. FocusOn(text), for a set compiled on first use, tells it the one text most
+// of its matching will be on (a claim). A rule is then compiled for that text, and for
+// any part of it, with every lexicon cut down to the forms whose words the text holds,
+// and the Set is built from those patterns: a form the text does not hold cannot match
+// in it, so the matches are the same, and the cut patterns are a small fraction of the
+// whole. Any other text is matched with the whole patterns, as without focus.
+//
+// Thread safety: immutable after creation (and FocusOn); all const methods may be called from any
 // number of threads at once. Movable, not copyable (it owns compiled automata).
 #pragma once
 
@@ -51,6 +58,7 @@ namespace newsfacts::rules {
 
 struct CompiledSet;   // wraps re2::RE2::Set, which cannot be forward-declared
 struct CompiledRule;  // a rule's RE2 and group numbers, compiled at load or on first use
+struct Focus;         // the text a set is focused on, and its Set
 
 enum class Compile { kAtLoad, kOnFirstUse };
 
@@ -95,6 +103,11 @@ class Lexicon {
 
  private:
   friend class RuleSetBuilder;
+  friend class RuleSet;
+  // pattern() with only the forms whose every word is in folded_text (the text, each
+  // code point simply case-folded); one that matches nothing when there is none.
+  std::string PatternFor(std::string_view folded_text) const;
+
   std::string name_;
   bool ignore_case_ = false;
   std::vector<LexiconEntry> entries_;
@@ -102,6 +115,8 @@ class Lexicon {
   std::unordered_map<std::string, size_t> folded_;  // ASCII-lowered form -> entry
   std::string pattern_;
   std::string gate_;  // pattern_, or for a long one "any words" (see Rule::gate)
+  std::vector<std::string> pattern_forms_;  // the forms in pattern_, in its order
+  std::vector<std::string> folded_words_;   // each of them simply case-folded
 };
 
 struct Rule {
@@ -112,6 +127,9 @@ struct Rule {
   // has: it matches wherever the pattern does, and compiles in a fraction of the time.
   // The Set of a set compiled on first use is built from the gates.
   std::string gate;
+  // The pattern with each lexicon written as a placeholder, from which FocusOn writes
+  // the rule's pattern for its text.
+  std::string outline;
   std::vector<std::string> fields;          // the pattern's named groups
   std::map<std::string, std::string> emit;  // constant fields, as strings (true/false, 4)
   // Where each emit value is written and its TOML type ("string", "boolean", "integer",
@@ -136,6 +154,11 @@ struct Rule {
   const re2::RE2* re() const;
   // The RE2 group number of each entry of fields (0 for every field of a failed rule).
   const std::vector<int>& field_groups() const;
+  // The same for searching `text`: the pattern compiled for the set's focus when text
+  // lies within it (RuleSet::FocusOn), re() otherwise. The group numbers are those of
+  // the pattern returned.
+  const re2::RE2* re(std::string_view text) const;
+  const std::vector<int>& field_groups(std::string_view text) const;
 
   std::shared_ptr<CompiledRule> compiled;  // shared by copies of the rule
 };
@@ -181,6 +204,9 @@ class RuleSet {
   int version() const { return version_; }
   const std::string& origin() const { return origin_; }
   const std::vector<Rule>& rules() const { return rules_; }
+  // Focuses matching on text (see "Focusing" above). Call before any matching, from one
+  // thread; a set compiled at load ignores it. A second call replaces the focus.
+  void FocusOn(std::string_view text);
   // The first error among the patterns compiled so far (Compile::kOnFirstUse), as Load
   // would have reported it; Ok when none failed.
   Status CompileStatus() const;
@@ -224,6 +250,8 @@ class RuleSet {
   std::map<std::string, std::string, std::less<>> fragments_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
   std::unique_ptr<CompiledSet> set_;
+  bool on_first_use_ = false;
+  std::shared_ptr<Focus> focus_;  // null unless FocusOn was called
 };
 
 }  // namespace newsfacts::rules

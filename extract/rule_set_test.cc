@@ -1,6 +1,7 @@
 #include "extract/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <fstream>
@@ -368,7 +369,7 @@ TEST_CASE(
     REQUIRE_MESSAGE(eager.ok(), eager.status().ToString());
     REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
     std::vector<std::string> texts;
-    for (const Rule& rule : eager->rules()) {
+    for (const Rule& rule : lazy->rules()) {
       CHECK(rule.gate.size() <= rule.pattern.size());
       for (const Example& ex : rule.examples) texts.push_back(ex.text);
       for (const CounterExample& ce : rule.counter_examples) texts.push_back(ce.text);
@@ -395,6 +396,118 @@ TEST_CASE(
       matches += a.size();
     }
     CHECK_MESSAGE(matches > texts.size() / 2, file);
+    CHECK(lazy->CompileStatus().ok());
+  }
+}
+
+TEST_CASE("focused on a text, a rule is compiled for it with only the lexicon forms it holds") {
+  const std::string toml = R"toml([ruleset]
+id = "f"
+version = 1
+[lexicon.unit]
+ignore_case = true
+[[lexicon.unit.entry]]
+forms = ["kilometres", "km"]
+[[lexicon.unit.entry]]
+forms = ["square metres", "sq m"]
+[[lexicon.unit.entry]]
+forms = ["tonnes"]
+[lexicon.mark]
+[[lexicon.mark.entry]]
+forms = ["Mr", "Ms"]
+[[rule]]
+id = "f.amount"
+pattern = '(?P<n>\d+) (?P<unit>%{unit})'
+fields = ["n", "unit"]
+  [[rule.example]]
+  text = "5 km"
+  match = "5 km"
+[[rule]]
+id = "f.name"
+pattern = '(?i:%{mark}) (?P<name>[A-Z]\w+)'
+fields = ["name"]
+  [[rule.example]]
+  text = "Mr Smith"
+  match = "Mr Smith"
+)toml";
+  auto set = RuleSet::FromText(toml, "focus.toml", Compile::kOnFirstUse);
+  REQUIRE_MESSAGE(set.ok(), set.status().ToString());
+  const std::string focus = "Ran 5 KILOMETRES, paved 3 square\n metres; mr Jones";
+  set->FocusOn(focus);
+  const Rule& amount = *set->FindRule("f.amount");
+  const Rule& name = *set->FindRule("f.name");
+  // In the text and its parts: only the forms whose words the text holds, case-folded.
+  for (std::string_view t : {std::string_view(focus), std::string_view(focus).substr(4, 12)}) {
+    const std::string compiled = amount.re(t)->pattern();
+    CHECK(compiled.find("kilometres") != std::string::npos);
+    CHECK(compiled.find("square") != std::string::npos);
+    CHECK(compiled.find("tonnes") == std::string::npos);
+    CHECK(compiled.find("km") == std::string::npos);
+  }
+  // The "Ms" form is not there, "Mr" is (as "mr", matched by the rule's own (?i)).
+  CHECK(name.re(focus)->pattern().find("Ms") == std::string::npos);
+  CHECK(name.re(focus)->pattern().find("Mr") != std::string::npos);
+  const std::vector<Match> found = set->FindAll(focus);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].Group("unit") == "KILOMETRES");
+  CHECK(found[1].Group("unit") == "square\n metres");
+  CHECK(found[2].Group("name") == "Jones");
+  // Any other text is matched with the whole patterns.
+  const std::string other = "8 tonnes and 2 km for Ms Lee";
+  CHECK(amount.re(other)->pattern() == amount.pattern);
+  const std::vector<Match> elsewhere = set->FindAll(other);
+  REQUIRE(elsewhere.size() == 3);
+  CHECK(elsewhere[0].Group("unit") == "tonnes");
+  CHECK(elsewhere[1].Group("unit") == "km");
+  CHECK(elsewhere[2].Group("name") == "Lee");
+  // A text with none of a lexicon's forms: that rule cannot match in it.
+  set->FocusOn("7 miles");
+  CHECK(set->FindAll("7 miles").empty());
+  CHECK(set->FindAll("7 km").size() == 1);
+  CHECK(set->CompileStatus().ok());
+  // A set compiled at load ignores the focus.
+  auto eager = RuleSet::FromText(toml, "focus.toml");
+  REQUIRE(eager.ok());
+  eager->FocusOn("7 miles");
+  CHECK(eager->FindRule("f.amount")->re("7 miles")->pattern() == amount.pattern);
+}
+
+TEST_CASE("focused on a text, the shipped rule sets find in it what they find compiled at load") {
+  // Each example text of the sets `check` focuses, as a claim: the matches in the text,
+  // in a part of it, and in a text outside it must be those of the whole patterns.
+  for (const char* file : {"quantities.toml", "dates.toml", "officials.toml"}) {
+    const std::string path = std::string(NEWSFACTS_SOURCE_DIR "/rules/") + file;
+    auto eager = RuleSet::Load(path);
+    auto lazy = RuleSet::Load(path, Compile::kOnFirstUse);
+    REQUIRE_MESSAGE(eager.ok(), eager.status().ToString());
+    REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
+    const auto same = [&](std::string_view t) {
+      const std::vector<Match> a = eager->FindAll(t), b = lazy->FindAll(t);
+      REQUIRE_MESSAGE(a.size() == b.size(), file << ": " << t);
+      for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].rule->id == b[i].rule->id);
+        CHECK(a[i].start == b[i].start);
+        CHECK(a[i].end == b[i].end);
+        REQUIRE(a[i].captures.size() == b[i].captures.size());
+        for (size_t c = 0; c < a[i].captures.size(); ++c) {
+          CHECK(a[i].captures[c].matched == b[i].captures[c].matched);
+          CHECK(a[i].captures[c].start == b[i].captures[c].start);
+          CHECK(a[i].captures[c].end == b[i].captures[c].end);
+        }
+      }
+      return a.size();
+    };
+    size_t matches = 0, texts = 0;
+    for (const Rule& rule : eager->rules()) {
+      for (const Example& ex : rule.examples) {
+        lazy->FocusOn(ex.text);
+        matches += same(ex.text);
+        same(std::string_view(ex.text).substr(ex.text.size() / 3));
+        same(ex.text + " and 12 kilometres from the 3rd of May to August 9, 2021");
+        ++texts;
+      }
+    }
+    CHECK_MESSAGE(matches >= texts, file);
     CHECK(lazy->CompileStatus().ok());
   }
 }
