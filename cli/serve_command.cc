@@ -1,67 +1,62 @@
 #include "cli/serve_command.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <string>
 
 #include "cli/commands.h"
-#include "extract/extract.h"
-#include "web/server.h"
-#include "web/stop_signal.h"
 
 namespace newsfacts::cli {
-namespace {
 
-struct ServeArgs {
-  std::string db = "newsfacts.db";
-  std::string listen = "127.0.0.1:8080";
-  std::string rules;
-  int threads = 4;
-  bool quiet = false;
-};
-
-int Fail(const std::string& message) {
-  std::cerr << "newsfacts: serve: " << message << "\n";
-  return kExitUsage;
+void AddServeOptions(CLI::App* command, ServeArgs* args) {
+  command->add_option("--db", args->db, "database file")->capture_default_str();
+  command
+      ->add_option("--listen", args->listen,
+                   "HOST:PORT to listen on (loopback by default; port 0: any free port)")
+      ->capture_default_str();
+  command->add_option("--rules", args->rules, "rule directory (default: the shipped rules)");
+  command->add_option("--threads", args->threads, "request threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  command->add_flag("--quiet", args->quiet, "no line per request on stderr");
 }
 
-int RunServe(const ServeArgs& args) {
-  auto address = web::ParseListenAddress(args.listen);
-  if (!address.ok()) return Fail(address.status().ToString());
+std::vector<std::string> ServeArgv(const ServeArgs& args) {
+  std::vector<std::string> out = {"--db",      args.db,     "--listen",
+                                  args.listen, "--threads", std::to_string(args.threads)};
+  if (!args.rules.empty()) {
+    out.push_back("--rules");
+    out.push_back(args.rules);
+  }
+  if (args.quiet) out.push_back("--quiet");
+  return out;
+}
+
+namespace {
+
+// Runs newsfacts-serve in place of this process; returns only when it cannot.
+int ExecServe(const ServeArgs& args) {
   std::error_code ec;
-  if (!std::filesystem::exists(args.db, ec)) return Fail("no database at " + args.db);
-  // Claims are read for their figures, dates and people; quotes come from the database.
-  auto book = RuleBook::LoadSets(args.rules.empty() ? DefaultRulesDir() : args.rules,
-                                 {"quantities", "dates", "officials"});
-  if (!book.ok()) return Fail(book.status().ToString());
-
-  web::ServeOptions options;
-  options.db = args.db;
-  options.listen = *address;
-  options.threads = args.threads;
-  options.log_requests = !args.quiet;
-  auto server = web::Server::Bind(options, &*book);
-  if (!server.ok()) return Fail(server.status().ToString());
-  if (!web::IsLoopback(address->host)) {
-    std::cerr << "newsfacts: serve: warning: " << address->host
-              << " is not a loopback address; anyone who can reach it can read the database\n";
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    std::cerr << "newsfacts: serve: cannot find the running program: " << ec.message() << "\n";
+    return kExitUsage;
   }
-  std::cout << "newsfacts: serving " << (*server)->url() << " (read-only: " << args.db << ")"
-            << std::endl;
-
-  web::Server* s = server->get();
-  Status run;
-  {
-    // Before Run() starts the request threads, so that only the watcher takes the signals.
-    web::StopOnSignal on_signal([s] { s->Stop(); });
-    run = s->Run();
-  }
-  if (!run.ok()) {
-    std::cerr << "newsfacts: serve: " << run.ToString() << "\n";
-    return kExitSomeFailed;
-  }
-  return kExitOk;
+  const std::string server = (self.parent_path() / "newsfacts-serve").string();
+  std::vector<std::string> argv = ServeArgv(args);
+  argv.insert(argv.begin(), server);
+  std::vector<char*> pointers;
+  for (std::string& a : argv) pointers.push_back(a.data());
+  pointers.push_back(nullptr);
+  std::cout.flush();
+  execv(server.c_str(), pointers.data());
+  std::cerr << "newsfacts: serve: cannot run " << server << ": " << std::strerror(errno)
+            << " (newsfacts-serve is built and installed beside newsfacts)\n";
+  return kExitUsage;
 }
 
 }  // namespace
@@ -69,17 +64,8 @@ int RunServe(const ServeArgs& args) {
 void AddServeCommand(CLI::App* app, int* status) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* serve = app->add_subcommand("serve", "a local, read-only web page over the database");
-  serve->add_option("--db", args->db, "database file")->capture_default_str();
-  serve
-      ->add_option("--listen", args->listen,
-                   "HOST:PORT to listen on (loopback by default; port 0: any free port)")
-      ->capture_default_str();
-  serve->add_option("--rules", args->rules, "rule directory (default: the shipped rules)");
-  serve->add_option("--threads", args->threads, "request threads")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 64));
-  serve->add_flag("--quiet", args->quiet, "no line per request on stderr");
-  serve->callback([args, status] { *status = RunServe(*args); });
+  AddServeOptions(serve, args.get());
+  serve->callback([args, status] { *status = ExecServe(*args); });
 }
 
 }  // namespace newsfacts::cli

@@ -1,7 +1,5 @@
 #include "fetch/http.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -12,6 +10,7 @@
 
 #include "archive/content_coding.h"
 #include "common/ascii.h"
+#include "fetch/curl_api.h"
 #include "fetch/transfer_loop.h"
 #include "fetch/url.h"
 
@@ -22,15 +21,15 @@ constexpr size_t kMaxHeadBytes = 256u << 10;
 constexpr char kRefusedPrefix[] = "refused: ";
 
 struct EasyDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  void operator()(CURL* c) const { curl::easy_cleanup(c); }
 };
 struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  void operator()(curl_slist* l) const { curl::slist_free_all(l); }
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
 void Append(Slist* list, const std::string& s) {
-  curl_slist* next = curl_slist_append(list->get(), s.c_str());
+  curl_slist* next = curl::slist_append(list->get(), s.c_str());
   if (next) {
     (void)list->release();
     list->reset(next);
@@ -113,7 +112,7 @@ Status GuardHost(const UrlParts& parts, const FetchOptions& options, std::string
 
 void HttpGlobalInit() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] { curl::global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 struct HttpClient::Impl {
@@ -132,7 +131,7 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   if (Status s = GuardHost(parts, options, &pin); !s.ok()) return s;
 
   CURL* c = easy.get();
-  curl_easy_reset(c);  // keeps the connection cache
+  curl::easy_reset(c);  // keeps the connection cache
   Transfer t;
   t.exchange = ex;
   t.max_body = options.max_body_bytes;
@@ -153,39 +152,39 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   Slist resolve;
   if (!pin.empty()) Append(&resolve, pin);
 
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-  curl_easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-  if (resolve) curl_easy_setopt(c, CURLOPT_RESOLVE, resolve.get());
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, OnDebug);
-  curl_easy_setopt(c, CURLOPT_DEBUGDATA, &t);
-  curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+  curl::easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl::easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl::easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  curl::easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl::easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl::easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  curl::easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  curl::easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
+  curl::easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  if (resolve) curl::easy_setopt(c, CURLOPT_RESOLVE, resolve.get());
+  curl::easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
+  curl::easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
+  curl::easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
+  curl::easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
+  curl::easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
+  curl::easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  curl::easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+  curl::easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl::easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl::easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl::easy_setopt(c, CURLOPT_DEBUGFUNCTION, OnDebug);
+  curl::easy_setopt(c, CURLOPT_DEBUGDATA, &t);
+  curl::easy_setopt(c, CURLOPT_VERBOSE, 1L);
 
-  const CURLcode rc = loop ? loop->Perform(c) : curl_easy_perform(c);
+  const CURLcode rc = loop ? loop->Perform(c) : curl::easy_perform(c);
   char* ip = nullptr;
-  if (curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) ex->ip = ip;
+  if (curl::easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) ex->ip = ip;
   long status = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  curl::easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   ex->status = static_cast<int>(status);
   // The pinned entry must not outlive this transfer's check.
-  curl_easy_setopt(c, CURLOPT_RESOLVE, nullptr);
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+  curl::easy_setopt(c, CURLOPT_RESOLVE, nullptr);
+  curl::easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
   if (rc == CURLE_OK) return Status::Ok();
 
   ex->truncated = true;
@@ -198,7 +197,7 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
     // No callback of ours aborts this way: the loop cancelled the transfer.
     message = kCancelledMessage;
   } else {
-    message = error[0] ? error : curl_easy_strerror(rc);
+    message = error[0] ? error : curl::easy_strerror(rc);
   }
   return Status(StatusCode::kNetwork, message, url);
 }
@@ -213,7 +212,7 @@ Result<HttpClient> HttpClient::Create(FetchOptions options, std::shared_ptr<Tran
   HttpGlobalInit();
   auto impl = std::make_unique<Impl>();
   impl->loop = std::move(loop);
-  impl->easy.reset(curl_easy_init());
+  impl->easy.reset(curl::easy_init());
   if (!impl->easy) return InternalError("libcurl: cannot create a handle");
   return HttpClient(std::move(options), std::move(impl));
 }

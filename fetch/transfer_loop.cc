@@ -13,7 +13,7 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-// The longest the loop sleeps without looking at g_interrupted; curl_multi_wakeup()
+// The longest the loop sleeps without looking at g_interrupted; curl::multi_wakeup()
 // ends a sleep at once for everything else.
 constexpr int kMaxPollMs = 200;
 
@@ -21,12 +21,12 @@ constexpr int kMaxPollMs = 200;
 
 Result<std::shared_ptr<TransferLoop>> TransferLoop::Create(const FetchOptions& options) {
   HttpGlobalInit();
-  CURLM* multi = curl_multi_init();
+  CURLM* multi = curl::multi_init();
   if (!multi) return InternalError("libcurl: cannot create a multi handle");
-  curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
+  curl::multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
   // Connections left open for reuse: one per host is what politeness needs, with room
   // for many hosts.
-  curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, 256L);
+  curl::multi_setopt(multi, CURLMOPT_MAXCONNECTS, 256L);
   std::shared_ptr<TransferLoop> loop(new TransferLoop(multi));
   try {
     loop->thread_ = std::thread([raw = loop.get()] { raw->Run(); });
@@ -40,7 +40,7 @@ TransferLoop::TransferLoop(CURLM* multi) : multi_(multi) {}
 
 TransferLoop::~TransferLoop() {
   Stop();
-  curl_multi_cleanup(multi_);
+  curl::multi_cleanup(multi_);
 }
 
 void TransferLoop::Interrupt() { g_interrupted.store(true); }
@@ -54,7 +54,7 @@ CURLcode TransferLoop::Perform(CURL* easy) {
   incoming_.push_back(&job);
   // Thread-safe, and the multi handle lives until the destructor, which cannot run while
   // a Perform() is in progress.
-  curl_multi_wakeup(multi_);
+  curl::multi_wakeup(multi_);
   job.cv.wait(lock, [&] { return job.done; });
   return job.result;
 }
@@ -64,7 +64,7 @@ void TransferLoop::Stop() {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
   }
-  curl_multi_wakeup(multi_);
+  curl::multi_wakeup(multi_);
   std::call_once(joined_, [this] {
     if (thread_.joinable()) thread_.join();
   });
@@ -91,7 +91,7 @@ void TransferLoop::Run() {
       std::lock_guard<std::mutex> lock(mu_);
       if (stopping_ || Interrupted()) break;
       for (Job* job : incoming_) {
-        if (curl_multi_add_handle(multi_, job->easy) != CURLM_OK) {
+        if (curl::multi_add_handle(multi_, job->easy) != CURLM_OK) {
           Complete(job, CURLE_FAILED_INIT);
           continue;
         }
@@ -101,26 +101,26 @@ void TransferLoop::Run() {
       if (active_.size() > stats_.max_in_flight) stats_.max_in_flight = active_.size();
     }
     int running = 0;
-    curl_multi_perform(multi_, &running);
+    curl::multi_perform(multi_, &running);
     int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi_, &queued)) {
+    while (CURLMsg* msg = curl::multi_info_read(multi_, &queued)) {
       if (msg->msg != CURLMSG_DONE) continue;
       CURL* easy = msg->easy_handle;
       const CURLcode result = msg->data.result;
       // msg is invalid once its handle is removed.
-      curl_multi_remove_handle(multi_, easy);
+      curl::multi_remove_handle(multi_, easy);
       auto it = active_.find(easy);
       if (it == active_.end()) continue;
       std::lock_guard<std::mutex> lock(mu_);
       Complete(it->second, result);
       active_.erase(it);
     }
-    curl_multi_poll(multi_, nullptr, 0, kMaxPollMs, nullptr);
+    curl::multi_poll(multi_, nullptr, 0, kMaxPollMs, nullptr);
   }
 
   // Stopping: nothing in flight is left behind.
   for (auto& [easy, job] : active_) {
-    curl_multi_remove_handle(multi_, easy);
+    curl::multi_remove_handle(multi_, easy);
     std::lock_guard<std::mutex> lock(mu_);
     Complete(job, CURLE_ABORTED_BY_CALLBACK);
   }

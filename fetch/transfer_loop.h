@@ -22,8 +22,6 @@
 // its own easy handle; an easy handle may be in one Perform() at a time.
 #pragma once
 
-#include <curl/curl.h>
-
 #include <condition_variable>
 #include <cstddef>
 #include <map>
@@ -33,6 +31,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "fetch/curl_api.h"
 
 namespace newsfacts::fetch {
 

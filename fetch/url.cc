@@ -1,7 +1,6 @@
 #include "fetch/url.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netdb.h>
 #include <sys/socket.h>
 
@@ -11,35 +10,36 @@
 #include <memory>
 
 #include "common/ascii.h"
+#include "fetch/curl_api.h"
 
 namespace newsfacts::fetch {
 namespace {
 
 struct UrlDeleter {
-  void operator()(CURLU* u) const { curl_url_cleanup(u); }
+  void operator()(CURLU* u) const { curl::url_cleanup(u); }
 };
 using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 struct CurlFree {
-  void operator()(char* p) const { curl_free(p); }
+  void operator()(char* p) const { curl::free(p); }
 };
 
 std::optional<std::string> Part(CURLU* u, CURLUPart part, unsigned flags = 0) {
   char* raw = nullptr;
-  if (curl_url_get(u, part, &raw, flags) != CURLUE_OK || !raw) return std::nullopt;
+  if (curl::url_get(u, part, &raw, flags) != CURLUE_OK || !raw) return std::nullopt;
   std::unique_ptr<char, CurlFree> owned(raw);
   return std::string(raw);
 }
 
 Status Invalid(const std::string& url, CURLUcode rc) {
-  return InvalidInput(std::string("not a valid URL (") + curl_url_strerror(rc) + ")", url);
+  return InvalidInput(std::string("not a valid URL (") + curl::url_strerror(rc) + ")", url);
 }
 
 // Parses url into a handle; only absolute http(s) URLs pass.
 Result<UrlHandle> Parse(const std::string& url) {
-  UrlHandle u(curl_url());
+  UrlHandle u(curl::url());
   if (!u) return InternalError("out of memory");
   if (url.size() > 8192) return InvalidInput("URL longer than 8192 bytes", url.substr(0, 80));
-  const CURLUcode rc = curl_url_set(u.get(), CURLUPART_URL, url.c_str(), CURLU_URLENCODE);
+  const CURLUcode rc = curl::url_set(u.get(), CURLUPART_URL, url.c_str(), CURLU_URLENCODE);
   if (rc != CURLUE_OK) return Invalid(url, rc);
   auto scheme = Part(u.get(), CURLUPART_SCHEME);
   if (!scheme || (Lower(*scheme) != "http" && Lower(*scheme) != "https")) {
@@ -86,9 +86,9 @@ Result<std::string> ResolveUrl(const std::string& base, const std::string& ref) 
   while (e > b && std::isspace(static_cast<unsigned char>(ref[e - 1]))) --e;
   const std::string trimmed = ref.substr(b, e - b);
   if (trimmed.empty()) return InvalidInput("empty URL reference", base);
-  const CURLUcode rc = curl_url_set(u->get(), CURLUPART_URL, trimmed.c_str(), CURLU_URLENCODE);
+  const CURLUcode rc = curl::url_set(u->get(), CURLUPART_URL, trimmed.c_str(), CURLU_URLENCODE);
   if (rc != CURLUE_OK) return Invalid(trimmed, rc);
-  curl_url_set(u->get(), CURLUPART_FRAGMENT, nullptr, 0);
+  curl::url_set(u->get(), CURLUPART_FRAGMENT, nullptr, 0);
   auto out = Part(u->get(), CURLUPART_URL);
   if (!out) return InvalidInput("cannot resolve URL", trimmed);
   auto check = Parse(*out);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -446,6 +447,52 @@ TEST_CASE("an unknown flag is a usage error and writes nothing") {
   REQUIRE(no_command.started);
   CHECK_MESSAGE(!no_command.signaled, no_command.Describe());
   CHECK_MESSAGE(no_command.exit_code == 2, no_command.Describe());
+}
+
+TEST_CASE("commands start without the network, TLS and HTTP-server libraries") {
+  // libcurl is opened when a command first fetches, and the HTTP server is a program of its
+  // own: loading them (and the libraries they bring) would cost every command its start-up.
+  RequireBinary();
+  TempDir tmp;
+  REQUIRE(tmp.ok());
+  // The loader's trace goes to files named LD_DEBUG_OUTPUT.PID.
+  setenv("LD_DEBUG", "libs", 1);
+  setenv("LD_DEBUG_OUTPUT", (tmp / "ld").c_str(), 1);
+  const RunResult version = RunNewsfacts({"--version"});
+  unsetenv("LD_DEBUG");
+  unsetenv("LD_DEBUG_OUTPUT");
+  REQUIRE_MESSAGE(version.exit_code == 0, version.Describe());
+  std::string trace;
+  for (const auto& entry : fs::directory_iterator(tmp.path())) trace += ReadFile(entry.path());
+  // The loader names each library it initialises ("calling init: /lib/.../libz.so.1").
+  CHECK_MESSAGE(trace.find("calling init:") != std::string::npos, trace);
+  CHECK_MESSAGE(trace.find("libsqlite3") != std::string::npos, trace);
+  for (const char* library : {"libcurl", "libssl", "libgnutls", "libcpp-httplib"}) {
+    CHECK_MESSAGE(trace.find(library) == std::string::npos, library << " is loaded at start");
+  }
+}
+
+TEST_CASE("serve says so when newsfacts-serve is not beside the program") {
+  RequireBinary();
+  TempDir tmp;
+  REQUIRE(tmp.ok());
+  const fs::path alone = tmp / "newsfacts";
+  fs::copy_file(BinaryPath(), alone);
+  fs::permissions(alone, fs::perms::owner_all);
+  std::ofstream(tmp / "empty.db").put('\0');
+  const std::string command = "exec " + ShellQuote(alone.string()) + " serve --db " +
+                              ShellQuote((tmp / "empty.db").string()) +
+                              " --listen 127.0.0.1:0 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  const int status = pclose(pipe);
+  CHECK(WIFEXITED(status));
+  CHECK_MESSAGE(WEXITSTATUS(status) == 2, out);
+  CHECK_MESSAGE(out.find("cannot run " + (tmp / "newsfacts-serve").string()) != std::string::npos,
+                out);
 }
 
 }  // namespace
