@@ -107,9 +107,17 @@ Sentences::Sentences(std::string_view text) : text_(text) {
   }
   byte_of_cp_.push_back(text.size());
   cp_of_byte_ = CodePointIndex(text);
-  for (const auto& [begin, end] : SentenceRanges(text)) {
-    sentences_.push_back({begin, end, {cp_of_byte_[begin], cp_of_byte_[end]}});
+}
+
+const std::vector<Sentences::Sentence>& Sentences::LineLocked(size_t begin) const {
+  auto [it, added] = lines_.try_emplace(begin);
+  if (!added) return it->second;
+  size_t end = text_.find('\n', begin);
+  if (end == std::string_view::npos) end = text_.size();
+  for (const auto& [b, e] : SentenceRanges(text_.substr(begin, end - begin))) {
+    it->second.push_back({begin + b, begin + e, {cp_of_byte_[begin + b], cp_of_byte_[begin + e]}});
   }
+  return it->second;
 }
 
 size_t Sentences::ByteOf(int64_t cp) const {
@@ -121,10 +129,28 @@ Sentences::Sentence Sentences::At(int64_t cp) const {
   const auto last = static_cast<int64_t>(byte_of_cp_.size()) - 1;
   const int64_t c = std::clamp<int64_t>(cp, 0, last);
   const size_t byte = ByteOf(c);
-  for (const Sentence& s : sentences_) {
+  const size_t nl = byte == 0 ? std::string_view::npos : text_.rfind('\n', byte - 1);
+  const size_t line = nl == std::string_view::npos ? 0 : nl + 1;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const Sentence& s : LineLocked(line)) {
     if (byte >= s.begin && byte < s.end) return s;
   }
   return {byte, byte, {c, c}};
+}
+
+const std::vector<Sentences::Sentence>& Sentences::all() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!all_done_) {
+    for (size_t begin = 0; begin < text_.size();) {
+      const std::vector<Sentence>& line = LineLocked(begin);
+      all_.insert(all_.end(), line.begin(), line.end());
+      const size_t nl = text_.find('\n', begin);
+      if (nl == std::string_view::npos) break;
+      begin = nl + 1;
+    }
+    all_done_ = true;
+  }
+  return all_;
 }
 
 }  // namespace newsfacts::factcheck

@@ -4,12 +4,14 @@
 // curly quotes U+2018..U+201D, which end a word: "Mexico’s" is "mexico"). Stop words are
 // the English function words factcheck leaves out of claims and subjects.
 //
-// Thread safety: pure functions; a Sentences object is immutable after construction and may
-// be read from any number of threads.
+// Thread safety: pure functions; a Sentences object may be read from any number of threads
+// (it splits lines on first use under a lock).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +36,9 @@ std::vector<bool> FindWords(std::string_view text, const std::vector<std::string
 std::string FoldSubject(std::string_view subject);
 
 // The sentences of an article text (normalise::SentenceRanges), addressed both in bytes and
-// in code points. The text must outlive the object.
+// in code points. The text must outlive the object. A line break always ends a sentence, so
+// a line is split only when a sentence in it is first asked for: a check reads a sentence
+// or two of each candidate article.
 class Sentences {
  public:
   struct Sentence {
@@ -52,15 +56,21 @@ class Sentences {
   size_t ByteOf(int64_t cp) const;
   int64_t CodePointOf(size_t byte) const { return cp_of_byte_[byte]; }
   // Every sentence, in text order.
-  const std::vector<Sentence>& all() const { return sentences_; }
+  const std::vector<Sentence>& all() const;
   // The sentence's text.
   std::string_view Text(const Sentence& s) const { return text_.substr(s.begin, s.end - s.begin); }
 
  private:
+  // The sentences of the line that starts at byte `begin`, split on first use (lock held).
+  const std::vector<Sentence>& LineLocked(size_t begin) const;
+
   std::string_view text_;
   std::vector<size_t> byte_of_cp_;   // byte offset of each code point, then text.size()
   std::vector<int64_t> cp_of_byte_;  // CodePointIndex(text)
-  std::vector<Sentence> sentences_;
+  mutable std::mutex mu_;
+  mutable std::map<size_t, std::vector<Sentence>> lines_;  // by the line's first byte
+  mutable std::vector<Sentence> all_;
+  mutable bool all_done_ = false;
 };
 
 }  // namespace newsfacts::factcheck

@@ -468,7 +468,8 @@ TEST_CASE("commands start without the network, TLS and HTTP-server libraries") {
   CHECK_MESSAGE(trace.find("calling init:") != std::string::npos, trace);
   CHECK_MESSAGE(trace.find("libsqlite3") != std::string::npos, trace);
   for (const char* library : {"libcurl", "libssl", "libgnutls", "libcpp-httplib"}) {
-    CHECK_MESSAGE(trace.find(library) == std::string::npos, library << " is loaded at start");
+    CHECK_MESSAGE(trace.find(library) == std::string::npos, std::string(library)
+                                                                << " is loaded at start");
   }
 }
 
