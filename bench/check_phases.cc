@@ -33,22 +33,22 @@ int main(int argc, char** argv) {
   std::vector<double> load, parse, check;
   for (int r = 0; r < runs; ++r) {
     double t0 = bench::CpuSeconds();
-    auto book = RuleBook::LoadSets(argv[1], {"quantities", "dates", "officials"},
-                                   rules::Compile::kOnFirstUse);
+    // As check does: the sets load in the background, each read for the claim when ready.
+    const RuleBook book =
+        RuleBook::StartLoading(argv[1], {"quantities", "dates", "officials"}, argv[3]);
     double t1 = bench::CpuSeconds();
-    if (!book.ok()) {
-      std::fprintf(stderr, "%s\n", book.status().ToString().c_str());
+    auto claim = factcheck::ParseClaim(argv[3], book);
+    if (Status s = book.CompileStatus(); !s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
       return 2;
     }
-    book->FocusOn(argv[3]);
-    auto claim = factcheck::ParseClaim(argv[3], *book);
     double t2 = bench::CpuSeconds();
     store::StoreOptions ro;
     ro.read_only = true;
     auto db = store::Store::Open(argv[2], ro);
     if (!db.ok() || !claim.ok()) return 2;
     factcheck::CheckOptions options;
-    options.quantity_rules = &book->quantities();
+    options.quantity_rules = &book.quantities();
     auto hits = factcheck::Check(*db, *claim, options);
     double t3 = bench::CpuSeconds();
     load.push_back(t1 - t0);
@@ -64,6 +64,6 @@ int main(int argc, char** argv) {
     }
     std::printf("  %s %.1f ms\n", set, Median(t) * 1e3);
   }
-  std::printf("load rules %.1f ms, read claim %.1f ms, check %.1f ms\n", Median(load) * 1e3,
-              Median(parse) * 1e3, Median(check) * 1e3);
+  std::printf("start loading %.1f ms, load and read claim %.1f ms, check %.1f ms\n",
+              Median(load) * 1e3, Median(parse) * 1e3, Median(check) * 1e3);
 }

@@ -70,18 +70,17 @@ int RunCheck(const CheckArgs& args) {
   std::error_code ec;
   if (!std::filesystem::exists(args.db, ec)) return Fail("no database at " + args.db);
   // Quotes are read from the database; the claim needs only its figures, dates and people.
-  // Its few words need few of the rules: each is compiled when first matched.
-  auto book = RuleBook::LoadSets(args.rules.empty() ? DefaultRulesDir() : args.rules,
-                                 {"quantities", "dates", "officials"}, rules::Compile::kOnFirstUse);
-  if (!book.ok()) return Fail(book.status().ToString());
-  book->FocusOn(args.claim);
+  // Its few words need few of the rules: each is compiled for the claim when first matched,
+  // and each set is read for the claim as soon as it is loaded.
+  const RuleBook book = RuleBook::StartLoading(args.rules.empty() ? DefaultRulesDir() : args.rules,
+                                               {"quantities", "dates", "officials"}, args.claim);
   store::StoreOptions read_only;
   read_only.read_only = true;
   auto db = store::Store::Open(args.db, read_only);
   if (!db.ok()) return Fail(db.status().ToString());
-  auto claim = factcheck::ParseClaim(args.claim, *book);
+  auto claim = factcheck::ParseClaim(args.claim, book);
+  if (Status s = book.CompileStatus(); !s.ok()) return Fail(s.ToString());
   if (!claim.ok()) return Fail(claim.status().ToString());
-  if (Status s = book->CompileStatus(); !s.ok()) return Fail(s.ToString());
   if (claim->figures.empty()) {
     std::cerr << "newsfacts: check: the claim has no figure the rules read (they read English "
                  "figures); searching its words\n";
@@ -91,7 +90,7 @@ int RunCheck(const CheckArgs& args) {
   if (args.since) options.since = args.since->substr(0, 10);
   if (args.until) options.until = args.until->substr(0, 10);
   options.site = args.site;
-  options.quantity_rules = &book->quantities();
+  options.quantity_rules = &book.quantities();
   auto hits = factcheck::Check(*db, *claim, options);
   if (!hits.ok()) return Fail(hits.status().ToString());
   const int found = hits->empty() ? kExitSomeFailed : kExitOk;

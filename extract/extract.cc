@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <cassert>
 #include <filesystem>
 #include <future>
 #include <set>
@@ -99,11 +100,66 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
   return book;
 }
 
-void RuleBook::FocusOn(std::string_view text) {
-  for (auto& [id, set] : sets_) set->FocusOn(text);
+struct RuleBook::Pending {
+  std::shared_future<void> done;
+  std::unique_ptr<rules::RuleSet> set;  // null when it failed
+  Status status;
+};
+
+RuleBook RuleBook::StartLoading(const std::string& dir, const std::vector<std::string>& ids,
+                                const std::string& focus) {
+  RuleBook book;
+  for (const std::string& id : ids) {
+    auto pending = std::make_shared<Pending>();
+    const std::string file = (std::filesystem::path(dir) / (id + ".toml")).string();
+    const auto load = [pending, file, id, focus] {
+      auto set = rules::RuleSet::Load(file, rules::Compile::kOnFirstUse);
+      if (!set.ok()) {
+        pending->status = set.status();
+      } else if (Status s = CheckEmits(*set); !s.ok()) {
+        pending->status = s;
+      } else if (set->id() != id) {
+        pending->status =
+            InvalidRule("the rule set in " + id + ".toml has id \"" + set->id() + "\"", file);
+      } else {
+        set->FocusOn(focus);
+        pending->set = std::make_unique<rules::RuleSet>(std::move(set).value());
+      }
+    };
+    try {
+      pending->done = std::async(std::launch::async, load).share();
+    } catch (const std::system_error&) {
+      pending->done = std::async(std::launch::deferred, load).share();
+    }
+    book.pending_.emplace(id, std::move(pending));
+  }
+  return book;
+}
+
+const rules::RuleSet* RuleBook::Find(const std::string& id) const {
+  if (auto it = sets_.find(id); it != sets_.end()) return it->second.get();
+  auto it = pending_.find(id);
+  if (it == pending_.end()) return nullptr;
+  it->second->done.wait();
+  return it->second->set.get();
+}
+
+bool RuleBook::has(const std::string& id) const { return Find(id) != nullptr; }
+
+const rules::RuleSet& RuleBook::Get(const std::string& id) const {
+  const rules::RuleSet* set = Find(id);
+  assert(set != nullptr && "RuleBook: a set it does not have");
+  return *set;
 }
 
 Status RuleBook::CompileStatus() const {
+  for (const auto& [id, pending] : pending_) {
+    pending->done.wait();
+    if (!pending->status.ok()) return pending->status;
+  }
+  for (const auto& [id, pending] : pending_) {
+    if (Status s = pending->set->CompileStatus(); !s.ok()) return s;
+  }
   for (const auto& [id, set] : sets_) {
     if (Status s = set->CompileStatus(); !s.ok()) return s;
   }
@@ -113,6 +169,9 @@ Status RuleBook::CompileStatus() const {
 std::map<std::string, int> RuleBook::versions() const {
   std::map<std::string, int> out;
   for (const auto& [id, set] : sets_) out[id] = set->version();
+  for (const auto& [id, pending] : pending_) {
+    if (const rules::RuleSet* set = Find(id)) out[id] = set->version();
+  }
   return out;
 }
 

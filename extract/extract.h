@@ -36,30 +36,44 @@ struct Context {
 // is not loaded. With rules::Compile::kOnFirstUse the patterns are compiled as the
 // extractors first need them (see rule_set.h): for a command that reads one short text;
 // errors in them are then in CompileStatus() after the extractors ran.
+//
+// StartLoading(dir, ids, focus) returns at once and loads each set on a thread of its own,
+// compiled on first use and focused on `focus` (RuleSet::FocusOn): for a command that
+// reads one short text, whose work on a set can start as soon as that set is loaded (and
+// whose other start-up work, opening a database, goes on meanwhile). has() and the
+// accessors wait for their set; a set that failed to load is not had (has() is false),
+// and its error is the first in CompileStatus().
 class RuleBook {
  public:
   static Result<RuleBook> Load(const std::string& dir);
   static Result<RuleBook> LoadSets(const std::string& dir, const std::vector<std::string>& ids,
                                    rules::Compile when = rules::Compile::kAtLoad);
 
-  // The first error of a pattern compiled on first use, in any set; Ok when none.
+  static RuleBook StartLoading(const std::string& dir, const std::vector<std::string>& ids,
+                               const std::string& focus);
+
+  // The first error of a set loaded in the background, then of a pattern compiled on
+  // first use, in any set; Ok when none.
   Status CompileStatus() const;
-  // RuleSet::FocusOn for every set: before any matching, from one thread.
-  void FocusOn(std::string_view text);
 
-  bool has(const std::string& id) const { return sets_.count(id) != 0; }
+  bool has(const std::string& id) const;
 
-  const rules::RuleSet& quantities() const { return *sets_.at("quantities"); }
-  const rules::RuleSet& dates() const { return *sets_.at("dates"); }
-  const rules::RuleSet& officials() const { return *sets_.at("officials"); }
-  const rules::RuleSet& quotes() const { return *sets_.at("quotes"); }
-  // Every loaded set, by id.
-  const std::map<std::string, std::unique_ptr<rules::RuleSet>>& sets() const { return sets_; }
+  // The set; it must be had (has()).
+  const rules::RuleSet& quantities() const { return Get("quantities"); }
+  const rules::RuleSet& dates() const { return Get("dates"); }
+  const rules::RuleSet& officials() const { return Get("officials"); }
+  const rules::RuleSet& quotes() const { return Get("quotes"); }
   // {set id: version} of every loaded set.
   std::map<std::string, int> versions() const;
 
  private:
+  struct Pending;  // a set being loaded in the background
+  const rules::RuleSet& Get(const std::string& id) const;
+  // The set, waiting for it when it is being loaded; null when absent or failed.
+  const rules::RuleSet* Find(const std::string& id) const;
+
   std::map<std::string, std::unique_ptr<rules::RuleSet>> sets_;
+  std::map<std::string, std::shared_ptr<Pending>> pending_;
 };
 
 void ExtractQuantities(const std::string& text, const rules::RuleSet& rules,

@@ -267,7 +267,7 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     add(*found);
   }
   auto matched = store::ArticlesMatchingWords(store, claim.words, filter, kWordCandidates,
-                                              store::WordMatch::kPrefix);
+                                              store::WordMatch::kStems);
   if (!matched.ok()) return matched.status();
   add(*matched);
 

@@ -128,7 +128,8 @@ Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
   for (const std::string& w : words) {
     std::string quoted = "\"";
     for (char c : w) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    quoted += how == WordMatch::kPrefix ? "\"*" : "\"";
+    const bool prefix = how == WordMatch::kPrefix || (how == WordMatch::kStems && w.size() >= 5);
+    quoted += prefix ? "\"*" : "\"";
     match += (match.empty() ? "" : " OR ") + quoted;
   }
   if (match.empty()) return std::vector<std::string>();

@@ -31,6 +31,10 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
 enum class WordMatch {
   kWhole,   // each word as written
   kPrefix,  // each word and the words it begins: for stems ("seizu" finds "seizures")
+  // Stems as factcheck::Words gives them: a word of five bytes or more may be cut from a
+  // longer one (as kPrefix), a shorter one is a whole word (as kWhole: "pro" does not
+  // find "program", which costs a search far more than it finds).
+  kStems,
 };
 
 // Ids of articles passing filter that the full-text index matches for any of words (each

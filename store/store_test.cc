@@ -578,6 +578,17 @@ TEST_CASE("lookups: figures nearest the value first, words whole or as stems") {
   auto stems = ArticlesMatchingWords(store, {"seizu"}, {}, 10, WordMatch::kPrefix);
   REQUIRE(stems.ok());
   CHECK(stems->size() == 5);
+  // As stems: a word of five letters may be cut from a longer one, a shorter one is whole
+  // ("rep" is no word here, though "reported" begins with it).
+  auto cut = ArticlesMatchingWords(store, {"seizu", "rep"}, {}, 10, WordMatch::kStems);
+  REQUIRE(cut.ok());
+  CHECK(cut->size() == 5);
+  auto short_word = ArticlesMatchingWords(store, {"rep"}, {}, 10, WordMatch::kStems);
+  REQUIRE(short_word.ok());
+  CHECK(short_word->empty());
+  auto begun = ArticlesMatchingWords(store, {"rep"}, {}, 10, WordMatch::kPrefix);
+  REQUIRE(begun.ok());
+  CHECK(begun->size() == 5);
   auto pills = ArticlesMatchingWords(store, {"pills"}, {}, 10);
   REQUIRE(pills.ok());
   CHECK(pills->size() == 4);
