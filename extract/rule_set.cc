@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -290,6 +292,154 @@ std::string CaseFolded(std::string_view text) {
   return out;
 }
 
+// Reads a rule's outline (Rule::outline) as far as its structure goes: groups,
+// alternatives, repetitions and the lexicon placeholders; every other atom (a literal, a
+// class, an escape) is taken to be able to match. CanMatch() is false only when every way
+// through the pattern needs a lexicon in `absent`: then the pattern cannot match a text in
+// which those lexicons have no form. Anything it does not read (\Q...\E) makes it true.
+class OutlineReader {
+ public:
+  OutlineReader(std::string_view outline, const std::set<std::string, std::less<>>& absent)
+      : s_(outline), absent_(absent) {}
+
+  bool CanMatch() {
+    const bool can = Alternatives();
+    return can || unsure_ || i_ != s_.size();
+  }
+
+ private:
+  // Alternatives up to a ')' or the end: whether any can match.
+  bool Alternatives() {
+    bool any = Sequence();
+    while (!unsure_ && i_ < s_.size() && s_[i_] == '|') {
+      ++i_;
+      any = Sequence() || any;
+    }
+    return any;
+  }
+
+  // Atoms up to a '|', a ')' or the end: whether all those that must occur can match.
+  bool Sequence() {
+    bool all = true;
+    while (!unsure_ && i_ < s_.size() && s_[i_] != '|' && s_[i_] != ')') {
+      std::optional<bool> can = Atom();
+      if (!can) continue;  // a flag group such as (?i): nothing to repeat
+      if (MinRepeat() >= 1 && !*can) all = false;
+    }
+    return all;
+  }
+
+  // One atom: whether it can match; nullopt for a flags-only group.
+  std::optional<bool> Atom() {
+    const char c = s_[i_];
+    if (c == kHole) {
+      const size_t end = s_.find(kHoleEnd, i_);
+      if (end == std::string_view::npos) return Unsure();
+      const std::string_view name = s_.substr(i_ + 1, end - i_ - 1);
+      i_ = end + 1;
+      return absent_.count(name) == 0;
+    }
+    if (c == '\\') {
+      if (i_ + 1 >= s_.size() || s_[i_ + 1] == 'Q') return Unsure();
+      const char e = s_[i_ + 1];
+      i_ += 2;
+      // \x{...}, \p{...}, \P{...}
+      if ((e == 'x' || e == 'p' || e == 'P') && i_ < s_.size() && s_[i_] == '{') {
+        const size_t close = s_.find('}', i_);
+        if (close == std::string_view::npos) return Unsure();
+        i_ = close + 1;
+      }
+      return true;
+    }
+    if (c == '[') return Class();
+    if (c == '(') {
+      ++i_;
+      if (i_ < s_.size() && s_[i_] == '?') {
+        if (s_.compare(i_, 3, "?P<") == 0 || s_.compare(i_, 2, "?<") == 0) {
+          const size_t close = s_.find('>', i_);
+          if (close == std::string_view::npos) return Unsure();
+          i_ = close + 1;
+        } else {
+          // (?flags:...) or the flags-only (?flags)
+          size_t k = i_ + 1;
+          while (k < s_.size() && s_[k] != ':' && s_[k] != ')') ++k;
+          if (k >= s_.size()) return Unsure();
+          i_ = k + 1;
+          if (s_[k] == ')') return std::nullopt;
+        }
+      }
+      const bool can = Alternatives();
+      if (unsure_ || i_ >= s_.size() || s_[i_] != ')') return Unsure();
+      ++i_;
+      return can;
+    }
+    // A literal character (all its UTF-8 bytes), '.', '^', '$'.
+    ++i_;
+    while (i_ < s_.size() && (static_cast<unsigned char>(s_[i_]) & 0xC0) == 0x80) ++i_;
+    return true;
+  }
+
+  bool Class() {
+    ++i_;  // '['
+    if (i_ < s_.size() && s_[i_] == '^') ++i_;
+    if (i_ < s_.size() && s_[i_] == ']') ++i_;
+    while (i_ < s_.size() && s_[i_] != ']') {
+      if (s_[i_] == '\\') {
+        i_ += 2;
+      } else if (s_.compare(i_, 2, "[:") == 0) {
+        const size_t close = s_.find(":]", i_ + 2);
+        if (close == std::string_view::npos) return Unsure();
+        i_ = close + 2;
+      } else {
+        ++i_;
+      }
+    }
+    if (i_ >= s_.size()) return Unsure();
+    ++i_;  // ']'
+    return true;
+  }
+
+  // The repetition after an atom, as its least count (1 when there is none).
+  int MinRepeat() {
+    if (i_ >= s_.size()) return 1;
+    int min = 1;
+    const char c = s_[i_];
+    if (c == '?' || c == '*') {
+      min = 0;
+      ++i_;
+    } else if (c == '+') {
+      ++i_;
+    } else if (c == '{' && i_ + 1 < s_.size() && s_[i_ + 1] >= '0' && s_[i_ + 1] <= '9') {
+      const size_t close = s_.find('}', i_);
+      if (close == std::string_view::npos) return 1;  // a literal '{'
+      min = std::atoi(std::string(s_.substr(i_ + 1, close - i_ - 1)).c_str());
+      i_ = close + 1;
+    } else {
+      return 1;
+    }
+    if (i_ < s_.size() && s_[i_] == '?') ++i_;  // lazy
+    return min;
+  }
+
+  bool Unsure() {
+    unsure_ = true;
+    return true;
+  }
+
+  std::string_view s_;
+  const std::set<std::string, std::less<>>& absent_;
+  size_t i_ = 0;
+  bool unsure_ = false;
+};
+
+// A pattern with the rule's fields as groups that matches nothing: what a rule that
+// cannot match a focus text is compiled to there.
+std::string NothingWithFields(const Rule& rule) {
+  std::string out = kNothing;
+  for (const std::string& f : rule.fields) out += "(?P<" + f + ">)";
+  return out;
+}
+
 // The outline with each lexicon's placeholder replaced by its pattern in `patterns`.
 std::string FillOutline(const std::string& outline,
                         const std::map<std::string, std::string, std::less<>>& patterns) {
@@ -349,7 +499,7 @@ std::string Lexicon::PatternFor(std::string_view folded_text) const {
     pattern += FormPattern(pattern_forms_[i]);
     any = true;
   }
-  if (!any) pattern += kNothing;
+  if (!any) return std::string();
   pattern += ')';
   return pattern;
 }
@@ -790,12 +940,27 @@ void RuleSet::FocusOn(std::string_view text) {
   focus->set.from = CompiledSet::From::kFocus;
   const std::string folded = CaseFolded(text);
   std::map<std::string, std::string, std::less<>> patterns;  // lexicon -> its forms in text
-  for (const auto& [name, lexicon] : lexicons_) patterns[name] = lexicon.PatternFor(folded);
+  std::set<std::string, std::less<>> absent;                 // lexicons with none
+  for (const auto& [name, lexicon] : lexicons_) {
+    std::string pattern = lexicon.PatternFor(folded);
+    if (pattern.empty()) {
+      absent.insert(name);
+      pattern = std::string("(?:") + kNothing + ")";
+    }
+    patterns[name] = std::move(pattern);
+  }
   for (Rule& rule : rules_) {
     auto focused = std::make_unique<CompiledRule>();
     focused->origin = rule.compiled->origin;
     focused->pattern_line = rule.compiled->pattern_line;
-    focused->pattern = rule.outline.empty() ? rule.pattern : FillOutline(rule.outline, patterns);
+    if (rule.outline.empty()) {
+      focused->pattern = rule.pattern;
+    } else if (!OutlineReader(rule.outline, absent).CanMatch()) {
+      // Not worth RE2's time to find out.
+      focused->pattern = NothingWithFields(rule);
+    } else {
+      focused->pattern = FillOutline(rule.outline, patterns);
+    }
     rule.compiled->focused = std::move(focused);
     rule.compiled->focus = focus;
   }

@@ -105,7 +105,7 @@ class Lexicon {
   friend class RuleSetBuilder;
   friend class RuleSet;
   // pattern() with only the forms whose every word is in folded_text (the text, each
-  // code point simply case-folded); one that matches nothing when there is none.
+  // code point simply case-folded); "" when there is none.
   std::string PatternFor(std::string_view folded_text) const;
 
   std::string name_;

@@ -460,9 +460,12 @@ fields = ["name"]
   CHECK(elsewhere[0].Group("unit") == "tonnes");
   CHECK(elsewhere[1].Group("unit") == "km");
   CHECK(elsewhere[2].Group("name") == "Lee");
-  // A text with none of a lexicon's forms: that rule cannot match in it.
+  // A text with none of a lexicon's forms: that rule cannot match in it, and is not
+  // compiled from its pattern at all.
   set->FocusOn("7 miles");
   CHECK(set->FindAll("7 miles").empty());
+  CHECK(amount.re("7 miles")->pattern() == "[^\\x00-\\x{10FFFF}](?P<n>)(?P<unit>)");
+  CHECK(amount.field_groups("7 miles").size() == 2);
   CHECK(set->FindAll("7 km").size() == 1);
   CHECK(set->CompileStatus().ok());
   // A set compiled at load ignores the focus.
@@ -470,6 +473,67 @@ fields = ["name"]
   REQUIRE(eager.ok());
   eager->FocusOn("7 miles");
   CHECK(eager->FindRule("f.amount")->re("7 miles")->pattern() == amount.pattern);
+}
+
+TEST_CASE("a rule whose lexicon is optional, in one branch, or behind a class still matches") {
+  // Patterns whose structure the focus reads: each can match without %{unit}.
+  const std::string toml = R"toml([ruleset]
+id = "g"
+version = 1
+[lexicon.unit]
+[[lexicon.unit.entry]]
+forms = ["km"]
+[[rule]]
+id = "g.optional"
+pattern = '(?P<n>\d+)(?:\s*%{unit})?'
+fields = ["n"]
+  [[rule.example]]
+  text = "5 km"
+  match = "5 km"
+[[rule]]
+id = "g.branch"
+pattern = '(?:%{unit}|miles?)\s+(?P<n>\d+)'
+fields = ["n"]
+  [[rule.example]]
+  text = "miles 5"
+  match = "miles 5"
+[[rule]]
+id = "g.repeat"
+pattern = '(?i)(?P<n>\d+)[|)(]?(?:\s+%{unit}){0,2}\(x\)'
+fields = ["n"]
+  [[rule.example]]
+  text = "5) (x)"
+  match = "5) (x)"
+[[rule]]
+id = "g.needed"
+pattern = '(?P<n>\d+)(?:\s+(?:%{unit}|%{unit}s))+'
+fields = ["n"]
+  [[rule.example]]
+  text = "5 km"
+  match = "5 km"
+)toml";
+  auto eager = RuleSet::FromText(toml, "g.toml");
+  auto lazy = RuleSet::FromText(toml, "g.toml", Compile::kOnFirstUse);
+  REQUIRE_MESSAGE(eager.ok(), eager.status().ToString());
+  REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
+  for (const std::string text : {"5 miles 7 and 8) (x) then 9 kms", "miles 12", "3(x)"}) {
+    lazy->FocusOn(text);
+    const std::vector<Match> a = eager->FindAll(text), b = lazy->FindAll(text);
+    REQUIRE_MESSAGE(a.size() == b.size(), text);
+    CHECK_FALSE(a.empty());
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].rule->id == b[i].rule->id);
+      CHECK(a[i].start == b[i].start);
+      CHECK(a[i].end == b[i].end);
+    }
+  }
+  // Only the rule that needs a unit is cut to nothing.
+  lazy->FocusOn("5 miles");
+  CHECK(lazy->FindRule("g.needed")->re("5 miles")->ProgramSize() <= 2);
+  for (const char* id : {"g.optional", "g.branch", "g.repeat"}) {
+    CHECK_MESSAGE(
+        lazy->FindRule(id)->re("5 miles")->pattern().find("(?P<n>\\d+)") != std::string::npos, id);
+  }
 }
 
 TEST_CASE("focused on a text, the shipped rule sets find in it what they find compiled at load") {
