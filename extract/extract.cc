@@ -101,9 +101,14 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
 }
 
 struct RuleBook::Pending {
-  std::shared_future<void> done;
   std::unique_ptr<rules::RuleSet> set;  // null when it failed
   Status status;
+  std::shared_future<void> done;  // the load, which writes set and status
+
+  // The load must be over before set and status go.
+  ~Pending() {
+    if (done.valid()) done.wait();
+  }
 };
 
 RuleBook RuleBook::StartLoading(const std::string& dir, const std::vector<std::string>& ids,
@@ -112,7 +117,8 @@ RuleBook RuleBook::StartLoading(const std::string& dir, const std::vector<std::s
   for (const std::string& id : ids) {
     auto pending = std::make_shared<Pending>();
     const std::string file = (std::filesystem::path(dir) / (id + ".toml")).string();
-    const auto load = [pending, file, id, focus] {
+    // The load holds the Pending by address, not by share: the Pending holds the load.
+    const auto load = [pending = pending.get(), file, id, focus] {
       auto set = rules::RuleSet::Load(file, rules::Compile::kOnFirstUse);
       if (!set.ok()) {
         pending->status = set.status();
