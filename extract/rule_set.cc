@@ -103,22 +103,19 @@ std::string AsciiLower(std::string s) {
   return s;
 }
 
-// The key that orders a lexicon's forms in its alternation: the form itself, or, for a
-// lexicon that ignores case, the form with every code point simply case-folded (the
-// folding RE2's (?i) matches by).
-std::string OrderKey(const std::string& form, bool ignore_case) {
-  if (!ignore_case) return form;
+// Each code point simply case-folded, as RE2's (?i) compares them; invalid bytes kept.
+std::string CaseFolded(std::string_view text) {
   std::string out;
-  out.reserve(form.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(form.data());
-  const int32_t n = static_cast<int32_t>(form.size());
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < n) {
     const int32_t from = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) {
-      out.append(form, static_cast<size_t>(from), static_cast<size_t>(i - from));
+      out.append(text.data() + from, static_cast<size_t>(i - from));
       continue;
     }
     c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
@@ -128,6 +125,12 @@ std::string OrderKey(const std::string& form, bool ignore_case) {
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
   }
   return out;
+}
+
+// The key that orders a lexicon's forms in its alternation: the form itself, or, for a
+// lexicon that ignores case, the form case-folded as (?i) compares it.
+std::string OrderKey(const std::string& form, bool ignore_case) {
+  return ignore_case ? CaseFolded(form) : form;
 }
 
 // The form as an RE2 pattern: literal, except that a space matches any whitespace run.
@@ -266,30 +269,6 @@ const CompiledRule& CompiledFor(const Rule& rule, std::string_view text) {
   }
   EnsureCompiled(rule, &c);
   return c;
-}
-
-// Each code point simply case-folded, as RE2's (?i) compares them; invalid bytes kept.
-std::string CaseFolded(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t from = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      out.append(text.data() + from, static_cast<size_t>(i - from));
-      continue;
-    }
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    uint8_t buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
-  }
-  return out;
 }
 
 // Reads a rule's outline (Rule::outline) as far as its structure goes: groups,

@@ -304,6 +304,25 @@ fields = ["amount"]
   CHECK(s.message().find("needs a string id") != std::string::npos);
 }
 
+// The matches of `eager` and `lazy` (two loads of one set) in text are the same: rules,
+// spans and groups. Returns how many there are.
+size_t CheckSameMatches(const RuleSet& eager, const RuleSet& lazy, std::string_view text) {
+  const std::vector<Match> a = eager.FindAll(text), b = lazy.FindAll(text);
+  REQUIRE_MESSAGE(a.size() == b.size(), eager.origin() << ": " << text);
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].rule->id == b[i].rule->id);
+    CHECK(a[i].start == b[i].start);
+    CHECK(a[i].end == b[i].end);
+    REQUIRE(a[i].captures.size() == b[i].captures.size());
+    for (size_t c = 0; c < a[i].captures.size(); ++c) {
+      CHECK(a[i].captures[c].matched == b[i].captures[c].matched);
+      CHECK(a[i].captures[c].start == b[i].captures[c].start);
+      CHECK(a[i].captures[c].end == b[i].captures[c].end);
+    }
+  }
+  return a.size();
+}
+
 TEST_CASE("compiled on first use: a bad pattern loads, never matches, and is reported once used") {
   const std::string text = R"toml([ruleset]
 id = "t"
@@ -385,16 +404,7 @@ TEST_CASE(
       texts.push_back(html.str());  // markup and all: only the two ways' agreement counts
     }
     size_t matches = 0;
-    for (const std::string& t : texts) {
-      const std::vector<Match> a = eager->FindAll(t), b = lazy->FindAll(t);
-      REQUIRE_MESSAGE(a.size() == b.size(), file << ": " << t);
-      for (size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].rule->id == b[i].rule->id);
-        CHECK(a[i].start == b[i].start);
-        CHECK(a[i].end == b[i].end);
-      }
-      matches += a.size();
-    }
+    for (const std::string& t : texts) matches += CheckSameMatches(*eager, *lazy, t);
     CHECK_MESSAGE(matches > texts.size() / 2, file);
     CHECK(lazy->CompileStatus().ok());
   }
@@ -518,14 +528,7 @@ fields = ["n"]
   REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
   for (const std::string text : {"5 miles 7 and 8) (x) then 9 kms", "miles 12", "3(x)"}) {
     lazy->FocusOn(text);
-    const std::vector<Match> a = eager->FindAll(text), b = lazy->FindAll(text);
-    REQUIRE_MESSAGE(a.size() == b.size(), text);
-    CHECK_FALSE(a.empty());
-    for (size_t i = 0; i < a.size(); ++i) {
-      CHECK(a[i].rule->id == b[i].rule->id);
-      CHECK(a[i].start == b[i].start);
-      CHECK(a[i].end == b[i].end);
-    }
+    CHECK(CheckSameMatches(*eager, *lazy, text) > 0);
   }
   // Only the rule that needs a unit is cut to nothing.
   lazy->FocusOn("5 miles");
@@ -545,22 +548,7 @@ TEST_CASE("focused on a text, the shipped rule sets find in it what they find co
     auto lazy = RuleSet::Load(path, Compile::kOnFirstUse);
     REQUIRE_MESSAGE(eager.ok(), eager.status().ToString());
     REQUIRE_MESSAGE(lazy.ok(), lazy.status().ToString());
-    const auto same = [&](std::string_view t) {
-      const std::vector<Match> a = eager->FindAll(t), b = lazy->FindAll(t);
-      REQUIRE_MESSAGE(a.size() == b.size(), file << ": " << t);
-      for (size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].rule->id == b[i].rule->id);
-        CHECK(a[i].start == b[i].start);
-        CHECK(a[i].end == b[i].end);
-        REQUIRE(a[i].captures.size() == b[i].captures.size());
-        for (size_t c = 0; c < a[i].captures.size(); ++c) {
-          CHECK(a[i].captures[c].matched == b[i].captures[c].matched);
-          CHECK(a[i].captures[c].start == b[i].captures[c].start);
-          CHECK(a[i].captures[c].end == b[i].captures[c].end);
-        }
-      }
-      return a.size();
-    };
+    const auto same = [&](std::string_view t) { return CheckSameMatches(*eager, *lazy, t); };
     size_t matches = 0, texts = 0;
     for (const Rule& rule : eager->rules()) {
       for (const Example& ex : rule.examples) {
