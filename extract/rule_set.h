@@ -33,10 +33,12 @@
 // any part of it, with every lexicon cut down to the forms whose words the text holds,
 // and the Set is built from those patterns: a form the text does not hold cannot match
 // in it, so the matches are the same, and the cut patterns are a small fraction of the
-// whole. Any other text is matched with the whole patterns, as without focus.
+// whole. A rule that cannot match at all, every way through its pattern needing a
+// lexicon the text holds no form of, is compiled to a pattern that matches nothing. Any
+// other text is matched with the whole patterns, as without focus.
 //
-// Thread safety: immutable after creation (and FocusOn); all const methods may be called from any
-// number of threads at once. Movable, not copyable (it owns compiled automata).
+// Thread safety: immutable after creation and FocusOn; all const methods may be called
+// from any number of threads at once. Movable, not copyable (it owns compiled automata).
 #pragma once
 
 #include <cstddef>
@@ -204,8 +206,8 @@ class RuleSet {
   int version() const { return version_; }
   const std::string& origin() const { return origin_; }
   const std::vector<Rule>& rules() const { return rules_; }
-  // Focuses matching on text (see "Focusing" above). Call before any matching, from one
-  // thread; a set compiled at load ignores it. A second call replaces the focus.
+  // Focuses matching on text (see "Focusing" above). Call from one thread while no other
+  // uses the set; a set compiled at load ignores it. A second call replaces the focus.
   void FocusOn(std::string_view text);
   // The first error among the patterns compiled so far (Compile::kOnFirstUse), as Load
   // would have reported it; Ok when none failed.
