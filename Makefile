@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 DB         ?= newsfacts.db
 
-# Debian packages the build, the tests and the demo need (DESIGN.md, "Dependencies").
+# Debian packages the build, the tests and the demo need (README, "How it is built").
 PACKAGES := cmake ninja-build g++ pkg-config libre2-dev libicu-dev libcurl4-openssl-dev \
             libgumbo-dev libsqlite3-dev sqlite3 doctest-dev zlib1g-dev libssl-dev \
             libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libbrotli-dev libzstd-dev zstd python3

@@ -1,6 +1,6 @@
 // `newsfacts check [--db F] [--json | --format text|json|csv | --claimreview] [--limit N]
 //                  [--since D] [--until D] [--site S] CLAIM`
-// (CONTRACT.md, "Commands"; factcheck/check.h does the work).
+// (docs/factcheck.md; factcheck/check.h does the work).
 //
 // Human output: per hit, the verdict and its arithmetic, the sentence with the figure
 // marked (bold on a terminal), title, site, date, speaker, URL and the archived copy.

@@ -1,4 +1,4 @@
-// The newsfacts command line (CONTRACT.md, "Commands"). Run() parses argv, runs one
+// The newsfacts command line (README, "Using it"). Run() parses argv, runs one
 // subcommand and returns the process exit status: 0 all inputs done, 1 some inputs
 // failed (each named on stderr, the rest done), 2 usage or configuration error with
 // nothing written.
@@ -6,7 +6,7 @@
 
 namespace newsfacts::cli {
 
-// Exit statuses (CONTRACT.md): every input done; some inputs failed; usage or
+// Exit statuses (README, "Using it"): every input done; some inputs failed; usage or
 // configuration error with nothing written. `crawl` adds 3, another crawl holds the lock.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;

@@ -1,4 +1,4 @@
-// `newsfacts show` and `newsfacts conflicts` (CONTRACT.md, "Commands"): reading the stored
+// `newsfacts show` and `newsfacts conflicts` (docs/factcheck.md): reading the stored
 // facts back, one article at a time or across sources. factcheck/marks.h and
 // factcheck/conflicts.h do the work; docs/factcheck.md describes the output.
 //

@@ -612,9 +612,11 @@ int Crawl(const Options& o) {
   int status = kExitOk;
   for (size_t i = 0; i < sites->size(); ++i) {
     const SiteCounts& c = counts[i];
-    std::cout << (*sites)[i].name << ": discovered " << c.discovered << ", fetched " << c.fetched
-              << ", not modified " << c.not_modified << ", robots " << c.robots << ", refused "
-              << c.refused << ", failed " << c.failed << "\n";
+    if (!o.quiet) {
+      std::cout << (*sites)[i].name << ": discovered " << c.discovered << ", fetched " << c.fetched
+                << ", not modified " << c.not_modified << ", robots " << c.robots << ", refused "
+                << c.refused << ", failed " << c.failed << "\n";
+    }
     if (!c.reached && fetch::StopSignals::Received() == 0) {
       std::cerr << "newsfacts: crawl: " << (*sites)[i].name
                 << ": not reached (no start page, feed or sitemap could be fetched)\n";
@@ -641,7 +643,7 @@ void AddFetchCommands(CLI::App* app, int* status) {
       ->check(CLI::Range(0.0, 3600.0));
   f->add_flag("--json", options->json, "also write each article as a JSON line to stdout");
   f->add_flag("--no-db", options->no_db, "do not write a database");
-  f->add_flag("--quiet", options->quiet, "no progress output");
+  f->add_flag("--quiet", options->quiet, "no progress output (fetch prints none)");
   f->add_option("urls", *urls, "URLs to fetch")->required();
   f->callback([options, urls, status] { *status = FetchUrls(*options, *urls); });
 
@@ -659,7 +661,7 @@ void AddFetchCommands(CLI::App* app, int* status) {
   c->add_option("--threads", options->threads, "sites crawled at once (default: up to 32)")
       ->check(CLI::NonNegativeNumber);
   c->add_flag("--json", options->json, "also write each article as a JSON line to stdout");
-  c->add_flag("--quiet", options->quiet, "no progress output");
+  c->add_flag("--quiet", options->quiet, "no line per site at the end");
   c->callback([options, status] { *status = Crawl(*options); });
 }
 

@@ -1,5 +1,4 @@
-// `newsfacts fetch URL...` and `newsfacts crawl --sites FILE` (CONTRACT.md, "Fetching
-// and crawling"; docs/crawl.md).
+// `newsfacts fetch URL...` and `newsfacts crawl --sites FILE` (docs/crawl.md).
 //
 // fetch: each URL politely (robots.txt, per-host delay), archived to WARC, recorded in
 // `fetches`, then normalised, extracted and stored like `extract` does. Exit 0 when every

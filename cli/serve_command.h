@@ -1,5 +1,5 @@
 // `newsfacts serve [--db F] [--listen 127.0.0.1:8080] [--threads N] [--quiet]`
-// (CONTRACT.md, "Commands"; web/server.h does the work): a local, read-only web page over
+// (docs/serve.md; web/server.h does the work): a local, read-only web page over
 // the database.
 //
 // Prints "newsfacts: serving http://HOST:PORT/ (read-only: DB)" on stdout once the port is

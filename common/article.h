@@ -1,4 +1,4 @@
-// Article: the contract's JSON object (CONTRACT.md, "One article as JSON") as C++ values.
+// Article: the JSON object of one article (README, "Using it"; docs/schema.md) as C++ values.
 //
 // Spans. While extractors run, every Span holds BYTE offsets into Article::text
 // (RE2 works on bytes). Before an article leaves the pipeline, ConvertSpansToCodePoints()

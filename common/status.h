@@ -5,12 +5,15 @@
 // translated where the library is wrapped, keeping the library's own message.
 //
 // Result<T> holds either a T or a non-OK Status. Accessing value() of an error
-// Result is a programming error (asserted).
+// Result is a programming error: in every build, release ones too, it aborts with the
+// Status on stderr rather than read a value that is not there.
 //
 // Thread safety: plain values; safe to copy and move between threads.
 #pragma once
 
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -85,15 +88,15 @@ class [[nodiscard]] Result {
   const Status& status() const { return status_; }
 
   T& value() & {
-    assert(ok());
+    CheckHasValue();
     return *value_;
   }
   const T& value() const& {
-    assert(ok());
+    CheckHasValue();
     return *value_;
   }
   T&& value() && {
-    assert(ok());
+    CheckHasValue();
     return std::move(*value_);
   }
   T* operator->() { return &value(); }
@@ -102,6 +105,14 @@ class [[nodiscard]] Result {
   const T& operator*() const& { return value(); }
 
  private:
+  void CheckHasValue() const {
+    if (!value_) {
+      std::fprintf(stderr, "newsfacts: internal error: the value of a failed Result (%s)\n",
+                   status_.ToString().c_str());
+      std::abort();
+    }
+  }
+
   Status status_;
   std::optional<T> value_;
 };

@@ -1,4 +1,4 @@
-// The `check --json` object of one hit (CONTRACT.md, "check --json"), shared by
+// The `check --json` object of one hit (docs/factcheck.md, "Output"), shared by
 // `newsfacts check --json` and `serve`'s /api/check so both print the same objects.
 //
 // Keys, in order: rank, verdict, score (rounded to three decimals), how, article_id, url,

@@ -1,5 +1,5 @@
 // Comparing a claim's figure with a stored figure: the arithmetic behind `check`'s verdicts
-// (CONTRACT.md, "check --json": same, rounded, different, related).
+// (docs/factcheck.md, "Verdicts": same, rounded, different, related).
 //
 // Both figures are quantities as the quantity rules make them (common/article.h): a value as
 // written after scale words, a unit, an SI value and unit, `approx`, and `low`/`high` bounds.

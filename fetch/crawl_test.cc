@@ -321,6 +321,12 @@ TEST_CASE("crawl: unchanged bodies without validators are revisits, not new fetc
                "SELECT count(*) FROM fetches f JOIN articles a ON a.fetch_id = f.id "
                "WHERE f.status = 200") == 2);
   CHECK(Scalar(db, "SELECT count(*) FROM articles") == 2);
+  // --quiet leaves the per-site lines out; the crawl is the same.
+  auto quiet =
+      Run({"crawl", "--sites", sites, "--db", db, "--warc-dir", (dir / "q").string(), "--quiet"});
+  CHECK_MESSAGE(quiet.exit_code == 0, quiet.Describe());
+  CHECK(quiet.out.empty());
+  CHECK(server.Count("/world/1") == 3);
 }
 
 TEST_CASE("crawl: a host that keeps failing is slowed, then skipped for the run") {

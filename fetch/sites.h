@@ -1,4 +1,4 @@
-// The sites file of `newsfacts crawl` (CONTRACT.md, "Fetching and crawling"): TOML, one
+// The sites file of `newsfacts crawl` (docs/crawl.md): TOML, one
 // [[site]] table per site.
 //
 //   name (required, unique)   start, feeds, sitemaps (arrays of http(s) URLs; at least

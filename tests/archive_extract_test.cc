@@ -1,4 +1,4 @@
-// Black-box tests of archives as input (CONTRACT.md, "Commands"): `extract` over WARC files
+// Black-box tests of archives as input (docs/archives.md): `extract` over WARC files
 // written by our own writer from the corpus pages, the `archive` object of each article and
 // the bytes it points at, the per-file summary line, damaged files, the latest-capture rule
 // whatever the order of the inputs, shards whose union is the whole and whose merge equals a

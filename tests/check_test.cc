@@ -1,4 +1,4 @@
-// Black-box tests of `newsfacts check` (CONTRACT.md, "check --json"): claims about the
+// Black-box tests of `newsfacts check` (docs/factcheck.md): claims about the
 // corpus's figures restated, rounded, converted, wrong and unsupported, against a database
 // extracted from corpus/ at test time. Expected verdicts are worked out by hand in the
 // comments.

@@ -1,4 +1,4 @@
-// Black-box tests of the newsfacts command (CONTRACT.md, "Commands" and exit statuses):
+// Black-box tests of the newsfacts command (README, "Using it": commands and exit statuses):
 // hostile inputs, partial failure, bad rule files, the extract/export round trip, the
 // text and JSON Lines input formats, check's usage errors, and bad flags.
 //

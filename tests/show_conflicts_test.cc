@@ -1,7 +1,6 @@
-// Black-box tests of `newsfacts show` and `newsfacts conflicts` (CONTRACT.md, "Commands";
-// docs/factcheck.md): stories written for these tests, extracted by `extract` into a real
-// database, then read back as a user would. Offsets and figures are counted by hand in the
-// comments.
+// Black-box tests of `newsfacts show` and `newsfacts conflicts` (docs/factcheck.md): stories
+// written for these tests, extracted by `extract` into a real database, then read back as a user
+// would. Offsets and figures are counted by hand in the comments.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
