@@ -106,7 +106,6 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
   }
   doc.text = JoinParagraphs(main.paragraphs);
   doc.source_map = JoinAnchors(main.paragraphs, main.anchors);
-  doc.sentences = normalise_internal::SplitSentences(doc.text);
   doc.captions = std::move(main.captions);
   doc.title = std::move(md.title);
   doc.byline = std::move(md.byline);
@@ -152,7 +151,6 @@ Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& o
   Document doc;
   doc.charset = decoded->charset;
   doc.text = JoinParagraphs(paragraphs);
-  doc.sentences = normalise_internal::SplitSentences(doc.text);
   return doc;
 }
 

@@ -53,10 +53,6 @@ struct Document {
   std::optional<std::string> language;       // BCP 47 as declared ("en", "en-GB")
   std::optional<std::string> description;
 
-  // Sentence boundaries in `text`: [begin, end) byte offsets, in order, trimmed. ICU
-  // sentence rules, with no break after "U.S.", "Mr.", "Gov.", "Jan." and similar
-  // abbreviations; a paragraph end always ends a sentence.
-  std::vector<std::pair<size_t, size_t>> sentences;
   // Offset map (HTML input only): pairs (byte offset in `text`, byte offset in the
   // page) for the first character of every DOM text node that starts a stretch of
   // `text`, in text order. Page offsets count bytes of the page as UTF-8 without a
@@ -77,8 +73,10 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
 // No metadata except what options give.
 Result<Document> NormaliseText(std::string_view bytes, const NormaliseOptions& options);
 
-// The sentences of a normalised text (an article's `text`) as [begin, end) byte ranges, by
-// the same rules as Document::sentences. Thread-safe.
+// The sentences of a normalised text (an article's `text`) as [begin, end) byte ranges, in
+// order, each trimmed: ICU's sentence rules, with no break after "U.S.", "Mr.", "Gov.",
+// "Jan." and similar abbreviations; a line break always ends a sentence. Computed on
+// demand (the extractors do not need them). Thread-safe.
 std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text);
 
 }  // namespace newsfacts
