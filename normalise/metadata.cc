@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "normalise/text_fold.h"
@@ -242,6 +243,17 @@ std::string StripTitleSuffix(std::string_view title) {
   return std::string(head);
 }
 
+std::optional<std::string> WebUrl(std::optional<std::string> url) {
+  if (!url) return std::nullopt;
+  const size_t colon = url->find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string scheme = url->substr(0, colon);
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "http" && scheme != "https") return std::nullopt;
+  if (url->compare(colon + 1, 2, "//") != 0 || url->size() <= colon + 3) return std::nullopt;
+  return url;
+}
+
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
   std::string h = FoldText(href);
   if (h.empty()) return std::nullopt;
@@ -480,9 +492,10 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
   else if (meta_modified)
     md.modified = meta_modified;
 
-  // Canonical URL.
-  if (canonical) md.canonical_url = ResolveUrl(page_url, *canonical);
-  if (!md.canonical_url && og_url) md.canonical_url = ResolveUrl(page_url, *og_url);
+  // Canonical URL: a web address only ("javascript:void(0)" and "about:blank" are no
+  // page's address, and would leave the article without a site).
+  if (canonical) md.canonical_url = WebUrl(ResolveUrl(page_url, *canonical));
+  if (!md.canonical_url && og_url) md.canonical_url = WebUrl(ResolveUrl(page_url, *og_url));
 
   if (og_site)
     md.site_name = og_site;

@@ -45,6 +45,10 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
 // nullopt when neither gives a scheme.
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href);
 
+// url when it is an http or https address with a host part ("https://..."); nullopt
+// otherwise ("javascript:void(0)", "mailto:", "about:blank").
+std::optional<std::string> WebUrl(std::optional<std::string> url);
+
 // "Headline | Site" -> "Headline" (also " - ", " – ", " — "), when the tail is shorter
 // than the head.
 std::string StripTitleSuffix(std::string_view title);

@@ -207,6 +207,20 @@ TEST_CASE("canonical URL") {
         options);
     CHECK(d.canonical_url == "https://borderledger.example/world/story");
   }
+  SUBCASE("a link that is no web address gives way to og:url, or to none") {
+    Document d = MustNormalise(
+        "<link rel=\"canonical\" href=\"javascript:void(0)\"><meta property=\"og:url\" "
+        "content=\"https://borderledger.example/world/story\"><p>x</p>",
+        options);
+    CHECK(d.canonical_url == "https://borderledger.example/world/story");
+    for (const char* href :
+         {"javascript:void(0)", "mailto:desk@borderledger.example", "about:blank", "https:"}) {
+      CAPTURE(href);
+      Document none = MustNormalise(
+          std::string("<link rel=\"canonical\" href=\"") + href + "\"><p>x</p>", options);
+      CHECK_FALSE(none.canonical_url.has_value());
+    }
+  }
   SUBCASE("a relative link without a page URL is not absolute, so absent") {
     Document d = MustNormalise("<link rel=\"canonical\" href=\"/world/story\"><p>x</p>");
     CHECK_FALSE(d.canonical_url.has_value());
