@@ -196,13 +196,36 @@ TEST_CASE("quotes: a pronoun prefers the latest named speaker") {
   CHECK(got[1].speaker == std::optional<std::string>("Carmen Ibarra"));
 }
 
-TEST_CASE("quotes: hostile input does not crash") {
+// Whatever the input, every quote has words, and its parts and speaker lie inside its text,
+// the parts inside the quote and in order.
+void CheckWellFormed(const std::string& text, const std::vector<Quote>& found) {
+  const auto size = static_cast<int64_t>(text.size());
+  for (const Quote& q : found) {
+    CHECK_FALSE(q.text.empty());
+    CHECK(q.span.start < q.span.end);
+    CHECK(q.span.end <= size);
+    for (size_t i = 0; i < q.parts.size(); ++i) {
+      CHECK(q.span.start <= q.parts[i].start);
+      CHECK(q.parts[i].end <= q.span.end);
+      if (i > 0) CHECK(q.parts[i - 1].end <= q.parts[i].start);
+    }
+    if (q.speaker_span) {
+      CHECK(q.speaker_span->start < q.speaker_span->end);
+      CHECK(q.speaker_span->end <= size);
+    }
+  }
+}
+
+TEST_CASE("quotes: hostile input gives well-formed quotes") {
   std::string junk;
   for (int i = 0; i < 3000; ++i) junk += "“\" ‘’ he said \xE2\x80 \xFF\n\n";
-  CHECK_NOTHROW(Quotes(junk));
+  CheckWellFormed(junk, Quotes(junk));
   std::string many;
   for (int i = 0; i < 2000; ++i) many += "\"a b c\" said X. ";
-  CHECK_NOTHROW(Quotes(many));
+  const std::vector<Quote> quotes = Quotes(many);
+  CheckWellFormed(many, quotes);
+  // Each "a b c" is a quote of its own.
+  CHECK(quotes.size() == 2000);
   CHECK(Quotes("").empty());
   CHECK(Quotes("“").empty());
 }
