@@ -3,38 +3,11 @@
 #include <cctype>
 #include <cstdio>
 
+#include "extract/date_math.h"
 #include "normalise/normalise.h"
 
 namespace newsfacts::cli {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
-
-unsigned DaysInMonth(int64_t y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
 
 // Reads exactly n digits at s[*i].
 bool Digits(const std::string& s, size_t* i, size_t n, int* out) {
@@ -65,10 +38,7 @@ std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::strin
       i >= s.size() || s[i++] != '-' || !Digits(s, &i, 2, &d)) {
     return std::nullopt;
   }
-  if (mo < 1 || mo > 12 || d < 1 ||
-      static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(mo))) {
-    return std::nullopt;
-  }
+  if (!extract_internal::IsValidDate(y, mo, d)) return std::nullopt;
   char date[32];
   std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
   if (local_date) *local_date = date;
@@ -113,15 +83,14 @@ std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::strin
     std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d", date, h, mi, sec);
     return std::string(out);
   }
-  int64_t minutes = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 1440 +
-                    h * 60 + mi - offset_minutes;
-  int64_t days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
-  int64_t rem = minutes - days * 1440;
-  int64_t uy;
-  unsigned um, ud;
-  CivilFromDays(days, &uy, &um, &ud);
-  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02lld:%02lld:%02dZ", static_cast<long long>(uy),
-                um, ud, static_cast<long long>(rem / 60), static_cast<long long>(rem % 60), sec);
+  const int64_t minutes =
+      extract_internal::ToDays({y, mo, d}) * 1440 + h * 60 + mi - offset_minutes;
+  const int64_t days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+  const int64_t rem = minutes - days * 1440;
+  const extract_internal::CivilDate utc = extract_internal::FromDays(days);
+  if (utc.year < 0 || utc.year > 9999) return std::nullopt;  // no four-digit year in UTC
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02lld:%02lld:%02dZ", utc.year, utc.month, utc.day,
+                static_cast<long long>(rem / 60), static_cast<long long>(rem % 60), sec);
   return std::string(out);
 }
 

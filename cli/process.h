@@ -24,7 +24,8 @@ Article ReextractArticle(Article a, const RuleBook& rules);
 
 // An ISO 8601 date or date-time in the contract's form: "YYYY-MM-DD" for a date,
 // "YYYY-MM-DDTHH:MM:SSZ" (UTC) for a date-time with a zone, "YYYY-MM-DDTHH:MM:SS" for a
-// date-time without one. nullopt when the text is not ISO 8601 or not a real date.
+// date-time without one. nullopt when the text is not ISO 8601 or not a real date, or
+// when its time in UTC falls outside the years 0000..9999.
 // local_date, when given, receives the calendar date as written (before any conversion
 // to UTC): the article's own "today".
 std::optional<std::string> NormaliseTimestamp(const std::string& text,

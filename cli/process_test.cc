@@ -31,6 +31,10 @@ TEST_CASE("NormaliseTimestamp gives the contract's forms") {
   CHECK_FALSE(NormaliseTimestamp("2024-05-23T25:00Z").has_value());
   CHECK_FALSE(NormaliseTimestamp("2024-05-23T09:41:00+05:00 trailing").has_value());
   CHECK_FALSE(NormaliseTimestamp("").has_value());
+  // In UTC these fall before year 0 or after 9999, which ISO 8601 writes with no four digits.
+  CHECK_FALSE(NormaliseTimestamp("0000-01-01T00:00:00+23:59").has_value());
+  CHECK_FALSE(NormaliseTimestamp("9999-12-31T23:30:00-01:00").has_value());
+  CHECK(NormaliseTimestamp("0000-01-01T23:59:00+23:59") == "0000-01-01T00:00:00Z");
 }
 
 TEST_CASE("SiteOf is the bare host") {
