@@ -606,6 +606,7 @@ class People {
         quoted_(quoted),
         officials_(officials),
         lex_(rules),
+        pronouns_(rules.lexicon("pronoun_word")),
         paragraphs_(text) {
     for (size_t i = 0; i < officials.size(); ++i) {
       for (const Span& s : officials[i].mentions) official_mentions_.push_back({s, i});
@@ -973,10 +974,10 @@ class People {
   size_t Paragraph(size_t pos) const { return paragraphs_.IndexOf(pos); }
 
  private:
-  static bool IsPronoun(std::string_view w) {
-    const std::string lower = people::AsciiLower(w);
-    return lower == "he" || lower == "she" || lower == "his" || lower == "her" || lower == "him" ||
-           lower == "they" || lower == "their";
+  // A pronoun a person's mention may be (the `pronoun_word` lexicon's `person` forms).
+  bool IsPronoun(std::string_view w) const {
+    const rules::LexiconEntry* e = pronouns_ ? pronouns_->Find(w) : nullptr;
+    return e != nullptr && e->attr("person") == "true";
   }
 
   // 'm', 'f' or 0 for a reported name: the first name, else what was seen next to a
@@ -1330,6 +1331,7 @@ class People {
   const std::vector<std::pair<size_t, size_t>>& quoted_;
   const std::vector<Official>& officials_;
   NameLexicons lex_;
+  const Lexicon* pronouns_;
   people::Paragraphs paragraphs_;
   std::vector<std::pair<Span, size_t>> official_mentions_;
   std::map<std::string, std::vector<size_t>> by_word_;  // officials by each name word but the first
@@ -1423,6 +1425,7 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
   const Lexicon* small_words = rules.lexicon("small_word");
   const Lexicon* not_name = rules.lexicon("not_name");
   const Lexicon* organisation = rules.lexicon("organisation");
+  const Lexicon* pronouns = rules.lexicon("pronoun_word");
   People who(text, rules, by_role["person"], by_role["org"], officials, quoted);
 
   std::vector<Quote> found;
@@ -1544,14 +1547,13 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
       const auto [s, e] = *speaker_at;
       quote.speaker_span = Span{static_cast<int64_t>(s), static_cast<int64_t>(e)};
       const std::string written = people::FoldSpaces(std::string_view(text).substr(s, e - s));
-      const std::string lower = people::AsciiLower(written);
+      const rules::LexiconEntry* pronoun = pronouns ? pronouns->Find(written) : nullptr;
+      const std::string& refers = pronoun ? pronoun->attr("speaker") : rules::LexiconEntry::kEmpty;
       bool org = false;
-      if (lower == "he" || lower == "she") {
-        quote.speaker = who.Antecedent(std::min(s, q.open), lower == "he" ? 'm' : 'f');
-      } else if (lower == "it") {
-        quote.speaker = who.Antecedent(std::min(s, q.open), 'o');
-        org = true;
-      } else if (lower == "they" || lower == "we" || lower == "i") {
+      if (refers == "m" || refers == "f" || refers == "o") {
+        quote.speaker = who.Antecedent(std::min(s, q.open), refers[0]);
+        org = refers == "o";
+      } else if (refers == "none") {
         // A group or the speaker's own voice: nobody to name.
       } else if (std::optional<size_t> official = who.At(s, e)) {
         quote.speaker = who.official(*official).name;
