@@ -31,6 +31,20 @@ std::vector<Result<rules::RuleSet>> LoadAll(const std::vector<std::string>& file
   return out;
 }
 
+// A set loaded from DIR/<id>.toml for LoadSets and StartLoading: its emits are what the
+// extractor reads, and its [ruleset] id is the file's name.
+Status CheckNamedSet(const rules::RuleSet& set, const std::string& id, const std::string& file) {
+  if (Status s = CheckEmits(set); !s.ok()) return s;
+  if (set.id() != id) {
+    return InvalidRule("the rule set in " + id + ".toml has id \"" + set.id() + "\"", file);
+  }
+  return Status::Ok();
+}
+
+std::string SetFile(const std::string& dir, const std::string& id) {
+  return (std::filesystem::path(dir) / (id + ".toml")).string();
+}
+
 }  // namespace
 
 Result<RuleBook> RuleBook::Load(const std::string& dir) {
@@ -81,9 +95,7 @@ Result<RuleBook> RuleBook::Load(const std::string& dir) {
 Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<std::string>& ids,
                                     rules::Compile when) {
   std::vector<std::string> files;
-  for (const std::string& id : ids) {
-    files.push_back((std::filesystem::path(dir) / (id + ".toml")).string());
-  }
+  for (const std::string& id : ids) files.push_back(SetFile(dir, id));
   std::vector<Result<rules::RuleSet>> loaded = LoadAll(files, when);
   RuleBook book;
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -91,10 +103,7 @@ Result<RuleBook> RuleBook::LoadSets(const std::string& dir, const std::vector<st
     const std::string& file = files[i];
     Result<rules::RuleSet>& set = loaded[i];
     if (!set.ok()) return set.status();
-    if (Status s = CheckEmits(*set); !s.ok()) return s;
-    if (set->id() != id) {
-      return InvalidRule("the rule set in " + id + ".toml has id \"" + set->id() + "\"", file);
-    }
+    if (Status s = CheckNamedSet(*set, id, file); !s.ok()) return s;
     book.sets_.emplace(id, std::make_unique<rules::RuleSet>(std::move(set).value()));
   }
   return book;
@@ -116,17 +125,14 @@ RuleBook RuleBook::StartLoading(const std::string& dir, const std::vector<std::s
   RuleBook book;
   for (const std::string& id : ids) {
     auto pending = std::make_shared<Pending>();
-    const std::string file = (std::filesystem::path(dir) / (id + ".toml")).string();
+    const std::string file = SetFile(dir, id);
     // The load holds the Pending by address, not by share: the Pending holds the load.
     const auto load = [pending = pending.get(), file, id, focus] {
       auto set = rules::RuleSet::Load(file, rules::Compile::kOnFirstUse);
       if (!set.ok()) {
         pending->status = set.status();
-      } else if (Status s = CheckEmits(*set); !s.ok()) {
+      } else if (Status s = CheckNamedSet(*set, id, file); !s.ok()) {
         pending->status = s;
-      } else if (set->id() != id) {
-        pending->status =
-            InvalidRule("the rule set in " + id + ".toml has id \"" + set->id() + "\"", file);
       } else {
         set->FocusOn(focus);
         pending->set = std::make_unique<rules::RuleSet>(std::move(set).value());
