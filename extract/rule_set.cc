@@ -462,8 +462,8 @@ std::string Lexicon::PatternFor(std::string_view folded_text) const {
   bool any = false;
   for (size_t i = 0; i < pattern_forms_.size(); ++i) {
     // Each word of the form must be in the text: RE2 matches it there, case-folded at
-    // most, and the words are what folded_words_ holds.
-    const std::string& words = folded_words_[i];
+    // most. Folded here, not at load: only a focused set needs it.
+    const std::string words = CaseFolded(pattern_forms_[i]);
     bool present = true;
     size_t start = 0;
     while (present && start < words.size()) {
@@ -652,7 +652,6 @@ class RuleSetBuilder {
       }
       pattern += ')';
       lexicon.pattern_ = std::move(pattern);
-      for (const std::string& f : forms) lexicon.folded_words_.push_back(CaseFolded(f));
       lexicon.pattern_forms_ = std::move(forms);
       lexicon.gate_ = lexicon.pattern_;
       if (lexicon.pattern_.size() >= kGateLexiconBytes) {

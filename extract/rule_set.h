@@ -118,7 +118,6 @@ class Lexicon {
   std::string pattern_;
   std::string gate_;  // pattern_, or for a long one "any words" (see Rule::gate)
   std::vector<std::string> pattern_forms_;  // the forms in pattern_, in its order
-  std::vector<std::string> folded_words_;   // each of them simply case-folded
 };
 
 struct Rule {
