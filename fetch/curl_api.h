@@ -60,98 +60,79 @@ const Api* Loaded();
 // Ok, or why libcurl could not be loaded. Loads it if not yet done.
 const Status& LoadStatus();
 
-inline CURLcode global_init(long flags) {
+// Calls libcurl's function `f` with args, or returns `failed` when libcurl is not loaded.
+// The arguments go to the function as they are passed here: for the variadic setopt and
+// getinfo, a long, a curl_off_t, a pointer or a function pointer, as the option wants.
+template <auto f, typename R, typename... Args>
+R Call(R failed, Args... args) {
   const Api* a = Loaded();
-  return a ? a->global_init(flags) : CURLE_FAILED_INIT;
+  return a ? (a->*f)(args...) : failed;
+}
+
+inline CURLcode global_init(long flags) {
+  return Call<&Api::global_init>(CURLE_FAILED_INIT, flags);
 }
 inline void free(void* p) {
   if (const Api* a = Loaded()) a->free(p);
 }
-inline CURL* easy_init() {
-  const Api* a = Loaded();
-  return a ? a->easy_init() : nullptr;
-}
+inline CURL* easy_init() { return Call<&Api::easy_init>(static_cast<CURL*>(nullptr)); }
 inline void easy_cleanup(CURL* c) {
   if (const Api* a = Loaded()) a->easy_cleanup(c);
 }
 inline void easy_reset(CURL* c) {
   if (const Api* a = Loaded()) a->easy_reset(c);
 }
-// The value goes to libcurl's variadic function as it is passed here: a long, a
-// curl_off_t, a pointer or a function pointer, as the option wants.
 template <typename T>
 CURLcode easy_setopt(CURL* c, CURLoption option, T value) {
-  const Api* a = Loaded();
-  return a ? a->easy_setopt(c, option, value) : CURLE_FAILED_INIT;
+  return Call<&Api::easy_setopt>(CURLE_FAILED_INIT, c, option, value);
 }
-inline CURLcode easy_perform(CURL* c) {
-  const Api* a = Loaded();
-  return a ? a->easy_perform(c) : CURLE_FAILED_INIT;
-}
+inline CURLcode easy_perform(CURL* c) { return Call<&Api::easy_perform>(CURLE_FAILED_INIT, c); }
 template <typename T>
 CURLcode easy_getinfo(CURL* c, CURLINFO info, T* out) {
-  const Api* a = Loaded();
-  return a ? a->easy_getinfo(c, info, out) : CURLE_FAILED_INIT;
+  return Call<&Api::easy_getinfo>(CURLE_FAILED_INIT, c, info, out);
 }
 const char* easy_strerror(CURLcode code);
 inline curl_slist* slist_append(curl_slist* list, const char* s) {
-  const Api* a = Loaded();
-  return a ? a->slist_append(list, s) : nullptr;
+  return Call<&Api::slist_append>(static_cast<curl_slist*>(nullptr), list, s);
 }
 inline void slist_free_all(curl_slist* list) {
   if (const Api* a = Loaded()) a->slist_free_all(list);
 }
-inline CURLM* multi_init() {
-  const Api* a = Loaded();
-  return a ? a->multi_init() : nullptr;
-}
+inline CURLM* multi_init() { return Call<&Api::multi_init>(static_cast<CURLM*>(nullptr)); }
 inline CURLMcode multi_cleanup(CURLM* m) {
-  const Api* a = Loaded();
-  return a ? a->multi_cleanup(m) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_cleanup>(CURLM_INTERNAL_ERROR, m);
 }
 template <typename T>
 CURLMcode multi_setopt(CURLM* m, CURLMoption option, T value) {
-  const Api* a = Loaded();
-  return a ? a->multi_setopt(m, option, value) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_setopt>(CURLM_INTERNAL_ERROR, m, option, value);
 }
 inline CURLMcode multi_add_handle(CURLM* m, CURL* c) {
-  const Api* a = Loaded();
-  return a ? a->multi_add_handle(m, c) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_add_handle>(CURLM_INTERNAL_ERROR, m, c);
 }
 inline CURLMcode multi_remove_handle(CURLM* m, CURL* c) {
-  const Api* a = Loaded();
-  return a ? a->multi_remove_handle(m, c) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_remove_handle>(CURLM_INTERNAL_ERROR, m, c);
 }
 inline CURLMcode multi_perform(CURLM* m, int* running) {
-  const Api* a = Loaded();
-  return a ? a->multi_perform(m, running) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_perform>(CURLM_INTERNAL_ERROR, m, running);
 }
 inline CURLMsg* multi_info_read(CURLM* m, int* queued) {
-  const Api* a = Loaded();
-  return a ? a->multi_info_read(m, queued) : nullptr;
+  return Call<&Api::multi_info_read>(static_cast<CURLMsg*>(nullptr), m, queued);
 }
 inline CURLMcode multi_poll(CURLM* m, curl_waitfd* fds, unsigned n, int timeout_ms, int* ret) {
-  const Api* a = Loaded();
-  return a ? a->multi_poll(m, fds, n, timeout_ms, ret) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_poll>(CURLM_INTERNAL_ERROR, m, fds, n, timeout_ms, ret);
 }
 inline CURLMcode multi_wakeup(CURLM* m) {
-  const Api* a = Loaded();
-  return a ? a->multi_wakeup(m) : CURLM_INTERNAL_ERROR;
+  return Call<&Api::multi_wakeup>(CURLM_INTERNAL_ERROR, m);
 }
-inline CURLU* url() {
-  const Api* a = Loaded();
-  return a ? a->url() : nullptr;
-}
+inline CURLU* url() { return Call<&Api::url>(static_cast<CURLU*>(nullptr)); }
 inline void url_cleanup(CURLU* u) {
   if (const Api* a = Loaded()) a->url_cleanup(u);
 }
 inline CURLUcode url_set(CURLU* u, CURLUPart part, const char* content, unsigned flags) {
-  const Api* a = Loaded();
-  return a ? a->url_set(u, part, content, flags) : CURLUE_OUT_OF_MEMORY;
+  return Call<&Api::url_set>(CURLUE_OUT_OF_MEMORY, u, part, content, flags);
 }
 inline CURLUcode url_get(CURLU* u, CURLUPart part, char** out, unsigned flags) {
-  const Api* a = Loaded();
-  return a ? a->url_get(u, part, out, flags) : CURLUE_OUT_OF_MEMORY;
+  return Call<&Api::url_get>(CURLUE_OUT_OF_MEMORY, u, part, out, flags);
 }
 const char* url_strerror(CURLUcode code);
 
