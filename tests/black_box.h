@@ -118,11 +118,10 @@ struct RunResult {
   }
 };
 
-// Runs NEWSFACTS_BIN with `args`; standard input from `stdin_path` (or /dev/null).
-inline RunResult RunNewsfacts(const std::vector<std::string>& args,
-                              const std::optional<std::filesystem::path>& stdin_path = {}) {
+// Runs the program `bin` with `args`; standard input from `stdin_path` (or /dev/null).
+inline RunResult RunProgram(const std::string& bin, const std::vector<std::string>& args,
+                            const std::optional<std::filesystem::path>& stdin_path = {}) {
   RunResult result;
-  const std::string bin = BinaryPath();
   if (bin.empty()) return result;
   TempDir scratch;
   if (!scratch.ok()) return result;
@@ -157,6 +156,12 @@ inline RunResult RunNewsfacts(const std::vector<std::string>& args,
   }
   result.err = ReadFile(err_path);
   return result;
+}
+
+// Runs NEWSFACTS_BIN with `args`; standard input from `stdin_path` (or /dev/null).
+inline RunResult RunNewsfacts(const std::vector<std::string>& args,
+                              const std::optional<std::filesystem::path>& stdin_path = {}) {
+  return RunProgram(BinaryPath(), args, stdin_path);
 }
 
 // The output split into lines, without the newline; a last line without a newline counts.

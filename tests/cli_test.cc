@@ -481,19 +481,11 @@ TEST_CASE("serve says so when newsfacts-serve is not beside the program") {
   fs::copy_file(BinaryPath(), alone);
   fs::permissions(alone, fs::perms::owner_all);
   std::ofstream(tmp / "empty.db").put('\0');
-  const std::string command = "exec " + ShellQuote(alone.string()) + " serve --db " +
-                              ShellQuote((tmp / "empty.db").string()) +
-                              " --listen 127.0.0.1:0 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  const int status = pclose(pipe);
-  CHECK(WIFEXITED(status));
-  CHECK_MESSAGE(WEXITSTATUS(status) == 2, out);
-  CHECK_MESSAGE(out.find("cannot run " + (tmp / "newsfacts-serve").string()) != std::string::npos,
-                out);
+  const RunResult r = RunProgram(
+      alone.string(), {"serve", "--db", (tmp / "empty.db").string(), "--listen", "127.0.0.1:0"});
+  CHECK_MESSAGE(r.exit_code == 2, r.Describe());
+  CHECK_MESSAGE(r.err.find("cannot run " + (tmp / "newsfacts-serve").string()) != std::string::npos,
+                r.err);
 }
 
 }  // namespace
