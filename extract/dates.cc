@@ -1,14 +1,16 @@
 // ExtractDates: rule matches -> DateFact facts. The rule file (rules/dates.toml)
 // documents the decisions (spans, ranges, weekdays, anchoring of durations); this file
-// does the calendar arithmetic. A match's meaning is read from its rule's emitted
-// kind and the groups it has (day, month, month_num, year, weekday, count, unit ...),
-// so a new surface form is a rule with those group names and needs no code.
+// does the calendar arithmetic. Each rule names its form (emit.form); the form table
+// (Forms()) gives the handler that reads the match's groups (day, month, month_num, year,
+// weekday, count, unit ...), so a new surface form of a known meaning is a rule with
+// those group names and a form, and needs no code.
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,73 +121,64 @@ std::optional<int64_t> LeadingInt(std::string_view text) {
 
 CivilDate MonthEnd(int year, int month) { return CivilDate{year, month, DaysInMonth(year, month)}; }
 
+// How a form's facts are made: from the match alone, or from the dates matched inside it.
+enum class Build {
+  kMatch,       // the form's handler reads the match's fields
+  kDateToDate,  // "from May 1 to June 3": a range between the two dates inside
+  kShifted,     // "two weeks before Christmas": the date inside, moved
+  kLengthTo,    // "the three months to June 30": a length ending with the date inside
+  kLengthFrom,  // "the week of April 10", "the 90 days from May 1": a length from it
+};
+
+class Resolver;
+
+struct FormEntry {
+  std::string_view name;  // emit.form in rules/dates.toml
+  Build build;
+  std::optional<Parsed> (Resolver::*parse)(const Match&) const;  // for Build::kMatch
+};
+
 class Resolver {
  public:
+  // The form table, which names the handlers below.
+  friend std::span<const FormEntry> Forms();
+
   Resolver(const std::string& text, const RuleSet& rules, const Context& context)
       : text_(text), rules_(rules) {
     if (context.reference_date) ref_ = ParseIsoDate(*context.reference_date);
   }
 
-  std::optional<Parsed> Parse(const Match& m) const {
-    auto p = Dispatch(m);
-    if (p) p->pos = m.start;
+  // The handler of the rule's form (kForms), with the match's position; nothing for a
+  // form built from other matches (a range of two dates, a shifted date).
+  std::optional<Parsed> Parse(const Match& m) const;
+
+  // Handlers of forms whose rule alternatives write the same fields under other group
+  // names (RE2 names a group once), or that read another handler's fields.
+  std::optional<Parsed> DayForm(const Match& m) const {
+    auto p = Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
+    if (p && m.Has("weekday"))
+      p->weekday = LexNum(Lex(kWeekday), m.Group("weekday"), "num").value_or(0);
     return p;
   }
-
-  std::optional<Parsed> Dispatch(const Match& m) const {
-    const std::string& kind = m.rule->Emit("kind");
-    if (m.Has("relday")) return RelativeDay(m);
-    if (m.Has("dayw") || m.Has("dayw2")) return DayInWords(m);
-    if (m.Has("day2") || m.Has("dday2") || m.Has("rday2")) return DaySpan(m);
-    if (m.Has("yy") || m.Has("yy2")) return ShortYearWords(m);
+  std::optional<Parsed> DottedDay(const Match& m) const {
     if (m.Has("dday_num"))
       return Day(nullptr, m.Get("dmonth_num"), m.Get("dday_num"), m.Get("dyear_num"));
     if (m.Has("dotday")) return Day(nullptr, m.Get("dotmonth"), m.Get("dotday"), m.Get("dotyear"));
-    if (m.Has("day") && (m.Has("month") || m.Has("month_num"))) {
-      auto p = Day(m.Get("month"), m.Get("month_num"), m.Get("day"), m.Get("year"));
-      if (p && m.Has("weekday"))
-        p->weekday = LexNum(Lex(kWeekday), m.Group("weekday"), "num").value_or(0);
-      return p;
-    }
-    if (m.Has("wdays")) return NthWeekdayOn(m);
-    if (m.Has("isoweek")) return IsoWeek(m);
-    if (m.Has("mnth")) return NthMonthOfYear(m);
-    if (m.Has("nth")) return NthOfMonth(m);
-    if (m.Has("wnth")) return NthWeek(m);
-    if (m.Has("fl")) return FirstOrLastOf(m);
-    if (m.Has("ymonth")) return MonthOfYearWord(m);
-    if (m.Has("compound")) return Compound(m);
-    if (m.Has("ytd")) return YearToDate();
-    if (m.Has("weekday") && (m.Has("mday") || m.Has("mdayw"))) return WeekdayMonthDay(m);
-    if (m.Has("mday")) return OrdinalDay(m);
-    if (m.Has("holiday")) return Holiday(m);
-    if (m.Has("weekend")) return Weekend(m);
-    if (m.Has("smonth") || m.Has("smonth2")) return ShortYearDay(m);
-    if (m.Has("wweek") || m.Has("wwhich")) return WeekdayOfWeek(m);
-    if (m.Has("part") && m.Has("year") && !m.Has("month")) return PartOfYear(m);
-    if (m.Has("part") && m.Has("month")) return PartOfMonth(m);
-    if (m.Has("weekday")) return WeekdayDate(m);
-    if (m.Has("dba")) return DayBeforeAfter(m);
-    if (m.Has("part") && m.Has("unit") && !m.Has("which")) return Period(m);
-    if (kind == "duration") return Duration(m);
-    if (kind == "relative" && m.Has("count")) return Ago(m);
-    if (kind == "relative" && m.Has("which") && m.Has("unit")) return Period(m);
-    if (m.Has("punit")) return PastUnit(m);
-    if (m.Has("decade") || m.Has("decade2") || m.Has("decade3") || m.Has("decade_word"))
-      return Decade(m);
-    if (m.Has("century")) return Century(m);
-    if (m.Has("quarter") || m.Has("qcode") || m.Has("half") || m.Has("hcode") ||
-        m.Has("quarter2")) {
-      return Quarter(m);
-    }
-    if (m.Has("year2")) return YearRange(m);
-    if (m.Has("month")) return MonthOf(m.Get("month"), m.Get("year"), m.Group("which"));
-    if ((m.Has("month_num") || m.Has("month_num2")) && m.Has("year")) return MonthNumYear(m);
-    if (m.Has("fy") || m.Has("fyc")) return FiscalYear(m);
-    if (m.Has("season") || m.Has("season2")) return Season(m);
-    if (m.Has("year")) return Year(m.Get("year"));
-    return std::nullopt;
+    return DayForm(m);
   }
+  std::optional<Parsed> DayOrShortYear(const Match& m) const {
+    if (m.Has("day") && (m.Has("month") || m.Has("month_num"))) return DayForm(m);
+    return ShortYearDay(m);
+  }
+  std::optional<Parsed> MonthForm(const Match& m) const {
+    return MonthOf(m.Get("month"), m.Get("year"), m.Group("which"));
+  }
+  std::optional<Parsed> MonthOrYear(const Match& m) const {
+    if (m.Has("month")) return MonthForm(m);
+    return YearForm(m);
+  }
+  std::optional<Parsed> YearForm(const Match& m) const { return Year(m.Get("year")); }
+  std::optional<Parsed> YearToDateForm(const Match&) const { return YearToDate(); }
 
   // True when the clause before pos speaks of the future ("will", "next week's",
   // "is scheduled"): a day or month without a year is then the next one, not the last.
@@ -1890,6 +1883,75 @@ class Resolver {
   std::optional<CivilDate> ref_;
 };
 
+// Every date form and its handler: a rule names its form, and this table, not the groups
+// a match happens to have, decides how it is read. docs/rules.md lists the forms.
+std::span<const FormEntry> Forms() {
+  static constexpr FormEntry kForms[] = {
+      {"day", Build::kMatch, &Resolver::DayForm},
+      {"dotted_day", Build::kMatch, &Resolver::DottedDay},
+      {"day_or_short_year", Build::kMatch, &Resolver::DayOrShortYear},
+      {"day_in_words", Build::kMatch, &Resolver::DayInWords},
+      {"day_span", Build::kMatch, &Resolver::DaySpan},
+      {"short_year_words", Build::kMatch, &Resolver::ShortYearWords},
+      {"short_year_day", Build::kMatch, &Resolver::ShortYearDay},
+      {"ordinal_day", Build::kMatch, &Resolver::OrdinalDay},
+      {"weekday_month_day", Build::kMatch, &Resolver::WeekdayMonthDay},
+      {"nth_weekday_on", Build::kMatch, &Resolver::NthWeekdayOn},
+      {"nth_of_month", Build::kMatch, &Resolver::NthOfMonth},
+      {"holiday", Build::kMatch, &Resolver::Holiday},
+      {"month", Build::kMatch, &Resolver::MonthForm},
+      {"numeric_month_year", Build::kMatch, &Resolver::MonthNumYear},
+      {"nth_month_of_year", Build::kMatch, &Resolver::NthMonthOfYear},
+      {"month_of_which_year", Build::kMatch, &Resolver::MonthOfYearWord},
+      {"month_or_year", Build::kMatch, &Resolver::MonthOrYear},
+      {"part_of_month", Build::kMatch, &Resolver::PartOfMonth},
+      {"year", Build::kMatch, &Resolver::YearForm},
+      {"year_range", Build::kMatch, &Resolver::YearRange},
+      {"fiscal_year", Build::kMatch, &Resolver::FiscalYear},
+      {"part_of_year", Build::kMatch, &Resolver::PartOfYear},
+      {"season", Build::kMatch, &Resolver::Season},
+      {"quarter", Build::kMatch, &Resolver::Quarter},
+      {"decade", Build::kMatch, &Resolver::Decade},
+      {"century", Build::kMatch, &Resolver::Century},
+      {"iso_week", Build::kMatch, &Resolver::IsoWeek},
+      {"nth_week", Build::kMatch, &Resolver::NthWeek},
+      {"first_or_last_of", Build::kMatch, &Resolver::FirstOrLastOf},
+      {"relative_day", Build::kMatch, &Resolver::RelativeDay},
+      {"weekday", Build::kMatch, &Resolver::WeekdayDate},
+      {"weekday_of_week", Build::kMatch, &Resolver::WeekdayOfWeek},
+      {"weekend", Build::kMatch, &Resolver::Weekend},
+      {"day_before_after", Build::kMatch, &Resolver::DayBeforeAfter},
+      {"period", Build::kMatch, &Resolver::Period},
+      {"past_unit", Build::kMatch, &Resolver::PastUnit},
+      {"counted_shift", Build::kMatch, &Resolver::Ago},
+      {"compound", Build::kMatch, &Resolver::Compound},
+      {"year_to_date", Build::kMatch, &Resolver::YearToDateForm},
+      {"duration", Build::kMatch, &Resolver::Duration},
+      {"date_to_date", Build::kDateToDate, nullptr},
+      {"shifted", Build::kShifted, nullptr},
+      {"length_to", Build::kLengthTo, nullptr},
+      {"length_from", Build::kLengthFrom, nullptr},
+  };
+  return kForms;
+}
+
+// The rule's form; nullptr for a rule without a known form (CheckEmits refuses it at load).
+const FormEntry* FormOf(const rules::Rule& rule) {
+  const std::string& name = rule.Emit("form");
+  for (const FormEntry& form : Forms()) {
+    if (form.name == name) return &form;
+  }
+  return nullptr;
+}
+
+std::optional<Parsed> Resolver::Parse(const Match& m) const {
+  const FormEntry* form = FormOf(*m.rule);
+  if (form == nullptr || form->parse == nullptr) return std::nullopt;
+  auto p = (this->*form->parse)(m);
+  if (p) p->pos = m.start;
+  return p;
+}
+
 // The span a match reports: the group named by emit.span, or the whole match; a
 // weekday's "on" is left out ("on Friday" -> "Friday").
 std::pair<size_t, size_t> FactSpan(const Match& m) {
@@ -2397,7 +2459,191 @@ void AddListItems(const std::string& text, const RuleSet& rules, std::vector<Dat
   });
 }
 
+// The single-date matches inside [start, end) other than self, the longest reported spans
+// winning: the parts of a range or the date a shift moves.
+std::vector<const Match*> PartsIn(const std::vector<Match>& matches, size_t start, size_t end,
+                                  const Match* self) {
+  std::vector<const Match*> parts;
+  for (const Match& part : matches) {
+    if (&part != self && part.start >= start && part.end <= end && IsRangePart(part))
+      parts.push_back(&part);
+  }
+  std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(parts, [](const Match* p) {
+    auto [s, e] = FactSpan(*p);
+    return Ranked{s, e, p->rule->priority, p->rule_index};
+  });
+  std::vector<const Match*> out;
+  for (size_t i : chosen) out.push_back(parts[i]);
+  return out;
+}
+
+// The forms built on the date inside the match: that date moved ("two weeks before
+// Christmas"), or a length ending ("the three months to June 30") or starting with it ("the
+// week of April 10"). nullopt when the match holds no single date or the arithmetic fails;
+// a fact without dates when the date inside has none.
+std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Match>& matches,
+                                  const Match& m, Build build) {
+  const Capture* shift_word = m.Get("shift");
+  if (shift_word == nullptr) return std::nullopt;
+  std::vector<const Match*> parts = PartsIn(matches, shift_word->end, m.end, &m);
+  if (parts.empty()) {
+    // A weekday ("starting next Monday") is not a range part; take it alone.
+    for (const Match& part : matches) {
+      if (&part != &m && part.start >= shift_word->end && part.end <= m.end &&
+          part.Has("weekday")) {
+        parts.push_back(&part);
+      }
+    }
+  }
+  if (parts.size() != 1) return std::nullopt;
+  auto anchor = resolver.Parse(*parts[0]);
+  if (!anchor) return std::nullopt;
+  resolver.AnchorToReference(&*anchor);
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  const std::string& length_days = m.rule->Emit("length_days");
+  if (build == Build::kLengthTo) {
+    // "the three months to June 30": that length, ending with that day (or with
+    // the last day of that month or period).
+    p.kind = "range";
+    if (anchor->to) {
+      auto from =
+          resolver.ShiftBy(AddDays(*anchor->to, 1), m.Group("count"), m.Group("unit"), true);
+      if (!from) return std::nullopt;
+      p.from = *from;
+      p.to = anchor->to;
+      if (GranularityRank(anchor->granularity) >= 2) p.granularity = "month";
+    }
+    return p;
+  }
+  if (build == Build::kLengthFrom) {
+    // "the week of April 10": from that day, for a length.
+    p.kind = "range";
+    if (anchor->from) {
+      std::optional<CivilDate> end;
+      if (!length_days.empty()) {
+        // "the week of April 10" is the Monday-to-Sunday week holding that day;
+        // "the week beginning April 10" starts on it.
+        if (AsciiLower(m.Group("span_week")).ends_with(" of")) {
+          anchor->from = AddDays(*anchor->from, 1 - Weekday(*anchor->from));
+        }
+        end = AddDays(*anchor->from,
+                      static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
+      } else if (auto after =
+                     resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), false)) {
+        end = AddDays(*after, -1);
+      }
+      if (!end) return std::nullopt;
+      p.from = anchor->from;
+      p.to = *end;
+    }
+    return p;
+  }
+  std::string shift = AsciiLower(m.Group("shift"));
+  const bool back = shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
+  if (anchor->from) {
+    auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
+    if (!moved) return std::nullopt;
+    p.from = p.to = *moved;
+  }
+  return p;
+}
+
+// "from May 1 to June 3", "between 2019 and 2021": a range from the first date matched inside
+// to the last. nullopt when the two do not make a range.
+std::optional<Parsed> DateToDate(const Resolver& resolver, const std::vector<Match>& matches,
+                                 const Match& m) {
+  // A range of two dates: its parts are the single-date matches inside it.
+  std::string connector = AsciiLower(m.Group("connector"));
+  std::string lead = AsciiLower(m.Group("lead"));
+  if (connector == "and" && lead != "between") return std::nullopt;
+  // Parts compete by the spans they report, so "May 13" beats "from May".
+  std::vector<const Match*> parts = PartsIn(matches, m.start, m.end, &m);
+  if (parts.size() < 2) return std::nullopt;
+  // "Friday-Jun-15" is a weekday and its date, not a range from a weekday to a month.
+  auto weekday_part = [](const Match* part) { return part->rule->id == "dates.relative.weekday"; };
+  auto month_part = [](const Match* part) {
+    return part->Has("month") && !part->Has("day") && !part->Has("year");
+  };
+  if (connector != "to" && connector != "until" && connector != "till" && connector != "through" &&
+      ((weekday_part(parts.front()) && month_part(parts.back())) ||
+       (month_part(parts.front()) && weekday_part(parts.back())))) {
+    return std::nullopt;
+  }
+  auto first = resolver.Parse(*parts.front());
+  auto last = resolver.Parse(*parts.back());
+  if (!first || !last) return std::nullopt;
+  // Both without a year: a range around the reference date is in its year
+  // ("from May to September", written in July); otherwise the start is placed and
+  // the end follows it.
+  if (first->needs_year && last->needs_year && resolver.reference()) {
+    Parsed a = *first;
+    Parsed b = *last;
+    const int year = resolver.reference()->year;
+    Resolver::SetYear(&a, year);
+    Resolver::SetYear(&b, year);
+    if (a.from && b.to && extract_internal::ToDays(*a.from) > extract_internal::ToDays(*b.to)) {
+      Resolver::SetYear(&b, year + 1);
+    }
+    const int64_t ref_days = extract_internal::ToDays(*resolver.reference());
+    if (a.from && b.to && extract_internal::ToDays(*a.from) <= ref_days &&
+        ref_days <= extract_internal::ToDays(*b.to)) {
+      *first = a;
+      *last = b;
+    } else {
+      resolver.AnchorToReference(&*first);
+    }
+  }
+  if (first->needs_year && !last->needs_year && last->from) {
+    Resolver::SetYear(&*first, last->from->year);
+    if (first->from && last->to &&
+        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
+      Resolver::SetYear(&*first, last->from->year - 1);
+    }
+  } else if (last->needs_year && !first->needs_year && first->to) {
+    Resolver::SetYear(&*last, first->to->year);
+    if (first->from && last->to &&
+        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
+      Resolver::SetYear(&*last, first->to->year + 1);
+    }
+  }
+  resolver.AnchorToReference(&*first);
+  resolver.AnchorToReference(&*last);
+  // "from Monday to Friday": the end is the first such weekday from the start.
+  if (last->bare_weekday > 0 && first->from) {
+    const int gap = ((last->bare_weekday - Weekday(*first->from)) % 7 + 7) % 7;
+    last->from = last->to = AddDays(*first->from, gap);
+  }
+  // "this Friday to this Monday": a weekday that would end the range before it
+  // starts is the one a week later.
+  if (parts.back()->rule->id == "dates.relative.weekday" && first->from && last->to &&
+      extract_internal::ToDays(*last->to) < extract_internal::ToDays(*first->from) &&
+      extract_internal::ToDays(*last->to) + 7 >= extract_internal::ToDays(*first->from)) {
+    last->from = AddDays(*last->from, 7);
+    last->to = AddDays(*last->to, 7);
+  }
+  Parsed range;
+  range.kind = "range";
+  range.granularity = GranularityRank(first->granularity) <= GranularityRank(last->granularity)
+                          ? first->granularity
+                          : last->granularity;
+  if (first->from && last->to) {
+    if (extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to))
+      return std::nullopt;
+    range.from = first->from;
+    range.to = last->to;
+  }
+  return range;
+}
+
 }  // namespace
+
+std::vector<std::string_view> DateFormNames() {
+  std::vector<std::string_view> names;
+  for (const FormEntry& form : Forms()) names.push_back(form.name);
+  return names;
+}
 
 void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
                   std::vector<DateFact>* out) {
@@ -2428,180 +2674,21 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
   };
 
   std::vector<Candidate> candidates;
-  // The single-date matches inside [start, end), the longest reported spans winning.
-  auto parts_in = [&](size_t start, size_t end, const Match* self) {
-    std::vector<const Match*> parts;
-    for (const Match& part : matches) {
-      if (&part != self && part.start >= start && part.end <= end && IsRangePart(part))
-        parts.push_back(&part);
-    }
-    std::vector<size_t> chosen = extract_internal::SelectNonOverlapping(parts, [](const Match* p) {
-      auto [s, e] = FactSpan(*p);
-      return Ranked{s, e, p->rule->priority, p->rule_index};
-    });
-    std::vector<const Match*> out;
-    for (size_t i : chosen) out.push_back(parts[i]);
-    return out;
-  };
-
   for (const Match& m : matches) {
-    if (m.Has("shift")) {
-      // "two weeks before Christmas": the date after the shift word, moved.
-      std::vector<const Match*> parts = parts_in(m.Get("shift")->end, m.end, &m);
-      if (parts.empty()) {
-        // A weekday ("starting next Monday") is not a range part; take it alone.
-        for (const Match& part : matches) {
-          if (&part != &m && part.start >= m.Get("shift")->end && part.end <= m.end &&
-              part.Has("weekday")) {
-            parts.push_back(&part);
-          }
-        }
-      }
-      if (parts.size() != 1) continue;
-      auto anchor = resolver.Parse(*parts[0]);
-      if (!anchor) continue;
-      resolver.AnchorToReference(&*anchor);
-      Parsed p;
-      p.kind = "relative";
-      p.granularity = "day";
-      const std::string& length_days = m.rule->Emit("length_days");
-      if (m.rule->Emit("length") == "count_to") {
-        // "the three months to June 30": that length, ending with that day (or with
-        // the last day of that month or period).
-        p.kind = "range";
-        if (anchor->to) {
-          auto from =
-              resolver.ShiftBy(AddDays(*anchor->to, 1), m.Group("count"), m.Group("unit"), true);
-          if (!from) continue;
-          p.from = *from;
-          p.to = anchor->to;
-          if (GranularityRank(anchor->granularity) >= 2) p.granularity = "month";
-        }
-        candidates.push_back(make(m, m.start, m.end, p));
-        continue;
-      }
-      if (!length_days.empty() || m.rule->Emit("length") == "count") {
-        // "the week of April 10": from that day, for a length.
-        p.kind = "range";
-        if (anchor->from) {
-          std::optional<CivilDate> end;
-          if (!length_days.empty()) {
-            // "the week of April 10" is the Monday-to-Sunday week holding that day;
-            // "the week beginning April 10" starts on it.
-            if (AsciiLower(m.Group("span_week")).ends_with(" of")) {
-              anchor->from = AddDays(*anchor->from, 1 - Weekday(*anchor->from));
-            }
-            end = AddDays(*anchor->from,
-                          static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
-          } else if (auto after = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"),
-                                                   false)) {
-            end = AddDays(*after, -1);
-          }
-          if (!end) continue;
-          p.from = anchor->from;
-          p.to = *end;
-        }
-        candidates.push_back(make(m, m.start, m.end, p));
-        continue;
-      }
-      std::string shift = AsciiLower(m.Group("shift"));
-      const bool back =
-          shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
-      if (anchor->from) {
-        auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
-        if (!moved) continue;
-        p.from = p.to = *moved;
-      }
-      candidates.push_back(make(m, m.start, m.end, p));
+    const FormEntry* form = FormOf(*m.rule);
+    if (form == nullptr) continue;
+    if (form->build == Build::kShifted || form->build == Build::kLengthTo ||
+        form->build == Build::kLengthFrom) {
+      if (auto p = ShiftedDate(resolver, matches, m, form->build))
+        candidates.push_back(make(m, m.start, m.end, *p));
       continue;
     }
     // Parts of a range may touch each other ("5/1-5/7"); a fact alone may not touch
     // other digits.
     if (InsideNumberRun(text, m)) continue;
-    if (m.Has("connector")) {
-      // A range of two dates: its parts are the single-date matches inside it.
-      std::string connector = AsciiLower(m.Group("connector"));
-      std::string lead = AsciiLower(m.Group("lead"));
-      if (connector == "and" && lead != "between") continue;
-      // Parts compete by the spans they report, so "May 13" beats "from May".
-      std::vector<const Match*> parts = parts_in(m.start, m.end, &m);
-      if (parts.size() < 2) continue;
-      // "Friday-Jun-15" is a weekday and its date, not a range from a weekday to a month.
-      auto weekday_part = [](const Match* part) {
-        return part->rule->id == "dates.relative.weekday";
-      };
-      auto month_part = [](const Match* part) {
-        return part->Has("month") && !part->Has("day") && !part->Has("year");
-      };
-      if (connector != "to" && connector != "until" && connector != "till" &&
-          connector != "through" &&
-          ((weekday_part(parts.front()) && month_part(parts.back())) ||
-           (month_part(parts.front()) && weekday_part(parts.back())))) {
-        continue;
-      }
-      auto first = resolver.Parse(*parts.front());
-      auto last = resolver.Parse(*parts.back());
-      if (!first || !last) continue;
-      // Both without a year: a range around the reference date is in its year
-      // ("from May to September", written in July); otherwise the start is placed and
-      // the end follows it.
-      if (first->needs_year && last->needs_year && resolver.reference()) {
-        Parsed a = *first;
-        Parsed b = *last;
-        const int year = resolver.reference()->year;
-        Resolver::SetYear(&a, year);
-        Resolver::SetYear(&b, year);
-        if (a.from && b.to && extract_internal::ToDays(*a.from) > extract_internal::ToDays(*b.to)) {
-          Resolver::SetYear(&b, year + 1);
-        }
-        const int64_t ref_days = extract_internal::ToDays(*resolver.reference());
-        if (a.from && b.to && extract_internal::ToDays(*a.from) <= ref_days &&
-            ref_days <= extract_internal::ToDays(*b.to)) {
-          *first = a;
-          *last = b;
-        } else {
-          resolver.AnchorToReference(&*first);
-        }
-      }
-      if (first->needs_year && !last->needs_year && last->from) {
-        Resolver::SetYear(&*first, last->from->year);
-        if (first->from && last->to &&
-            extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
-          Resolver::SetYear(&*first, last->from->year - 1);
-        }
-      } else if (last->needs_year && !first->needs_year && first->to) {
-        Resolver::SetYear(&*last, first->to->year);
-        if (first->from && last->to &&
-            extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
-          Resolver::SetYear(&*last, first->to->year + 1);
-        }
-      }
-      resolver.AnchorToReference(&*first);
-      resolver.AnchorToReference(&*last);
-      // "from Monday to Friday": the end is the first such weekday from the start.
-      if (last->bare_weekday > 0 && first->from) {
-        const int gap = ((last->bare_weekday - Weekday(*first->from)) % 7 + 7) % 7;
-        last->from = last->to = AddDays(*first->from, gap);
-      }
-      // "this Friday to this Monday": a weekday that would end the range before it
-      // starts is the one a week later.
-      if (parts.back()->rule->id == "dates.relative.weekday" && first->from && last->to &&
-          extract_internal::ToDays(*last->to) < extract_internal::ToDays(*first->from) &&
-          extract_internal::ToDays(*last->to) + 7 >= extract_internal::ToDays(*first->from)) {
-        last->from = AddDays(*last->from, 7);
-        last->to = AddDays(*last->to, 7);
-      }
-      Parsed range;
-      range.kind = "range";
-      range.granularity = GranularityRank(first->granularity) <= GranularityRank(last->granularity)
-                              ? first->granularity
-                              : last->granularity;
-      if (first->from && last->to) {
-        if (extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) continue;
-        range.from = first->from;
-        range.to = last->to;
-      }
-      candidates.push_back(make(m, m.start, m.end, range));
+    if (form->build == Build::kDateToDate) {
+      if (auto p = DateToDate(resolver, matches, m))
+        candidates.push_back(make(m, m.start, m.end, *p));
       continue;
     }
     if (m.rule->Emit("part_only") == "true") continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "extract/extract.h"
+
 namespace newsfacts {
 namespace {
 
@@ -22,6 +24,7 @@ const std::map<std::string_view, std::vector<EmitKey>, std::less<>>& Tables() {
        }},
       {"dates",
        {
+           {"form", Type::kChoice, DateFormNames(), true},
            {"kind",
             Type::kChoice,
             {"date", "relative", "range", "month", "year", "quarter", "decade", "duration"}},
@@ -29,7 +32,6 @@ const std::map<std::string_view, std::vector<EmitKey>, std::less<>>& Tables() {
            {"anchor", Type::kChoice, {"previous", "which"}},
            {"direction", Type::kChoice, {"future", "past"}},
            {"span", Type::kGroup, {}},
-           {"length", Type::kChoice, {"count", "count_to"}},
            {"length_days", Type::kInteger, {}},
            {"two_year_start", Type::kInteger, {}},
            {"part_only", Type::kBoolean, {}},
@@ -111,6 +113,13 @@ Status CheckEmits(const rules::RuleSet& set) {
             return error("must name one of the rule's fields");
           }
           break;
+      }
+    }
+    for (const EmitKey& key : *keys) {
+      if (key.required && rule.emit.find(std::string(key.name)) == rule.emit.end()) {
+        return InvalidRule("rule " + rule.id + ": emit " + std::string(key.name) +
+                               " is required (one of " + Joined(key.choices) + ")",
+                           set.origin() + ":" + std::to_string(rule.line));
       }
     }
   }

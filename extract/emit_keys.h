@@ -26,6 +26,7 @@ struct EmitKey {
   std::string_view name;
   Type type;
   std::vector<std::string_view> choices;  // for kChoice
+  bool required = false;                  // every rule of the set must give it
 };
 
 // The keys the extractor of set `set_id` reads ("quantities", "dates", "officials",

@@ -32,7 +32,7 @@ TEST_CASE("the shipped rule sets keep the emit contract") {
 }
 
 TEST_CASE("a misspelled key, a string for a boolean, an unknown value are errors") {
-  CHECK(Check("dates", "kind = \"duration\", part_only = true").ok());
+  CHECK(Check("dates", "form = \"duration\", kind = \"duration\", part_only = true").ok());
 
   Status s = Check("dates", "kind = \"duration\", part_onyl = true");
   CHECK(s.code() == StatusCode::kInvalidRule);
@@ -51,16 +51,26 @@ TEST_CASE("a misspelled key, a string for a boolean, an unknown value are errors
   s = Check("dates", "kind = true");
   CHECK(s.message().find("emit kind: must be one of") != std::string::npos);
 
-  CHECK(Check("dates", "length_days = 7").ok());
+  CHECK(Check("dates", "form = \"length_from\", length_days = 7").ok());
   s = Check("dates", "length_days = \"7\"");
   CHECK(s.message().find("emit length_days: must be an integer") != std::string::npos);
 
   // span names one of the rule's fields in the dates set, and is "match" in quantities.
-  CHECK(Check("dates", "span = \"day\"").ok());
+  CHECK(Check("dates", "form = \"day\", span = \"day\"").ok());
   s = Check("dates", "span = \"month\"");
   CHECK(s.message().find("emit span: must name one of the rule's fields") != std::string::npos);
   CHECK(Check("quantities", "span = \"match\"").ok());
   CHECK_FALSE(Check("quantities", "span = \"day\"").ok());
+
+  // Every dates rule names its form, one the extractor has a handler for.
+  s = Check("dates", "kind = \"duration\"");
+  CHECK(s.where() == "t.toml:4");  // the rule's header
+  CHECK(s.message().find("rule t.one: emit form is required (one of \"day\", ") !=
+        std::string::npos);
+  s = Check("dates", "form = \"day_of_month\", kind = \"date\"");
+  CHECK(s.where() == "t.toml:8");
+  CHECK(s.message().find("emit form: must be one of \"day\", \"dotted_day\"") != std::string::npos);
+  CHECK_FALSE(Check("dates", "form = true").ok());
 
   CHECK_FALSE(Check("officials", "gated = \"yes\"").ok());
   CHECK(Check("officials", "gated = true").ok());

@@ -80,6 +80,8 @@ void ExtractQuantities(const std::string& text, const rules::RuleSet& rules,
                        std::vector<Quantity>* out);
 void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
                   std::vector<DateFact>* out);
+// The forms a dates rule may name (emit.form): each is read by one handler of ExtractDates.
+std::vector<std::string_view> DateFormNames();
 void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
                       std::vector<Official>* out);
 // Speakers are resolved against `officials` (already extracted from the same text).

@@ -270,12 +270,14 @@ TEST_CASE("a bad rule file stops the program before any work") {
 
 TEST_CASE("rules test and extract refuse an emit key the extractor does not read") {
   // "part_onyl" for part_only once passed `rules test` and made every part rule a fact of
-  // its own; a boolean written as a string is refused as well.
+  // its own; a boolean written as a string and a date form no handler reads are refused
+  // as well.
   RequireBinary();
   for (const auto& [from, to, says] :
        {std::tuple<std::string, std::string, std::string>{
             "part_only = true", "part_onyl = true", "emit part_onyl: the dates extractor reads"},
-        {"part_only = true", "part_only = \"yes\"", "emit part_only: must be true or false"}}) {
+        {"part_only = true", "part_only = \"yes\"", "emit part_only: must be true or false"},
+        {"form = \"day\"", "form = \"month_day\"", "emit form: must be one of \"day\""}}) {
     CAPTURE(to);
     TempDir tmp;
     REQUIRE(tmp.ok());
