@@ -1,0 +1,492 @@
+// After the matches are facts: weekdays joined to the day they refine, relative dates
+// anchored on the story's previous date, and the later items of date lists.
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/date_math.h"
+#include "extract/dates_internal.h"
+#include "extract/extract.h"
+#include "extract/number.h"
+#include "extract/text_util.h"
+
+namespace newsfacts {
+namespace dates_internal {
+
+namespace {
+
+// True for a date a weekday next to it can refine: a single day reached by counting
+// from another ("two weeks from now", "3 weeks after Christmas") or a numbered week.
+bool RefinableByWeekday(const DateFact& f) {
+  if (!f.from || !f.to) return false;
+  if (f.rule == "dates.range.nth_week" || f.rule == "dates.range.week_number") return true;
+  return f.kind == "relative" && *f.from == *f.to && f.rule != "dates.relative.weekday" &&
+         f.rule != "dates.relative.day_word" && f.rule != "dates.relative.weekend";
+}
+
+// True for a Monday-to-Sunday week named relative to the reference ("next week").
+bool IsWholeWeek(const DateFact& f) {
+  if (f.rule != "dates.relative.period" && f.rule != "dates.relative.after_next") return false;
+  if (!f.from || !f.to) return false;
+  auto from = ParseIsoDate(*f.from);
+  auto to = ParseIsoDate(*f.to);
+  return from && to && Weekday(*from) == 1 &&
+         extract_internal::ToDays(*to) - extract_internal::ToDays(*from) == 6;
+}
+
+// Sentence ends (EndsSentenceAt) between [from, to).
+// Counts at most two, and gives two for a stretch longer than two sentences could be,
+// so that a long text is not scanned again for every fact.
+int SentenceEnds(const std::string& text, size_t from, size_t to) {
+  constexpr size_t kTwoSentences = 3000;
+  if (to > from + kTwoSentences) return 2;
+  int ends = 0;
+  for (size_t i = from; i < to && i < text.size() && ends < 2; ++i) {
+    if (!EndsSentenceAt(text, i, from)) continue;
+    ++ends;
+    if (text[i] == '\n') {
+      while (i + 1 < to && IsSpace(text[i + 1])) ++i;
+    }
+  }
+  return ends;
+}
+
+// How a fact written relative to another time ("two days later", "the next day", "a
+// year earlier", "the following week") is resolved: against the last date the same
+// sentence or the one before it wrote out (a fact of a kind other than relative or
+// duration), else against the reference. A rule opts in with emit.anchor = "previous";
+// with emit.anchor = "which", only for the `which` words that point back at a time
+// already named (the following/previous/same/that period, the next day).
+bool AnchorsOnPrevious(const Match& m) {
+  const std::string& anchor = m.rule->Emit("anchor");
+  if (anchor == "previous") return true;
+  if (anchor != "which") return false;
+  std::string which = AsciiLower(m.Group("which"));
+  std::string unit = AsciiLower(m.Group("unit"));
+  if (which == "following" || which == "previous" || which.ends_with("same") ||
+      (which == "that" && unit != "weekend")) {
+    return true;
+  }
+  return which == "next" && unit == "day";
+}
+
+// One item of a list written after a date: its span and its number (a year, a month or
+// a day).
+struct ListItem {
+  size_t start = 0;
+  size_t end = 0;
+  int value = 0;
+  bool exists = false;  // already a fact
+};
+
+enum class ListKind { kNone, kYear, kMonth, kDay };
+
+// What a fact's list items would be: years after a year ("in 2016 and 2020"), months
+// after a month ("in March, April and May"), days after a day whose text ends with the
+// day ("Jan. 2 and 3", "March 3, 4 and 5").
+ListKind ListKindOf(const DateFact& f) {
+  if (!f.from || !f.to || !f.granularity || f.text.empty()) return ListKind::kNone;
+  if (f.kind == "year" && *f.granularity == "year" && f.from->substr(0, 4) == f.to->substr(0, 4))
+    return ListKind::kYear;
+  if (f.kind == "month" && *f.granularity == "month" && f.from->substr(0, 7) == f.to->substr(0, 7))
+    return ListKind::kMonth;
+  if (f.kind == "date" && *f.granularity == "day" && f.from == f.to) {
+    size_t digits = 0;
+    for (size_t i = f.text.size(); i > 0 && IsDigit(f.text[i - 1]); --i) ++digits;
+    if (digits >= 1 && digits <= 2) return ListKind::kDay;
+    const std::string tail = f.text.size() > 2 ? AsciiLower(f.text.substr(f.text.size() - 2)) : "";
+    if (digits == 0 && f.text.size() > 2 && IsDigit(f.text[f.text.size() - 3]) &&
+        (tail == "st" || tail == "nd" || tail == "rd" || tail == "th")) {
+      return ListKind::kDay;
+    }
+  }
+  return ListKind::kNone;
+}
+
+// The item of the given kind at pos, if one is there and nothing glued to it makes it
+// something else ("March 3, 4 people", "2016 and 2020s").
+std::optional<ListItem> ListItemAt(const std::string& text, const RuleSet& rules, size_t pos,
+                                   ListKind kind) {
+  ListItem item;
+  item.start = pos;
+  if (kind == ListKind::kMonth) {
+    // Capitalised only: "and may act" is the verb.
+    std::string_view word = WordAt(text, pos);
+    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return std::nullopt;
+    int month = MonthNumber(rules, word);
+    if (month == 0) return std::nullopt;
+    item.end = pos + word.size();
+    if (item.end < text.size() && text[item.end] == '.' &&
+        MonthNumber(rules, text.substr(pos, word.size() + 1)) != 0) {
+      ++item.end;  // "Jan.", not the full stop after "May"
+    }
+    const size_t next = SkipSpaces(text, item.end);
+    if (next < text.size() && IsDigit(text[next])) return std::nullopt;  // "May 5": a day
+    item.value = month;
+    return item;
+  }
+  size_t end = pos;
+  while (end < text.size() && IsDigit(text[end]) && end - pos < 5) ++end;
+  const size_t digits = end - pos;
+  if (digits == 0) return std::nullopt;
+  int value = std::stoi(text.substr(pos, digits));
+  if (kind == ListKind::kYear) {
+    if (digits != 4 || value < 1000 || value > 2999) return std::nullopt;
+  } else {
+    if (digits > 2 || value < 1 || value > 31) return std::nullopt;
+    const std::string suffix = AsciiLower(text.substr(end, 2));
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") end += 2;
+  }
+  if (end < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[end]);
+    if (std::isalnum(c) || c == '%' || c == ':' || c == '/' || c == '-' || c == '\'' || c >= 0x80)
+      return std::nullopt;
+    if (c == '.' && end + 1 < text.size() && IsDigit(text[end + 1])) return std::nullopt;
+  }
+  if (kind == ListKind::kDay) {
+    // A day is followed by the end of the clause, a connector or a year, not a noun.
+    const size_t next = SkipSpaces(text, end);
+    std::string word = AsciiLower(WordAt(text, next));
+    if (next > end && !word.empty() && word != "and" && word != "or") return std::nullopt;
+  }
+  item.end = end;
+  item.value = value;
+  return item;
+}
+
+}  // namespace
+
+// "Monday two weeks from now", "in 3 days on Friday", "the 1st week of Oct. on Friday":
+// a bare weekday written next to a counted day or a week names that day's weekday in
+// the same Monday-to-Sunday week. The two facts become one. facts are sorted by span,
+// with byte offsets.
+void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
+  if (facts->size() < 2) return;
+  const rules::Lexicon* weekdays = rules.lexicon("weekday");
+  if (weekdays == nullptr) return;
+  // 1 for Monday ... 7 for Sunday; 0 when word is not a weekday.
+  auto weekday_num = [&](std::string_view word) -> int {
+    const LexiconEntry* entry = weekdays->Find(word);
+    if (entry == nullptr) return 0;
+    return static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0));
+  };
+  auto weekday_of = [&](const DateFact& f) -> int {
+    return f.rule == "dates.relative.weekday" ? weekday_num(f.text) : 0;
+  };
+  auto joined = [&](const DateFact& a, const DateFact& b) {
+    size_t i = static_cast<size_t>(a.span.end);
+    const size_t end = static_cast<size_t>(b.span.start);
+    if (i > end) return false;
+    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
+    if (i + 2 <= end && AsciiLower(std::string_view(text).substr(i, 2)) == "on") i += 2;
+    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
+    return i == end;
+  };
+  std::vector<DateFact> out;
+  // merged, written from the start of a to the end of b, replaces the two.
+  auto emit_joined = [&](DateFact merged, const DateFact& a, const DateFact& b) {
+    merged.span = Span{a.span.start, b.span.end};
+    merged.text = text.substr(static_cast<size_t>(a.span.start),
+                              static_cast<size_t>(b.span.end - a.span.start));
+    out.push_back(std::move(merged));
+  };
+  for (size_t k = 0; k < facts->size(); ++k) {
+    DateFact& a = (*facts)[k];
+    if (k + 1 < facts->size()) {
+      DateFact& b = (*facts)[k + 1];
+      const int wa = weekday_of(a);
+      const int wb = weekday_of(b);
+      const DateFact* base = wa > 0 && RefinableByWeekday(b)   ? &b
+                             : wb > 0 && RefinableByWeekday(a) ? &a
+                                                               : nullptr;
+      // "this Friday (June 15)", "tomorrow, 13/04/21": a relative day followed by the
+      // date it stands for; the written date gives the value.
+      if ((a.rule == "dates.relative.weekday" || a.rule == "dates.relative.day_word") &&
+          b.rule.starts_with("dates.day.") && b.from && b.from == b.to) {
+        size_t i = static_cast<size_t>(a.span.end);
+        const size_t end = static_cast<size_t>(b.span.start);
+        while (i < end && (IsSpace(text[i]) || text[i] == ',' || text[i] == '(' || text[i] == '-'))
+          ++i;
+        if (i == end) {
+          emit_joined(b, a, b);
+          ++k;
+          continue;
+        }
+      }
+      // "next week between Wednesday and Friday", "from Tuesday to Friday next week": the
+      // weekdays of that week.
+      const bool week_first = IsWholeWeek(a) && b.kind == "range";
+      const bool week_last = IsWholeWeek(b) && a.kind == "range";
+      if ((week_first || week_last) && joined(a, b)) {
+        const DateFact& week = week_first ? a : b;
+        const DateFact& days_range = week_first ? b : a;
+        std::vector<int> days;
+        bool digits = false;
+        for (size_t i = static_cast<size_t>(days_range.span.start);
+             i < static_cast<size_t>(days_range.span.end);) {
+          if (IsDigit(text[i])) digits = true;
+          std::string_view word = WordAt(text, i);
+          if (word.empty()) {
+            ++i;
+            continue;
+          }
+          if (const int day = weekday_num(word); day > 0) days.push_back(day);
+          i += word.size();
+        }
+        auto monday = ParseIsoDate(*week.from);
+        if (!digits && days.size() == 2 && days[0] > 0 && days[1] > 0 && monday) {
+          DateFact merged = days_range;
+          merged.from = FormatIso(AddDays(*monday, days[0] - 1));
+          merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
+          emit_joined(std::move(merged), a, b);
+          ++k;
+          continue;
+        }
+      }
+      if (base != nullptr && joined(a, b)) {
+        auto day = ParseIsoDate(*base->from);
+        if (day) {
+          const int wd = wa > 0 ? wa : wb;
+          DateFact merged = *base;
+          merged.kind = "relative";
+          merged.granularity = "day";
+          merged.from = merged.to = FormatIso(AddDays(*day, wd - Weekday(*day)));
+          emit_joined(std::move(merged), a, b);
+          ++k;
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(a));
+  }
+  *facts = std::move(out);
+}
+
+void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
+                           std::vector<Candidate>* candidates, const std::vector<size_t>& order) {
+  const Candidate* anchor = nullptr;
+  for (size_t i : order) {
+    Candidate& c = (*candidates)[i];
+    if (c.match != nullptr && c.fact.from && AnchorsOnPrevious(*c.match) && anchor != nullptr &&
+        SentenceEnds(text, anchor->end, c.start) <= 1) {
+      const Match& m = *c.match;
+      auto a_from = ParseIsoDate(*anchor->fact.from);
+      auto a_to = ParseIsoDate(*anchor->fact.to);
+      if (!a_from || !a_to) continue;
+      const bool back = m.rule->Emit("direction") == "past" ||
+                        AsciiLower(m.Group("dba")) == "before" ||
+                        AsciiLower(m.Group("which")) == "previous";
+      const std::string unit = AsciiLower(m.Group("unit"));
+      // A length shorter than the earlier date's granularity says nothing about it ("in
+      // 2019 ... the day after"): the reference stays.
+      const int unit_rank = unit.starts_with("year") || unit.starts_with("decade") ? 4
+                            : unit.starts_with("quarter")                          ? 3
+                            : unit.starts_with("month")                            ? 2
+                                                                                   : 1;
+      if (GranularityRank(anchor->fact.granularity) > unit_rank ||
+          GranularityRank(anchor->fact.granularity) == 0) {
+        continue;
+      }
+      const bool whole_period =
+          anchor->fact.granularity && *anchor->fact.granularity != "day" && m.Has("count") &&
+          (unit.starts_with("year") || unit.starts_with("month") || unit.starts_with("quarter"));
+      Context shifted;
+      shifted.reference_date = FormatIso(back ? *a_from : *a_to);
+      Resolver resolver(text, rules, shifted);
+      if (whole_period) {
+        // "a loss for the three months to June 30, against a profit a year earlier":
+        // the same period, moved.
+        auto from = resolver.ShiftBy(*a_from, m.Group("count"), m.Group("unit"), back);
+        auto after = resolver.ShiftBy(AddDays(*a_to, 1), m.Group("count"), m.Group("unit"), back);
+        if (from && after) {
+          c.fact.from = FormatIso(*from);
+          c.fact.to = FormatIso(AddDays(*after, -1));
+          c.fact.granularity = anchor->fact.granularity;
+        }
+      } else if (auto p = resolver.Parse(m); p && p->from && p->to) {
+        resolver.AnchorToReference(&*p);
+        c.fact.from = FormatIso(*p->from);
+        c.fact.to = FormatIso(*p->to);
+      }
+    }
+    if (c.fact.from && c.fact.kind != "relative" && c.fact.kind != "duration") anchor = &c;
+  }
+}
+
+// "in 2016 and 2020", "in March, April and May", "Jan. 2 and 3": the later items of a
+// list whose first item is a fact, each its own fact of the same kind; months take the
+// year of the item before them (the next year when they come before it in the year),
+// days its month. A list counts only when it closes with "and" or "or". "April and May
+// 2025": months before a month with a year share its year. facts are sorted by span.
+void AddListItems(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
+  std::vector<DateFact> added;
+  auto taken = [&](size_t start, size_t end) {
+    for (const DateFact& f : *facts) {
+      if (static_cast<size_t>(f.span.start) < end && start < static_cast<size_t>(f.span.end))
+        return true;
+    }
+    return false;
+  };
+  auto make = [&](const DateFact& like, const ListItem& item, const CivilDate& from,
+                  const CivilDate& to) {
+    DateFact f = like;
+    f.text = text.substr(item.start, item.end - item.start);
+    f.span = Span{static_cast<int64_t>(item.start), static_cast<int64_t>(item.end)};
+    f.from = FormatIso(from);
+    f.to = FormatIso(to);
+    return f;
+  };
+  const size_t count = facts->size();
+  for (size_t h = 0; h < count; ++h) {
+    DateFact& head = (*facts)[h];
+    const ListKind kind = ListKindOf(head);
+    if (kind == ListKind::kNone) continue;
+    auto head_from = ParseIsoDate(*head.from);
+    if (!head_from) continue;
+    // "between the 21st and 23rd" is a range's two ends, not a list.
+    auto word_before = [&](size_t pos) {
+      while (pos > 0 && IsSpace(text[pos - 1])) --pos;
+      size_t w = pos;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      return std::pair<size_t, std::string>{w, AsciiLower(text.substr(w, pos - w))};
+    };
+    auto [prev_start, prev_word] = word_before(static_cast<size_t>(head.span.start));
+    if (prev_word == "the") prev_word = word_before(prev_start).second;
+    if (prev_word == "between") continue;
+    // Forward: ", item", ", and item", " and item", " or item".
+    std::vector<ListItem> items;
+    bool closed = false;
+    size_t pos = static_cast<size_t>(head.span.end);
+    while (!closed && items.size() < 12) {
+      size_t p = pos;
+      bool comma = false;
+      if (p < text.size() && text[p] == ',') {
+        comma = true;
+        ++p;
+      }
+      const size_t word_pos = SkipSpaces(text, p);
+      if (word_pos == p && !comma) break;
+      const std::string word = AsciiLower(WordAt(text, word_pos));
+      if (word == "and" || word == "or") {
+        closed = true;
+        p = SkipSpaces(text, word_pos + word.size());
+        if (p == word_pos + word.size()) break;
+      } else if (comma) {
+        p = word_pos;
+      } else {
+        break;
+      }
+      auto item = ListItemAt(text, rules, p, kind);
+      if (!item) {
+        closed = false;
+        break;
+      }
+      // An item another rule already read ("and 2020" of dates.year.list) stays its.
+      item->exists = taken(item->start, item->end);
+      if (item->exists && !std::any_of(facts->begin(), facts->end(), [&](const DateFact& f) {
+            return static_cast<size_t>(f.span.start) == item->start &&
+                   static_cast<size_t>(f.span.end) == item->end && ListKindOf(f) == kind;
+          })) {
+        closed = false;
+        break;
+      }
+      items.push_back(*item);
+      pos = item->end;
+    }
+    if (!closed) items.clear();
+    if (kind == ListKind::kDay && !items.empty()) {
+      // "March 3, 4 and 5, 2021": the year after the last day is every day's.
+      size_t p = items.back().end;
+      if (p < text.size() && text[p] == ',') ++p;
+      const size_t year_pos = SkipSpaces(text, p);
+      auto year = year_pos > items.back().end ? ListItemAt(text, rules, year_pos, ListKind::kYear)
+                                              : std::nullopt;
+      if (year && IsValidDate(year->value, head_from->month, head_from->day) &&
+          !taken(year->start, year->end)) {
+        head_from->year = year->value;
+        head.from = head.to = FormatIso(*head_from);
+      }
+    }
+    CivilDate prev = *head_from;
+    for (const ListItem& item : items) {
+      if (kind == ListKind::kYear) {
+        if (item.exists) continue;
+        added.push_back(
+            make(head, item, CivilDate{item.value, 1, 1}, CivilDate{item.value, 12, 31}));
+      } else if (kind == ListKind::kMonth) {
+        const int year = item.value < prev.month ? prev.year + 1 : prev.year;
+        prev = CivilDate{year, item.value, 1};
+        if (item.exists) continue;
+        added.push_back(make(head, item, prev, MonthEnd(year, item.value)));
+      } else {
+        if (item.value <= prev.day || !IsValidDate(prev.year, prev.month, item.value)) break;
+        prev = CivilDate{prev.year, prev.month, item.value};
+        if (item.exists) continue;
+        added.push_back(make(head, item, prev, prev));
+      }
+    }
+    // Backward: "April and May 2025", "March, April and May 2025".
+    const std::string_view head_word = WordAt(text, static_cast<size_t>(head.span.start));
+    if (kind == ListKind::kMonth && MonthNumber(rules, head_word) != 0 && head.text.size() >= 4 &&
+        IsDigit(head.text.back())) {
+      size_t p = static_cast<size_t>(head.span.start);
+      bool need_and = true;
+      while (p > 0) {
+        size_t q = p;
+        while (q > 0 && IsSpace(text[q - 1])) --q;
+        if (need_and) {
+          if (q < 4 || (AsciiLower(text.substr(q - 3, 3)) != "and" &&
+                        AsciiLower(text.substr(q - 2, 2)) != "or")) {
+            break;
+          }
+          q -= AsciiLower(text.substr(q - 3, 3)) == "and" ? 3 : 2;
+          if (q > 0 && std::isalpha(static_cast<unsigned char>(text[q - 1]))) break;
+          while (q > 0 && IsSpace(text[q - 1])) --q;
+          if (q > 0 && text[q - 1] == ',') --q;
+        } else {
+          if (q == 0 || text[q - 1] != ',') break;
+          --q;
+        }
+        while (q > 0 && IsSpace(text[q - 1])) --q;
+        size_t w = q;
+        if (w > 0 && text[w - 1] == '.') --w;
+        while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+        const int month = w < q && std::isupper(static_cast<unsigned char>(text[w]))
+                              ? MonthNumber(rules, text.substr(w, q - w))
+                              : 0;
+        if (month == 0) break;
+        const CivilDate from{head_from->year, month, 1};
+        if (taken(w, q)) {
+          // "in March and May 2025": "in March" alone was placed by the reference.
+          auto same = std::find_if(facts->begin(), facts->end(), [&](const DateFact& f) {
+            return static_cast<size_t>(f.span.start) == w && static_cast<size_t>(f.span.end) == q &&
+                   ListKindOf(f) == ListKind::kMonth;
+          });
+          if (same == facts->end()) break;
+          same->from = FormatIso(from);
+          same->to = FormatIso(MonthEnd(from.year, month));
+        } else {
+          added.push_back(make(head, ListItem{w, q, month}, from, MonthEnd(from.year, month)));
+        }
+        p = w;
+        need_and = false;
+      }
+    }
+  }
+  if (added.empty()) return;
+  for (DateFact& f : added) facts->push_back(std::move(f));
+  std::stable_sort(facts->begin(), facts->end(), [](const DateFact& a, const DateFact& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.span.end < b.span.end;
+  });
+}
+
+}  // namespace dates_internal
+}  // namespace newsfacts

@@ -1,0 +1,475 @@
+// The forms counted from the reference date (or an earlier date of the story): relative
+// days and weekdays, "two weeks ago", "next month", durations, shifts by a count of units.
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/date_math.h"
+#include "extract/dates_internal.h"
+#include "extract/extract.h"
+#include "extract/number.h"
+#include "extract/text_util.h"
+
+namespace newsfacts {
+namespace dates_internal {
+
+std::optional<Parsed> Resolver::YearToDateForm(const Match&) const { return YearToDate(); }
+
+std::optional<CivilDate> Resolver::ShiftBy(const CivilDate& date, std::string_view count,
+                                           std::string_view unit_text, bool back) const {
+  auto n = Count(AsciiLower(count));
+  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr;
+  if (!n || unit == nullptr) return std::nullopt;
+  return Shift(date, back ? -*n : *n, *unit);
+}
+
+std::optional<Parsed> Resolver::Weekend(const Match& m) const {
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (!ref_) return p;
+  const int today = Weekday(*ref_);
+  CivilDate saturday = AddDays(*ref_, 6 - today);  // this week's
+  if (today < 6 && !FutureCue(m.start)) saturday = AddDays(saturday, -7);
+  p.from = saturday;
+  p.to = AddDays(saturday, 1);
+  return p;
+}
+
+std::optional<Parsed> Resolver::WeekdayOfWeek(const Match& m) const {
+  const bool weekday_first = m.Has("wweek");
+  auto wd = LexNum(Lex(kWeekday), m.Group(weekday_first ? "weekday" : "wday"), "num");
+  std::string which = AsciiLower(m.Group(weekday_first ? "wweek" : "wwhich"));
+  if (!wd) return std::nullopt;
+  int k = 0;
+  if (which == "last" || which == "previous") k = -1;
+  if (which == "next" || which == "following" || which == "coming" || which == "upcoming") k = 1;
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (!ref_) return p;
+  p.from = p.to = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k + (*wd - 1));
+  return p;
+}
+
+std::optional<Parsed> Resolver::Compound(const Match& m) const {
+  const std::string dir = AsciiLower(m.Group("cdir"));
+  const bool within = m.Has("cwithin");
+  if (dir.empty() && !within) return std::nullopt;
+  // "the last 3 months and 2 days ago ...": the first length belongs to "last".
+  if (!within) {
+    size_t k = m.start;
+    while (k > 0 && IsSpace(text_[k - 1])) --k;
+    size_t w = k;
+    while (w > 0 && !IsSpace(text_[w - 1])) --w;
+    const std::string before = AsciiLower(std::string_view(text_).substr(w, k - w));
+    if (before == "last" || before == "past" || before == "previous" || before == "next" ||
+        before == "coming" || before == "first") {
+      return std::nullopt;
+    }
+  }
+  const bool back = dir == "ago";
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (!ref_) return p;
+  std::string_view words = m.Group("compound");
+  CivilDate date = *ref_;
+  bool have_count = false;  // words alternate: a count, then its unit
+  int64_t count = 0;
+  size_t i = 0;
+  while (i < words.size()) {
+    if (IsSpace(words[i]) || words[i] == ',') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < words.size() && !IsSpace(words[j]) && words[j] != ',') ++j;
+    const std::string word = AsciiLower(words.substr(i, j - i));
+    i = j;
+    if (word == "and") continue;
+    if (!have_count) {
+      std::optional<int64_t> c = Count(word);
+      if (!c) return std::nullopt;
+      count = *c;
+      have_count = true;
+      continue;
+    }
+    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(word) : nullptr;
+    if (unit == nullptr) return std::nullopt;
+    auto moved = Shift(date, back ? -count : count, *unit);
+    if (!moved) return std::nullopt;
+    date = *moved;
+    have_count = false;
+  }
+  if (within) {
+    p.from = *ref_;
+    p.to = extract_internal::ToDays(date) > extract_internal::ToDays(*ref_) ? AddDays(date, -1)
+                                                                            : *ref_;
+  } else {
+    p.from = p.to = date;
+  }
+  return p;
+}
+
+std::optional<Parsed> Resolver::YearToDate() const {
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (ref_) {
+    p.from = CivilDate{ref_->year, 1, 1};
+    p.to = *ref_;
+  }
+  return p;
+}
+
+std::optional<Parsed> Resolver::RelativeDay(const Match& m) const {
+  const std::string relday = AsciiLower(m.Group("relday"));
+  // "now", and "date" as the end of a range ("from March to date").
+  auto offset = relday == "now" || relday.ends_with("date")
+                    ? std::optional<int>(0)
+                    : LexNum(Lex(kRelativeDay), m.Group("relday"), "offset");
+  if (!offset) return std::nullopt;
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (ref_) p.from = p.to = AddDays(*ref_, *offset);
+  return p;
+}
+
+std::optional<Parsed> Resolver::WeekdayDate(const Match& m) const {
+  auto wd = LexNum(Lex(kWeekday), m.Group("weekday"), "num");
+  if (!wd || *wd < 1 || *wd > 7) return std::nullopt;
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (!ref_) return p;
+  std::string which = AsciiLower(m.Group("which"));
+  const int today = Weekday(*ref_);
+  int64_t delta = 0;
+  if (which == "last" || which == "previous") {
+    // The named day of the week before the reference date's (weeks run Monday to
+    // Sunday), as "last week" is that whole week.
+    delta = *wd - today - 7;
+  } else if (which == "next" || which == "following") {
+    delta = *wd - today + 7;
+  } else if (which == "coming" || which == "upcoming") {
+    delta = ((*wd - today) % 7 + 7) % 7;
+    if (delta == 0) delta = 7;
+  } else if (which == "this") {
+    delta = *wd - today;
+  } else if (which != "past" && FutureCue(m.start)) {
+    p.bare_weekday = *wd;
+    delta = ((*wd - today) % 7 + 7) % 7;
+  } else {
+    p.bare_weekday = *wd;
+    // "on Tuesday", "past Tuesday": the latest one on or before the reference date.
+    delta = -(((today - *wd) % 7 + 7) % 7);
+  }
+  p.from = p.to = AddDays(*ref_, delta);
+  return p;
+}
+
+std::optional<CivilDate> Resolver::Shift(const CivilDate& date, int64_t n,
+                                         const LexiconEntry& unit) const {
+  auto mult = ParseAttrNumber(unit.attr("mult", "1"));
+  if (!mult) return std::nullopt;
+  int64_t k = n * static_cast<int64_t>(*mult);
+  const std::string& code = unit.attr("code");
+  if (code == "D") return AddDays(date, k);
+  if (code == "BD") {
+    // Business days: Monday to Friday, counted one by one (k is at most kMaxCount).
+    CivilDate d = date;
+    const int step = k < 0 ? -1 : 1;
+    for (int64_t left = k < 0 ? -k : k; left > 0;) {
+      d = AddDays(d, step);
+      if (Weekday(d) <= 5) --left;
+    }
+    return d;
+  }
+  if (code == "W") return AddDays(date, 7 * k);
+  if (code == "M") return AddMonths(date, k);
+  if (code == "Y") return AddYears(date, k);
+  // Hours and minutes move the day only when they add up to whole days.
+  auto floor_div = [](int64_t a, int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+  };
+  if (code == "H") return AddDays(date, floor_div(k, 24));
+  if (code == "MIN") return AddDays(date, floor_div(k, 24 * 60));
+  return std::nullopt;
+}
+
+std::optional<Parsed> Resolver::Ago(const Match& m) const {
+  auto n = Count(AsciiLower(m.Group("count")));
+  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
+  if (!n || unit == nullptr) return std::nullopt;
+  const bool future = m.rule->Emit("direction") == "future";
+  if (m.rule->Emit("needs_future_cue") == "true" && !FutureCue(m.start) &&
+      (PastCue(m.start) || FollowedByOf(m.end))) {
+    return std::nullopt;
+  }
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (ref_) {
+    auto d = Shift(*ref_, future ? *n : -*n, *unit);
+    if (!d) return std::nullopt;
+    p.from = p.to = *d;
+  }
+  return p;
+}
+
+std::optional<Parsed> Resolver::PastUnit(const Match& m) const {
+  std::string unit = AsciiLower(m.Group("punit"));
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (!ref_) return p;
+  CivilDate from = *ref_;
+  if (unit == "week") from = AddDays(*ref_, -7);
+  if (unit == "fortnight") from = AddDays(*ref_, -14);
+  if (unit == "month") from = AddMonths(*ref_, -1);
+  if (unit == "year") from = AddYears(*ref_, -1);
+  if (unit == "decade") from = AddYears(*ref_, -10);
+  if (unit == "day") from = AddDays(*ref_, -1);
+  if (unit == "quarter") from = AddMonths(*ref_, -3);
+  p.from = from;
+  p.to = *ref_;
+  return p;
+}
+
+std::optional<Parsed> Resolver::Period(const Match& m) const {
+  std::string which = AsciiLower(m.Group("which"));
+  std::string unit = AsciiLower(m.Group("unit"));
+  if (unit == "qtr") unit = "quarter";
+  // "this working week", "next workweek": Monday to Friday.
+  const bool work_week = unit.starts_with("work");
+  if (work_week) unit = "week";
+  int k = 0;
+  if (which == "last" || which == "previous" || which == "past") {
+    k = -1;
+  } else if (which == "next" || which == "coming" || which == "following" || which == "upcoming") {
+    k = 1;
+  } else if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
+    // "the rest of the week" and "the end of the year" are the reference date's; so
+    // is "the week" or "the same year" standing alone ("away for the week"), but not
+    // when it is someone else's ("the week of April 10", "the year before", "the
+    // year 2020").
+    std::string part = AsciiLower(m.Group("part"));
+    // "the same week that it happened" names the week by what happened in it; "the
+    // same month as" and "the same week of" compare it with another.
+    const bool ends = which.ends_with("same")
+                          ? AnaphoraEnds(m.end) || FollowedByWord(m.end, {"that", "when"})
+                          : AnaphoraEnds(m.end);
+    if (!part.ends_with("of") && !part.ends_with("in") && (!part.empty() || !ends)) {
+      return std::nullopt;
+    }
+  } else if (which.starts_with("after")) {
+    k = 2;  // "the week after next"
+  } else if (which.empty()) {
+    // "end of year", "rest of week": the reference date's.
+    if (!AsciiLower(m.Group("part")).ends_with("of")) return std::nullopt;
+  } else if (which != "this" && which != "current") {
+    return std::nullopt;
+  }
+  Parsed p;
+  p.kind = "relative";
+  if (unit == "day") {
+    // "the day", "this day", "end of day"; "next day" and "the previous day" one day
+    // on or back.
+    const std::string part = AsciiLower(m.Group("part"));
+    if (!part.ends_with("end of") && (!part.empty() || !AnaphoraEnds(m.end))) return std::nullopt;
+    p.granularity = "day";
+    if (ref_) p.from = p.to = AddDays(*ref_, k);
+    return p;
+  }
+  if (unit == "week" || unit == "weekend" || unit == "fortnight") {
+    p.granularity = "day";
+  } else if (unit == "month" || unit == "quarter" || unit == "year" || unit == "decade") {
+    p.granularity = unit;
+  } else {
+    return std::nullopt;
+  }
+  if (!ref_) return p;
+  CivilDate from;
+  CivilDate to;
+  if (unit == "fortnight") {
+    // "next fortnight": two Monday-to-Sunday weeks, the first being the reference
+    // date's week ("this fortnight") or the one two weeks on.
+    from = AddDays(*ref_, 1 - Weekday(*ref_) + 14 * k);
+    to = AddDays(from, 13);
+  } else if (unit == "week" || unit == "weekend") {
+    CivilDate monday = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k);
+    from = unit == "week" ? monday : AddDays(monday, 5);
+    to = AddDays(monday, work_week ? 4 : 6);
+  } else if (unit == "month") {
+    from = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+    to = MonthEnd(from.year, from.month);
+  } else if (unit == "quarter") {
+    int q_month = (ref_->month - 1) / 3 * 3 + 1;
+    from = AddMonths(CivilDate{ref_->year, q_month, 1}, 3 * k);
+    CivilDate last = AddMonths(from, 2);
+    to = MonthEnd(last.year, last.month);
+  } else if (unit == "decade") {
+    const int first = ref_->year - ((ref_->year % 10) + 10) % 10 + 10 * k;
+    from = CivilDate{first, 1, 1};
+    to = CivilDate{first + 9, 12, 31};
+  } else {
+    from = CivilDate{ref_->year + k, 1, 1};
+    to = CivilDate{ref_->year + k, 12, 31};
+  }
+  std::string part = AsciiLower(m.Group("part"));
+  if (part.starts_with("earlier")) part = "earlier";
+  if (part.starts_with("later")) part = "later";
+  if (part.find("rest") != std::string::npos || part.find("remain") != std::string::npos)
+    part = "rest";
+  if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
+    part = "early";
+  if (part.find("middle") != std::string::npos) part = "mid";
+  if (part.find("end of") != std::string::npos) part = "late";
+  const int64_t from_days = extract_internal::ToDays(from);
+  const int64_t to_days = extract_internal::ToDays(to);
+  const int64_t ref_days = extract_internal::ToDays(*ref_);
+  if (part == "earlier" && ref_days > from_days && ref_days <= to_days) {
+    to = AddDays(*ref_, -1);
+    p.granularity = "day";
+  } else if (part == "later" && ref_days >= from_days && ref_days <= to_days) {
+    from = *ref_;
+    p.granularity = "day";
+  } else if (part == "rest" && ref_days >= from_days && ref_days <= to_days) {
+    from = *ref_;
+    p.granularity = "day";
+  } else if (unit == "year" && (part == "early" || part == "late")) {
+    // A year's halves are its first and last six months.
+    if (part == "early") to = CivilDate{from.year, 6, 30};
+    if (part == "late") from = CivilDate{from.year, 7, 1};
+    p.granularity = "month";
+  } else if (part == "early" || part == "late" || part == "mid") {
+    int64_t len = to_days - from_days + 1;
+    if (part == "early") to = AddDays(from, len / 2 - 1);
+    if (part == "late") from = AddDays(from, len / 2);
+    if (part == "mid") {
+      CivilDate mid_from = AddDays(from, len / 3);
+      to = AddDays(from, 2 * len / 3 - 1);
+      from = mid_from;
+    }
+    p.granularity = "day";
+  }
+  p.from = from;
+  p.to = to;
+  return p;
+}
+
+std::optional<Parsed> Resolver::Duration(const Match& m) const {
+  std::string count_text = AsciiLower(m.Group("count"));
+  // "a year" or "an hour" alone is too often no period at all ("once a year"), and
+  // "a few days" has no length to report.
+  if (count_text == "a" || count_text == "an") return std::nullopt;
+  if (const LexiconEntry* word = Lex(kNumberWord) ? Lex(kNumberWord)->Find(count_text) : nullptr;
+      word != nullptr && word->attr("vague") == "true") {
+    return std::nullopt;
+  }
+  auto n = Count(count_text);
+  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
+  if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
+  auto mult = ParseAttrNumber(unit->attr("mult", "1"));
+  // "only 3 next week": a count before a singular unit is no length of it.
+  if (m.rule->Emit("plural_unit") == "true" && *n > 1 &&
+      !AsciiLower(m.Group("unit")).ends_with("s")) {
+    return std::nullopt;
+  }
+  const std::string& code = unit->attr("code");
+  if (!mult || code.empty()) return std::nullopt;
+  Parsed p;
+  p.kind = "duration";
+  const std::string amount = std::to_string(*n * static_cast<int64_t>(*mult));
+  if (code == "BD") {
+    p.duration = "P" + amount + "D";
+  } else if (code == "H") {
+    p.duration = "PT" + amount + "H";
+  } else if (code == "MIN") {
+    p.duration = "PT" + amount + "M";
+  } else {
+    p.duration = "P" + amount + code;
+  }
+  std::string which = AsciiLower(m.Group("which"));
+  bool back = which == "last" || which == "past" || which == "previous";
+  bool ahead = which == "next" || which == "coming" || which == "upcoming" || which == "following";
+  const bool within = m.Has("within");
+  const bool quarters = unit->attr("align") == "quarter";
+  const bool decades = unit->attr("align") == "decade";
+  // "three quarters" alone is a fraction, not a period.
+  if (quarters && !back && !ahead && !within) return std::nullopt;
+  if (ref_ && quarters && (back || ahead) && !FollowedByOf(m.end)) {
+    // "the past two quarters": whole calendar quarters before (or after) the
+    // reference date's own.
+    const CivilDate current{ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1};
+    const int64_t months = 3 * *n;
+    const CivilDate from = back ? AddMonths(current, -months) : AddMonths(current, 3);
+    const CivilDate to = AddDays(AddMonths(from, months), -1);
+    p.from = from;
+    p.to = to;
+    p.granularity = "day";
+    return p;
+  }
+  if (ref_ && decades && (back || ahead) && !FollowedByOf(m.end)) {
+    // "the past two decades": whole decades before (or after) the reference date's
+    // own, as with quarters (from 2016, 1990-2009).
+    const int current = ref_->year - ((ref_->year % 10) + 10) % 10;
+    const int first = back ? current - 10 * static_cast<int>(*n) : current + 10;
+    p.from = CivilDate{first, 1, 1};
+    p.to = CivilDate{first + 10 * static_cast<int>(*n) - 1, 12, 31};
+    p.granularity = "year";
+    return p;
+  }
+  if (ref_ && within && !back) {
+    // "within 30 days", "within the next two years": from the reference date to the
+    // day before the length has passed.
+    if (auto other = Shift(*ref_, *n, *unit)) {
+      p.from = *ref_;
+      p.to = std::max(*ref_, AddDays(*other, -1), [](const CivilDate& a, const CivilDate& b) {
+        return extract_internal::ToDays(a) < extract_internal::ToDays(b);
+      });
+      p.granularity = "day";
+    }
+    return p;
+  }
+  if (ref_ && (back || ahead) && !FollowedByOf(m.end) && (code == "H" || code == "MIN")) {
+    // Hours and minutes from the reference day: whole days passed, counted toward it
+    // ("the past 5 minutes" and "the next 5 minutes" are the reference day itself).
+    const int64_t per_day = code == "H" ? 24 : 24 * 60;
+    const int64_t days = *n * static_cast<int64_t>(*mult) / per_day;
+    p.from = back ? AddDays(*ref_, -days) : *ref_;
+    p.to = back ? *ref_ : AddDays(*ref_, days);
+    p.granularity = "day";
+    return p;
+  }
+  if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {
+    auto other = Shift(*ref_, back ? -*n : *n, *unit);
+    if (other) {
+      // "the next three days" starts tomorrow; "the past three days" ends today.
+      p.from = back ? *other : AddDays(*ref_, 1);
+      p.to = back ? *ref_ : *other;
+      p.granularity = "day";
+    }
+  }
+  return p;
+}
+
+std::optional<Parsed> Resolver::DayBeforeAfter(const Match& m) const {
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (ref_) p.from = p.to = AddDays(*ref_, AsciiLower(m.Group("dba")) == "before" ? -1 : 1);
+  return p;
+}
+
+}  // namespace dates_internal
+}  // namespace newsfacts
