@@ -159,6 +159,46 @@ std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Ma
   return p;
 }
 
+// Gives the two ends of a range their years: both without one are in the reference date's
+// year when the range holds it ("from May to September", written in July), else the start
+// is placed and the end follows it; one without a year takes the other's (a year before or
+// after when it would otherwise end the range before it starts).
+void GiveYears(const Resolver& resolver, Parsed* first, Parsed* last) {
+  if (first->needs_year && last->needs_year && resolver.reference()) {
+    Parsed a = *first;
+    Parsed b = *last;
+    const int year = resolver.reference()->year;
+    Resolver::SetYear(&a, year);
+    Resolver::SetYear(&b, year);
+    if (a.from && b.to && extract_internal::ToDays(*a.from) > extract_internal::ToDays(*b.to)) {
+      Resolver::SetYear(&b, year + 1);
+    }
+    const int64_t ref_days = extract_internal::ToDays(*resolver.reference());
+    if (a.from && b.to && extract_internal::ToDays(*a.from) <= ref_days &&
+        ref_days <= extract_internal::ToDays(*b.to)) {
+      *first = a;
+      *last = b;
+    } else {
+      resolver.AnchorToReference(first);
+    }
+  }
+  if (first->needs_year && !last->needs_year && last->from) {
+    Resolver::SetYear(first, last->from->year);
+    if (first->from && last->to &&
+        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
+      Resolver::SetYear(first, last->from->year - 1);
+    }
+  } else if (last->needs_year && !first->needs_year && first->to) {
+    Resolver::SetYear(last, first->to->year);
+    if (first->from && last->to &&
+        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
+      Resolver::SetYear(last, first->to->year + 1);
+    }
+  }
+  resolver.AnchorToReference(first);
+  resolver.AnchorToReference(last);
+}
+
 // "from May 1 to June 3", "between 2019 and 2021": a range from the first date matched inside
 // to the last. nullopt when the two do not make a range.
 std::optional<Parsed> DateToDate(const Resolver& resolver, const std::vector<Match>& matches,
@@ -183,42 +223,7 @@ std::optional<Parsed> DateToDate(const Resolver& resolver, const std::vector<Mat
   auto first = resolver.Parse(*parts.front());
   auto last = resolver.Parse(*parts.back());
   if (!first || !last) return std::nullopt;
-  // Both without a year: a range around the reference date is in its year
-  // ("from May to September", written in July); otherwise the start is placed and
-  // the end follows it.
-  if (first->needs_year && last->needs_year && resolver.reference()) {
-    Parsed a = *first;
-    Parsed b = *last;
-    const int year = resolver.reference()->year;
-    Resolver::SetYear(&a, year);
-    Resolver::SetYear(&b, year);
-    if (a.from && b.to && extract_internal::ToDays(*a.from) > extract_internal::ToDays(*b.to)) {
-      Resolver::SetYear(&b, year + 1);
-    }
-    const int64_t ref_days = extract_internal::ToDays(*resolver.reference());
-    if (a.from && b.to && extract_internal::ToDays(*a.from) <= ref_days &&
-        ref_days <= extract_internal::ToDays(*b.to)) {
-      *first = a;
-      *last = b;
-    } else {
-      resolver.AnchorToReference(&*first);
-    }
-  }
-  if (first->needs_year && !last->needs_year && last->from) {
-    Resolver::SetYear(&*first, last->from->year);
-    if (first->from && last->to &&
-        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
-      Resolver::SetYear(&*first, last->from->year - 1);
-    }
-  } else if (last->needs_year && !first->needs_year && first->to) {
-    Resolver::SetYear(&*last, first->to->year);
-    if (first->from && last->to &&
-        extract_internal::ToDays(*first->from) > extract_internal::ToDays(*last->to)) {
-      Resolver::SetYear(&*last, first->to->year + 1);
-    }
-  }
-  resolver.AnchorToReference(&*first);
-  resolver.AnchorToReference(&*last);
+  GiveYears(resolver, &*first, &*last);
   // "from Monday to Friday": the end is the first such weekday from the start.
   if (last->bare_weekday > 0 && first->from) {
     const int gap = ((last->bare_weekday - Weekday(*first->from)) % 7 + 7) % 7;

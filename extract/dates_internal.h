@@ -283,7 +283,16 @@ class Resolver {
   // year's are its first and last six months). "the" names the reference date's
   // period only with a part ("the end of the year", "earlier in the week").
   std::optional<Parsed> Period(const Match& m) const;
+  // How many periods from the reference date's a `which` word moves ("last" -1, "next" 1,
+  // "after next" 2, "this" 0); nullopt when the words name someone else's period.
+  std::optional<int> PeriodStep(const Match& m, std::string_view which,
+                                std::string_view unit) const;
   std::optional<Parsed> Duration(const Match& m) const;
+  // Places a duration of n units (each `mult` of the unit's code) in time when its words
+  // anchor it ("the last four years", "within 30 days", "the past two quarters"); false
+  // when the match is no duration ("three quarters" alone is a fraction).
+  bool PlaceDuration(const Match& m, int64_t n, int64_t mult, const LexiconEntry& unit,
+                     Parsed* p) const;
 
   // "the day before", "the day after" closing a clause: the day next to the reference.
   std::optional<Parsed> DayBeforeAfter(const Match& m) const;

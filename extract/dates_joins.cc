@@ -167,104 +167,140 @@ std::optional<ListItem> ListItemAt(const std::string& text, const RuleSet& rules
 // a bare weekday written next to a counted day or a week names that day's weekday in
 // the same Monday-to-Sunday week. The two facts become one. facts are sorted by span,
 // with byte offsets.
+namespace {
+
+// The joins of JoinWeekdays: each gives the fact that replaces two neighbours a and b, or
+// nullopt.
+class WeekdayJoiner {
+ public:
+  WeekdayJoiner(const std::string& text, const rules::Lexicon& weekdays)
+      : text_(text), weekdays_(weekdays) {}
+
+  std::optional<DateFact> Join(const DateFact& a, const DateFact& b) const {
+    if (auto joined = DayAndItsDate(a, b)) return joined;
+    if (auto joined = WeekdaysOfWeek(a, b)) return joined;
+    return WeekdayOfCountedDay(a, b);
+  }
+
+ private:
+  // 1 for Monday ... 7 for Sunday; 0 when word is not a weekday.
+  int WeekdayNum(std::string_view word) const {
+    const LexiconEntry* entry = weekdays_.Find(word);
+    if (entry == nullptr) return 0;
+    return static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0));
+  }
+
+  int WeekdayOf(const DateFact& f) const {
+    return f.rule == "dates.relative.weekday" ? WeekdayNum(f.text) : 0;
+  }
+
+  // Only spaces, commas and an "on" between a and b.
+  bool Adjacent(const DateFact& a, const DateFact& b) const {
+    size_t i = static_cast<size_t>(a.span.end);
+    const size_t end = static_cast<size_t>(b.span.start);
+    if (i > end) return false;
+    while (i < end && (IsSpace(text_[i]) || text_[i] == ',')) ++i;
+    if (i + 2 <= end && AsciiLower(std::string_view(text_).substr(i, 2)) == "on") i += 2;
+    while (i < end && (IsSpace(text_[i]) || text_[i] == ',')) ++i;
+    return i == end;
+  }
+
+  // merged, written from the start of a to the end of b.
+  DateFact Spanning(DateFact merged, const DateFact& a, const DateFact& b) const {
+    merged.span = Span{a.span.start, b.span.end};
+    merged.text = text_.substr(static_cast<size_t>(a.span.start),
+                               static_cast<size_t>(b.span.end - a.span.start));
+    return merged;
+  }
+
+  // "this Friday (June 15)", "tomorrow, 13/04/21": a relative day followed by the date it
+  // stands for; the written date gives the value.
+  std::optional<DateFact> DayAndItsDate(const DateFact& a, const DateFact& b) const {
+    if ((a.rule != "dates.relative.weekday" && a.rule != "dates.relative.day_word") ||
+        !b.rule.starts_with("dates.day.") || !b.from || b.from != b.to) {
+      return std::nullopt;
+    }
+    size_t i = static_cast<size_t>(a.span.end);
+    const size_t end = static_cast<size_t>(b.span.start);
+    while (i < end &&
+           (IsSpace(text_[i]) || text_[i] == ',' || text_[i] == '(' || text_[i] == '-')) {
+      ++i;
+    }
+    if (i != end) return std::nullopt;
+    return Spanning(b, a, b);
+  }
+
+  // "next week between Wednesday and Friday", "from Tuesday to Friday next week": the
+  // weekdays of that week.
+  std::optional<DateFact> WeekdaysOfWeek(const DateFact& a, const DateFact& b) const {
+    const bool week_first = IsWholeWeek(a) && b.kind == "range";
+    const bool week_last = IsWholeWeek(b) && a.kind == "range";
+    if ((!week_first && !week_last) || !Adjacent(a, b)) return std::nullopt;
+    const DateFact& week = week_first ? a : b;
+    const DateFact& days_range = week_first ? b : a;
+    std::vector<int> days;
+    bool digits = false;
+    for (size_t i = static_cast<size_t>(days_range.span.start);
+         i < static_cast<size_t>(days_range.span.end);) {
+      if (IsDigit(text_[i])) digits = true;
+      std::string_view word = WordAt(text_, i);
+      if (word.empty()) {
+        ++i;
+        continue;
+      }
+      if (const int day = WeekdayNum(word); day > 0) days.push_back(day);
+      i += word.size();
+    }
+    auto monday = ParseIsoDate(*week.from);
+    if (digits || days.size() != 2 || days[0] <= 0 || days[1] <= 0 || !monday) {
+      return std::nullopt;
+    }
+    DateFact merged = days_range;
+    merged.from = FormatIso(AddDays(*monday, days[0] - 1));
+    merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
+    return Spanning(std::move(merged), a, b);
+  }
+
+  // "Monday two weeks from now", "in 3 days on Friday": the weekday in the week of the
+  // counted day (RefinableByWeekday).
+  std::optional<DateFact> WeekdayOfCountedDay(const DateFact& a, const DateFact& b) const {
+    const int wa = WeekdayOf(a);
+    const int wb = WeekdayOf(b);
+    const DateFact* base = wa > 0 && RefinableByWeekday(b)   ? &b
+                           : wb > 0 && RefinableByWeekday(a) ? &a
+                                                             : nullptr;
+    if (base == nullptr || !Adjacent(a, b)) return std::nullopt;
+    auto day = ParseIsoDate(*base->from);
+    if (!day) return std::nullopt;
+    const int wd = wa > 0 ? wa : wb;
+    DateFact merged = *base;
+    merged.kind = "relative";
+    merged.granularity = "day";
+    merged.from = merged.to = FormatIso(AddDays(*day, wd - Weekday(*day)));
+    return Spanning(std::move(merged), a, b);
+  }
+
+  const std::string& text_;
+  const rules::Lexicon& weekdays_;
+};
+
+}  // namespace
+
 void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
   if (facts->size() < 2) return;
   const rules::Lexicon* weekdays = rules.lexicon("weekday");
   if (weekdays == nullptr) return;
-  // 1 for Monday ... 7 for Sunday; 0 when word is not a weekday.
-  auto weekday_num = [&](std::string_view word) -> int {
-    const LexiconEntry* entry = weekdays->Find(word);
-    if (entry == nullptr) return 0;
-    return static_cast<int>(ParseAttrNumber(entry->attr("num")).value_or(0));
-  };
-  auto weekday_of = [&](const DateFact& f) -> int {
-    return f.rule == "dates.relative.weekday" ? weekday_num(f.text) : 0;
-  };
-  auto joined = [&](const DateFact& a, const DateFact& b) {
-    size_t i = static_cast<size_t>(a.span.end);
-    const size_t end = static_cast<size_t>(b.span.start);
-    if (i > end) return false;
-    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
-    if (i + 2 <= end && AsciiLower(std::string_view(text).substr(i, 2)) == "on") i += 2;
-    while (i < end && (IsSpace(text[i]) || text[i] == ',')) ++i;
-    return i == end;
-  };
+  const WeekdayJoiner joiner(text, *weekdays);
   std::vector<DateFact> out;
-  // merged, written from the start of a to the end of b, replaces the two.
-  auto emit_joined = [&](DateFact merged, const DateFact& a, const DateFact& b) {
-    merged.span = Span{a.span.start, b.span.end};
-    merged.text = text.substr(static_cast<size_t>(a.span.start),
-                              static_cast<size_t>(b.span.end - a.span.start));
-    out.push_back(std::move(merged));
-  };
   for (size_t k = 0; k < facts->size(); ++k) {
-    DateFact& a = (*facts)[k];
     if (k + 1 < facts->size()) {
-      DateFact& b = (*facts)[k + 1];
-      const int wa = weekday_of(a);
-      const int wb = weekday_of(b);
-      const DateFact* base = wa > 0 && RefinableByWeekday(b)   ? &b
-                             : wb > 0 && RefinableByWeekday(a) ? &a
-                                                               : nullptr;
-      // "this Friday (June 15)", "tomorrow, 13/04/21": a relative day followed by the
-      // date it stands for; the written date gives the value.
-      if ((a.rule == "dates.relative.weekday" || a.rule == "dates.relative.day_word") &&
-          b.rule.starts_with("dates.day.") && b.from && b.from == b.to) {
-        size_t i = static_cast<size_t>(a.span.end);
-        const size_t end = static_cast<size_t>(b.span.start);
-        while (i < end && (IsSpace(text[i]) || text[i] == ',' || text[i] == '(' || text[i] == '-'))
-          ++i;
-        if (i == end) {
-          emit_joined(b, a, b);
-          ++k;
-          continue;
-        }
-      }
-      // "next week between Wednesday and Friday", "from Tuesday to Friday next week": the
-      // weekdays of that week.
-      const bool week_first = IsWholeWeek(a) && b.kind == "range";
-      const bool week_last = IsWholeWeek(b) && a.kind == "range";
-      if ((week_first || week_last) && joined(a, b)) {
-        const DateFact& week = week_first ? a : b;
-        const DateFact& days_range = week_first ? b : a;
-        std::vector<int> days;
-        bool digits = false;
-        for (size_t i = static_cast<size_t>(days_range.span.start);
-             i < static_cast<size_t>(days_range.span.end);) {
-          if (IsDigit(text[i])) digits = true;
-          std::string_view word = WordAt(text, i);
-          if (word.empty()) {
-            ++i;
-            continue;
-          }
-          if (const int day = weekday_num(word); day > 0) days.push_back(day);
-          i += word.size();
-        }
-        auto monday = ParseIsoDate(*week.from);
-        if (!digits && days.size() == 2 && days[0] > 0 && days[1] > 0 && monday) {
-          DateFact merged = days_range;
-          merged.from = FormatIso(AddDays(*monday, days[0] - 1));
-          merged.to = FormatIso(AddDays(*monday, days[1] - 1 + (days[1] < days[0] ? 7 : 0)));
-          emit_joined(std::move(merged), a, b);
-          ++k;
-          continue;
-        }
-      }
-      if (base != nullptr && joined(a, b)) {
-        auto day = ParseIsoDate(*base->from);
-        if (day) {
-          const int wd = wa > 0 ? wa : wb;
-          DateFact merged = *base;
-          merged.kind = "relative";
-          merged.granularity = "day";
-          merged.from = merged.to = FormatIso(AddDays(*day, wd - Weekday(*day)));
-          emit_joined(std::move(merged), a, b);
-          ++k;
-          continue;
-        }
+      if (auto joined = joiner.Join((*facts)[k], (*facts)[k + 1])) {
+        out.push_back(std::move(*joined));
+        ++k;
+        continue;
       }
     }
-    out.push_back(std::move(a));
+    out.push_back(std::move((*facts)[k]));
   }
   *facts = std::move(out);
 }
@@ -325,161 +361,211 @@ void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
 // year of the item before them (the next year when they come before it in the year),
 // days its month. A list counts only when it closes with "and" or "or". "April and May
 // 2025": months before a month with a year share its year. facts are sorted by span.
-void AddListItems(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
-  std::vector<DateFact> added;
-  auto taken = [&](size_t start, size_t end) {
-    for (const DateFact& f : *facts) {
+namespace {
+
+// The later items of the lists whose first item is a fact (AddListItems).
+class ListReader {
+ public:
+  ListReader(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts)
+      : text_(text), rules_(rules), facts_(*facts) {}
+
+  // The facts of the items found after (and, for months, before) each fact.
+  std::vector<DateFact> Read() {
+    const size_t count = facts_.size();
+    for (size_t h = 0; h < count; ++h) {
+      DateFact& head = facts_[h];
+      const ListKind kind = ListKindOf(head);
+      if (kind == ListKind::kNone) continue;
+      auto head_from = ParseIsoDate(*head.from);
+      if (!head_from || AfterBetween(head)) continue;
+      std::vector<ListItem> items = ItemsAfter(head, kind);
+      if (kind == ListKind::kDay && !items.empty()) TakeYearAfterDays(items, &head, &*head_from);
+      AddItems(head, kind, items, *head_from);
+      if (kind == ListKind::kMonth) AddMonthsBefore(head, *head_from);
+    }
+    return std::move(added_);
+  }
+
+ private:
+  bool Taken(size_t start, size_t end) const {
+    for (const DateFact& f : facts_) {
       if (static_cast<size_t>(f.span.start) < end && start < static_cast<size_t>(f.span.end))
         return true;
     }
     return false;
-  };
-  auto make = [&](const DateFact& like, const ListItem& item, const CivilDate& from,
-                  const CivilDate& to) {
+  }
+
+  // The fact of the kind `kind` spanning exactly [start, end), if there is one.
+  DateFact* FactAt(size_t start, size_t end, ListKind kind) {
+    for (DateFact& f : facts_) {
+      if (static_cast<size_t>(f.span.start) == start && static_cast<size_t>(f.span.end) == end &&
+          ListKindOf(f) == kind) {
+        return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  void Add(const DateFact& like, const ListItem& item, const CivilDate& from, const CivilDate& to) {
     DateFact f = like;
-    f.text = text.substr(item.start, item.end - item.start);
+    f.text = text_.substr(item.start, item.end - item.start);
     f.span = Span{static_cast<int64_t>(item.start), static_cast<int64_t>(item.end)};
     f.from = FormatIso(from);
     f.to = FormatIso(to);
-    return f;
-  };
-  const size_t count = facts->size();
-  for (size_t h = 0; h < count; ++h) {
-    DateFact& head = (*facts)[h];
-    const ListKind kind = ListKindOf(head);
-    if (kind == ListKind::kNone) continue;
-    auto head_from = ParseIsoDate(*head.from);
-    if (!head_from) continue;
-    // "between the 21st and 23rd" is a range's two ends, not a list.
+    added_.push_back(std::move(f));
+  }
+
+  // "between the 21st and 23rd" is a range's two ends, not a list.
+  bool AfterBetween(const DateFact& head) const {
     auto word_before = [&](size_t pos) {
-      while (pos > 0 && IsSpace(text[pos - 1])) --pos;
+      while (pos > 0 && IsSpace(text_[pos - 1])) --pos;
       size_t w = pos;
-      while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-      return std::pair<size_t, std::string>{w, AsciiLower(text.substr(w, pos - w))};
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(text_[w - 1]))) --w;
+      return std::pair<size_t, std::string>{w, AsciiLower(text_.substr(w, pos - w))};
     };
     auto [prev_start, prev_word] = word_before(static_cast<size_t>(head.span.start));
     if (prev_word == "the") prev_word = word_before(prev_start).second;
-    if (prev_word == "between") continue;
-    // Forward: ", item", ", and item", " and item", " or item".
+    return prev_word == "between";
+  }
+
+  // The items after head: ", item", ", and item", " and item", " or item"; none unless the
+  // list closes with "and" or "or" (the items before a closing word glued to what follows
+  // are kept).
+  std::vector<ListItem> ItemsAfter(const DateFact& head, ListKind kind) {
     std::vector<ListItem> items;
-    bool closed = false;
     size_t pos = static_cast<size_t>(head.span.end);
-    while (!closed && items.size() < 12) {
+    while (items.size() < 12) {
       size_t p = pos;
       bool comma = false;
-      if (p < text.size() && text[p] == ',') {
+      if (p < text_.size() && text_[p] == ',') {
         comma = true;
         ++p;
       }
-      const size_t word_pos = SkipSpaces(text, p);
-      if (word_pos == p && !comma) break;
-      const std::string word = AsciiLower(WordAt(text, word_pos));
-      if (word == "and" || word == "or") {
-        closed = true;
-        p = SkipSpaces(text, word_pos + word.size());
-        if (p == word_pos + word.size()) break;
+      const size_t word_pos = SkipSpaces(text_, p);
+      if (word_pos == p && !comma) return {};
+      const std::string word = AsciiLower(WordAt(text_, word_pos));
+      const bool closes = word == "and" || word == "or";
+      if (closes) {
+        p = SkipSpaces(text_, word_pos + word.size());
+        if (p == word_pos + word.size()) return items;
       } else if (comma) {
         p = word_pos;
       } else {
-        break;
+        return {};
       }
-      auto item = ListItemAt(text, rules, p, kind);
-      if (!item) {
-        closed = false;
-        break;
-      }
+      auto item = ListItemAt(text_, rules_, p, kind);
+      if (!item) return {};
       // An item another rule already read ("and 2020" of dates.year.list) stays its.
-      item->exists = taken(item->start, item->end);
-      if (item->exists && !std::any_of(facts->begin(), facts->end(), [&](const DateFact& f) {
-            return static_cast<size_t>(f.span.start) == item->start &&
-                   static_cast<size_t>(f.span.end) == item->end && ListKindOf(f) == kind;
-          })) {
-        closed = false;
-        break;
-      }
+      item->exists = Taken(item->start, item->end);
+      if (item->exists && FactAt(item->start, item->end, kind) == nullptr) return {};
       items.push_back(*item);
+      if (closes) return items;
       pos = item->end;
     }
-    if (!closed) items.clear();
-    if (kind == ListKind::kDay && !items.empty()) {
-      // "March 3, 4 and 5, 2021": the year after the last day is every day's.
-      size_t p = items.back().end;
-      if (p < text.size() && text[p] == ',') ++p;
-      const size_t year_pos = SkipSpaces(text, p);
-      auto year = year_pos > items.back().end ? ListItemAt(text, rules, year_pos, ListKind::kYear)
-                                              : std::nullopt;
-      if (year && IsValidDate(year->value, head_from->month, head_from->day) &&
-          !taken(year->start, year->end)) {
-        head_from->year = year->value;
-        head.from = head.to = FormatIso(*head_from);
-      }
+    return {};
+  }
+
+  // "March 3, 4 and 5, 2021": the year after the last day is every day's.
+  void TakeYearAfterDays(const std::vector<ListItem>& items, DateFact* head, CivilDate* head_from) {
+    size_t p = items.back().end;
+    if (p < text_.size() && text_[p] == ',') ++p;
+    const size_t year_pos = SkipSpaces(text_, p);
+    auto year = year_pos > items.back().end ? ListItemAt(text_, rules_, year_pos, ListKind::kYear)
+                                            : std::nullopt;
+    if (year && IsValidDate(year->value, head_from->month, head_from->day) &&
+        !Taken(year->start, year->end)) {
+      head_from->year = year->value;
+      head->from = head->to = FormatIso(*head_from);
     }
-    CivilDate prev = *head_from;
+  }
+
+  // Each item a fact like head: years as they are, months in the year of the item before
+  // (the next year when they come before it in the year), days in its month.
+  void AddItems(const DateFact& head, ListKind kind, const std::vector<ListItem>& items,
+                CivilDate prev) {
     for (const ListItem& item : items) {
       if (kind == ListKind::kYear) {
         if (item.exists) continue;
-        added.push_back(
-            make(head, item, CivilDate{item.value, 1, 1}, CivilDate{item.value, 12, 31}));
+        Add(head, item, CivilDate{item.value, 1, 1}, CivilDate{item.value, 12, 31});
       } else if (kind == ListKind::kMonth) {
         const int year = item.value < prev.month ? prev.year + 1 : prev.year;
         prev = CivilDate{year, item.value, 1};
         if (item.exists) continue;
-        added.push_back(make(head, item, prev, MonthEnd(year, item.value)));
+        Add(head, item, prev, MonthEnd(year, item.value));
       } else {
         if (item.value <= prev.day || !IsValidDate(prev.year, prev.month, item.value)) break;
         prev = CivilDate{prev.year, prev.month, item.value};
         if (item.exists) continue;
-        added.push_back(make(head, item, prev, prev));
-      }
-    }
-    // Backward: "April and May 2025", "March, April and May 2025".
-    const std::string_view head_word = WordAt(text, static_cast<size_t>(head.span.start));
-    if (kind == ListKind::kMonth && MonthNumber(rules, head_word) != 0 && head.text.size() >= 4 &&
-        IsDigit(head.text.back())) {
-      size_t p = static_cast<size_t>(head.span.start);
-      bool need_and = true;
-      while (p > 0) {
-        size_t q = p;
-        while (q > 0 && IsSpace(text[q - 1])) --q;
-        if (need_and) {
-          if (q < 4 || (AsciiLower(text.substr(q - 3, 3)) != "and" &&
-                        AsciiLower(text.substr(q - 2, 2)) != "or")) {
-            break;
-          }
-          q -= AsciiLower(text.substr(q - 3, 3)) == "and" ? 3 : 2;
-          if (q > 0 && std::isalpha(static_cast<unsigned char>(text[q - 1]))) break;
-          while (q > 0 && IsSpace(text[q - 1])) --q;
-          if (q > 0 && text[q - 1] == ',') --q;
-        } else {
-          if (q == 0 || text[q - 1] != ',') break;
-          --q;
-        }
-        while (q > 0 && IsSpace(text[q - 1])) --q;
-        size_t w = q;
-        if (w > 0 && text[w - 1] == '.') --w;
-        while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-        const int month = w < q && std::isupper(static_cast<unsigned char>(text[w]))
-                              ? MonthNumber(rules, text.substr(w, q - w))
-                              : 0;
-        if (month == 0) break;
-        const CivilDate from{head_from->year, month, 1};
-        if (taken(w, q)) {
-          // "in March and May 2025": "in March" alone was placed by the reference.
-          auto same = std::find_if(facts->begin(), facts->end(), [&](const DateFact& f) {
-            return static_cast<size_t>(f.span.start) == w && static_cast<size_t>(f.span.end) == q &&
-                   ListKindOf(f) == ListKind::kMonth;
-          });
-          if (same == facts->end()) break;
-          same->from = FormatIso(from);
-          same->to = FormatIso(MonthEnd(from.year, month));
-        } else {
-          added.push_back(make(head, ListItem{w, q, month}, from, MonthEnd(from.year, month)));
-        }
-        p = w;
-        need_and = false;
+        Add(head, item, prev, prev);
       }
     }
   }
+
+  // The start of a month written before `end` after ", " (or after " and " / " or " when
+  // need_and): [start, end) of the month word; nullopt when none is there.
+  std::optional<ListItem> MonthBefore(size_t end, bool need_and) const {
+    size_t q = end;
+    while (q > 0 && IsSpace(text_[q - 1])) --q;
+    if (need_and) {
+      if (q < 4 || (AsciiLower(text_.substr(q - 3, 3)) != "and" &&
+                    AsciiLower(text_.substr(q - 2, 2)) != "or")) {
+        return std::nullopt;
+      }
+      q -= AsciiLower(text_.substr(q - 3, 3)) == "and" ? 3 : 2;
+      if (q > 0 && std::isalpha(static_cast<unsigned char>(text_[q - 1]))) return std::nullopt;
+      while (q > 0 && IsSpace(text_[q - 1])) --q;
+      if (q > 0 && text_[q - 1] == ',') --q;
+    } else {
+      if (q == 0 || text_[q - 1] != ',') return std::nullopt;
+      --q;
+    }
+    while (q > 0 && IsSpace(text_[q - 1])) --q;
+    size_t w = q;
+    if (w > 0 && text_[w - 1] == '.') --w;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text_[w - 1]))) --w;
+    const int month = w < q && std::isupper(static_cast<unsigned char>(text_[w]))
+                          ? MonthNumber(rules_, text_.substr(w, q - w))
+                          : 0;
+    if (month == 0) return std::nullopt;
+    return ListItem{w, q, month};
+  }
+
+  // "April and May 2025", "March, April and May 2025": months before a month with a year
+  // share its year.
+  void AddMonthsBefore(const DateFact& head, const CivilDate& head_from) {
+    const std::string_view head_word = WordAt(text_, static_cast<size_t>(head.span.start));
+    if (MonthNumber(rules_, head_word) == 0 || head.text.size() < 4 || !IsDigit(head.text.back()))
+      return;
+    size_t p = static_cast<size_t>(head.span.start);
+    bool need_and = true;
+    while (p > 0) {
+      const std::optional<ListItem> item = MonthBefore(p, need_and);
+      if (!item) break;
+      const CivilDate from{head_from.year, item->value, 1};
+      if (Taken(item->start, item->end)) {
+        // "in March and May 2025": "in March" alone was placed by the reference.
+        DateFact* same = FactAt(item->start, item->end, ListKind::kMonth);
+        if (same == nullptr) break;
+        same->from = FormatIso(from);
+        same->to = FormatIso(MonthEnd(from.year, item->value));
+      } else {
+        Add(head, *item, from, MonthEnd(from.year, item->value));
+      }
+      p = item->start;
+      need_and = false;
+    }
+  }
+
+  const std::string& text_;
+  const RuleSet& rules_;
+  std::vector<DateFact>& facts_;
+  std::vector<DateFact> added_;
+};
+
+}  // namespace
+
+void AddListItems(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts) {
+  std::vector<DateFact> added = ListReader(text, rules, facts).Read();
   if (added.empty()) return;
   for (DateFact& f : added) facts->push_back(std::move(f));
   std::stable_sort(facts->begin(), facts->end(), [](const DateFact& a, const DateFact& b) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "extract/date_math.h"
@@ -245,24 +246,18 @@ std::optional<Parsed> Resolver::PastUnit(const Match& m) const {
   return p;
 }
 
-std::optional<Parsed> Resolver::Period(const Match& m) const {
-  std::string which = AsciiLower(m.Group("which"));
-  std::string unit = AsciiLower(m.Group("unit"));
-  if (unit == "qtr") unit = "quarter";
-  // "this working week", "next workweek": Monday to Friday.
-  const bool work_week = unit.starts_with("work");
-  if (work_week) unit = "week";
-  int k = 0;
-  if (which == "last" || which == "previous" || which == "past") {
-    k = -1;
-  } else if (which == "next" || which == "coming" || which == "following" || which == "upcoming") {
-    k = 1;
-  } else if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
+std::optional<int> Resolver::PeriodStep(const Match& m, std::string_view which,
+                                        std::string_view unit) const {
+  if (which == "last" || which == "previous" || which == "past") return -1;
+  if (which == "next" || which == "coming" || which == "following" || which == "upcoming") return 1;
+  if (which.starts_with("after")) return 2;  // "the week after next"
+  if (which == "this" || which == "current") return 0;
+  const std::string part = AsciiLower(m.Group("part"));
+  if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
     // "the rest of the week" and "the end of the year" are the reference date's; so
     // is "the week" or "the same year" standing alone ("away for the week"), but not
     // when it is someone else's ("the week of April 10", "the year before", "the
     // year 2020").
-    std::string part = AsciiLower(m.Group("part"));
     // "the same week that it happened" names the week by what happened in it; "the
     // same month as" and "the same week of" compare it with another.
     const bool ends = which.ends_with("same")
@@ -271,14 +266,106 @@ std::optional<Parsed> Resolver::Period(const Match& m) const {
     if (!part.ends_with("of") && !part.ends_with("in") && (!part.empty() || !ends)) {
       return std::nullopt;
     }
-  } else if (which.starts_with("after")) {
-    k = 2;  // "the week after next"
-  } else if (which.empty()) {
-    // "end of year", "rest of week": the reference date's.
-    if (!AsciiLower(m.Group("part")).ends_with("of")) return std::nullopt;
-  } else if (which != "this" && which != "current") {
-    return std::nullopt;
+    return 0;
   }
+  // "end of year", "rest of week": the reference date's.
+  if (which.empty() && part.ends_with("of")) return 0;
+  return std::nullopt;
+}
+
+namespace {
+
+// The calendar period `k` units from the reference date's: its week (Monday to Sunday, or
+// to Friday for a working week), weekend, fortnight, month, quarter, year or decade.
+std::pair<CivilDate, CivilDate> CalendarPeriod(const CivilDate& ref, std::string_view unit, int k,
+                                               bool work_week) {
+  CivilDate from;
+  CivilDate to;
+  if (unit == "fortnight") {
+    // "next fortnight": two Monday-to-Sunday weeks, the first being the reference
+    // date's week ("this fortnight") or the one two weeks on.
+    from = AddDays(ref, 1 - Weekday(ref) + 14 * k);
+    to = AddDays(from, 13);
+  } else if (unit == "week" || unit == "weekend") {
+    CivilDate monday = AddDays(ref, 1 - Weekday(ref) + 7 * k);
+    from = unit == "week" ? monday : AddDays(monday, 5);
+    to = AddDays(monday, work_week ? 4 : 6);
+  } else if (unit == "month") {
+    from = AddMonths(CivilDate{ref.year, ref.month, 1}, k);
+    to = MonthEnd(from.year, from.month);
+  } else if (unit == "quarter") {
+    int q_month = (ref.month - 1) / 3 * 3 + 1;
+    from = AddMonths(CivilDate{ref.year, q_month, 1}, 3 * k);
+    CivilDate last = AddMonths(from, 2);
+    to = MonthEnd(last.year, last.month);
+  } else if (unit == "decade") {
+    const int first = ref.year - ((ref.year % 10) + 10) % 10 + 10 * k;
+    from = CivilDate{first, 1, 1};
+    to = CivilDate{first + 9, 12, 31};
+  } else {
+    from = CivilDate{ref.year + k, 1, 1};
+    to = CivilDate{ref.year + k, 12, 31};
+  }
+  return {from, to};
+}
+
+// Narrows p's period to the part written before it: "earlier", "later" and "the rest of"
+// split it at the reference date when it holds it; "early" and "late" take its first and
+// second halves (a year's first and last six months), "mid" its middle third.
+void PartOfPeriod(std::string part, std::string_view unit, const CivilDate& ref, Parsed* p) {
+  if (part.starts_with("earlier")) part = "earlier";
+  if (part.starts_with("later")) part = "later";
+  if (part.find("rest") != std::string::npos || part.find("remain") != std::string::npos)
+    part = "rest";
+  if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
+    part = "early";
+  if (part.find("middle") != std::string::npos) part = "mid";
+  if (part.find("end of") != std::string::npos) part = "late";
+  CivilDate from = *p->from;
+  CivilDate to = *p->to;
+  const int64_t from_days = extract_internal::ToDays(from);
+  const int64_t to_days = extract_internal::ToDays(to);
+  const int64_t ref_days = extract_internal::ToDays(ref);
+  if (part == "earlier" && ref_days > from_days && ref_days <= to_days) {
+    to = AddDays(ref, -1);
+    p->granularity = "day";
+  } else if (part == "later" && ref_days >= from_days && ref_days <= to_days) {
+    from = ref;
+    p->granularity = "day";
+  } else if (part == "rest" && ref_days >= from_days && ref_days <= to_days) {
+    from = ref;
+    p->granularity = "day";
+  } else if (unit == "year" && (part == "early" || part == "late")) {
+    // A year's halves are its first and last six months.
+    if (part == "early") to = CivilDate{from.year, 6, 30};
+    if (part == "late") from = CivilDate{from.year, 7, 1};
+    p->granularity = "month";
+  } else if (part == "early" || part == "late" || part == "mid") {
+    int64_t len = to_days - from_days + 1;
+    if (part == "early") to = AddDays(from, len / 2 - 1);
+    if (part == "late") from = AddDays(from, len / 2);
+    if (part == "mid") {
+      CivilDate mid_from = AddDays(from, len / 3);
+      to = AddDays(from, 2 * len / 3 - 1);
+      from = mid_from;
+    }
+    p->granularity = "day";
+  }
+  p->from = from;
+  p->to = to;
+}
+
+}  // namespace
+
+std::optional<Parsed> Resolver::Period(const Match& m) const {
+  const std::string which = AsciiLower(m.Group("which"));
+  std::string unit = AsciiLower(m.Group("unit"));
+  if (unit == "qtr") unit = "quarter";
+  // "this working week", "next workweek": Monday to Friday.
+  const bool work_week = unit.starts_with("work");
+  if (work_week) unit = "week";
+  const std::optional<int> k = PeriodStep(m, which, unit);
+  if (!k) return std::nullopt;
   Parsed p;
   p.kind = "relative";
   if (unit == "day") {
@@ -287,7 +374,7 @@ std::optional<Parsed> Resolver::Period(const Match& m) const {
     const std::string part = AsciiLower(m.Group("part"));
     if (!part.ends_with("end of") && (!part.empty() || !AnaphoraEnds(m.end))) return std::nullopt;
     p.granularity = "day";
-    if (ref_) p.from = p.to = AddDays(*ref_, k);
+    if (ref_) p.from = p.to = AddDays(*ref_, *k);
     return p;
   }
   if (unit == "week" || unit == "weekend" || unit == "fortnight") {
@@ -298,72 +385,8 @@ std::optional<Parsed> Resolver::Period(const Match& m) const {
     return std::nullopt;
   }
   if (!ref_) return p;
-  CivilDate from;
-  CivilDate to;
-  if (unit == "fortnight") {
-    // "next fortnight": two Monday-to-Sunday weeks, the first being the reference
-    // date's week ("this fortnight") or the one two weeks on.
-    from = AddDays(*ref_, 1 - Weekday(*ref_) + 14 * k);
-    to = AddDays(from, 13);
-  } else if (unit == "week" || unit == "weekend") {
-    CivilDate monday = AddDays(*ref_, 1 - Weekday(*ref_) + 7 * k);
-    from = unit == "week" ? monday : AddDays(monday, 5);
-    to = AddDays(monday, work_week ? 4 : 6);
-  } else if (unit == "month") {
-    from = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
-    to = MonthEnd(from.year, from.month);
-  } else if (unit == "quarter") {
-    int q_month = (ref_->month - 1) / 3 * 3 + 1;
-    from = AddMonths(CivilDate{ref_->year, q_month, 1}, 3 * k);
-    CivilDate last = AddMonths(from, 2);
-    to = MonthEnd(last.year, last.month);
-  } else if (unit == "decade") {
-    const int first = ref_->year - ((ref_->year % 10) + 10) % 10 + 10 * k;
-    from = CivilDate{first, 1, 1};
-    to = CivilDate{first + 9, 12, 31};
-  } else {
-    from = CivilDate{ref_->year + k, 1, 1};
-    to = CivilDate{ref_->year + k, 12, 31};
-  }
-  std::string part = AsciiLower(m.Group("part"));
-  if (part.starts_with("earlier")) part = "earlier";
-  if (part.starts_with("later")) part = "later";
-  if (part.find("rest") != std::string::npos || part.find("remain") != std::string::npos)
-    part = "rest";
-  if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
-    part = "early";
-  if (part.find("middle") != std::string::npos) part = "mid";
-  if (part.find("end of") != std::string::npos) part = "late";
-  const int64_t from_days = extract_internal::ToDays(from);
-  const int64_t to_days = extract_internal::ToDays(to);
-  const int64_t ref_days = extract_internal::ToDays(*ref_);
-  if (part == "earlier" && ref_days > from_days && ref_days <= to_days) {
-    to = AddDays(*ref_, -1);
-    p.granularity = "day";
-  } else if (part == "later" && ref_days >= from_days && ref_days <= to_days) {
-    from = *ref_;
-    p.granularity = "day";
-  } else if (part == "rest" && ref_days >= from_days && ref_days <= to_days) {
-    from = *ref_;
-    p.granularity = "day";
-  } else if (unit == "year" && (part == "early" || part == "late")) {
-    // A year's halves are its first and last six months.
-    if (part == "early") to = CivilDate{from.year, 6, 30};
-    if (part == "late") from = CivilDate{from.year, 7, 1};
-    p.granularity = "month";
-  } else if (part == "early" || part == "late" || part == "mid") {
-    int64_t len = to_days - from_days + 1;
-    if (part == "early") to = AddDays(from, len / 2 - 1);
-    if (part == "late") from = AddDays(from, len / 2);
-    if (part == "mid") {
-      CivilDate mid_from = AddDays(from, len / 3);
-      to = AddDays(from, 2 * len / 3 - 1);
-      from = mid_from;
-    }
-    p.granularity = "day";
-  }
-  p.from = from;
-  p.to = to;
+  std::tie(p.from, p.to) = CalendarPeriod(*ref_, unit, *k, work_week);
+  PartOfPeriod(AsciiLower(m.Group("part")), unit, *ref_, &p);
   return p;
 }
 
@@ -399,68 +422,75 @@ std::optional<Parsed> Resolver::Duration(const Match& m) const {
   } else {
     p.duration = "P" + amount + code;
   }
+  if (!PlaceDuration(m, *n, static_cast<int64_t>(*mult), *unit, &p)) return std::nullopt;
+  return p;
+}
+
+bool Resolver::PlaceDuration(const Match& m, int64_t n, int64_t mult, const LexiconEntry& unit,
+                             Parsed* p) const {
+  const std::string& code = unit.attr("code");
   std::string which = AsciiLower(m.Group("which"));
   bool back = which == "last" || which == "past" || which == "previous";
   bool ahead = which == "next" || which == "coming" || which == "upcoming" || which == "following";
   const bool within = m.Has("within");
-  const bool quarters = unit->attr("align") == "quarter";
-  const bool decades = unit->attr("align") == "decade";
+  const bool quarters = unit.attr("align") == "quarter";
+  const bool decades = unit.attr("align") == "decade";
   // "three quarters" alone is a fraction, not a period.
-  if (quarters && !back && !ahead && !within) return std::nullopt;
+  if (quarters && !back && !ahead && !within) return false;
   if (ref_ && quarters && (back || ahead) && !FollowedByOf(m.end)) {
     // "the past two quarters": whole calendar quarters before (or after) the
     // reference date's own.
     const CivilDate current{ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1};
-    const int64_t months = 3 * *n;
+    const int64_t months = 3 * n;
     const CivilDate from = back ? AddMonths(current, -months) : AddMonths(current, 3);
     const CivilDate to = AddDays(AddMonths(from, months), -1);
-    p.from = from;
-    p.to = to;
-    p.granularity = "day";
-    return p;
+    p->from = from;
+    p->to = to;
+    p->granularity = "day";
+    return true;
   }
   if (ref_ && decades && (back || ahead) && !FollowedByOf(m.end)) {
     // "the past two decades": whole decades before (or after) the reference date's
     // own, as with quarters (from 2016, 1990-2009).
     const int current = ref_->year - ((ref_->year % 10) + 10) % 10;
-    const int first = back ? current - 10 * static_cast<int>(*n) : current + 10;
-    p.from = CivilDate{first, 1, 1};
-    p.to = CivilDate{first + 10 * static_cast<int>(*n) - 1, 12, 31};
-    p.granularity = "year";
-    return p;
+    const int first = back ? current - 10 * static_cast<int>(n) : current + 10;
+    p->from = CivilDate{first, 1, 1};
+    p->to = CivilDate{first + 10 * static_cast<int>(n) - 1, 12, 31};
+    p->granularity = "year";
+    return true;
   }
   if (ref_ && within && !back) {
     // "within 30 days", "within the next two years": from the reference date to the
     // day before the length has passed.
-    if (auto other = Shift(*ref_, *n, *unit)) {
-      p.from = *ref_;
-      p.to = std::max(*ref_, AddDays(*other, -1), [](const CivilDate& a, const CivilDate& b) {
+    if (auto other = Shift(*ref_, n, unit)) {
+      p->from = *ref_;
+      p->to = std::max(*ref_, AddDays(*other, -1), [](const CivilDate& a, const CivilDate& b) {
         return extract_internal::ToDays(a) < extract_internal::ToDays(b);
       });
-      p.granularity = "day";
+      p->granularity = "day";
     }
-    return p;
+    return true;
   }
   if (ref_ && (back || ahead) && !FollowedByOf(m.end) && (code == "H" || code == "MIN")) {
     // Hours and minutes from the reference day: whole days passed, counted toward it
     // ("the past 5 minutes" and "the next 5 minutes" are the reference day itself).
     const int64_t per_day = code == "H" ? 24 : 24 * 60;
-    const int64_t days = *n * static_cast<int64_t>(*mult) / per_day;
-    p.from = back ? AddDays(*ref_, -days) : *ref_;
-    p.to = back ? *ref_ : AddDays(*ref_, days);
-    p.granularity = "day";
-    return p;
+    const int64_t days = n * mult / per_day;
+    p->from = back ? AddDays(*ref_, -days) : *ref_;
+    p->to = back ? *ref_ : AddDays(*ref_, days);
+    p->granularity = "day";
+    return true;
   }
   if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {
-    auto other = Shift(*ref_, back ? -*n : *n, *unit);
+    auto other = Shift(*ref_, back ? -n : n, unit);
     if (other) {
       // "the next three days" starts tomorrow; "the past three days" ends today.
-      p.from = back ? *other : AddDays(*ref_, 1);
-      p.to = back ? *ref_ : *other;
-      p.granularity = "day";
+      p->from = back ? *other : AddDays(*ref_, 1);
+      p->to = back ? *ref_ : *other;
+      p->granularity = "day";
     }
   }
-  return p;
+  return true;
 }
 
 std::optional<Parsed> Resolver::DayBeforeAfter(const Match& m) const {
