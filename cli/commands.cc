@@ -20,6 +20,7 @@
 #include "cli/shard.h"
 #include "extract/emit_keys.h"
 #include "extract/extract.h"
+#include "extract/fact_cases.h"
 #include "extract/rule_set.h"
 #include "store/merge.h"
 #include "store/store.h"
@@ -225,8 +226,54 @@ int Export(const CommonOptions& common, const std::string& format, const std::st
   return kExitOk;
 }
 
-// Loads every rule file in dir and runs its examples. 2 when a file does not load, 1 when
-// an example fails.
+// Runs the fact cases of the rule examples with an `expect` table and of the cases files in
+// DIR/examples through the extractors; prints a line per file and each failure. The number
+// of failures, or nullopt when a file does not load.
+std::optional<size_t> RunFactCaseFiles(const std::string& dir,
+                                       const std::vector<const rules::RuleSet*>& sets,
+                                       size_t* cases_run) {
+  auto book = RuleBook::Load(dir);
+  if (!book.ok()) {
+    std::cerr << "newsfacts: " << book.status().ToString() << "\n";
+    return std::nullopt;
+  }
+  std::vector<std::pair<std::string, std::vector<FactCase>>> files;
+  for (const rules::RuleSet* set : sets) {
+    auto cases = ExampleFactCases(*set);
+    if (!cases.ok()) {
+      std::cerr << "newsfacts: " << cases.status().ToString() << "\n";
+      return std::nullopt;
+    }
+    if (!cases->empty()) files.emplace_back(set->origin() + " (expect)", std::move(*cases));
+  }
+  std::error_code ec;
+  std::vector<fs::path> case_files;
+  for (const auto& entry : fs::directory_iterator(fs::path(dir) / "examples", ec)) {
+    if (entry.path().extension() == ".toml") case_files.push_back(entry.path());
+  }
+  std::sort(case_files.begin(), case_files.end());
+  for (const fs::path& file : case_files) {
+    auto cases = LoadFactCases(file.string());
+    if (!cases.ok()) {
+      std::cerr << "newsfacts: " << cases.status().ToString() << "\n";
+      return std::nullopt;
+    }
+    files.emplace_back(file.string(), std::move(*cases));
+  }
+  size_t failures = 0;
+  for (const auto& [name, cases] : files) {
+    std::vector<std::string> failed = RunFactCases(*book, cases);
+    for (const std::string& f : failed) std::cerr << f << "\n";
+    std::cout << name << ": " << cases.size() << " cases through the extractors, "
+              << (failed.empty() ? "ok" : std::to_string(failed.size()) + " failed") << "\n";
+    failures += failed.size();
+    *cases_run += cases.size();
+  }
+  return failures;
+}
+
+// Loads every rule file in dir and runs its examples, then the fact cases
+// (RunFactCaseFiles). 2 when a file does not load, 1 when an example or a case fails.
 int RulesTest(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Fail("rules test: " + dir + " is not a directory");
@@ -237,7 +284,8 @@ int RulesTest(const std::string& dir) {
   std::sort(files.begin(), files.end());
   if (files.empty()) return Fail("rules test: no .toml rule files in " + dir);
   bool load_failed = false;
-  size_t failures = 0, rules = 0, examples = 0;
+  size_t failures = 0, rules = 0, examples = 0, cases = 0;
+  std::vector<rules::RuleSet> sets;
   for (const fs::path& file : files) {
     auto set = rules::RuleSet::Load(file.string());
     const Status emits = set.ok() ? CheckEmits(*set) : set.status();
@@ -254,9 +302,16 @@ int RulesTest(const std::string& dir) {
     failures += failed.size();
     rules += set->rules().size();
     examples += set->example_count();
+    sets.push_back(std::move(*set));
   }
   if (load_failed) return kExitUsage;
-  std::cout << rules << " rules, " << examples << " examples, " << failures << " failed\n";
+  std::vector<const rules::RuleSet*> loaded;
+  for (const rules::RuleSet& set : sets) loaded.push_back(&set);
+  const std::optional<size_t> case_failures = RunFactCaseFiles(dir, loaded, &cases);
+  if (!case_failures) return kExitUsage;
+  failures += *case_failures;
+  std::cout << rules << " rules, " << examples << " examples, " << cases
+            << " cases through the extractors, " << failures << " failed\n";
   return failures ? kExitSomeFailed : kExitOk;
 }
 

@@ -210,7 +210,8 @@ fields = []
   [[rule.example]]
   text = "x"
   match = "x"
-)", "family_first test");
+)",
+                                      "family_first test");
   REQUIRE_MESSAGE(set.ok(), set.status().message());
   CHECK(FamilyNameFirst(SplitWords("Xi Jinping"), set->lexicon("family_first")));
   CHECK_FALSE(FamilyNameFirst(SplitWords("Jinping Xi"), set->lexicon("family_first")));

@@ -22,7 +22,7 @@ class RulesCopy {
     if (mkdtemp(pattern.data()) == nullptr) return;
     dir_ = pattern;
     for (const auto& entry : fs::directory_iterator(kRules)) {
-      fs::copy_file(entry.path(), dir_ / entry.path().filename());
+      fs::copy(entry.path(), dir_ / entry.path().filename(), fs::copy_options::recursive);
     }
   }
   ~RulesCopy() {

@@ -843,6 +843,14 @@ class RuleSetBuilder {
         if (!et) return RuleError(*rule, LineOf(node), "[[rule.example]] must be a table");
         Example ex;
         ex.line = LineOf(*et);
+        for (auto&& [key, value] : *et) {
+          static const std::set<std::string_view> kKnown = {"text", "match", "fields",
+                                                            "reference_date", "expect"};
+          if (!kKnown.count(key.str())) {
+            return RuleError(*rule, LineOf(value),
+                             "unknown example key '" + std::string(key.str()) + "'");
+          }
+        }
         auto text = (*et)["text"].value<std::string>();
         auto match = (*et)["match"].value<std::string>();
         if (!text || !match) return RuleError(*rule, ex.line, "example needs text and match");
@@ -858,6 +866,14 @@ class RuleSetBuilder {
             auto v = fv.value<std::string>();
             if (!v) return RuleError(*rule, LineOf(fv), "example field values must be strings");
             ex.fields[name] = *v;
+          }
+        }
+        if (const toml::table* expect = (*et)["expect"].as_table()) {
+          ex.expect_line = LineOf(*expect);
+          for (auto&& [ek, ev] : *expect) {
+            auto v = ScalarString(ev);
+            if (!v) return RuleError(*rule, LineOf(ev), "expect values must be scalars");
+            ex.expect[std::string(ek.str())] = *v;
           }
         }
         rule->examples.push_back(std::move(ex));

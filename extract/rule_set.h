@@ -69,6 +69,10 @@ struct Example {
   std::string match;                          // the whole text the rule must match
   std::map<std::string, std::string> fields;  // expected group values; "" = did not match
   std::string reference_date;                 // YYYY-MM-DD, for examples that need "now"
+  // The fact the extractor must give for the match, by field of its JSON object (values
+  // as TOML writes them); checked by `rules test` (extract/fact_cases.h). Empty: none.
+  std::map<std::string, std::string> expect;
+  int expect_line = 0;
   int line = 0;
 };
 

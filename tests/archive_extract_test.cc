@@ -351,7 +351,7 @@ TEST_CASE("reextract runs changed rules over stored articles only") {
   const fs::path rules = tmp / "rules";
   fs::create_directories(rules);
   for (const auto& entry : fs::directory_iterator(fs::path(SourceDir()) / "rules")) {
-    fs::copy_file(entry.path(), rules / entry.path().filename());
+    fs::copy(entry.path(), rules / entry.path().filename(), fs::copy_options::recursive);
   }
   std::string quantities = ReadFile(rules / "quantities.toml");
   const size_t v = quantities.find("\nversion = ");
