@@ -6,7 +6,7 @@
 
 #include "common/ascii.h"
 #include "fetch/http.h"
-#include "fetch/url.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/utf8.h"
+#include "url/url.h"
 
 namespace newsfacts::web {
 
@@ -57,20 +58,13 @@ std::string QueryEncode(std::string_view text) {
 }
 
 bool IsWebUrl(std::string_view url) {
-  auto starts = [&](std::string_view prefix) {
-    if (url.size() <= prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i) {
-      const char c = url[i];
-      const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      if (lower != prefix[i]) return false;
-    }
-    return true;
-  };
-  if (!starts("http://") && !starts("https://")) return false;
-  return std::none_of(url.begin(), url.end(), [](char c) {
+  // White space and controls would be percent-encoded by the parser, and so linked to
+  // another address than the one printed.
+  const bool plain = std::none_of(url.begin(), url.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u <= 0x20 || u == 0x7F;
   });
+  return plain && ParseUrl(std::string(url)).ok();
 }
 
 std::string CodePointSlice(std::string_view text, int64_t start, int64_t end) {
