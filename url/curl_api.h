@@ -1,12 +1,13 @@
 // libcurl, loaded when first used.
 //
 // newsfacts does not link libcurl: the library and the two dozen it brings (TLS, LDAP,
-// Kerberos, SSH, IDN) take longer to load than `check` takes to run, and only what reads
-// URLs (url/url.h) or fetches needs them (common/shared_library.h). It lives here, beside
-// the URL functions, as the lowest stage that uses it; fetch/ builds on both. The functions below
-// are libcurl's, named without the `curl_` prefix (curl::easy_setopt is curl_easy_setopt), with its
-// types, options and return codes from <curl/curl.h>. The first call of any of them loads
-// libcurl.so.4 and resolves them all.
+// Kerberos, SSH, IDN) take longer to load than `check` takes to run, and only what reads URLs
+// (url/url.h) or fetches needs them (common/shared_library.h). The loader lives here, beside
+// the URL functions, in the lowest stage that uses libcurl; fetch/ builds on both.
+//
+// The functions below are libcurl's, named without the `curl_` prefix (curl::easy_setopt is
+// curl_easy_setopt), with its types, options and return codes from <curl/curl.h>. The first
+// call of any of them loads libcurl.so.4 and resolves them all.
 //
 // Errors. When libcurl cannot be loaded, every function fails as libcurl fails when it
 // cannot allocate: handles are null, CURLcode is CURLE_FAILED_INIT, CURLMcode
