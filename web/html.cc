@@ -68,14 +68,11 @@ bool IsWebUrl(std::string_view url) {
 }
 
 std::string CodePointSlice(std::string_view text, int64_t start, int64_t end) {
-  std::string out;
-  int64_t cp = -1;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
-    if (cp >= end) break;
-    if (cp >= start) out += c;
-  }
-  return out;
+  const std::vector<size_t> offsets = CodePointOffsets(text);
+  const auto last = static_cast<int64_t>(offsets.size()) - 1;
+  const size_t from = offsets[static_cast<size_t>(std::clamp<int64_t>(start, 0, last))];
+  const size_t to = offsets[static_cast<size_t>(std::clamp<int64_t>(end, 0, last))];
+  return to > from ? std::string(text.substr(from, to - from)) : std::string();
 }
 
 }  // namespace newsfacts::web
