@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/process.h"
 #include "common/clock.h"
+#include "common/utf8.h"
 #include "factcheck/check.h"
 #include "factcheck/hit_export.h"
 #include "factcheck/hit_json.h"
@@ -41,17 +42,14 @@ std::string Marked(const factcheck::Hit& h, bool tty) {
   if (!h.figure) return h.sentence;
   const int64_t from = h.figure->span.start - h.sentence_span.start;
   const int64_t to = h.figure->span.end - h.sentence_span.start;
+  const std::vector<size_t> offsets = CodePointOffsets(h.sentence);
   std::string out;
-  int64_t cp = 0;
-  for (size_t i = 0; i <= h.sentence.size(); ++i) {
-    const bool boundary =
-        i == h.sentence.size() || (static_cast<unsigned char>(h.sentence[i]) & 0xC0) != 0x80;
-    if (boundary) {
-      if (cp == from) out += tty ? "\033[1;33m" : "[";
-      if (cp == to) out += tty ? "\033[0m" : "]";
-      ++cp;
+  for (size_t cp = 0; cp < offsets.size(); ++cp) {
+    if (static_cast<int64_t>(cp) == from) out += tty ? "\033[1;33m" : "[";
+    if (static_cast<int64_t>(cp) == to) out += tty ? "\033[0m" : "]";
+    if (cp + 1 < offsets.size()) {
+      out.append(h.sentence, offsets[cp], offsets[cp + 1] - offsets[cp]);
     }
-    if (i < h.sentence.size()) out += h.sentence[i];
   }
   return out;
 }

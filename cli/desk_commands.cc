@@ -135,9 +135,12 @@ std::string RenderMarked(const std::string& text, const std::vector<Marking>& ma
     if (tty && changed && !active.empty()) out += Colour(marks[active.back()].kind);
   };
   int64_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0, cp_end = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80) events(cp++);
+    if (i == cp_end) {  // a code point starts: marks open and close between code points
+      events(cp++);
+      cp_end = NextCodePoint(text, i);
+    }
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
       out += "\uFFFD";
     } else {
@@ -153,11 +156,14 @@ std::string RenderMarked(const std::string& text, const std::vector<Marking>& ma
 std::string Line(const std::string& text, size_t max) {
   std::string flat;
   size_t cps = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0, cp_end = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++cps > max) {
-      flat += "…";
-      break;
+    if (i == cp_end) {
+      cp_end = NextCodePoint(text, i);
+      if (++cps > max) {
+        flat += "…";
+        break;
+      }
     }
     if (c == '\n' || c == '\t' || c == '\r') {
       flat += ' ';

@@ -5,6 +5,7 @@
 
 #include "extract/date_math.h"
 #include "normalise/normalise.h"
+#include "url/url.h"
 
 namespace newsfacts::cli {
 namespace {
@@ -92,25 +93,6 @@ std::optional<std::string> NormaliseTimestamp(const std::string& raw, std::strin
   std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02lld:%02lld:%02dZ", utc.year, utc.month, utc.day,
                 static_cast<long long>(rem / 60), static_cast<long long>(rem % 60), sec);
   return std::string(out);
-}
-
-std::optional<std::string> SiteOf(const std::string& url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return std::nullopt;
-  size_t start = scheme + 3;
-  size_t end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
-  if (!host.empty() && host[0] == '[') {
-    size_t close = host.find(']');
-    host = host.substr(0, close == std::string::npos ? host.size() : close + 1);
-  } else if (size_t colon = host.find(':'); colon != std::string::npos) {
-    host = host.substr(0, colon);
-  }
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  if (host.empty()) return std::nullopt;
-  return host;
 }
 
 Article ReextractArticle(Article a, const RuleBook& rules) {

@@ -31,8 +31,4 @@ Article ReextractArticle(Article a, const RuleBook& rules);
 std::optional<std::string> NormaliseTimestamp(const std::string& text,
                                               std::string* local_date = nullptr);
 
-// The host of an absolute http(s) URL, lower-case, without "www." and port; nullopt
-// when the URL has no host.
-std::optional<std::string> SiteOf(const std::string& url);
-
 }  // namespace newsfacts::cli

@@ -37,15 +37,6 @@ TEST_CASE("NormaliseTimestamp gives the contract's forms") {
   CHECK(NormaliseTimestamp("0000-01-01T23:59:00+23:59") == "0000-01-01T00:00:00Z");
 }
 
-TEST_CASE("SiteOf is the bare host") {
-  CHECK(SiteOf("https://www.BorderLedger.example/world/a.html?x=1") == "borderledger.example");
-  CHECK(SiteOf("http://user:pw@news.example:8080/path") == "news.example");
-  CHECK(SiteOf("https://[::1]:8080/") == "[::1]");
-  CHECK(SiteOf("https://example.com") == "example.com");
-  CHECK_FALSE(SiteOf("not a url").has_value());
-  CHECK_FALSE(SiteOf("").has_value());
-}
-
 TEST_CASE("InputReader walks directories in order and names unreadable inputs") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "newsfacts_inputs_test";

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/utf8.h"
 #include "extract/extract.h"
 #include "extract/number.h"
 #include "extract/text_util.h"
@@ -88,12 +89,11 @@ bool LeftFree(std::string_view text, size_t start) {
   if (start == 0) return true;
   char p = text[start - 1];
   if (static_cast<unsigned char>(p) >= 0x80) {
-    // Symbols and punctuation (U+0080..U+00BF, U+2000..U+2BFF: quotes, dashes, currency
+    // Symbols and punctuation (U+0080..U+00BF, U+2000..U+2FFF: quotes, dashes, currency
     // signs) leave the number free; letters (é, ñ) are glued to it.
-    size_t lead = start - 1;
-    while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
-    unsigned char b0 = static_cast<unsigned char>(text[lead]);
-    return b0 == 0xC2 || b0 == 0xE2;
+    size_t next = CodePointStart(text, start - 1);
+    const char32_t cp = DecodeUtf8(text, &next);
+    return (cp >= 0x80 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2FFF);
   }
   if (IsWordByte(p) || p == '.' || p == '/' || p == ':' || p == '_' || p == '#' || p == '%' ||
       p == '=' || p == '&') {
@@ -546,7 +546,7 @@ class Builder {
         for (size_t k = 1; k < currency->text.size() && entry == nullptr; ++k) {
           const char ch = currency->text[k];
           if (extract_internal::IsAsciiAlpha(ch) || ch == ' ') continue;
-          if ((static_cast<unsigned char>(ch) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+          if (IsUtf8ContinuationByte(ch)) continue;  // inside a UTF-8 sequence
           entry = Find(lex_.currency_symbol, std::string_view(currency->text).substr(k));
           if (entry != nullptr) c.start = currency->start + k;
         }

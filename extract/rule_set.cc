@@ -4,7 +4,6 @@
 #include <re2/set.h>
 #include <toml++/toml.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +14,8 @@
 #include <optional>
 #include <set>
 #include <sstream>
+
+#include "common/utf8.h"
 
 namespace newsfacts::rules {
 
@@ -107,22 +108,14 @@ std::string AsciiLower(std::string s) {
 std::string CaseFolded(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t from = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      out.append(text.data() + from, static_cast<size_t>(i - from));
+  size_t i = 0;
+  while (i < text.size()) {
+    if (Utf8SequenceLength(text, i) == 0) {
+      out.push_back(text[i++]);
       continue;
     }
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    uint8_t buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+    const UChar32 c = static_cast<UChar32>(DecodeUtf8(text, &i));
+    AppendUtf8(static_cast<char32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT)), &out);
   }
   return out;
 }
@@ -354,7 +347,7 @@ class OutlineReader {
     }
     // A literal character (all its UTF-8 bytes), '.', '^', '$'.
     ++i_;
-    while (i_ < s_.size() && (static_cast<unsigned char>(s_[i_]) & 0xC0) == 0x80) ++i_;
+    while (i_ < s_.size() && IsUtf8ContinuationByte(s_[i_])) ++i_;
     return true;
   }
 
@@ -1010,7 +1003,7 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
     } else {
       // An empty match is never a fact; step over one UTF-8 character.
       pos = m.start + 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      while (pos < text.size() && IsUtf8ContinuationByte(text[pos])) ++pos;
     }
   }
   return out;

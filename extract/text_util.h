@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace newsfacts::extract_internal {
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -60,13 +62,11 @@ inline std::string_view WordAt(std::string_view text, size_t pos) {
   }
   // A trailing UTF-8 punctuation byte run (e.g. a curly quote) is not part of a word.
   while (end > pos && static_cast<unsigned char>(text[end - 1]) >= 0x80) {
-    size_t lead = end - 1;
-    while (lead > pos && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
-    unsigned char b0 = static_cast<unsigned char>(text[lead]);
-    // U+2000..U+206F (general punctuation: quotes, dashes) start with E2 80/81.
-    if (b0 == 0xE2 && lead + 1 < end &&
-        (static_cast<unsigned char>(text[lead + 1]) == 0x80 ||
-         static_cast<unsigned char>(text[lead + 1]) == 0x81)) {
+    const size_t lead = std::max(pos, CodePointStart(text, end - 1));
+    size_t next = lead;
+    const char32_t cp = DecodeUtf8(text, &next);
+    // U+2000..U+207F: general punctuation (quotes, dashes), super- and subscripts.
+    if (cp >= 0x2000 && cp <= 0x207F) {
       end = lead;
     } else {
       break;

@@ -34,13 +34,14 @@ void ForEachWord(std::string_view text, Fn fn) {
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    // U+2018..U+201D, the curly quotes: E2 80 98..9D.
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) >= 0x98 &&
-        static_cast<unsigned char>(text[i + 2]) <= 0x9D) {
-      flush();
-      i += 2;
-      continue;
+    if (c >= 0x80 && !IsUtf8ContinuationByte(text[i])) {
+      size_t next = i;
+      const char32_t cp = DecodeUtf8(text, &next);
+      if (cp >= 0x2018 && cp <= 0x201D) {  // the curly quotes
+        flush();
+        i = next - 1;
+        continue;
+      }
     }
     if ((c >= 'a' && c <= 'z') || c >= 0x80) {
       word += static_cast<char>(c);
@@ -101,13 +102,8 @@ std::string FoldSubject(std::string_view subject) {
   return out;
 }
 
-Sentences::Sentences(std::string_view text) : text_(text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of_cp_.push_back(i);
-  }
-  byte_of_cp_.push_back(text.size());
-  cp_of_byte_ = CodePointIndex(text);
-}
+Sentences::Sentences(std::string_view text)
+    : text_(text), byte_of_cp_(CodePointOffsets(text)), cp_of_byte_(CodePointIndex(text)) {}
 
 const std::vector<Sentences::Sentence>& Sentences::LineLocked(size_t begin) const {
   auto [it, added] = lines_.try_emplace(begin);

@@ -5,30 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ascii.h"
+#include "common/utf8.h"
 #include "fetch/http.h"
-#include "fetch/url.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '_' || c == '-' ||
@@ -169,7 +151,8 @@ std::string DecodeXmlEntities(std::string_view s) {
         out += '&';
         continue;
       }
-      AppendUtf8(static_cast<uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10)), &out);
+      const auto cp = static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
+      AppendUtf8(cp == 0 ? kReplacementCharacter : cp, &out);  // &#0; is no character
     } else {
       out += '&';
       continue;

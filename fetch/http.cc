@@ -10,9 +10,10 @@
 
 #include "archive/content_coding.h"
 #include "common/ascii.h"
-#include "fetch/curl_api.h"
+#include "fetch/address.h"
 #include "fetch/transfer_loop.h"
-#include "fetch/url.h"
+#include "url/curl_api.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {

@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 #include <zlib.h>
 
+#include "fetch/address.h"
 #include "fetch/test_server.h"
-#include "fetch/url.h"
 
 namespace newsfacts::fetch {
 namespace {
@@ -25,32 +25,7 @@ HttpClient MakeClient(FetchOptions o = LoopbackOptions()) {
 
 }  // namespace
 
-TEST_CASE("url: canonical form drops tracking parameters and fragments") {
-  auto c = CanonicalUrl("HTTP://News.Example.ORG:80/World/Story?utm_source=x&id=7&fbclid=abc#top");
-  REQUIRE(c.ok());
-  CHECK(*c == "http://news.example.org/World/Story?id=7");
-  auto d = CanonicalUrl("https://example.org");
-  REQUIRE(d.ok());
-  CHECK(*d == "https://example.org/");
-  auto e = CanonicalUrl("https://example.org:8443/a?utm_medium=m");
-  REQUIRE(e.ok());
-  CHECK(*e == "https://example.org:8443/a");
-  CHECK_FALSE(CanonicalUrl("ftp://example.org/file").ok());
-  CHECK_FALSE(CanonicalUrl("javascript:alert(1)").ok());
-  CHECK_FALSE(CanonicalUrl("not a url").ok());
-}
-
-TEST_CASE("url: relative references resolve against the base") {
-  auto r = ResolveUrl("https://example.org/world/a.html", "../sport/b.html#x");
-  REQUIRE(r.ok());
-  CHECK(*r == "https://example.org/sport/b.html");
-  auto s = ResolveUrl("https://example.org/world/a.html", "  //other.example/c  ");
-  REQUIRE(s.ok());
-  CHECK(*s == "https://other.example/c");
-  CHECK_FALSE(ResolveUrl("https://example.org/", "mailto:desk@example.org").ok());
-}
-
-TEST_CASE("url: private address classification") {
+TEST_CASE("address: private address classification") {
   CHECK(IsPrivateAddress("127.0.0.1"));
   CHECK(IsPrivateAddress("127.0.0.3"));
   CHECK(IsPrivateAddress("10.1.2.3"));

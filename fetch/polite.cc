@@ -8,7 +8,7 @@
 
 #include "common/clock.h"
 #include "fetch/transfer_loop.h"
-#include "fetch/url.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {

@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "fetch/url.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {

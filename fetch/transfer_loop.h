@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "fetch/curl_api.h"
+#include "url/curl_api.h"
 
 namespace newsfacts::fetch {
 

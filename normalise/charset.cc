@@ -52,11 +52,7 @@ bool LooksBinary(std::string_view sample) {
 // True when the bytes contain at least one well-formed multi-byte UTF-8 sequence.
 bool HasMultiByteUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0xC2 || c > 0xF4) continue;
-    size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (i + n > s.size()) continue;
-    if (IsValidUtf8(s.substr(i, n))) return true;
+    if (static_cast<unsigned char>(s[i]) >= 0x80 && Utf8SequenceLength(s, i) > 1) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "normalise/text_fold.h"
+#include "url/url.h"
 
 namespace newsfacts::normalise_internal {
 namespace {
@@ -243,82 +244,13 @@ std::string StripTitleSuffix(std::string_view title) {
   return std::string(head);
 }
 
-std::optional<std::string> WebUrl(std::optional<std::string> url) {
-  if (!url) return std::nullopt;
-  const size_t colon = url->find(':');
-  if (colon == std::string::npos) return std::nullopt;
-  std::string scheme = url->substr(0, colon);
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (scheme != "http" && scheme != "https") return std::nullopt;
-  if (url->compare(colon + 1, 2, "//") != 0 || url->size() <= colon + 3) return std::nullopt;
-  return url;
-}
-
-std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
-  std::string h = FoldText(href);
-  if (h.empty()) return std::nullopt;
-  auto scheme_end = [](std::string_view s) -> size_t {
-    for (size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (c == ':') return i > 0 ? i : std::string_view::npos;
-      if (!(isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) {
-        return std::string_view::npos;
-      }
-      if (i == 0 && !isalpha(static_cast<unsigned char>(c))) return std::string_view::npos;
-    }
-    return std::string_view::npos;
-  };
-  if (scheme_end(h) != std::string_view::npos) return h;
-  size_t bs = scheme_end(base);
-  if (bs == std::string_view::npos) return std::nullopt;
-  std::string_view scheme = base.substr(0, bs);
-  if (h.rfind("//", 0) == 0) return std::string(scheme) + ":" + h;
-  std::string_view rest = base.substr(bs + 1);
-  std::string_view authority;
-  std::string_view path_etc = rest;
-  if (rest.rfind("//", 0) == 0) {
-    size_t slash = rest.find_first_of("/?#", 2);
-    authority = rest.substr(0, slash);
-    path_etc = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
-  }
-  std::string origin = std::string(scheme) + ":" + std::string(authority);
-  std::string_view base_path = path_etc.substr(0, path_etc.find_first_of("?#"));
-  if (h[0] == '#') return origin + std::string(path_etc.substr(0, path_etc.find('#'))) + h;
-  if (h[0] == '?') return origin + std::string(base_path) + h;
-  std::string path;
-  if (h[0] == '/') {
-    path = h;
-  } else {
-    size_t last = base_path.rfind('/');
-    path = (last == std::string_view::npos ? std::string("/")
-                                           : std::string(base_path.substr(0, last + 1))) +
-           h;
-  }
-  // Remove dot segments in the path part (before any query or fragment).
-  size_t q = path.find_first_of("?#");
-  std::string tail = q == std::string::npos ? "" : path.substr(q);
-  std::string p = q == std::string::npos ? path : path.substr(0, q);
-  std::vector<std::string> segs;
-  size_t i = 1;
-  while (i <= p.size()) {
-    size_t j = p.find('/', i);
-    if (j == std::string::npos) j = p.size();
-    std::string seg = p.substr(i, j - i);
-    bool last = j == p.size();
-    if (seg == "..") {
-      if (!segs.empty()) segs.pop_back();
-      if (last) segs.push_back("");
-    } else if (seg == ".") {
-      if (last) segs.push_back("");
-    } else {
-      segs.push_back(seg);
-    }
-    i = j + 1;
-  }
-  std::string clean;
-  for (const auto& s : segs) clean += "/" + s;
-  if (clean.empty()) clean = "/";
-  return origin + clean + tail;
+std::optional<std::string> WebUrl(const std::string& page_url, const std::string& href) {
+  const std::string folded = FoldText(href);
+  Result<std::string> url = ResolveUrl(page_url, folded);
+  // A page URL that is no web address (a file's name) leaves only absolute hrefs.
+  if (!url.ok() && !page_url.empty()) url = ResolveUrl("", folded);
+  if (!url.ok()) return std::nullopt;
+  return std::move(*url);
 }
 
 PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view page_url) {
@@ -494,8 +426,9 @@ PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view pa
 
   // Canonical URL: a web address only ("javascript:void(0)" and "about:blank" are no
   // page's address, and would leave the article without a site).
-  if (canonical) md.canonical_url = WebUrl(ResolveUrl(page_url, *canonical));
-  if (!md.canonical_url && og_url) md.canonical_url = WebUrl(ResolveUrl(page_url, *og_url));
+  const std::string page(page_url);
+  if (canonical) md.canonical_url = WebUrl(page, *canonical);
+  if (!md.canonical_url && og_url) md.canonical_url = WebUrl(page, *og_url);
 
   if (og_site)
     md.site_name = og_site;

@@ -8,7 +8,8 @@
 //              article:published_time, <meta name=pubdate|publishdate|date|dc.date...>,
 //              itemprop=datePublished, <time datetime> inside <article>, a date in the URL
 //   modified   JSON-LD dateModified, article:modified_time, og:updated_time
-//   canonical  <link rel=canonical>, og:url; made absolute against the page URL
+//   canonical  <link rel=canonical>, og:url; made absolute against the page URL, and
+//              kept only when that is an http(s) URL (WebUrl)
 //   site_name  og:site_name, JSON-LD publisher.name
 //   language   <html lang>, <meta http-equiv=content-language>, og:locale
 //   description <meta name=description>, og:description, JSON-LD description
@@ -41,13 +42,11 @@ struct PageMetadata {
 
 PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view page_url);
 
-// `href` made absolute against `base` (RFC 3986 reference resolution, simplified);
-// nullopt when neither gives a scheme.
-std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href);
-
-// url when it is an http or https address with a host part ("https://..."); nullopt
-// otherwise ("javascript:void(0)", "mailto:", "about:blank").
-std::optional<std::string> WebUrl(std::optional<std::string> url);
+// `href` made absolute against `page_url` (url/url.h's ResolveUrl; href taken as it is
+// when the page has no http(s) address), without its fragment. None unless that is an
+// http(s) URL ("javascript:void(0)", "mailto:", "about:blank" and a relative href without
+// a page URL are none): a canonical address is a page's, or nothing.
+std::optional<std::string> WebUrl(const std::string& page_url, const std::string& href);
 
 // "Headline | Site" -> "Headline" (also " - ", " – ", " — "), when the tail is shorter
 // than the head.

@@ -9,6 +9,7 @@
 #include "normalise/nesting.h"
 #include "normalise/sentences.h"
 #include "normalise/text_fold.h"
+#include "url/url.h"
 
 namespace newsfacts {
 namespace {
@@ -51,18 +52,10 @@ std::vector<std::pair<size_t, size_t>> JoinAnchors(
   return map;
 }
 
-// "https://www.example.com/a/b" -> "www.example.com"; "" when `url` is not http(s).
-std::string_view HostOf(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos || scheme > 5) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  return rest.substr(0, rest.find_first_of("/?#"));
-}
-
 // A paragraph that is only a link to the page's own site: the address printed for
 // readers of the paper version, never story text.
-bool IsOwnSiteUrl(const std::string& para, std::string_view host) {
-  if (host.empty() || para.find(' ') != std::string::npos) return false;
+bool IsOwnSiteUrl(const std::string& para, const std::string& host) {
+  if (para.find(' ') != std::string::npos) return false;
   return HostOf(para) == host;
 }
 
@@ -99,10 +92,10 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
     drop_paragraph(0);
   }
 
-  const std::string_view host = HostOf(md.canonical_url ? std::string_view(*md.canonical_url)
-                                                        : std::string_view(options.url));
-  for (size_t i = main.paragraphs.size(); !host.empty() && i-- > 0;) {
-    if (IsOwnSiteUrl(main.paragraphs[i], host)) drop_paragraph(i);
+  const std::optional<std::string> host =
+      HostOf(md.canonical_url ? *md.canonical_url : options.url);
+  for (size_t i = main.paragraphs.size(); host && i-- > 0;) {
+    if (IsOwnSiteUrl(main.paragraphs[i], *host)) drop_paragraph(i);
   }
   doc.text = JoinParagraphs(main.paragraphs);
   doc.source_map = JoinAnchors(main.paragraphs, main.anchors);

@@ -2,8 +2,13 @@
 //
 // ICU's sentence rules (UAX #29) for English, with breaks suppressed after the
 // abbreviations news copy is full of: titles ("Mr.", "Gov.", "Sen."), "U.S.", "U.K.",
-// month abbreviations ("Jan.", "Sept."), "a.m.", "No.", "Inc." and the like. A blank
-// line (the paragraph separator) always ends a sentence.
+// month abbreviations ("Jan.", "Sept."), "a.m.", "No.", "Inc." and the like. A line
+// break always ends a sentence (UAX #29 breaks after a paragraph separator), so a text may
+// be split line by line with the same result.
+//
+// The one sentence splitter: SentenceRanges (normalise.h) gives it to factcheck, whose
+// Sentences splits each line of an article on first use. The extractors split no text
+// into sentences; they test for a sentence's end near a match where they need one.
 //
 // Internal to normalise/. Thread-safe: each call works on its own clone of a shared,
 // immutable prototype iterator.

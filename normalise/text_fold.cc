@@ -10,26 +10,6 @@ namespace {
 
 enum class CharClass { kKeep, kSpace, kDrop };
 
-// Decodes one code point at s[i] (s is well-formed UTF-8), returning it and its length.
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  if (i + n > s.size()) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < n; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
-
 CharClass Classify(char32_t cp) {
   if (cp < 0x80) {
     if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return CharClass::kSpace;
@@ -80,8 +60,8 @@ void AppendFolded(std::string_view text, std::string* out, bool* pending_space) 
       ++i;
       continue;
     }
-    size_t len;
-    char32_t cp = DecodeAt(text, i, &len);
+    size_t next = i;
+    const char32_t cp = DecodeUtf8(text, &next);
     switch (Classify(cp)) {
       case CharClass::kSpace:
         *pending_space = true;
@@ -91,10 +71,10 @@ void AppendFolded(std::string_view text, std::string* out, bool* pending_space) 
       case CharClass::kKeep:
         if (*pending_space && !out->empty()) out->push_back(' ');
         *pending_space = false;
-        out->append(text.substr(i, len));
+        out->append(text.substr(i, next - i));
         break;
     }
-    i += len;
+    i = next;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/utf8.h"
+#include "url/url.h"
 
 namespace newsfacts::web {
 
@@ -57,31 +58,21 @@ std::string QueryEncode(std::string_view text) {
 }
 
 bool IsWebUrl(std::string_view url) {
-  auto starts = [&](std::string_view prefix) {
-    if (url.size() <= prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i) {
-      const char c = url[i];
-      const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      if (lower != prefix[i]) return false;
-    }
-    return true;
-  };
-  if (!starts("http://") && !starts("https://")) return false;
-  return std::none_of(url.begin(), url.end(), [](char c) {
+  // White space and controls would be percent-encoded by the parser, and so linked to
+  // another address than the one printed.
+  const bool plain = std::none_of(url.begin(), url.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u <= 0x20 || u == 0x7F;
   });
+  return plain && ParseUrl(std::string(url)).ok();
 }
 
 std::string CodePointSlice(std::string_view text, int64_t start, int64_t end) {
-  std::string out;
-  int64_t cp = -1;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
-    if (cp >= end) break;
-    if (cp >= start) out += c;
-  }
-  return out;
+  const std::vector<size_t> offsets = CodePointOffsets(text);
+  const auto last = static_cast<int64_t>(offsets.size()) - 1;
+  const size_t from = offsets[static_cast<size_t>(std::clamp<int64_t>(start, 0, last))];
+  const size_t to = offsets[static_cast<size_t>(std::clamp<int64_t>(end, 0, last))];
+  return to > from ? std::string(text.substr(from, to - from)) : std::string();
 }
 
 }  // namespace newsfacts::web

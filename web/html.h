@@ -23,8 +23,9 @@ std::string Escape(std::string_view text);
 // space as %20), for building links such as "/article?id=" + QueryEncode(id).
 std::string QueryEncode(std::string_view text);
 
-// True for an absolute http: or https: URL without whitespace or control characters: the
-// only URLs a page turns into links (never javascript:, data: or relative ones).
+// True for an absolute http: or https: URL (url/url.h's ParseUrl accepts it) without
+// whitespace or control characters: the only URLs a page turns into links (never
+// javascript:, data: or relative ones).
 bool IsWebUrl(std::string_view url);
 
 // Numbers are printed by factcheck::FormatNumber (factcheck/verdict.h).

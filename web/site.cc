@@ -176,12 +176,14 @@ std::vector<std::string> SearchWords(const std::string& text) {
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    // U+2010..U+201F (dashes and curly quotes): E2 80 90..9F.
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xF0) == 0x90) {
-      flush();
-      i += 2;
-      continue;
+    if (c >= 0x80 && !IsUtf8ContinuationByte(text[i])) {
+      size_t next = i;
+      const char32_t cp = DecodeUtf8(text, &next);
+      if (cp >= 0x2010 && cp <= 0x201F) {  // dashes and curly quotes
+        flush();
+        i = next - 1;
+        continue;
+      }
     }
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) {
       word += static_cast<char>(c);
@@ -214,17 +216,14 @@ std::string Snippet(const std::string& text, const std::vector<std::string>& wor
       }
     }
   }
-  auto boundary_back = [&](size_t i) {
-    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    return i;
-  };
+  auto boundary_back = [&](size_t i) { return i < text.size() ? CodePointStart(text, i) : i; };
   if (best == std::string::npos) {
     const size_t end = boundary_back(std::min<size_t>(text.size(), 220));
     return Escape(text.substr(0, end)) + (end < text.size() ? "…" : "");
   }
   size_t end_word = best + best_len;
   while (end_word < text.size() && (std::isalnum(static_cast<unsigned char>(text[end_word])) ||
-                                    (static_cast<unsigned char>(text[end_word]) & 0xC0) == 0x80)) {
+                                    IsUtf8ContinuationByte(text[end_word]))) {
     ++end_word;
   }
   size_t from = best > 100 ? boundary_back(best - 100) : 0;

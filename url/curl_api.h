@@ -1,11 +1,13 @@
 // libcurl, loaded when first used.
 //
 // newsfacts does not link libcurl: the library and the two dozen it brings (TLS, LDAP,
-// Kerberos, SSH, IDN) take longer to load than `check` or a one-page `extract` takes to
-// run, and only fetching needs them (common/shared_library.h). The functions below are
-// libcurl's, named without the `curl_` prefix (curl::easy_setopt is curl_easy_setopt),
-// with its types, options and return codes from <curl/curl.h>. The first call of any of
-// them loads libcurl.so.4 and resolves them all.
+// Kerberos, SSH, IDN) take longer to load than `check` takes to run, and only what reads URLs
+// (url/url.h) or fetches needs them (common/shared_library.h). The loader lives here, beside
+// the URL functions, in the lowest stage that uses libcurl; fetch/ builds on both.
+//
+// The functions below are libcurl's, named without the `curl_` prefix (curl::easy_setopt is
+// curl_easy_setopt), with its types, options and return codes from <curl/curl.h>. The first
+// call of any of them loads libcurl.so.4 and resolves them all.
 //
 // Errors. When libcurl cannot be loaded, every function fails as libcurl fails when it
 // cannot allocate: handles are null, CURLcode is CURLE_FAILED_INIT, CURLMcode
@@ -20,7 +22,7 @@
 
 #include "common/status.h"
 
-namespace newsfacts::fetch::curl {
+namespace newsfacts::curl {
 
 // libcurl's functions, resolved from the loaded library.
 struct Api {
@@ -136,4 +138,4 @@ inline CURLUcode url_get(CURLU* u, CURLUPart part, char** out, unsigned flags) {
 }
 const char* url_strerror(CURLUcode code);
 
-}  // namespace newsfacts::fetch::curl
+}  // namespace newsfacts::curl

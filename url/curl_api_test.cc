@@ -1,10 +1,10 @@
-#include "fetch/curl_api.h"
+#include "url/curl_api.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-namespace newsfacts::fetch::curl {
+namespace newsfacts::curl {
 namespace {
 
 size_t Discard(char*, size_t size, size_t n, void*) { return size * n; }
@@ -52,4 +52,4 @@ TEST_CASE("a libcurl that cannot be loaded is an error naming it") {
 }
 
 }  // namespace
-}  // namespace newsfacts::fetch::curl
+}  // namespace newsfacts::curl

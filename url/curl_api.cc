@@ -1,10 +1,10 @@
-#include "fetch/curl_api.h"
+#include "url/curl_api.h"
 
 #include <mutex>
 
 #include "common/shared_library.h"
 
-namespace newsfacts::fetch::curl {
+namespace newsfacts::curl {
 namespace {
 
 constexpr char kLibcurl[] = "libcurl.so.4";
@@ -91,4 +91,4 @@ const char* url_strerror(CURLUcode code) {
   return a ? a->url_strerror(code) : LoadStatus().message().c_str();
 }
 
-}  // namespace newsfacts::fetch::curl
+}  // namespace newsfacts::curl
