@@ -83,6 +83,12 @@ bool IsWordChar(char32_t c) {
 bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  size_t len = 0;
+  return IsUpper(DecodeAt(s, 0, &len));
+}
+
 bool IsWholeWord(std::string_view text, size_t start, size_t end) {
   size_t len = 0;
   if (start > 0 && IsWordChar(DecodeBefore(text, start, &len))) return false;
@@ -341,6 +347,28 @@ bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
   if (word.empty()) return cached.has_empty;
   if (!cached.shapes.test(CachedForms::Shape(word))) return false;
   return cached.forms.find(word) != cached.forms.end();
+}
+
+bool StartsWithForm(const rules::Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    for (const std::string& f : e.forms) {
+      if (word.size() > f.size() && word.compare(0, f.size(), f) == 0) return true;
+    }
+  }
+  return false;
+}
+
+bool EndsWithForm(const rules::Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    for (const std::string& f : e.forms) {
+      if (word.size() > f.size() && word.compare(word.size() - f.size(), f.size(), f) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 namespace {

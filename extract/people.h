@@ -31,6 +31,8 @@ char32_t DecodeBefore(std::string_view text, size_t i, size_t* len);
 bool IsWordChar(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
+// True when s starts with an upper-case letter.
+bool StartsUpper(std::string_view s);
 
 // True when [start, end) is not glued to a word character on either side.
 bool IsWholeWord(std::string_view text, size_t start, size_t end);
@@ -95,6 +97,12 @@ bool FamilyNameFirst(const std::vector<Word>& words, const rules::Lexicon* famil
 // the forms of every lexicon it has asked about, rebuilt when the lexicon at that
 // address changes.
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word);
+
+// True when `word` is longer than one of the lexicon's forms and starts (ends) with it:
+// "al-Rashidi" with the form "al-", "MSNBC's" with "'s". False for a null lexicon. Each
+// call reads every form: for short lexicons.
+bool StartsWithForm(const rules::Lexicon* lexicon, std::string_view word);
+bool EndsWithForm(const rules::Lexicon* lexicon, std::string_view word);
 
 // Every match of `rule` in text, left to right, non-overlapping, exactly as
 // RuleSet::FindAllOf finds them (with_groups), or only their spans (captures then hold
