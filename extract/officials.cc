@@ -137,20 +137,9 @@ void FindWhole(std::string_view text, const rules::Rule& rule, size_t rule_index
       pos = start + 1;
       continue;
     }
-    Match match;
-    match.rule = &rule;
-    match.rule_index = rule_index;
-    match.start = start;
-    match.end = start + m.size();
-    Capture c;
-    c.name = rule.fields[0];
-    c.text = text.substr(start, m.size());
-    c.start = start;
-    c.end = match.end;
-    c.matched = true;
-    match.captures.push_back(c);
-    out->push_back(std::move(match));
-    pos = match.end;
+    const size_t end = start + m.size();
+    out->push_back(people::WholeMatch(rule, rule_index, text, start, end));
+    pos = end;
   }
 }
 

@@ -113,6 +113,12 @@ bool EndsWithForm(const rules::Lexicon* lexicon, std::string_view word);
 bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
                          std::string_view text, bool with_groups, std::vector<rules::Match>* out);
 
+// A match of `rule` (position rule_index in its set) over text[start, end), whose one
+// capture, the rule's first field (the rule must have one), is the whole match: for
+// rules whose matches are found by their span alone, without group extraction.
+rules::Match WholeMatch(const rules::Rule& rule, size_t rule_index, std::string_view text,
+                        size_t start, size_t end);
+
 // True when pos lies inside one of `ranges` (sorted, non-overlapping).
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
 
