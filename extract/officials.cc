@@ -1,5 +1,8 @@
 // Officials: titled names from rules/officials.toml joined into one entry per person.
-// The decisions shared with the rule file are listed at the top of that file.
+// The decisions shared with the rule file are listed at the top of that file. The steps,
+// in order: the titled names make the people (AddTitled); then their later mentions by
+// honorific (AddHonorifics), by name (AddNameMentions), by title alone (AddTitlesAlone)
+// and by pronoun (AddPronouns).
 
 #include <re2/re2.h>
 
@@ -20,6 +23,7 @@ namespace {
 using rules::Capture;
 using rules::Lexicon;
 using rules::Match;
+using rules::Rule;
 using rules::RuleSet;
 
 // Beyond this many distinct people, later ones are still reported but their later
@@ -133,31 +137,20 @@ void FindWhole(std::string_view text, const rules::Rule& rule, size_t rule_index
       pos = start + 1;
       continue;
     }
-    Match match;
-    match.rule = &rule;
-    match.rule_index = rule_index;
-    match.start = start;
-    match.end = start + m.size();
-    Capture c;
-    c.name = rule.fields[0];
-    c.text = text.substr(start, m.size());
-    c.start = start;
-    c.end = match.end;
-    c.matched = true;
-    match.captures.push_back(c);
-    out->push_back(std::move(match));
-    pos = match.end;
+    const size_t end = start + m.size();
+    out->push_back(people::WholeMatch(rule, rule_index, text, start, end));
+    pos = end;
   }
 }
 
-// The head noun of a title, lower case: "Police Chief" -> "chief", "Secretary of State"
-// -> "secretary", "spokesperson" -> "spokesperson".
-std::string TitleHead(std::string_view title) {
+// The head noun of a title, lower case: the word before the first `title_link` word
+// after the first word ("Secretary of State" -> "secretary"), else the last word
+// ("Police Chief" -> "chief", "spokesperson" -> "spokesperson").
+std::string TitleHead(std::string_view title, const Lexicon* title_link) {
   const std::vector<people::Word> words = people::SplitWords(title);
   size_t head = words.size();
   for (size_t i = 1; i < words.size(); ++i) {
-    const std::string_view w = words[i].text;
-    if (w == "of" || w == "for" || w == "to") {
+    if (people::HasForm(title_link, words[i].text)) {
       head = i;
       break;
     }
@@ -174,45 +167,26 @@ std::string Join(const std::vector<std::string>& words, size_t from) {
   return out;
 }
 
-}  // namespace
+// Finds the matches of the officials rules in one article. Each rule runs on its own
+// (an RE2::Set pass first would cost more than it saves: nearly every rule matches
+// somewhere in an article). Rules marked `gated` run only over the lines where a `gate`
+// rule matched (a title word): most lines of an article have none, and those rules'
+// automata are large.
+class RuleRunner {
+ public:
+  RuleRunner(std::string_view text, const RuleSet& rules)
+      : text_(text), rules_(rules), lines_(GatedLines(text, rules)) {}
 
-void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
-                      std::vector<Official>* out) {
-  // Each rule on its own (an RE2::Set pass first would cost more than it saves: nearly
-  // every rule matches somewhere in an article). Matches come left to right per rule.
-  // Rules marked `gated` run only over the lines where a `gate` rule matched (a title
-  // word): most lines of an article have none, and those rules' automata are large.
-  std::vector<std::pair<size_t, size_t>> lines;  // [start, end) of lines with a gate match
-  for (const rules::Rule& rule : rules.rules()) {
-    if (rule.Emit("kind") != "gate") continue;
-    const re2::StringPiece input(text.data(), text.size());
-    const RE2& re = *rule.re(text);
-    re2::StringPiece m;
-    size_t pos = 0;
-    while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      const size_t at = static_cast<size_t>(m.data() - text.data());
-      const size_t nl = text.rfind('\n', at);
-      const size_t start = nl == std::string::npos ? 0 : nl + 1;
-      size_t end = text.find('\n', at);
-      if (end == std::string::npos) end = text.size();
-      if (lines.empty() || lines.back().second < start) {
-        lines.emplace_back(start, end);
-      } else {
-        lines.back().second = std::max(lines.back().second, end);
-      }
-      pos = std::max(end, at + 1);
-    }
-  }
-  // Matches of one rule, left to right, appended to *dest.
-  auto run = [&](const rules::Rule& rule, std::vector<Match>* dest) {
-    const size_t rule_index = static_cast<size_t>(&rule - rules.rules().data());
+  // The matches of one rule, left to right, appended to *dest.
+  void Run(const Rule& rule, std::vector<Match>* dest) const {
+    const size_t rule_index = static_cast<size_t>(&rule - rules_.rules().data());
     if (rule.Emit("capture") == "whole" && rule.fields.size() == 1) {
-      if (!people::FindAllLedByLexicon(rules, rule, text, false, dest)) {
-        FindWhole(text, rule, rule_index, dest);
+      if (!people::FindAllLedByLexicon(rules_, rule, text_, false, dest)) {
+        FindWhole(text_, rule, rule_index, dest);
       }
     } else if (rule.Emit("gated") == "true") {
-      for (const auto& [start, end] : lines) {
-        for (Match& m : rules.FindAllOf(rule, std::string_view(text).substr(start, end - start))) {
+      for (const auto& [start, end] : lines_) {
+        for (Match& m : rules_.FindAllOf(rule, text_.substr(start, end - start))) {
           m.start += start;
           m.end += start;
           for (Capture& c : m.captures) {
@@ -223,73 +197,139 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
           dest->push_back(std::move(m));
         }
       }
-    } else if (!people::FindAllLedByLexicon(rules, rule, text, true, dest)) {
-      std::vector<Match> found = rules.FindAllOf(rule, text);
+    } else if (!people::FindAllLedByLexicon(rules_, rule, text_, true, dest)) {
+      std::vector<Match> found = rules_.FindAllOf(rule, text_);
       std::move(found.begin(), found.end(), std::back_inserter(*dest));
     }
-  };
-  // Titled names first: the other kinds only refer back to the people they make, so
-  // an article without any needs no search for them.
-  std::vector<Match> titled;
-  for (const rules::Rule& rule : rules.rules()) {
-    if (rule.Emit("kind") == "titled") run(rule, &titled);
   }
-  // A name written before its title ("Lorraine Pike, the minority leader,") counts only
-  // where no title written before a name ("Sen. Lorraine Pike") overlaps it.
+
+ private:
+  // [start, end) of the lines with a `gate` match, merged where they touch.
+  static std::vector<std::pair<size_t, size_t>> GatedLines(std::string_view text,
+                                                           const RuleSet& rules) {
+    std::vector<std::pair<size_t, size_t>> lines;
+    for (const Rule& rule : rules.rules()) {
+      if (rule.Emit("kind") != "gate") continue;
+      const re2::StringPiece input(text.data(), text.size());
+      const RE2& re = *rule.re(text);
+      re2::StringPiece m;
+      size_t pos = 0;
+      while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+        const size_t at = static_cast<size_t>(m.data() - text.data());
+        const size_t nl = text.rfind('\n', at);
+        const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        if (lines.empty() || lines.back().second < start) {
+          lines.emplace_back(start, end);
+        } else {
+          lines.back().second = std::max(lines.back().second, end);
+        }
+        pos = std::max(end, at + 1);
+      }
+    }
+    return lines;
+  }
+
+  std::string_view text_;
+  const RuleSet& rules_;
+  std::vector<std::pair<size_t, size_t>> lines_;
+};
+
+// The titled-name matches in text order. A name written before its title ("Lorraine
+// Pike, the minority leader,") counts only where no title written before a name ("Sen.
+// Lorraine Pike") overlaps it.
+std::vector<Match> TitledMatches(const RuleRunner& runner, const RuleSet& rules) {
+  std::vector<Match> title_first, name_first;
   {
-    std::vector<Match> title_first, name_first;
+    std::vector<Match> titled;
+    for (const Rule& rule : rules.rules()) {
+      if (rule.Emit("kind") == "titled") runner.Run(rule, &titled);
+    }
     for (Match& m : titled) {
       (m.rule->Emit("name_first") == "true" ? name_first : title_first).push_back(std::move(m));
     }
-    titled = RuleSet::SelectNonOverlapping(std::move(title_first));
-    const size_t kept = titled.size();
-    for (Match& m : RuleSet::SelectNonOverlapping(std::move(name_first))) {
-      bool overlaps = false;
-      for (size_t i = 0; i < kept && !overlaps; ++i) {
-        overlaps = titled[i].start < m.end && m.start < titled[i].end;
-      }
-      if (!overlaps) titled.push_back(std::move(m));
-    }
-    std::stable_sort(titled.begin(), titled.end(),
-                     [](const Match& a, const Match& b) { return a.start < b.start; });
   }
+  std::vector<Match> titled = RuleSet::SelectNonOverlapping(std::move(title_first));
+  const size_t kept = titled.size();
+  for (Match& m : RuleSet::SelectNonOverlapping(std::move(name_first))) {
+    bool overlaps = false;
+    for (size_t i = 0; i < kept && !overlaps; ++i) {
+      overlaps = titled[i].start < m.end && m.start < titled[i].end;
+    }
+    if (!overlaps) titled.push_back(std::move(m));
+  }
+  std::stable_sort(titled.begin(), titled.end(),
+                   [](const Match& a, const Match& b) { return a.start < b.start; });
+  return titled;
+}
 
+// The people found so far and their mentions.
+struct Found {
   std::vector<Person> persons;
   std::vector<Mention> mentions;
   std::map<size_t, size_t> taken;  // start -> end of every accepted mention
+
+  // A mention of persons[person] at [start, end), which no later mention may overlap.
+  void Take(size_t start, size_t end, size_t person) {
+    mentions.push_back({{static_cast<int64_t>(start), static_cast<int64_t>(end)}, person});
+    taken.emplace(start, end);
+  }
+};
+
+// What one titled-name match says of its person.
+struct Titled {
+  CleanName name;
+  Span span;  // from the title to the end of the name, or from the name to the title's end
+  std::string title;
+  bool former = false;
+  std::optional<std::string> affiliation;
+};
+
+std::optional<Titled> ReadTitled(const RuleSet& rules, const Match& m) {
+  const Capture* name_cap = m.Get("name");
+  const Capture* title_cap = m.Get("title");
+  if (name_cap == nullptr || title_cap == nullptr) return std::nullopt;
+  const bool name_first = m.rule->Emit("name_first") == "true";
+  std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
+  if (!name) return std::nullopt;
+  Titled t;
+  t.span = name_first
+               ? Span{static_cast<int64_t>(name->start), static_cast<int64_t>(title_cap->end)}
+               : Span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
+  t.name = std::move(*name);
+  t.title = CanonicalTitle(rules, title_cap->text);
+  t.former = m.Get("former") != nullptr || m.Get("former_after") != nullptr;
+  const Capture* aff = m.Get("affiliation");
+  if (aff == nullptr) aff = m.Get("org");
+  if (aff == nullptr) aff = m.Get("owner");
+  if (aff != nullptr) {
+    const Lexicon* lex = rules.lexicon("affiliation");
+    const rules::LexiconEntry* e = lex ? lex->Find(aff->text) : nullptr;
+    t.affiliation = e ? e->attr("country", std::string(aff->text)) : std::string(aff->text);
+  }
+  return t;
+}
+
+// Step 1: each titled name joins the person whose name it meets (one ends the other)
+// with a compatible title (the latest mentioned, when several do), keeping the fullest
+// name and the longest title, or makes a new person.
+void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Match>& titled,
+               Found* found) {
+  std::vector<Person>& persons = found->persons;
   // Names that can be the same person end with the same word.
   std::map<std::string, std::vector<size_t>> by_last_word;
-
-  // 1. Titled names make the people.
   for (const Match& m : titled) {
-    const Capture* name_cap = m.Get("name");
-    const Capture* title_cap = m.Get("title");
-    if (name_cap == nullptr || title_cap == nullptr) continue;
-    const bool name_first = m.rule->Emit("name_first") == "true";
-    std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
-    if (!name) continue;
-    // From the title to the end of the name, or from the name to the end of the title.
-    const Span span =
-        name_first ? Span{static_cast<int64_t>(name->start), static_cast<int64_t>(title_cap->end)}
-                   : Span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
-    const std::string title = CanonicalTitle(rules, title_cap->text);
-    const bool former = m.Get("former") != nullptr || m.Get("former_after") != nullptr;
-    std::optional<std::string> affiliation;
-    const Capture* aff = m.Get("affiliation");
-    if (aff == nullptr) aff = m.Get("org");
-    if (aff == nullptr) aff = m.Get("owner");
-    if (aff != nullptr) {
-      const Lexicon* lex = rules.lexicon("affiliation");
-      const rules::LexiconEntry* e = lex ? lex->Find(aff->text) : nullptr;
-      affiliation = e ? e->attr("country", std::string(aff->text)) : std::string(aff->text);
-    }
-
+    std::optional<Titled> t = ReadTitled(rules, m);
+    if (!t) continue;
+    const std::string written =
+        people::FoldSpaces(text.substr(t->name.start, t->name.end - t->name.start));
     std::vector<size_t> same;
-    std::vector<size_t>& namesakes = by_last_word[name->words.back()];
+    std::vector<size_t>& namesakes = by_last_word[t->name.words.back()];
     for (size_t p : namesakes) {
       const Person& q = persons[p];
-      const bool names_meet = IsSuffix(name->words, q.words) || IsSuffix(q.words, name->words);
-      if (names_meet && (name->words == q.words || TitlesCompatible(title, q.title))) {
+      const bool names_meet = IsSuffix(t->name.words, q.words) || IsSuffix(q.words, t->name.words);
+      if (names_meet && (t->name.words == q.words || TitlesCompatible(t->title, q.title))) {
         same.push_back(p);
       }
     }
@@ -297,48 +337,38 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     if (same.empty()) {
       index = persons.size();
       Person p;
-      p.words = name->words;
-      p.name =
-          people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
-      p.title = title;
-      p.former = former;
-      p.affiliation = affiliation;
-      p.span = span;
+      p.words = t->name.words;
+      p.name = written;
+      p.title = t->title;
+      p.former = t->former;
+      p.affiliation = t->affiliation;
+      p.span = t->span;
       p.rule = m.rule->id;
       persons.push_back(std::move(p));
       namesakes.push_back(index);
     } else {
       index = MostRecent(persons, same, m.start);
       Person& p = persons[index];
-      if (name->words.size() > p.words.size()) {
-        p.words = name->words;
-        p.name =
-            people::FoldSpaces(std::string_view(text).substr(name->start, name->end - name->start));
+      if (t->name.words.size() > p.words.size()) {
+        p.words = t->name.words;
+        p.name = written;
       }
-      if (title.size() > p.title.size() && TitlesCompatible(title, p.title)) p.title = title;
-      p.former = p.former || former;
-      if (!p.affiliation) p.affiliation = affiliation;
+      if (t->title.size() > p.title.size() && TitlesCompatible(t->title, p.title)) {
+        p.title = t->title;
+      }
+      p.former = p.former || t->former;
+      if (!p.affiliation) p.affiliation = t->affiliation;
     }
-    persons[index].last_fixed_start = static_cast<size_t>(span.start);
-    mentions.push_back({span, index});
-    taken.emplace(static_cast<size_t>(span.start), static_cast<size_t>(span.end));
+    persons[index].last_fixed_start = static_cast<size_t>(t->span.start);
+    found->Take(static_cast<size_t>(t->span.start), static_cast<size_t>(t->span.end), index);
   }
-  if (persons.empty()) return;
+}
 
-  std::vector<Match> late;
-  for (const rules::Rule& rule : rules.rules()) {
-    const std::string& kind = rule.Emit("kind");
-    if (kind == "title_alone" || kind == "honorific" || kind == "pronoun") run(rule, &late);
-  }
-  std::vector<const Match*> alone, honorific, pronoun;
-  for (const Match& m : late) {
-    const std::string& kind = m.rule->Emit("kind");
-    if (kind == "title_alone") alone.push_back(&m);
-    if (kind == "honorific") honorific.push_back(&m);
-    if (kind == "pronoun") pronoun.push_back(&m);
-  }
-
-  // 2. "Mr Blinken", "Dr. Ruiz": honorific + a name that ends a known person's name.
+// Step 2: "Mr Blinken", "Dr. Ruiz": an honorific and a name that ends a known person's
+// name (the latest mentioned, when several do); the honorific's `gender` is the
+// person's when none was told before.
+void AddHonorifics(const RuleSet& rules, const std::vector<const Match*>& honorific, Found* found) {
+  std::vector<Person>& persons = found->persons;
   const Lexicon* honorifics = rules.lexicon("honorific");
   for (const Match* m : honorific) {
     const Capture* name_cap = m->Get("name");
@@ -350,22 +380,23 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     for (size_t p = 0; p < persons.size(); ++p) {
       if (IsSuffix(name->words, persons[p].words)) who.push_back(p);
     }
-    if (who.empty() || Overlaps(taken, m->start, name->end)) continue;
+    if (who.empty() || Overlaps(found->taken, m->start, name->end)) continue;
     const size_t index = MostRecent(persons, who, m->start);
     const rules::LexiconEntry* e = honorifics ? honorifics->Find(hon->text) : nullptr;
     const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
     if (persons[index].gender == 0 && !gender.empty()) persons[index].gender = gender[0];
     persons[index].last_fixed_start = m->start;
-    mentions.push_back({{static_cast<int64_t>(m->start), static_cast<int64_t>(name->end)}, index});
-    taken.emplace(m->start, name->end);
+    found->Take(m->start, name->end, index);
   }
+}
 
-  // 3. The full name or any trailing part of it that starts with a capital
-  //    ("Blinken", "López Obrador"), the first of a two-part surname ("Peña" of
-  //    "Enrique Peña Nieto"), or the first word of a name written family name first
-  //    ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"); longest first, so a part inside a longer
-  //    mention is not counted twice. Matching ignores case and accents ("Pena Nieto" = "Peña
-  //    Nieto").
+// The parts of the people's names a later mention may be, folded (FoldKey), each with
+// the people it may stand for: the full name and every trailing part of it that starts
+// with a capital ("Blinken", "López Obrador"), the first of a two-part surname ("Peña"
+// of "Enrique Peña Nieto"), and the first word of a name written family name first ("Xi"
+// of "Xi Jinping", "Moon" of "Moon Jae-in"). Only the first kMaxSearchedPeople people.
+std::map<std::string, std::vector<size_t>> NameParts(const RuleSet& rules,
+                                                     const std::vector<Person>& persons) {
   std::map<std::string, std::vector<size_t>> owners;  // folded name part -> persons
   auto own = [&](std::string part, size_t p) {
     std::vector<size_t>& v = owners[people::FoldKey(part)];
@@ -385,6 +416,14 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       if (words.size() >= 3 && k + 2 == words.size()) own(first, p);
     }
   }
+  return owners;
+}
+
+// Step 3: the NameParts() written as whole words, matched without regard to case or
+// accents ("Pena Nieto" = "Peña Nieto"); longest first, so a part inside a longer
+// mention is not counted twice.
+void AddNameMentions(std::string_view text, const RuleSet& rules, Found* found) {
+  const std::map<std::string, std::vector<size_t>> owners = NameParts(rules, found->persons);
   const people::FoldedText folded = people::Fold(text);
   struct Candidate {
     size_t start, end;
@@ -408,43 +447,66 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     return a.start < b.start;
   });
   for (const Candidate& c : candidates) {
-    if (Overlaps(taken, c.start, c.end)) continue;
-    const size_t index = MostRecent(persons, *c.who, c.start);
-    mentions.push_back({{static_cast<int64_t>(c.start), static_cast<int64_t>(c.end)}, index});
-    taken.emplace(c.start, c.end);
+    if (Overlaps(found->taken, c.start, c.end)) continue;
+    found->Take(c.start, c.end, MostRecent(found->persons, *c.who, c.start));
   }
+}
 
-  // 4. "The Secretary of State", "the spokesman", "the chief": a title that exactly one
-  //    person holds, or the head noun of exactly one person's title.
+// True when the title alone at [.., end) is followed by an `owner_link` word ("the
+// president of the club": someone else's office) that the title does not hold itself
+// ("the Secretary of State").
+bool OwnedElsewhere(std::string_view text, size_t end, std::string_view title,
+                    const Lexicon* owner_link) {
+  if (owner_link == nullptr) return false;
+  for (const rules::LexiconEntry& e : owner_link->entries()) {
+    for (const std::string& f : e.forms) {
+      const std::string spaced = " " + f + " ";
+      if (text.substr(end, spaced.size()) == spaced &&
+          title.find(spaced.substr(0, spaced.size() - 1)) == std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Step 4: "The Secretary of State", "the spokesman", "the chief": a title that exactly
+// one person holds (a former one, when it says "former"), or the head noun of exactly
+// one person's title.
+void AddTitlesAlone(std::string_view text, const RuleSet& rules,
+                    const std::vector<const Match*>& alone, Found* found) {
+  const Lexicon* title_link = rules.lexicon("title_link");
+  const Lexicon* owner_link = rules.lexicon("owner_link");
   for (const Match* m : alone) {
     const Capture* title_cap = m->Get("title");
     if (title_cap == nullptr || title_cap->text.empty()) continue;
-    if (Overlaps(taken, m->start, m->end)) continue;
-    // "the president of the club" is someone else's office.
-    if (std::string_view(text).substr(m->end, 4) == " of " &&
-        title_cap->text.find(" of") == std::string_view::npos) {
-      continue;
-    }
+    if (Overlaps(found->taken, m->start, m->end)) continue;
+    if (OwnedElsewhere(text, m->end, title_cap->text, owner_link)) continue;
     const std::string title = people::AsciiLower(CanonicalTitle(rules, title_cap->text));
-    const std::string head = TitleHead(title_cap->text);
+    const std::string head = TitleHead(title_cap->text, title_link);
     const bool former = m->Get("former") != nullptr;
     size_t count = 0, index = 0;
-    for (size_t p = 0; p < persons.size(); ++p) {
-      const std::string held = people::AsciiLower(persons[p].title);
-      const bool same = held == title || (!head.empty() && TitleHead(held) == head);
-      if (same && (!former || persons[p].former)) {
+    for (size_t p = 0; p < found->persons.size(); ++p) {
+      const Person& person = found->persons[p];
+      const std::string held = people::AsciiLower(person.title);
+      const bool same = held == title || (!head.empty() && TitleHead(held, title_link) == head);
+      if (same && (!former || person.former)) {
         ++count;
         index = p;
       }
     }
     if (count != 1) continue;
-    mentions.push_back({{static_cast<int64_t>(m->start), static_cast<int64_t>(m->end)}, index});
-    taken.emplace(m->start, m->end);
+    found->Take(m->start, m->end, index);
   }
+}
 
-  // 5. Pronouns go to the person mentioned last before them, within the same or the
-  //    previous paragraph, skipping people whose honorific says the other gender.
-  //    Mentions are swept in text order; a resolved pronoun is itself a mention.
+// Step 5: pronouns go to the person mentioned last before them, within the same or the
+// previous paragraph, skipping people whose honorific says the other gender (the
+// pronoun lexicon's `gender`); never inside quotation marks. Mentions are swept in text
+// order; a resolved pronoun is itself a mention (but overlaps nothing taken).
+void AddPronouns(std::string_view text, const RuleSet& rules,
+                 const std::vector<const Match*>& pronoun, Found* found) {
+  std::vector<Mention>& mentions = found->mentions;
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   const auto quoted = people::QuotedRanges(text);
@@ -452,7 +514,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   const Lexicon* pronouns = rules.lexicon("pronoun");
   std::optional<Mention> last_for_m, last_for_f;  // latest mention usable by he / she
   auto note = [&](const Mention& mention) {
-    const char g = persons[mention.person].gender;
+    const char g = found->persons[mention.person].gender;
     if (g != 'f') last_for_m = mention;
     if (g != 'm') last_for_f = mention;
   };
@@ -462,7 +524,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     while (next < mentions.size() && static_cast<size_t>(mentions[next].span.end) <= m->start) {
       note(mentions[next++]);
     }
-    if (people::InRanges(quoted, m->start) || Overlaps(taken, m->start, m->end)) continue;
+    if (people::InRanges(quoted, m->start) || Overlaps(found->taken, m->start, m->end)) continue;
     const rules::LexiconEntry* e = pronouns ? pronouns->Find(m->Group("pronoun")) : nullptr;
     const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
     const std::optional<Mention>& last = gender == "f" ? last_for_f : last_for_m;
@@ -475,12 +537,16 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
     note(mention);
   }
   mentions.insert(mentions.end(), resolved.begin(), resolved.end());
+}
 
-  std::vector<std::vector<Span>> by_person(persons.size());
-  for (const Mention& m : mentions) by_person[m.person].push_back(m.span);
-  std::vector<Official> found;
-  for (size_t p = 0; p < persons.size(); ++p) {
-    Person& person = persons[p];
+// The people as officials, each with its mentions sorted and without duplicates, in
+// the order of extract.h.
+std::vector<Official> Report(const RuleSet& rules, Found found) {
+  std::vector<std::vector<Span>> by_person(found.persons.size());
+  for (const Mention& m : found.mentions) by_person[m.person].push_back(m.span);
+  std::vector<Official> officials;
+  for (size_t p = 0; p < found.persons.size(); ++p) {
+    Person& person = found.persons[p];
     Official o;
     o.name = person.name;
     o.title = person.title;
@@ -494,14 +560,44 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
       return a.start != b.start ? a.start < b.start : a.end < b.end;
     });
     o.mentions.erase(std::unique(o.mentions.begin(), o.mentions.end()), o.mentions.end());
-    found.push_back(std::move(o));
+    officials.push_back(std::move(o));
   }
-  std::stable_sort(found.begin(), found.end(), [](const Official& a, const Official& b) {
+  std::stable_sort(officials.begin(), officials.end(), [](const Official& a, const Official& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
     return a.rule < b.rule;
   });
-  for (Official& o : found) out->push_back(std::move(o));
+  return officials;
+}
+
+}  // namespace
+
+void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
+                      std::vector<Official>* out) {
+  const RuleRunner runner(text, rules);
+  // Titled names first: the other kinds only refer back to the people they make, so
+  // an article without any needs no search for them.
+  Found found;
+  AddTitled(text, rules, TitledMatches(runner, rules), &found);
+  if (found.persons.empty()) return;
+
+  std::vector<Match> late;
+  for (const Rule& rule : rules.rules()) {
+    const std::string& kind = rule.Emit("kind");
+    if (kind == "title_alone" || kind == "honorific" || kind == "pronoun") runner.Run(rule, &late);
+  }
+  std::vector<const Match*> alone, honorific, pronoun;
+  for (const Match& m : late) {
+    const std::string& kind = m.rule->Emit("kind");
+    if (kind == "title_alone") alone.push_back(&m);
+    if (kind == "honorific") honorific.push_back(&m);
+    if (kind == "pronoun") pronoun.push_back(&m);
+  }
+  AddHonorifics(rules, honorific, &found);
+  AddNameMentions(text, rules, &found);
+  AddTitlesAlone(text, rules, alone, &found);
+  AddPronouns(text, rules, pronoun, &found);
+  for (Official& o : Report(rules, std::move(found))) out->push_back(std::move(o));
 }
 
 }  // namespace newsfacts

@@ -83,6 +83,12 @@ bool IsWordChar(char32_t c) {
 bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  size_t len = 0;
+  return IsUpper(DecodeAt(s, 0, &len));
+}
+
 bool IsWholeWord(std::string_view text, size_t start, size_t end) {
   size_t len = 0;
   if (start > 0 && IsWordChar(DecodeBefore(text, start, &len))) return false;
@@ -343,6 +349,28 @@ bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {
   return cached.forms.find(word) != cached.forms.end();
 }
 
+bool StartsWithForm(const rules::Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    for (const std::string& f : e.forms) {
+      if (word.size() > f.size() && word.compare(0, f.size(), f) == 0) return true;
+    }
+  }
+  return false;
+}
+
+bool EndsWithForm(const rules::Lexicon* lexicon, std::string_view word) {
+  if (lexicon == nullptr) return false;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    for (const std::string& f : e.forms) {
+      if (word.size() > f.size() && word.compare(word.size() - f.size(), f.size(), f) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 namespace {
 
 bool IsAsciiWordByte(char c) {
@@ -425,6 +453,31 @@ size_t NextPlace(const LeadingForms& lead, std::string_view text, size_t pos) {
   return std::string_view::npos;
 }
 
+// The match RE2 found, groups[0] the whole of it, with a capture for each of the rule's
+// fields (unmatched groups as unmatched captures).
+rules::Match MatchWithGroups(const rules::Rule& rule, size_t rule_index, std::string_view text,
+                             const std::vector<re2::StringPiece>& groups,
+                             const std::vector<int>& field_groups) {
+  rules::Match m;
+  m.rule = &rule;
+  m.rule_index = rule_index;
+  m.start = static_cast<size_t>(groups[0].data() - text.data());
+  m.end = m.start + groups[0].size();
+  for (size_t f = 0; f < rule.fields.size(); ++f) {
+    const re2::StringPiece& g = groups[static_cast<size_t>(field_groups[f])];
+    rules::Capture cap;
+    cap.name = rule.fields[f];
+    if (g.data() != nullptr) {
+      cap.matched = true;
+      cap.start = static_cast<size_t>(g.data() - text.data());
+      cap.end = cap.start + g.size();
+      cap.text = text.substr(cap.start, g.size());
+    }
+    m.captures.push_back(cap);
+  }
+  return m;
+}
+
 }  // namespace
 
 bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
@@ -462,37 +515,31 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
         continue;
       }
     }
-    rules::Match m;
-    m.rule = &rule;
-    m.rule_index = rule_index;
-    m.start = static_cast<size_t>(groups[0].data() - text.data());
-    m.end = m.start + groups[0].size();
-    if (with_groups) {
-      for (size_t f = 0; f < rule.fields.size(); ++f) {
-        const re2::StringPiece& g = groups[static_cast<size_t>(field_groups[f])];
-        rules::Capture cap;
-        cap.name = rule.fields[f];
-        if (g.data() != nullptr) {
-          cap.matched = true;
-          cap.start = static_cast<size_t>(g.data() - text.data());
-          cap.end = cap.start + g.size();
-          cap.text = text.substr(cap.start, g.size());
-        }
-        m.captures.push_back(cap);
-      }
-    } else {
-      rules::Capture cap;
-      cap.name = rule.fields[0];
-      cap.text = text.substr(m.start, m.end - m.start);
-      cap.start = m.start;
-      cap.end = m.end;
-      cap.matched = true;
-      m.captures.push_back(cap);
-    }
+    const size_t start = static_cast<size_t>(groups[0].data() - text.data());
+    rules::Match m = with_groups
+                         ? MatchWithGroups(rule, rule_index, text, groups, field_groups)
+                         : WholeMatch(rule, rule_index, text, start, start + groups[0].size());
     pos = m.end;
     out->push_back(std::move(m));
   }
   return true;
+}
+
+rules::Match WholeMatch(const rules::Rule& rule, size_t rule_index, std::string_view text,
+                        size_t start, size_t end) {
+  rules::Match m;
+  m.rule = &rule;
+  m.rule_index = rule_index;
+  m.start = start;
+  m.end = end;
+  rules::Capture cap;
+  cap.name = rule.fields[0];
+  cap.text = text.substr(start, end - start);
+  cap.start = start;
+  cap.end = end;
+  cap.matched = true;
+  m.captures.push_back(cap);
+  return m;
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {

@@ -31,6 +31,8 @@ char32_t DecodeBefore(std::string_view text, size_t i, size_t* len);
 bool IsWordChar(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
+// True when s starts with an upper-case letter.
+bool StartsUpper(std::string_view s);
 
 // True when [start, end) is not glued to a word character on either side.
 bool IsWholeWord(std::string_view text, size_t start, size_t end);
@@ -96,6 +98,12 @@ bool FamilyNameFirst(const std::vector<Word>& words, const rules::Lexicon* famil
 // address changes.
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word);
 
+// True when `word` is longer than one of the lexicon's forms and starts (ends) with it:
+// "al-Rashidi" with the form "al-", "MSNBC's" with "'s". False for a null lexicon. Each
+// call reads every form: for short lexicons.
+bool StartsWithForm(const rules::Lexicon* lexicon, std::string_view word);
+bool EndsWithForm(const rules::Lexicon* lexicon, std::string_view word);
+
 // Every match of `rule` in text, left to right, non-overlapping, exactly as
 // RuleSet::FindAllOf finds them (with_groups), or only their spans (captures then hold
 // one capture, the rule's first field, over the whole match) - for a rule whose pattern
@@ -104,6 +112,12 @@ bool HasForm(const rules::Lexicon* lexicon, std::string_view word);
 // and returns true; returns false, appending nothing, for any other rule.
 bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
                          std::string_view text, bool with_groups, std::vector<rules::Match>* out);
+
+// A match of `rule` (position rule_index in its set) over text[start, end), whose one
+// capture, the rule's first field (the rule must have one), is the whole match: for
+// rules whose matches are found by their span alone, without group extraction.
+rules::Match WholeMatch(const rules::Rule& rule, size_t rule_index, std::string_view text,
+                        size_t start, size_t end);
 
 // True when pos lies inside one of `ranges` (sorted, non-overlapping).
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);

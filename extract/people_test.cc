@@ -183,6 +183,40 @@ TEST_CASE("people: HasForm finds exact forms only, of any length") {
   CHECK(people::HasForm(honorific, "Ms"));
 }
 
+TEST_CASE("people: words that start or end with a lexicon's form") {
+  const rules::Lexicon* honorific = Rules().lexicon("honorific");
+  CHECK(people::StartsWithForm(honorific, "Mr.Smith"));
+  CHECK(people::StartsWithForm(honorific, "Dr.X"));
+  // The word must be longer than the form; "Dr" alone is no form ("Dr." is).
+  CHECK_FALSE(people::StartsWithForm(honorific, "Mr"));
+  CHECK_FALSE(people::StartsWithForm(honorific, "Drive"));
+  const rules::Lexicon* pronoun = Rules().lexicon("pronoun");
+  CHECK(people::EndsWithForm(pronoun, "Ashe"));
+  CHECK(people::EndsWithForm(pronoun, "she"));  // longer than "he"
+  CHECK_FALSE(people::EndsWithForm(pronoun, "he"));
+  CHECK_FALSE(people::EndsWithForm(pronoun, "shed"));
+  CHECK_FALSE(people::StartsWithForm(nullptr, "Mr.Smith"));
+  CHECK_FALSE(people::EndsWithForm(nullptr, "Ashe"));
+  CHECK(people::StartsUpper("Émile"));
+  CHECK_FALSE(people::StartsUpper("émile"));
+  CHECK_FALSE(people::StartsUpper(""));
+}
+
+TEST_CASE("people: a match whose one capture is the whole match") {
+  const rules::Rule* rule = Rules().FindRule("people.capital");
+  REQUIRE(rule != nullptr);
+  const std::string text = "Then Vidal left.";
+  const Match m = people::WholeMatch(*rule, 2, text, 5, 10);
+  CHECK(m.rule == rule);
+  CHECK(m.rule_index == 2);
+  CHECK(m.start == 5);
+  CHECK(m.end == 10);
+  CHECK(m.Group("name") == "Vidal");
+  REQUIRE(m.captures.size() == 1);
+  CHECK(m.captures[0].start == 5);
+  CHECK(m.captures[0].end == 10);
+}
+
 TEST_CASE("people: names written family name first") {
   using people::FamilyNameFirst;
   using people::SplitWords;

@@ -1,0 +1,264 @@
+// Attribution: the rules around a quotation, and what their match says.
+
+#include "extract/quotes_attribution.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/people.h"
+#include "extract/quotes_fragments.h"
+
+namespace newsfacts::quotes {
+namespace {
+
+using rules::Capture;
+using rules::Lexicon;
+using rules::Match;
+using rules::Rule;
+using rules::RuleSet;
+
+// The window before a quotation: its paragraph up to the opening mark, or, when the
+// quotation opens the paragraph, the previous paragraph if that ends with ':'.
+std::pair<size_t, size_t> BeforeWindow(std::string_view text, size_t open) {
+  const size_t para = ParagraphStart(text, open);
+  size_t from = open > kWindow ? std::max(para, open - kWindow) : para;
+  bool blank = true;
+  for (size_t k = from; k < open; ++k) {
+    if (!IsSpaceByte(text[k])) blank = false;
+  }
+  if (!blank || para == 0) return {from, open};
+  size_t end = para;
+  while (end > 0 && IsSpaceByte(text[end - 1])) --end;
+  if (end == 0 || text[end - 1] != ':') return {from, open};
+  const size_t prev = ParagraphStart(text, end - 1);
+  return {end > kWindow ? std::max(prev, end - kWindow) : prev, end};
+}
+
+bool AnyWordIn(const Lexicon* lex, std::string_view phrase) {
+  if (lex == nullptr) return false;
+  auto exact = [&](std::string_view w) {
+    const rules::LexiconEntry* e = lex->Find(w);
+    return e != nullptr && std::find(e->forms.begin(), e->forms.end(), w) != e->forms.end();
+  };
+  if (exact(people::FoldSpaces(phrase))) return true;
+  for (const people::Word& w : people::SplitWords(phrase)) {
+    if (exact(w.text)) return true;
+  }
+  return false;
+}
+
+// The object as the outlet's name: without a leading definite article before a capital
+// ("the Border Ledger" -> "Border Ledger"; "the agency" stays).
+std::string OutletName(std::string_view object, const Lexicon* definite_article) {
+  std::string s = people::FoldSpaces(object);
+  const size_t space = s.find(' ');
+  if (space != std::string::npos && space + 2 < s.size() &&
+      people::HasForm(definite_article, std::string_view(s).substr(0, space))) {
+    size_t len = 0;
+    if (people::IsUpper(people::DecodeAt(s, space + 1, &len))) return s.substr(space + 1);
+  }
+  return s;
+}
+
+// True when the UTF-8 text at i is one of the dashes — or –.
+bool DashAt(std::string_view text, size_t i) {
+  return i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+         static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+         (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
+          static_cast<unsigned char>(text[i + 2]) == 0x94);
+}
+
+// May the words between two parts of a quotation, after their attribution ends at
+// `from`, be passed over? They may be punctuation, or the rest of the attributing
+// sentence ("in an interview at the ministry."), but no quotation mark and no second
+// sentence.
+bool RestOfAttribution(std::string_view text, size_t from, size_t to) {
+  if (to < from || to - from > 200) return false;
+  bool ended = false;
+  for (size_t k = from; k < to; ++k) {
+    const char c = text[k];
+    if (c == '"' || c == '\n') return false;
+    if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < text.size() &&
+        static_cast<unsigned char>(text[k + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[k + 2]);
+      if (third >= 0x9C && third <= 0x9F) return false;  // “ ” „ ‟ (’ is an apostrophe)
+    }
+    if (ended && !IsSpaceByte(c)) {
+      if (!DashAt(text, k)) return false;  // a second sentence
+      k += 2;
+      continue;
+    }
+    if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') &&
+        (k + 1 >= to || IsSpaceByte(text[k + 1]))) {
+      // A sentence ends where a capital, a mark or nothing follows: "Oct. 21" goes on.
+      size_t next = k + 1;
+      while (next < to && IsSpaceByte(text[next])) ++next;
+      size_t len = 0;
+      ended = next >= to || people::IsUpper(people::DecodeAt(text, next, &len));
+    }
+  }
+  return true;
+}
+
+// "a department spokeswoman, Emily Park, said": the name in the aside is the speaker.
+std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size_t from,
+                                                     size_t to) {
+  auto [a, b] = people::Trim(text, from, to);
+  if (b <= a + 2 || text[a] != ',' || text[b - 1] != ',') return std::nullopt;
+  auto [s, e] = people::Trim(text, a + 1, b - 1);
+  const std::vector<people::Word> words = people::SplitWords(text.substr(s, e - s));
+  if (words.size() < 2 || words.size() > 5) return std::nullopt;
+  for (const people::Word& w : words) {
+    if (!people::StartsUpper(w.text) || w.text.find(',') != std::string_view::npos)
+      return std::nullopt;
+  }
+  return std::make_pair(s, e);
+}
+
+}  // namespace
+
+Roles::Roles(const RuleSet& rules) {
+  for (const Rule& rule : rules.rules()) {
+    const std::string& role = rule.Emit("role");
+    if (role == "after") after.push_back(&rule);
+    if (role == "before") before.push_back(&rule);
+    if (role == "partial_before") partial_before.push_back(&rule);
+    if (role == "interview") interview.push_back(&rule);
+    if (role == "person") person.push_back(&rule);
+    if (role == "org") org.push_back(&rule);
+  }
+}
+
+std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, size_t from,
+                               size_t to) {
+  if (to <= from) return std::nullopt;
+  const re2::StringPiece input(text.data() + from, to - from);
+  const Rule* best = nullptr;
+  size_t best_index = 0, best_start = 0, best_end = 0;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = *rules[i];
+    re2::StringPiece m;
+    if (!rule.re()->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) continue;
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    const size_t end = start + m.size();
+    if (end <= start) continue;
+    if (best != nullptr &&
+        (rule.priority < best->priority ||
+         (rule.priority == best->priority && end - start <= best_end - best_start))) {
+      continue;
+    }
+    best = &rule;
+    best_index = i;
+    best_start = start;
+    best_end = end;
+  }
+  if (best == nullptr) return std::nullopt;
+  return rules::RuleSet::MatchAt(*best, best_index, text, best_start, best_end);
+}
+
+std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const RuleSet& rules,
+                                          const Roles& roles, std::vector<RawQuote> raw) {
+  std::vector<RawQuote> joined;
+  for (RawQuote& q : raw) {
+    if (!joined.empty()) {
+      RawQuote& prev = joined.back();
+      const size_t gap_from = prev.close_end;
+      const size_t gap_to = q.open;
+      const bool same_line = gap_to >= gap_from && text.find('\n', gap_from) >= gap_to;
+      // A fragment inside a sentence is no first part: "... was “a smoke screen.” He
+      // told reporters: “...”" are two quotations.
+      if (same_line && !prev.gap_attribution &&
+          !FollowsWord(text, prev.open, rules.lexicon("cue"))) {
+        std::optional<Match> gap = Attribute(text, roles.after, gap_from, gap_to);
+        if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
+          const size_t own_to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
+          std::optional<Match> own = Attribute(text, roles.after, q.close_end, own_to);
+          if (!own) {
+            prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());
+            prev.close_end = q.close_end;
+            prev.gap_attribution = std::move(gap);
+            continue;
+          }
+          q.after_from = q.close_end;
+          q.after = std::move(own);
+        }
+      }
+    }
+    joined.push_back(std::move(q));
+  }
+  return joined;
+}
+
+std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, const RawQuote& q,
+                                     bool partial) {
+  if (q.gap_attribution) return q.gap_attribution;
+  if (q.after_from == q.close_end) {
+    if (q.after) return q.after;
+  } else {
+    const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
+    if (std::optional<Match> after = Attribute(text, roles.after, q.close_end, to)) return after;
+  }
+  auto [from, to] = BeforeWindow(text, q.open);
+  if (std::optional<Match> before =
+          Attribute(text, partial ? roles.partial_before : roles.before, from, to)) {
+    return before;
+  }
+  if (partial) return std::nullopt;
+  // "Ruiz told reporters the port would close. “We have no choice.”": the sentence
+  // just before the quotation, in its paragraph, names the speaker with a cue.
+  const size_t para = ParagraphStart(text, q.open);
+  size_t end = q.open;
+  while (end > para && IsSpaceByte(text[end - 1])) --end;
+  if (end > para + 1 && (text[end - 1] == '.' || text[end - 1] == '!' || text[end - 1] == '?')) {
+    const size_t sentence_from = end - 1 > kWindow ? std::max(para, end - 1 - kWindow) : para;
+    return Attribute(text, roles.partial_before, sentence_from, end - 1);
+  }
+  return std::nullopt;
+}
+
+Credit ReadAttribution(std::string_view text, const RuleSet& rules, const Match& attribution) {
+  Credit credit;
+  const Capture* cue = attribution.Get("cue");
+  if (cue != nullptr) credit.cue = people::AsciiLower(people::FoldSpaces(cue->text));
+  if (const Capture* s = attribution.Get("speaker")) {
+    credit.speaker_at = {{s->start, s->end}};
+    if (cue != nullptr && cue->start > s->end && !people::StartsUpper(s->text)) {
+      if (auto aside = NameInAside(text, s->end, cue->start)) credit.speaker_at = aside;
+    }
+  }
+  if (const Capture* obj = attribution.Get("object")) {
+    const Lexicon* definite_article = rules.lexicon("definite_article");
+    const std::string& kind = attribution.rule->Emit("object");
+    const bool outlet = AnyWordIn(rules.lexicon("outlet"), obj->text);
+    if (kind == "via" || (kind == "outlet" && outlet)) {
+      credit.via = OutletName(obj->text, definite_article);
+    } else if (kind == "speaker_or_via") {
+      if (outlet || AnyWordIn(rules.lexicon("document"), obj->text)) {
+        credit.via = OutletName(obj->text, definite_article);
+      } else {
+        credit.speaker_at = {{obj->start, obj->end}};
+      }
+    }
+  }
+  return credit;
+}
+
+std::optional<std::string> InterviewVia(std::string_view text, const RuleSet& rules,
+                                        const Roles& roles, const RawQuote& q) {
+  const size_t para_from = ParagraphStart(text, q.open);
+  const size_t from = q.open > kWindow ? std::max(para_from, q.open - kWindow) : para_from;
+  const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
+  for (const Rule* rule : roles.interview) {
+    for (const Match& m : rules.FindAllOf(*rule, text.substr(from, to - from))) {
+      const size_t s = m.start + from;
+      if (s >= q.open && s < q.close_end) continue;
+      if (const Capture* obj = m.Get("object")) {
+        return OutletName(obj->text, rules.lexicon("definite_article"));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsfacts::quotes

@@ -1,0 +1,123 @@
+// Which quotations are speech: partial fragments, titles, scare quotes and lone words.
+
+#include "extract/quotes_fragments.h"
+
+#include <vector>
+
+#include "extract/people.h"
+
+namespace newsfacts::quotes {
+namespace {
+
+using rules::Lexicon;
+using rules::RuleSet;
+
+// True when the word before the opening mark at `open` is a preposition, an article or
+// a determiner from `title_lead`, or a possessive (ends with a `possessive` form:
+// "MSNBC's").
+bool TitleLead(std::string_view text, size_t open, const RuleSet& rules) {
+  size_t p = open;
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+  size_t w = p, len = 0;
+  while (w > 0 &&
+         (people::IsWordChar(people::DecodeBefore(text, w, &len)) || text[w - 1] == '\'')) {
+    w -= text[w - 1] == '\'' ? 1 : len;
+  }
+  const std::string_view word = text.substr(w, p - w);
+  if (people::EndsWithForm(rules.lexicon("possessive"), word)) return true;
+  return people::HasForm(rules.lexicon("title_lead"), people::AsciiLower(word));
+}
+
+// May a one-word quotation at [open, close_end) be a fragment of what someone said? The
+// word before it must be one that introduces what was said (`fragment_lead`: "was",
+// "called it", "as"), and the sentence must go on with punctuation, its end or a
+// conjunction after it (`fragment_follow`), not with the rest of a noun phrase.
+bool OneWordFragment(std::string_view text, size_t open, size_t close_end, const RuleSet& rules) {
+  size_t p = open;
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+  size_t w = p, len = 0;
+  while (w > 0 && (people::IsWordChar(people::DecodeBefore(text, w, &len)) || text[w - 1] == '-')) {
+    w -= text[w - 1] == '-' ? 1 : len;
+  }
+  const Lexicon* lead = rules.lexicon("fragment_lead");
+  const rules::LexiconEntry* entry = nullptr;
+  if (people::HasForm(lead, text.substr(w, p - w))) entry = lead->Find(text.substr(w, p - w));
+  if (entry == nullptr) return false;
+  // After "would" or "to" the fragment is a verb, and its object may follow.
+  if (entry->attr("verb") == "yes") return true;
+  size_t n = close_end;
+  while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
+  if (n >= text.size() || !people::IsWordChar(people::DecodeAt(text, n, &len))) return true;
+  size_t e = n;
+  while (e < text.size() && people::IsWordChar(people::DecodeAt(text, e, &len))) e += len;
+  return people::HasForm(rules.lexicon("fragment_follow"), text.substr(n, e - n));
+}
+
+}  // namespace
+
+bool FollowsWord(std::string_view text, size_t open, const Lexicon* cues) {
+  size_t p = open;
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+  size_t len = 0;
+  if (p == 0 || !people::IsWordChar(people::DecodeBefore(text, p, &len))) return false;
+  size_t w = p;
+  while (w > 0 && people::IsWordChar(people::DecodeBefore(text, w, &len))) w -= len;
+  const std::string_view word = text.substr(w, p - w);
+  return cues == nullptr || cues->Find(word) == nullptr;
+}
+
+bool IsTitleCase(std::string_view phrase, const Lexicon* small_words) {
+  const std::vector<people::Word> words = people::SplitWords(phrase);
+  if (words.empty()) return false;
+  bool first = true;
+  for (const people::Word& w : words) {
+    size_t i = 0;
+    // Skip leading punctuation of the word.
+    while (i < w.text.size()) {
+      size_t len = 0;
+      const char32_t c = people::DecodeAt(w.text, i, &len);
+      if (people::IsWordChar(c)) break;
+      i += len;
+    }
+    if (i >= w.text.size()) continue;
+    size_t len = 0;
+    const char32_t c = people::DecodeAt(w.text, i, &len);
+    if (people::IsUpper(c) || (c >= '0' && c <= '9')) {
+      first = false;
+      continue;
+    }
+    if (first) return false;
+    const rules::LexiconEntry* e = small_words ? small_words->Find(w.text) : nullptr;
+    if (e == nullptr) return false;
+  }
+  return true;
+}
+
+bool IsSpeech(std::string_view text, const RawQuote& q, std::string_view content, size_t words,
+              bool partial, bool attributed, const RuleSet& rules) {
+  // Titles of shows, books and songs, and two-word fragments, are quotations only
+  // when someone is said to have said them.
+  std::string_view bare = content;
+  while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.remove_suffix(1);
+  const bool title_like = IsTitleCase(bare, rules.lexicon("small_word")) && words <= 8 &&
+                          bare.find_last_of(".!?") == std::string_view::npos;
+  if (!attributed && title_like) return false;
+  // A title after a preposition, an article or a possessive names a show, a book or a
+  // tape ("on “Meet the Press”", "MSNBC's “Morning Joe”", "the “Access Hollywood”
+  // tape"), whoever speaks in the sentence.
+  if (title_like && partial && TitleLead(text, q.open, rules)) return false;
+  if (words == 2 && (!attributed || title_like)) return false;
+  // Scare quotes: a fragment of up to three words inside a sentence is a quotation only
+  // when the sentence names who said it; one word only where it stands as what was
+  // said ("the election was “rigged”", "called it “sad”"), not as a noun of the
+  // sentence ("the group's “ideas” were").
+  if (partial && words <= 3 && !attributed) return false;
+  // A whole one-word quotation needs an attribution (“Sad!” he wrote).
+  if (words == 1 &&
+      (!attributed || (partial && !OneWordFragment(text, q.open, q.close_end, rules)))) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace newsfacts::quotes

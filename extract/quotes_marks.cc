@@ -1,0 +1,213 @@
+// Quotation marks: segments between marks, and quotations chained from them.
+
+#include "extract/quotes_marks.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "extract/people.h"
+
+namespace newsfacts::quotes {
+namespace {
+
+using rules::Rule;
+using rules::RuleSet;
+
+// One stretch between an opening mark and its closing mark (or the line end).
+struct Segment {
+  size_t open = 0;           // the opening mark
+  size_t content_start = 0;  // first byte inside the marks
+  size_t content_end = 0;
+  size_t close_end = 0;  // just past the closing mark (= content_end when unclosed)
+  bool closed = false;
+  const Rule* rule = nullptr;
+};
+
+int FieldGroup(const Rule& rule, std::string_view field) {
+  for (size_t i = 0; i < rule.fields.size(); ++i) {
+    if (rule.fields[i] == field) return rule.field_groups()[i];
+  }
+  return -1;
+}
+
+// May an opening mark stand at `open`, with content starting at `content`?
+bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t content) {
+  const std::string& after = rule.Emit("opens_after");
+  if (after.empty()) return true;
+  if (open == 0) return true;
+  if (content < text.size() && IsSpaceByte(text[content])) {
+    // A mark with spaces on both sides opens a quotation (" like this "); one glued to
+    // the word before it closes one.
+    const char before = text[open - 1];
+    return before == ' ' || before == '\t' || before == '\n';
+  }
+  size_t len = 0;
+  const char32_t prev = people::DecodeBefore(text, open, &len);
+  if (after == "nonword") return !people::IsWordChar(prev);
+  // "space"
+  return prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' ||
+         prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == '"' || prev == 0x00A0;
+}
+
+// The bytes every match of the rule starts with ("“" for a rule of “...”), or "" when
+// matches may start differently. Worked out once per rule and thread.
+const std::string& LiteralPrefix(const Rule& rule) {
+  struct Known {
+    std::string pattern;  // the rule's pattern when worked out (rules may be reloaded)
+    std::string prefix;
+  };
+  thread_local std::unordered_map<const Rule*, Known> known;
+  Known& k = known[&rule];
+  if (k.pattern != rule.pattern || k.pattern.empty()) {
+    k.pattern = rule.pattern;
+    k.prefix.clear();
+    // Every match lies between min and max, so it starts with their common prefix.
+    std::string min, max;
+    if (rule.re()->PossibleMatchRange(&min, &max, 8)) {
+      size_t n = 0;
+      while (n < min.size() && n < max.size() && min[n] == max[n]) ++n;
+      k.prefix = min.substr(0, n);
+    }
+  }
+  return k.prefix;
+}
+
+// Every acceptable segment of one marks rule, left to right. A rejected opening mark is
+// stepped over and the search goes on right after it.
+void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
+  const RE2& re = *rule.re();
+  const int ngroups = re.NumberOfCapturingGroups();
+  const int content_group = FieldGroup(rule, "content");
+  const int close_group = FieldGroup(rule, "close");
+  if (content_group < 0) return;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const re2::StringPiece input(text.data(), text.size());
+  const std::string& prefix = LiteralPrefix(rule);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (!prefix.empty()) {
+      // Only an opening mark can start a match: go to the next one that may open a
+      // quotation (an apostrophe inside a word may not) before asking RE2, which would
+      // otherwise scan on from every apostrophe to the line's end.
+      size_t at = text.find(prefix, pos);
+      while (at != std::string_view::npos) {
+        size_t mark = 0;
+        people::DecodeAt(text, at, &mark);
+        if (OpeningAllowed(text, rule, at, at + mark)) break;
+        at = text.find(prefix, at + mark);
+      }
+      if (at == std::string_view::npos) break;
+      pos = at;
+    }
+    // The span by RE2's DFA alone; most apostrophes are turned down before any slower
+    // search for the groups.
+    re2::StringPiece whole;
+    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+    const size_t start = static_cast<size_t>(whole.data() - text.data());
+    const size_t end = start + whole.size();
+    size_t mark = 0;
+    people::DecodeAt(text, start, &mark);
+    if (end <= start + mark) {
+      pos = start + std::max<size_t>(mark, 1);
+      continue;
+    }
+    if (!OpeningAllowed(text, rule, start, start + mark)) {
+      pos = start + mark;  // just past the rejected mark
+      continue;
+    }
+    const re2::StringPiece span(text.data() + start, end - start);
+    if (!re.Match(span, 0, span.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
+      pos = start + mark;
+      continue;
+    }
+    const re2::StringPiece& content = groups[static_cast<size_t>(content_group)];
+    if (content.data() == nullptr) {
+      pos = start + mark;
+      continue;
+    }
+    Segment s;
+    s.open = start;
+    s.content_start = static_cast<size_t>(content.data() - text.data());
+    s.content_end = s.content_start + content.size();
+    s.close_end = end;
+    s.closed = close_group >= 0 && groups[static_cast<size_t>(close_group)].data() != nullptr;
+    s.rule = &rule;
+    out->push_back(s);
+    pos = end;
+  }
+}
+
+// The segments of every marks rule in text order, those inside or crossing an earlier
+// one left out.
+std::vector<Segment> OuterSegments(std::string_view text, const RuleSet& rules) {
+  std::vector<Segment> segments;
+  for (const Rule& rule : rules.rules()) {
+    if (rule.Emit("role") == "marks") FindSegments(text, rule, &segments);
+  }
+  std::sort(segments.begin(), segments.end(),
+            [](const Segment& a, const Segment& b) { return a.open < b.open; });
+  std::vector<Segment> outer;
+  for (const Segment& s : segments) {
+    if (!outer.empty() && s.open < outer.back().close_end) continue;  // nested or crossing
+    outer.push_back(s);
+  }
+  return outer;
+}
+
+// Does the unclosed segment s go on in `next`: the next paragraph opens with a mark of
+// the same rule, with nothing but whitespace (and at least one line break) between?
+bool ContinuesIn(std::string_view text, const Segment& s, const Segment& next) {
+  if (next.rule != s.rule) return false;
+  bool blank_between = next.open > s.content_end;
+  bool newline = false;
+  for (size_t k = s.content_end; k < next.open && blank_between; ++k) {
+    if (!IsSpaceByte(text[k])) blank_between = false;
+    if (text[k] == '\n') newline = true;
+  }
+  return blank_between && newline;
+}
+
+}  // namespace
+
+std::vector<RawQuote> FindQuotations(std::string_view text, const RuleSet& rules) {
+  const std::vector<Segment> outer = OuterSegments(text, rules);
+  std::vector<RawQuote> quotes;
+  size_t i = 0;
+  while (i < outer.size()) {
+    RawQuote q;
+    q.open = outer[i].open;
+    q.mark_rule = outer[i].rule;
+    size_t j = i;
+    bool complete = false;
+    while (true) {
+      const Segment& s = outer[j];
+      auto [a, b] = people::Trim(text, s.content_start, s.content_end);
+      if (b > a) q.parts.emplace_back(a, b);
+      q.close_end = s.close_end;
+      if (s.closed) {
+        complete = true;
+        break;
+      }
+      if (j + 1 >= outer.size() || !ContinuesIn(text, s, outer[j + 1])) break;
+      ++j;
+    }
+    if (complete && !q.parts.empty()) quotes.push_back(std::move(q));
+    i = j + 1;
+  }
+  return quotes;
+}
+
+size_t ParagraphStart(std::string_view text, size_t pos) {
+  const size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+size_t ParagraphEnd(std::string_view text, size_t pos) {
+  const size_t nl = text.find('\n', pos);
+  return nl == std::string_view::npos ? text.size() : nl;
+}
+
+}  // namespace newsfacts::quotes

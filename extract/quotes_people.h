@@ -1,0 +1,221 @@
+// Who is who in an article, for crediting quotations: the officials' mentions, the names
+// written without a title (the `role = "person"` rules of rules/quotes.toml), the
+// organisations, and the speakers resolved so far; looked up by span, surname, title,
+// description or pronoun. Used by extract/quotes_speakers.h; private to extract/.
+//
+// The class's methods live in three files, one per question asked of it:
+// quotes_people.cc (names, surnames, titles, descriptions), quotes_pronouns.cc (gender,
+// pronouns, sentence subjects) and quotes_organisations.cc (which names are
+// organisations). Every English word they read comes from a lexicon of the quotes set
+// (`Lexicons` below); a missing lexicon holds no word.
+//
+// Offsets are bytes into the UTF-8 text. Ownership: a People refers to the text, the
+// rule set, the role rules, the officials and the quoted ranges it was made with, which
+// must outlive it. Thread safety: one People per article and thread (it collects what it
+// needs lazily, on the first question that needs it).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/article.h"
+#include "extract/people.h"
+#include "extract/quotes_attribution.h"
+#include "extract/rule_set.h"
+
+namespace newsfacts::quotes {
+
+// Bounds that keep speaker resolution linear on hostile text: mentions a pronoun looks
+// back over, the longest sentence read back for its start, the surnames searched for.
+constexpr size_t kMaxCandidates = 64;
+constexpr size_t kMaxSentence = 2000;
+constexpr size_t kMaxSearchedSurnames = 256;
+
+// What a pronoun can stand for: 'm' (he), 'f' (she) or 'o' (it).
+using Want = char;
+
+// The lexicons of the quotes set that speaker resolution reads, looked up once per
+// article (null when the set has none).
+struct Lexicons {
+  explicit Lexicons(const rules::RuleSet& rules);
+  // The `pronoun_word` forms whose `speaker` is want ('m': "he", 'f': "she").
+  const std::vector<std::string>& PronounsFor(Want want) const;
+
+  const rules::Lexicon* female_name;
+  const rules::Lexicon* male_name;
+  const rules::Lexicon* female_word;
+  const rules::Lexicon* male_word;
+  const rules::Lexicon* organisation;
+  const rules::Lexicon* not_name;
+  const rules::Lexicon* descriptor;
+  const rules::Lexicon* particle;
+  const rules::Lexicon* pronoun_word;
+  const rules::Lexicon* definite_article;
+  const rules::Lexicon* indefinite_article;
+  const rules::Lexicon* title_link;
+  const rules::Lexicon* name_org_link;
+  const rules::Lexicon* glued_prefix;
+  const rules::Lexicon* aside_end;
+  const rules::Lexicon* group_ending;
+
+ private:
+  std::vector<std::string> he_;
+  std::vector<std::string> she_;
+};
+
+// A name as written narrowed to the person's name: "Analyst Rebecca Lindquist of the
+// Center for Automotive Research" -> "Rebecca Lindquist" (cut at a `name_org_link`
+// after a capitalised word), "U.S. District Judge Ana Ruiz" -> "Ana Ruiz" (`descriptor`
+// and `not_name` words and abbreviations before the name dropped). Returns the byte
+// range inside [start, end) of text; the whole range when the phrase does not end in a
+// name ("one official", "the company").
+std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t end,
+                                     const Lexicons& lex);
+
+// The head noun of a title or role as written: the word before the first `title_link`
+// word after the first word ("secretary" of "the former secretary of state"), else the
+// last word. `words` must not be empty.
+std::string_view HeadWord(const std::vector<people::Word>& words, const Lexicons& lex);
+
+// The words of an aside right after a name at `end`, when it opens with an article: ",
+// the air conditioner maker," -> {"the", "air", "conditioner", "maker"}; it stops at a
+// comma, a sentence end or an `aside_end` word ("the mother of one victim" -> "the
+// mother"), and reads at most 80 bytes. Empty when no such aside follows.
+std::vector<std::string_view> AsideAfter(std::string_view text, size_t end, const Lexicons& lex);
+
+// The gender a word next to a name tells ('f' for a `female_word`, 'm' for a
+// `male_word`), or 0.
+char GenderWord(const Lexicons& lex, std::string_view word);
+
+// The gender of a name's first word by the `female_name` and `male_name` lexicons, or 0.
+char FirstNameGender(const Lexicons& lex, std::string_view name);
+
+// One person or organisation the text names: an official, a name without a title, an
+// organisation, or a speaker resolved earlier.
+struct Named {
+  size_t start = 0;
+  size_t end = 0;
+  std::string name;  // the name as it will be reported
+  bool org = false;  // an organisation: "it", never "he" or "she"
+};
+
+// Who is who: officials' mentions and the other names in the text, for resolving
+// speakers written as a surname, a title or a pronoun. The names without a title are
+// collected on first need, once per article.
+class People {
+ public:
+  // `quoted`: the byte ranges inside quotations (sorted), where no mention is read.
+  People(std::string_view text, const rules::RuleSet& rules, const Roles& roles,
+         const std::vector<Official>& officials,
+         const std::vector<std::pair<size_t, size_t>>& quoted);
+
+  const Lexicons& lexicons() const { return lex_; }
+  const Official& official(size_t i) const { return officials_[i]; }
+  size_t Paragraph(size_t pos) const { return paragraphs_.IndexOf(pos); }
+
+  // The official with a mention overlapping [start, end).
+  std::optional<size_t> At(size_t start, size_t end) const;
+
+  // The official whose name holds the speaker's words after its first word ("Mr.
+  // Blinken", "López Obrador"), the one mentioned last before `before` when several do.
+  std::optional<size_t> ByName(std::string_view speaker, size_t before) const;
+
+  // The official holding the title whose head is `head` ("senator" for "the senator"),
+  // mentioned last before `before`; none when no official holds it.
+  std::optional<size_t> ByTitle(std::string_view head, size_t before) const;
+
+  // The fullest name written before `before` that ends with the words of `name`
+  // ("Angela Brooks" for "Brooks"), else `name`.
+  std::string Fullest(const std::string& name, size_t before);
+
+  // The person a definite description stands for ("the Republican nominee said"): the
+  // one mentioned last before `before` who was described with every word of it, in
+  // the words just before a mention ("Republican nominee Warren Blake", "the nominee,
+  // Warren Tate"), an aside after one ("Warren Blake, the Republican nominee,") or an
+  // official's title. None when no one or more than one was, for a group ("the
+  // doctors", by `group_ending`) and for a gendered word ("the mother").
+  std::optional<std::string> ByDescriptor(const std::vector<people::Word>& role, size_t before);
+
+  // The person a pronoun at `pos` stands for: the latest person mentioned before it
+  // (outside quotations), in the same paragraph or the two before it, whose gender can
+  // be `want` ('m' for he, 'f' for she: organisations and people of the other gender
+  // are passed over; unknown gender fits both), or the latest organisation for 'o'.
+  std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
+
+  // The subject of the sentence that ends just before `open` in the same paragraph: a
+  // person (not an organisation) mentioned within the sentence's first words, or a
+  // sentence-initial "He"/"She" (a capitalised `pronoun_word` form) resolved. None when
+  // the quotation opens its paragraph or follows no complete sentence.
+  std::optional<Named> SubjectBefore(size_t open);
+
+  // True when a speaker written as a role names an organisation by its words ("the
+  // company", "the Foreign Ministry") rather than a person ("one official", "a
+  // spokeswoman").
+  bool IsOrgPhrase(std::string_view phrase) const;
+
+  // Records a resolved speaker at [start, end) for later pronouns and descriptions.
+  void Note(size_t start, size_t end, const std::string& name, bool org);
+
+ private:
+  // quotes_people.cc
+  static bool Contains(std::string_view name, const std::vector<people::Word>& words);
+  std::string FullestOf(const std::string& name, size_t before) const;
+  void CollectNames();
+  std::vector<std::tuple<size_t, size_t, bool>> FindNameSpans() const;
+  void AddName(size_t start, size_t end);
+  void AddSurnames();
+  void CollectDescriptors();
+  // quotes_pronouns.cc
+  bool IsPronoun(std::string_view w) const;
+  std::optional<size_t> PronounBetween(size_t from, size_t to, Want want) const;
+  size_t SentenceStart(size_t pos) const;
+  char GenderOf(const std::string& name);
+  char GenderNear(size_t start, size_t end) const;
+  void CollectGenderHints();
+  // quotes_organisations.cc
+  bool IsOrg(const Named& n);
+  bool IsOrgName(const std::string& name);
+  bool IsOrgContext(size_t start, size_t end) const;
+  bool HasOrgWord(std::string_view phrase) const;
+  void ClassifyOrgs();
+  std::vector<Named> OrgPhrasesIn(size_t from, size_t to) const;
+  void CollectOrgPhrases();
+  std::string OrgName(size_t start, size_t end) const;
+
+  std::string_view text_;
+  const rules::RuleSet& rules_;
+  const RoleRules& person_rules_;
+  const RoleRules& org_rules_;  // organisations written with "the": "the Clinton campaign"
+  const std::vector<std::pair<size_t, size_t>>& quoted_;
+  const std::vector<Official>& officials_;
+  Lexicons lex_;
+  people::Paragraphs paragraphs_;
+  std::vector<std::pair<Span, size_t>> official_mentions_;
+  std::map<std::string, std::vector<size_t>> by_word_;  // officials by each name word but the first
+  bool collected_ = false;
+  std::vector<Named> names_;  // names without a title in text order, then surname mentions
+  std::map<std::string, std::vector<size_t>> names_by_word_;
+  std::vector<Named> mentions_;  // official mentions outside quotations, and names_
+  std::vector<Named> speakers_;  // speakers resolved so far
+  std::unordered_map<std::string, char> gender_;  // reported name -> 'm', 'f' or 0
+  std::set<std::string> org_names_;               // names seen as organisations
+  size_t names_written_ = 0;                      // names_ before the surname mentions were added
+  bool hinted_ = false;                           // CollectGenderHints() has run
+  bool described_ = false;                        // CollectDescriptors() has run
+  bool orgs_classified_ = false;                  // ClassifyOrgs() has run
+  std::unordered_map<std::string, bool> org_cache_;                    // IsOrgName() answers
+  std::unordered_map<std::string, std::vector<size_t>> by_full_name_;  // name -> names_
+  bool org_phrases_ = false;                                  // CollectOrgPhrases() has run
+  std::vector<std::tuple<size_t, size_t, bool>> spans_;       // person rule matches, sorted
+  std::map<std::string, std::set<std::string>> descriptors_;  // name -> lower-case words
+};
+
+}  // namespace newsfacts::quotes

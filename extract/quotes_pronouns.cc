@@ -1,0 +1,259 @@
+// Who is who: gender, pronouns and sentence subjects (see quotes_people.h).
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/quotes_people.h"
+
+namespace newsfacts::quotes {
+namespace {
+
+char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// True when text at pos holds `form` with its first letter in either case and the rest
+// as written ("he" or "He").
+bool FormAt(std::string_view text, size_t pos, const std::string& form) {
+  const char c = text[pos];
+  if (c != form[0] && c != AsciiUpper(form[0])) return false;
+  return text.substr(pos + 1, form.size() - 1) == std::string_view(form).substr(1);
+}
+
+}  // namespace
+
+char GenderWord(const Lexicons& lex, std::string_view word) {
+  if (people::HasForm(lex.female_word, word)) return 'f';
+  if (people::HasForm(lex.male_word, word)) return 'm';
+  return 0;
+}
+
+char FirstNameGender(const Lexicons& lex, std::string_view name) {
+  size_t a = 0;
+  while (a < name.size() && (name[a] == ' ' || name[a] == '\t')) ++a;
+  size_t b = a;
+  while (b < name.size() && name[b] != ' ' && name[b] != '\t') ++b;
+  const std::string_view first = name.substr(a, b - a);
+  if (first.empty()) return 0;
+  if (people::HasForm(lex.female_name, first)) return 'f';
+  if (people::HasForm(lex.male_name, first)) return 'm';
+  return 0;
+}
+
+// A pronoun a person's mention may be (the `pronoun_word` lexicon's `person` forms).
+bool People::IsPronoun(std::string_view w) const {
+  const rules::LexiconEntry* e = lex_.pronoun_word ? lex_.pronoun_word->Find(w) : nullptr;
+  return e != nullptr && e->attr("person") == "true";
+}
+
+std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) {
+  CollectNames();
+  if (want == 'o') {
+    ClassifyOrgs();
+    CollectOrgPhrases();
+  } else {
+    CollectGenderHints();
+  }
+  const size_t here = paragraphs_.IndexOf(pos);
+  auto before = [&](const std::vector<Named>& v) {
+    return static_cast<size_t>(
+        std::lower_bound(v.begin(), v.end(), pos,
+                         [](const Named& n, size_t p) { return n.start < p; }) -
+        v.begin());
+  };
+  // Both lists are sorted by start: walk them backwards together, over at most
+  // kMaxCandidates mentions (hostile text can hold thousands in one paragraph).
+  size_t i = before(mentions_), j = before(speakers_);
+  size_t visited = 0;
+  auto next = [&]() -> const Named* {
+    if (i == 0 && j == 0) return nullptr;
+    if (visited++ >= kMaxCandidates) return nullptr;
+    if (j == 0 || (i > 0 && mentions_[i - 1].start >= speakers_[j - 1].start)) {
+      return &mentions_[--i];
+    }
+    return &speakers_[--j];
+  };
+  while (const Named* n = next()) {
+    if (paragraphs_.IndexOf(n->start) + 2 < here) break;
+    if (n->end > pos) continue;
+    if (want == 'o') {
+      if (IsOrg(*n)) return n->name;
+      continue;
+    }
+    if (IsOrg(*n)) continue;
+    const char g = GenderOf(n->name);
+    if (g != 0 && g != want) continue;
+    // The latest sentence with someone who fits. In it, the first person whose gender
+    // is known to fit (the subject more often than not: "Obama criticised Tremaine.
+    // “…,” he said." is Obama), else the latest who may fit.
+    const size_t sentence = SentenceStart(n->start);
+    const Named* chosen = g == want ? n : nullptr;
+    const Named* latest_unknown = g == 0 ? n : nullptr;
+    while (const Named* m = next()) {
+      if (m->start < sentence) break;
+      if (IsOrg(*m)) continue;
+      const char mg = GenderOf(m->name);
+      if (mg == want) chosen = m;
+      if (mg == 0 && latest_unknown == nullptr) latest_unknown = m;
+    }
+    if (chosen == nullptr) chosen = latest_unknown;
+    // "On Monday, he emailed Gaiman": a pronoun of that gender before the person in
+    // the sentence is its subject, and stands for someone earlier.
+    if (depth < 3) {
+      if (std::optional<size_t> p = PronounBetween(sentence, chosen->start, want)) {
+        if (std::optional<std::string> earlier = Antecedent(*p, want, depth + 1)) {
+          return earlier;
+        }
+      }
+    }
+    return chosen->name;
+  }
+  return std::nullopt;
+}
+
+// The first `pronoun_word` form for `want` ("he"/"He" for 'm', "she"/"She" for 'f') as a
+// whole word in [from, to), outside quotations.
+std::optional<size_t> People::PronounBetween(size_t from, size_t to, Want want) const {
+  const std::vector<std::string>& forms = lex_.PronounsFor(want);
+  for (size_t k = from; k < to; ++k) {
+    for (const std::string& word : forms) {
+      if (k + word.size() > to || !FormAt(text_, k, word)) continue;
+      if (!people::IsWholeWord(text_, k, k + word.size())) continue;
+      if (people::InRanges(quoted_, k)) continue;
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+// Where the sentence holding `pos` starts: after the last '.', '!' or '?' (and any
+// closing marks) followed by a space before it, or at its paragraph's start. A dot
+// after a short capitalised word ("Sen.", "Mr.", "U.S.") ends no sentence.
+size_t People::SentenceStart(size_t pos) const {
+  size_t k = pos;
+  const size_t limit = pos > kMaxSentence ? pos - kMaxSentence : 0;
+  while (k > limit) {
+    const char c = text_[k - 1];
+    if (c == '\n') return k;
+    // A closing mark after the sentence's end: ".” Next" or '." Next'.
+    size_t mark = 0;
+    if (c == '"') mark = 1;
+    if (k >= 3 && static_cast<unsigned char>(text_[k - 3]) == 0xE2 &&
+        static_cast<unsigned char>(text_[k - 2]) == 0x80 &&
+        static_cast<unsigned char>(text_[k - 1]) == 0x9D) {
+      mark = 3;
+    }
+    if (mark > 0 && k > mark && k < text_.size() && text_[k] == ' ') {
+      const char e = text_[k - mark - 1];
+      if (e == '.' || e == '!' || e == '?') return k;
+    }
+    if ((c == '.' || c == '!' || c == '?') && k < text_.size() &&
+        (text_[k] == ' ' || text_[k] == '\t')) {
+      bool abbreviation = false;
+      if (c == '.') {
+        size_t w = k - 1;
+        while (w > 0 &&
+               (std::isalpha(static_cast<unsigned char>(text_[w - 1])) || text_[w - 1] == '.')) {
+          --w;
+        }
+        abbreviation =
+            k - 1 - w <= 3 && k - 1 > w && std::isupper(static_cast<unsigned char>(text_[w]));
+      }
+      if (!abbreviation) return k;
+    }
+    --k;
+  }
+  return limit;
+}
+
+std::optional<Named> People::SubjectBefore(size_t open) {
+  size_t end = open;
+  while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
+  if (end == 0 || text_[end - 1] == '\n') return std::nullopt;
+  const char last = text_[end - 1];
+  const bool closing = last == '"' || (end >= 3 && static_cast<unsigned char>(last) == 0x9D &&
+                                       static_cast<unsigned char>(text_[end - 2]) == 0x80);
+  if (last != '.' && last != '!' && last != '?' && !closing) return std::nullopt;
+  CollectNames();
+  const size_t sentence = SentenceStart(end - 1);
+  constexpr size_t kSubjectWithin = 60;  // bytes from the sentence start
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sentence,
+                             [](const Named& n, size_t p) { return n.start < p; });
+  // "The company said ...": an organisation opens the sentence.
+  const std::vector<Named> org_subject =
+      OrgPhrasesIn(sentence, std::min(end, sentence + kSubjectWithin));
+  const size_t org_at = org_subject.empty() ? end : org_subject.front().start;
+  if (it != mentions_.end() && it->start < end && it->start - sentence <= kSubjectWithin) {
+    if (IsOrg(*it) || org_at < it->start) return std::nullopt;
+    return *it;
+  }
+  if (org_at < end) return std::nullopt;
+  // A capitalised "He " or "She " opens the sentence.
+  for (const Want want : {'m', 'f'}) {
+    for (const std::string& form : lex_.PronounsFor(want)) {
+      if (sentence + form.size() + 1 > end || text_[sentence] != AsciiUpper(form[0]) ||
+          !FormAt(text_, sentence, form) || text_[sentence + form.size()] != ' ') {
+        continue;
+      }
+      std::optional<std::string> name = Antecedent(sentence, want);
+      if (!name) return std::nullopt;
+      return Named{sentence, sentence + form.size(), *name, false};
+    }
+  }
+  return std::nullopt;
+}
+
+// 'm', 'f' or 0 for a reported name: the first name, else what was seen next to a
+// mention of it.
+char People::GenderOf(const std::string& name) {
+  auto it = gender_.find(name);
+  if (it != gender_.end()) return it->second;
+  const char g = FirstNameGender(lex_, name);
+  gender_.emplace(name, g);
+  return g;
+}
+
+// The gender told by the words just before [start, end) ("Ms. Park", "spokeswoman
+// Emily Park") or by an aside right after it ("Emily Park, a spokeswoman"), or 0.
+char People::GenderNear(size_t start, size_t end) const {
+  const size_t from = start > 30 ? start - 30 : 0;
+  std::vector<people::Word> words = people::SplitWords(text_.substr(from, start - from));
+  for (size_t k = words.size(), seen = 0; k > 0 && seen < 2; --k, ++seen) {
+    if (from + words[k - 1].end + 1 < start && seen == 0) break;  // not adjacent
+    if (const char g = GenderWord(lex_, words[k - 1].text)) return g;
+  }
+  for (std::string_view w : AsideAfter(text_, end, lex_)) {
+    if (const char g = GenderWord(lex_, w)) return g;
+  }
+  return 0;
+}
+
+// Gender told next to the names without a title whose first name does not tell it
+// ("Ms. Sasha Whitcombe"); once per article, on the first pronoun.
+void People::CollectGenderHints() {
+  if (hinted_) return;
+  hinted_ = true;
+  // An official's gender: the first name, else an honorific or a gendered title in
+  // one of the mentions ("Chairwoman Patricia Hollis", "Mr Davison").
+  for (const Official& o : officials_) {
+    char g = FirstNameGender(lex_, o.name);
+    for (size_t k = 0; k < o.mentions.size() && g == 0; ++k) {
+      const Span& s = o.mentions[k];
+      if (s.end <= s.start || static_cast<size_t>(s.end) > text_.size()) continue;
+      const std::string_view written =
+          text_.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+      if (IsPronoun(written)) continue;
+      for (const people::Word& w : people::SplitWords(written)) {
+        std::string_view word = w.text;
+        while (!word.empty() && word.back() == ',') word.remove_suffix(1);
+        if ((g = GenderWord(lex_, word)) != 0) break;
+      }
+    }
+    if (g != 0) gender_[o.name] = g;
+  }
+  for (size_t i = 0; i < names_written_; ++i) {
+    const Named& n = names_[i];
+    if (GenderOf(n.name) != 0) continue;
+    if (const char g = GenderNear(n.start, n.end)) gender_[n.name] = g;
+  }
+}
+
+}  // namespace newsfacts::quotes
