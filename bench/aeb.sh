@@ -4,7 +4,7 @@
 #   bench/aeb.sh [BUILD_DIR] [WORST_N]
 #
 # BUILD_DIR (default: build) must hold `newsfacts` and `bench_gumbo_floor`. The pages and
-# the scorer live in ../shared/bench (override with NEWSFACTS_BENCH=DIR). Prints:
+# the scorer live in bench/data (override with NEWSFACTS_BENCH=DIR). Prints:
 #   1. F1, precision and recall of the extracted main text (the scorer's own table);
 #   2. the WORST_N (default 10) pages by page F1, with their URLs;
 #   3. speed on one thread: bare gumbo parse + walk vs NormaliseHtml on the same pages in
@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
 worst="${2:-10}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 out="$build/aeb-eval"
 
 for f in "$build/newsfacts" "$build/bench_gumbo_floor" "$bench/eval_aeb.py"; do

@@ -4,7 +4,7 @@
 #   bench/archive.sh [BUILD_DIR] [RUNS]
 #
 # BUILD_DIR (default: build; build Release for figures) must hold `newsfacts` and
-# `bench_archive_read`. The pages are the 181 AEB pages of ../shared/bench (override with
+# `bench_archive_read`. The pages are the 181 AEB pages of bench/data (override with
 # NEWSFACTS_BENCH=DIR), written by bench/make_warc.py into a .warc.gz (one gzip member per
 # record, some gzip-encoded and chunked payloads) and, the same bytes, as .html files.
 # Every figure is the median of RUNS (default 5) runs, wall-clock, and each comparison is
@@ -20,7 +20,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
 runs="${2:-5}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 out="$build/archive-bench"
 bin="$build/newsfacts"
 

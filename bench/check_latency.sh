@@ -14,7 +14,7 @@ root=$(cd "$here/.." && pwd)
 build=$(cd "${1:?usage: $0 BUILD_DIR [CLAIMS]}" && pwd)
 n=${2:-50}
 bin="$build/newsfacts"
-shared=${SHARED_BENCH:-$root/../shared/bench}
+shared=${SHARED_BENCH:-${NEWSFACTS_BENCH:-$root/bench/data}}
 out="$build/check-latency"
 db="$out/10k.db"
 mkdir -p "$out"

@@ -2,7 +2,7 @@
 //
 // Usage: bench_dates RULES_DIR CASES.jsonl [SECONDS]
 // CASES.jsonl holds one object a line with "text" and optionally "reference" or
-// "published" (YYYY-MM-DD), e.g. ../shared/bench/dates-dev.jsonl. Runs ExtractDates over
+// "published" (YYYY-MM-DD), e.g. bench/data/dates-dev.jsonl. Runs ExtractDates over
 // every sentence again and again for about SECONDS (default 3) of CPU time and prints
 // sentences per second in CPU time of this process (a shared machine's wall time counts
 // other people's work). The rules are loaded once, before timing.

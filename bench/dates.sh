@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Dates benchmark: ../shared/bench/dates-dev.jsonl through `newsfacts extract`, scored by
-# ../shared/bench/score.py, then speed on one core against chrono-node.
+# Dates benchmark: bench/data/dates-dev.jsonl through `newsfacts extract`, scored by
+# bench/data/score.py, then speed on one core against chrono-node.
 #
 #   bench/dates.sh [BUILD_DIR] [SECONDS]
 #
 # BUILD_DIR (default: build) must hold `newsfacts` and `bench_dates`; build it Release
-# for the speed figures. The data and the scorer live in ../shared/bench (override with
+# for the speed figures. The data and the scorer live in bench/data (override with
 # NEWSFACTS_BENCH=DIR). chrono-node is timed when bench/node_modules/chrono-node exists
 # (`cd bench && npm install --no-save chrono-node`). Prints:
 #   1. span P/R/F1 and value accuracy (val_lenient is the target's figure), by source;
@@ -17,7 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
 seconds="${2:-3}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 out="$build/dates-eval"
 gold="$bench/dates-dev.jsonl"
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # News-sentence benchmark: the held-out dates and quantities sets in bench/news/ (sentences
 # of the kind news articles carry, written for this project; see bench/news/README.md)
-# through `newsfacts extract`, scored by ../shared/bench/score.py.
+# through `newsfacts extract`, scored by bench/data/score.py.
 #
 #   bench/news.sh [BUILD_DIR]
 #
-# BUILD_DIR (default: build) must hold `newsfacts`. The scorer lives in ../shared/bench
+# BUILD_DIR (default: build) must hold `newsfacts`. The scorer lives in bench/data
 # (override with NEWSFACTS_BENCH=DIR). Prints, for dates and then quantities, span
 # P/R/F1 and value accuracy (dates: val_lenient; quantities: val_acc, with number ranges
 # in range_acc), overall and by form (the case id prefix: abs, rel, rng, cur, cnt, ...).
@@ -14,7 +14,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 sets="$here/bench/news"
 out="$build/news-eval"
 

@@ -1,7 +1,7 @@
 // Speed of the quantities extractor on one core, sentence by sentence.
 //
 // Usage: bench_quantities RULES_DIR CASES.jsonl [SECONDS]
-// CASES.jsonl holds one object a line with "text", e.g. ../shared/bench/quantities-dev.jsonl
+// CASES.jsonl holds one object a line with "text", e.g. bench/data/quantities-dev.jsonl
 // (or dates-dev.jsonl, to time both extractors on the same sentences). Runs
 // ExtractQuantities over every sentence again and again for about SECONDS (default 3)
 // of CPU time and prints sentences per second in CPU time of this process (a shared

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Quantities benchmark: ../shared/bench/quantities-dev.jsonl through `newsfacts extract`,
-# scored by ../shared/bench/score.py, then speed on one core.
+# Quantities benchmark: bench/data/quantities-dev.jsonl through `newsfacts extract`,
+# scored by bench/data/score.py, then speed on one core.
 #
 #   bench/quantities.sh [BUILD_DIR] [SECONDS]
 #
 # BUILD_DIR (default: build) must hold `newsfacts` and `bench_quantities`; build it
-# Release for the speed figures. The data and the scorer live in ../shared/bench
+# Release for the speed figures. The data and the scorer live in bench/data
 # (override with NEWSFACTS_BENCH=DIR). Prints:
 #   1. span P/R/F1 and value accuracy, by source;
 #   2. sentences per second, CPU time of one core, of ExtractQuantities alone on the
@@ -17,7 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
 seconds="${2:-3}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 out="$build/quantities-eval"
 gold="$bench/quantities-dev.jsonl"
 

@@ -4,10 +4,10 @@
 # photo caption as a <figcaption>, an ad, the "You may be interested in" list, a footer),
 # extracts it with --json, and runs the two seed checks on the result.
 #
-# Usage: bench/seed.sh [SEED.txt] [BINARY]   (defaults: ../shared/seed/article.txt, build/newsfacts)
+# Usage: bench/seed.sh [SEED.txt] [BINARY]   (defaults: bench/data/seed/article.txt, build/newsfacts)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-seed=${1:-$here/../../shared/seed/article.txt}
+seed=${1:-$here/data/seed/article.txt}
 bin=${2:-$here/../build/newsfacts}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -6,14 +6,14 @@
 #   diff -r OUT_BEFORE OUT_AFTER
 #
 # Sets: corpus/; bench/news (dates, quantities); bench/quotes (articles, heldout, heldout2, as
-# one text each); and, when ../shared/bench is there (override with NEWSFACTS_BENCH=DIR), the
+# one text each); and, when bench/data is there (override with NEWSFACTS_BENCH=DIR), the
 # AEB pages, dates-dev and quantities-dev (see README, "Benchmarks", for where they come from).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:?usage: bench/snapshot.sh BUILD_DIR OUT_DIR}"
 out="${2:?usage: bench/snapshot.sh BUILD_DIR OUT_DIR}"
-bench="${NEWSFACTS_BENCH:-$here/../shared/bench}"
+bench="${NEWSFACTS_BENCH:-$here/bench/data}"
 nf="$build/newsfacts"
 [[ -x "$nf" ]] || { echo "snapshot.sh: missing $nf" >&2; exit 2; }
 mkdir -p "$out/in"

@@ -7,7 +7,7 @@
 # Environment:
 #   CLAIMS_OUT      where the database, logs and check outputs go (default BUILD_DIR/claims-eval;
 #                   its database is rebuilt on every run)
-#   SHARED_BENCH    the shared benchmark folder (default ../shared/bench seen from the checkout)
+#   SHARED_BENCH    the shared benchmark folder (default: $NEWSFACTS_BENCH, else bench/data)
 #   EXTRACT_ARGS    extra options for `newsfacts extract` (word-split), e.g. "--rules rules/"
 #   CHECK_ARGS      extra options for `newsfacts check` (word-split)
 #   CLAIMS          the claims file (default claims.jsonl; heldout.jsonl is the held-out set)
@@ -23,7 +23,7 @@ BUILD=$(cd "$1" && pwd)
 shift
 BIN="$BUILD/newsfacts"
 OUT=${CLAIMS_OUT:-$BUILD/claims-eval}
-SHARED=${SHARED_BENCH:-$ROOT/../shared/bench}
+SHARED=${SHARED_BENCH:-${NEWSFACTS_BENCH:-$ROOT/bench/data}}
 CLAIMS=${CLAIMS:-$HERE/claims.jsonl}
 read -r -a extract_args <<< "${EXTRACT_ARGS:-}"
 read -r -a check_args <<< "${CHECK_ARGS:-}"

@@ -27,7 +27,7 @@ Figures reported:
   confusion table of expected verdict against the first hit's verdict, and per-kind figures.
 
 --check-set validates the set itself against the source texts: the AEB ground truth
-(../shared/bench/aeb/ground-truth.json seen from the checkout) and the fixture pages
+(bench/data/aeb/ground-truth.json, or under $NEWSFACTS_BENCH) and the fixture pages
 corpus/*/page.html.
 """
 import argparse
@@ -44,7 +44,7 @@ from html.parser import HTMLParser
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DEFAULT_CLAIMS = os.path.join(HERE, "claims.jsonl")
-DEFAULT_GT = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "aeb", "ground-truth.json"))
+DEFAULT_GT = os.path.normpath(os.path.join(os.environ.get("NEWSFACTS_BENCH") or os.path.join(ROOT, "bench", "data"), "aeb", "ground-truth.json"))
 DEFAULT_CORPUS = os.path.join(ROOT, "corpus")
 
 KINDS = ("restate", "round", "convert", "wrong", "unsupported")

@@ -6,7 +6,7 @@ usage: python3 bench/news/make_gold.py [--bench DIR] [--check]
 
 The cases are written with inline marks; this script strips the marks, computes the
 character offsets (code points, Python str indices) and writes the gold lines in the
-format of ../shared/bench/score.py:
+format of bench/data/score.py:
 
   [[span|SPEC]]   a gold item
   {{span|why}}    an ignore span (times alone, durations without an anchor, sets, ages)
@@ -20,7 +20,7 @@ Quantity SPEC: UNIT:VALUE      canonical unit of qd_units.UNITS ("tonne:8.2"), "
 
 --check also scores each written file against itself with score.py's generic peer and
 with its newsfacts adapter (the gold turned into contract-shaped articles); both must
-print perfect figures.  --bench (default ../shared/bench beside the checkout, or
+print perfect figures.  --bench (default bench/data, or
 $NEWSFACTS_BENCH) is where score.py and qd_units.py live.
 """
 import argparse
@@ -632,7 +632,7 @@ QUANTITIES = r"""
 
 def main():
     ap = argparse.ArgumentParser()
-    default = os.environ.get("NEWSFACTS_BENCH") or os.path.join(HERE, "..", "..", "..", "shared", "bench")
+    default = os.environ.get("NEWSFACTS_BENCH") or os.path.join(HERE, "..", "data")
     ap.add_argument("--bench", default=default)
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
