@@ -23,6 +23,12 @@
 namespace newsfacts::store {
 namespace {
 
+// The article store's own statements, cached for the connection's life.
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using RawStmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
@@ -97,15 +103,15 @@ constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_versio
 
 // Resets a statement and drops its bindings when the scope ends, whatever the exit path,
 // so a reused statement never holds a lock or a pointer into a caller's string.
-class StmtUse {
+class RawStmtUse {
  public:
-  explicit StmtUse(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  ~StmtUse() {
+  explicit RawStmtUse(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~RawStmtUse() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
-  StmtUse(const StmtUse&) = delete;
-  StmtUse& operator=(const StmtUse&) = delete;
+  RawStmtUse(const RawStmtUse&) = delete;
+  RawStmtUse& operator=(const RawStmtUse&) = delete;
 
  private:
   sqlite3_stmt* stmt_;
@@ -182,23 +188,19 @@ struct Store::Impl {
   bool read_only = false;
 
   // Writer statements (absent when read-only).
-  Stmt begin, commit, rollback;
-  Stmt upsert_article, stored_capture, insert_capture;
-  Stmt delete_mentions, delete_officials, delete_parts, delete_quotes, delete_quantities,
+  RawStmt begin, commit, rollback;
+  RawStmt upsert_article, stored_capture, insert_capture;
+  RawStmt delete_mentions, delete_officials, delete_parts, delete_quotes, delete_quantities,
       delete_dates;
-  Stmt insert_quantity, insert_date, insert_official, insert_mention, insert_quote, insert_part;
-  Stmt insert_run, finish_run;
+  RawStmt insert_quantity, insert_date, insert_official, insert_mention, insert_quote, insert_part;
+  RawStmt insert_run, finish_run;
 
   // Reader statements.
-  Stmt article_by_id;
-  Stmt quantities_of, dates_of, officials_of, mentions_of, quotes_of, parts_of;
+  RawStmt article_by_id;
+  RawStmt quantities_of, dates_of, officials_of, mentions_of, quotes_of, parts_of;
 
   Status Error(int rc, std::string_view what) const {
-    std::string message(what);
-    message += ": ";
-    message += db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc);
-    message += " (SQLite code " + std::to_string(rc) + ", " + sqlite3_errstr(rc) + ")";
-    return StorageError(std::move(message), path);
+    return SqliteError(db.get(), rc, what, path);
   }
 
   Status Exec(const char* sql, std::string_view what) {
@@ -206,7 +208,7 @@ struct Store::Impl {
     return rc == SQLITE_OK ? Status::Ok() : Error(rc, what);
   }
 
-  Status Prepare(const char* sql, Stmt* out) {
+  Status Prepare(const char* sql, RawStmt* out) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     out->reset(stmt);
@@ -232,7 +234,7 @@ struct Store::Impl {
   }
 
   Result<int> UserVersion() {
-    Stmt stmt;
+    RawStmt stmt;
     if (Status s = Prepare("PRAGMA user_version", &stmt); !s.ok()) return s;
     const int rc = sqlite3_step(stmt.get());
     if (rc != SQLITE_ROW) return Error(rc, "reading PRAGMA user_version");
@@ -250,7 +252,7 @@ struct Store::Impl {
   Status RecordCapture(const Article& a, const std::string& where) {
     const ArchiveRef& r = *a.archive;
     sqlite3_stmt* s = insert_capture.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.url ? *a.url : a.id)  // a reference: bound strings must outlive the step
         .Text(r.date)
@@ -355,7 +357,7 @@ Status Store::Impl::Configure(const StoreOptions& options) {
   if (Status s = Exec("PRAGMA foreign_keys = ON", "enabling foreign keys"); !s.ok()) return s;
   if (read_only) return Status::Ok();
 
-  Stmt wal;
+  RawStmt wal;
   if (Status s = Prepare("PRAGMA journal_mode = WAL", &wal); !s.ok()) return s;
   rc = sqlite3_step(wal.get());
   if (rc != SQLITE_ROW) return Error(rc, "switching to WAL mode");
@@ -414,7 +416,7 @@ Status Store::Impl::CheckVersionReadOnly() {
 Status Store::Impl::PrepareReaders() {
   const std::string by_id =
       std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1";
-  const std::pair<const char*, Stmt*> readers[] = {
+  const std::pair<const char*, RawStmt*> readers[] = {
       {by_id.c_str(), &article_by_id},
       {"SELECT text, span_start, span_end, rule, ruleset_version, value, unit, dimension, "
        "si_value, si_unit, approx, low, high, subject, equivalent_of "
@@ -446,7 +448,7 @@ Status Store::Impl::PrepareReaders() {
 Status Store::Impl::PrepareWriters() {
   // The article row is updated in place rather than deleted and re-inserted, so it keeps
   // its seq (ForEachArticle's order, the full-text index's rowid) and its fetch_id.
-  const std::pair<const char*, Stmt*> writers[] = {
+  const std::pair<const char*, RawStmt*> writers[] = {
       {"BEGIN IMMEDIATE", &begin},
       {"COMMIT", &commit},
       {"ROLLBACK", &rollback},
@@ -530,7 +532,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   }
   {
     sqlite3_stmt* s = stored_capture.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id);
     int rc = b.rc();
@@ -559,7 +561,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   }
   {
     sqlite3_stmt* s = upsert_article.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id)
         .OptText(a.url)
@@ -597,7 +599,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   }
   for (sqlite3_stmt* s : {delete_mentions.get(), delete_officials.get(), delete_parts.get(),
                           delete_quotes.get(), delete_quantities.get(), delete_dates.get()}) {
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id);
     if (Status st = Run(s, b, "removing old facts", -1, &where); !st.ok()) return st;
@@ -606,7 +608,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   for (size_t i = 0; i < a.quantities.size(); ++i) {
     const Quantity& q = a.quantities[i];
     sqlite3_stmt* s = insert_quantity.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id)
         .Int(static_cast<int64_t>(i))
@@ -632,7 +634,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   for (size_t i = 0; i < a.dates.size(); ++i) {
     const DateFact& d = a.dates[i];
     sqlite3_stmt* s = insert_date.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id)
         .Int(static_cast<int64_t>(i))
@@ -654,7 +656,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     const Official& o = a.officials[i];
     {
       sqlite3_stmt* s = insert_official.get();
-      StmtUse use(s);
+      RawStmtUse use(s);
       Binder b(s);
       b.Text(a.id)
           .Int(static_cast<int64_t>(i))
@@ -672,7 +674,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     }
     for (size_t m = 0; m < o.mentions.size(); ++m) {
       sqlite3_stmt* s = insert_mention.get();
-      StmtUse use(s);
+      RawStmtUse use(s);
       Binder b(s);
       b.Text(a.id)
           .Int(static_cast<int64_t>(i))
@@ -689,7 +691,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     const Quote& q = a.quotes[i];
     {
       sqlite3_stmt* s = insert_quote.get();
-      StmtUse use(s);
+      RawStmtUse use(s);
       Binder b(s);
       b.Text(a.id)
           .Int(static_cast<int64_t>(i))
@@ -709,7 +711,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     }
     for (size_t p = 0; p < q.parts.size(); ++p) {
       sqlite3_stmt* s = insert_part.get();
-      StmtUse use(s);
+      RawStmtUse use(s);
       Binder b(s);
       b.Text(a.id)
           .Int(static_cast<int64_t>(i))
@@ -728,7 +730,7 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
 Status Store::Impl::LoadFacts(Article& a, unsigned facts) {
   const std::string where = "reading facts of article \"" + a.id + "\"";
   auto step_all = [&](sqlite3_stmt* s, const std::function<void(sqlite3_stmt*)>& row) {
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(a.id);
     if (b.rc() != SQLITE_OK) return Error(b.rc(), where);
@@ -881,7 +883,7 @@ Result<int64_t> Store::BeginRun(const RunInfo& info) {
   }
   const std::string started_at = NowIso8601();
   sqlite3_stmt* s = d.insert_run.get();
-  StmtUse use(s);
+  RawStmtUse use(s);
   Binder b(s);
   b.Text(info.program_version).Text(versions).Text(info.command).Text(started_at);
   if (info.shard.empty()) {
@@ -900,7 +902,7 @@ Status Store::EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_f
   if (d.read_only) return StorageError("cannot record a run: opened read-only", d.path);
   const std::string finished_at = NowIso8601();
   sqlite3_stmt* s = d.finish_run.get();
-  StmtUse use(s);
+  RawStmtUse use(s);
   Binder b(s);
   b.Int(run_id).Text(finished_at).Int(articles_stored).Int(articles_failed);
   if (Status st = d.Run(s, b, "finishing run"); !st.ok()) return st;
@@ -928,7 +930,7 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id,
   }
   {
     sqlite3_stmt* s = d.begin.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
   }
   const std::string stored_at = NowIso8601();
@@ -939,7 +941,7 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id,
   }
   if (status.ok()) {
     sqlite3_stmt* s = d.commit.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     status =
         d.Run(s, Binder(s), "committing a batch of " + std::to_string(batch.size()) + " articles");
   }
@@ -955,27 +957,29 @@ Status Store::InTransaction(const std::function<Status()>& fn) {
   }
   {
     sqlite3_stmt* s = d.begin.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
   }
   Status status = fn();
   if (status.ok()) {
     sqlite3_stmt* s = d.commit.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     status = d.Run(s, Binder(s), "committing");
   }
   if (!status.ok()) d.RollbackQuietly();
   return status;
 }
 
-sqlite3* Store::connection() const { return impl_->db.get(); }
+Result<Stmt> Store::Prepare(std::string_view sql) const {
+  return Stmt::Prepare(impl_->db.get(), sql, impl_->path);
+}
 
 const std::string& Store::path() const { return impl_->path; }
 
 Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) const {
   Impl& d = *impl_;
   // A statement of its own per call, so fn may call ReadArticle or nest another walk.
-  Stmt all;
+  RawStmt all;
   const std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq";
   if (Status st = d.Prepare(sql.c_str(), &all); !st.ok()) return st;
   int rc;
@@ -997,7 +1001,7 @@ Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t 
                                                       const std::string* stale_against,
                                                       bool with_facts, int64_t* last_seq) const {
   Impl& d = *impl_;
-  Stmt page;
+  RawStmt page;
   const std::string sql = std::string("SELECT ") + kArticleColumns +
                           ", seq FROM articles WHERE seq > ?1 AND " + kStaleFilter +
                           " ORDER BY seq LIMIT ?3";
@@ -1031,7 +1035,7 @@ Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t 
 
 Result<int64_t> Store::CountArticles(const std::string* stale_against) const {
   Impl& d = *impl_;
-  Stmt count;
+  RawStmt count;
   const std::string sql =
       std::string("SELECT count(*) FROM articles WHERE ?1 IS NULL AND ") + kStaleFilter;
   if (Status st = d.Prepare(sql.c_str(), &count); !st.ok()) return st;
@@ -1053,7 +1057,7 @@ Result<std::optional<Article>> Store::ReadArticle(const std::string& id, unsigne
   std::optional<Article> article;
   {
     sqlite3_stmt* s = d.article_by_id.get();
-    StmtUse use(s);
+    RawStmtUse use(s);
     Binder b(s);
     b.Text(id);
     if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "reading article");
