@@ -13,7 +13,7 @@
 // three or none: a resumed run refetches only what was not committed, and never leaves a
 // duplicate fetches or articles row for one stored fetch.
 //
-// Errors: kStorage with SQLite's message, as in store.h.
+// Errors: kStorage in the store's one form (store/stmt.h), naming the database file.
 // Thread safety: a CrawlState is used by one thread at a time, like its Store.
 #pragma once
 

@@ -1,7 +1,5 @@
 #include "store/queries.h"
 
-#include <sqlite3.h>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,45 +16,28 @@ constexpr char kFilter[] =
     " AND (?91 IS NULL OR substr(a.published, 1, 10) <= ?91)"
     " AND (?92 IS NULL OR a.site = ?92)";
 
-void BindOpt(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
-  if (v) {
-    sqlite3_bind_text(s, i, v->c_str(), -1, SQLITE_TRANSIENT);
-  } else {
-    sqlite3_bind_null(s, i);
-  }
-}
-
-// A lookup's statement with the filter's parameters (?90..?92, kFilter) bound.
+// A lookup's statement with the filter's parameters (?90..?92, kFilter) bound; the
+// caller binds its own from ?1.
 Result<Stmt> PrepareLookup(const Store& store, const std::string& sql,
                            const ArticleFilter& filter) {
-  sqlite3* db = store.connection();
-  sqlite3_stmt* raw = nullptr;
-  const int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
-  Stmt stmt(raw);
-  if (rc != SQLITE_OK) {
-    return StorageError(std::string("preparing a lookup: ") + sqlite3_errmsg(db), store.path());
-  }
-  BindOpt(raw, 90, filter.since);
-  BindOpt(raw, 91, filter.until);
-  BindOpt(raw, 92, filter.site);
+  auto stmt = store.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  stmt->At(90).OptText(filter.since).OptText(filter.until).OptText(filter.site).At(1);
   return stmt;
 }
 
 Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
-                                     const std::function<void(sqlite3_stmt*)>& bind,
+                                     const std::function<void(Stmt&)>& bind,
                                      const ArticleFilter& filter) {
-  sqlite3* db = store.connection();
   auto stmt = PrepareLookup(store, sql, filter);
   if (!stmt.ok()) return stmt.status();
-  sqlite3_stmt* raw = stmt->get();
-  bind(raw);
-  int rc;
+  bind(*stmt);
   std::vector<std::string> ids;
-  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-    ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(raw, 0)));
-  }
-  if (rc != SQLITE_DONE) {
-    return StorageError(std::string("looking up articles: ") + sqlite3_errmsg(db), store.path());
+  while (true) {
+    auto row = stmt->Step("looking up articles");
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(stmt->ColText(0));
   }
   return ids;
 }
@@ -66,7 +47,6 @@ Result<std::vector<std::string>> Ids(const Store& store, const std::string& sql,
 Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const std::string& si_unit,
                                                      double near, double lo, double hi,
                                                      const ArticleFilter& filter, size_t limit) {
-  sqlite3* db = store.connection();
   // Upwards from near, and downwards from below it, each in index order.
   struct Side {
     const char* range;
@@ -79,18 +59,15 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
   };
   Side sides[2] = {{"q.si_value >= ?2 AND q.si_value <= ?3", "ASC", hi},
                    {"q.si_value < ?2 AND q.si_value >= ?3", "DESC", lo}};
-  const auto fail = [&](const char* what) {
-    return StorageError(std::string(what) + sqlite3_errmsg(db), store.path());
-  };
-  const auto step = [&](Side& side) -> bool {  // false on an error
-    const int rc = sqlite3_step(side.stmt.get());
-    if (rc == SQLITE_ROW) {
-      side.id = reinterpret_cast<const char*>(sqlite3_column_text(side.stmt.get(), 0));
-      side.value = sqlite3_column_double(side.stmt.get(), 1);
-      return true;
+  const auto step = [&](Side& side) -> Status {
+    auto row = side.stmt.Step("looking up articles");
+    if (!row.ok()) return row.status();
+    side.done = !*row;
+    if (*row) {
+      side.id = side.stmt.ColText(0);
+      side.value = side.stmt.ColReal(1);
     }
-    side.done = true;
-    return rc == SQLITE_DONE;
+    return Status::Ok();
   };
   for (Side& side : sides) {
     auto stmt = PrepareLookup(
@@ -101,11 +78,8 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
         filter);
     if (!stmt.ok()) return stmt.status();
     side.stmt = std::move(stmt).value();
-    sqlite3_stmt* raw = side.stmt.get();
-    sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_double(raw, 2, near);
-    sqlite3_bind_double(raw, 3, side.bound);
-    if (!step(side)) return fail("looking up articles: ");
+    side.stmt.Text(si_unit).Real(near).Real(side.bound);
+    if (Status s = step(side); !s.ok()) return s;
   }
   std::vector<std::string> ids;
   std::unordered_set<std::string> seen;
@@ -115,7 +89,7 @@ Result<std::vector<std::string>> ArticlesWithFigures(const Store& store, const s
                      ? sides[0]
                      : sides[1];
     if (seen.insert(next.id).second) ids.push_back(next.id);
-    if (!step(next)) return fail("looking up articles: ");
+    if (Status s = step(next); !s.ok()) return s;
   }
   return ids;
 }
@@ -147,12 +121,7 @@ Result<std::vector<std::string>> ArticlesMatchingWords(const Store& store,
                      "WHERE 1") +
                      kFilter + " ORDER BY f.rank";
   return Ids(
-      store, sql,
-      [&](sqlite3_stmt* s) {
-        sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(s, 2, static_cast<sqlite3_int64>(limit));
-      },
-      filter);
+      store, sql, [&](Stmt& s) { s.Text(match).Int(static_cast<int64_t>(limit)); }, filter);
 }
 
 Result<std::optional<std::string>> ArticleIdByUrl(const Store& store, const std::string& url) {
@@ -161,9 +130,7 @@ Result<std::optional<std::string>> ArticleIdByUrl(const Store& store, const std:
     const std::string sql = std::string("SELECT a.id FROM articles a WHERE a.") + column + " = ?1" +
                             kFilter + " ORDER BY a.published DESC, a.seq DESC LIMIT 1";
     auto ids = Ids(
-        store, sql,
-        [&](sqlite3_stmt* s) { sqlite3_bind_text(s, 1, url.c_str(), -1, SQLITE_TRANSIENT); },
-        ArticleFilter{});
+        store, sql, [&](Stmt& s) { s.Text(url); }, ArticleFilter{});
     if (!ids.ok()) return ids.status();
     if (!ids->empty()) return std::optional<std::string>(ids->front());
   }
@@ -185,11 +152,9 @@ Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
     sql += " AND q.subject LIKE ?" + std::to_string(100 + i) + " ESCAPE '\\'";
   }
   sql += " ORDER BY a.published DESC, a.seq DESC, q.position";
-  sqlite3* db = store.connection();
   auto stmt = PrepareLookup(store, sql, filter);
   if (!stmt.ok()) return stmt.status();
-  sqlite3_stmt* raw = stmt->get();
-  sqlite3_bind_text(raw, 1, si_unit.c_str(), -1, SQLITE_TRANSIENT);
+  stmt->Text(si_unit);
   for (size_t i = 0; i < subject_parts.size(); ++i) {
     std::string pattern = "%";
     for (char c : subject_parts[i]) {
@@ -197,25 +162,20 @@ Result<std::vector<SubjectFigure>> FiguresWithSubject(const Store& store,
       pattern += c;
     }
     pattern += "%";
-    sqlite3_bind_text(raw, static_cast<int>(100 + i), pattern.c_str(), -1, SQLITE_TRANSIENT);
+    stmt->At(static_cast<int>(100 + i)).Text(pattern);
   }
-  auto text = [&](int col) {
-    const unsigned char* t = sqlite3_column_text(raw, col);
-    return t == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(t));
-  };
   std::vector<SubjectFigure> out;
-  int rc;
-  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+  while (true) {
+    auto row = stmt->Step("looking up figures");
+    if (!row.ok()) return row.status();
+    if (!*row) break;
     SubjectFigure f;
-    f.article_id = text(0);
-    f.position = sqlite3_column_int64(raw, 1);
-    f.si_unit = text(2);
-    f.subject = text(3);
-    if (sqlite3_column_type(raw, 4) != SQLITE_NULL) f.published = text(4);
+    f.article_id = stmt->ColText(0);
+    f.position = stmt->ColInt(1);
+    f.si_unit = stmt->ColText(2);
+    f.subject = stmt->ColText(3);
+    f.published = stmt->ColOptText(4);
     out.push_back(std::move(f));
-  }
-  if (rc != SQLITE_DONE) {
-    return StorageError(std::string("looking up figures: ") + sqlite3_errmsg(db), store.path());
   }
   return out;
 }

@@ -8,7 +8,6 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
-#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -95,79 +94,7 @@ constexpr Migration kMigrations[] = {
 };
 constexpr int kSchemaVersion = kMigrations[std::size(kMigrations) - 1].to_version;
 
-// Resets a statement and drops its bindings when the scope ends, whatever the exit path,
-// so a reused statement never holds a lock or a pointer into a caller's string.
-class StmtUse {
- public:
-  explicit StmtUse(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  ~StmtUse() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  StmtUse(const StmtUse&) = delete;
-  StmtUse& operator=(const StmtUse&) = delete;
-
- private:
-  sqlite3_stmt* stmt_;
-};
-
-// Binds parameters left to right; the first failure is kept in rc().
-class Binder {
- public:
-  explicit Binder(sqlite3_stmt* stmt) : stmt_(stmt) {}
-
-  Binder& Text(std::string_view s) {
-    // SQLITE_STATIC: every bound string outlives the step that reads it.
-    return Keep(
-        sqlite3_bind_text64(stmt_, next_++, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8));
-  }
-  Binder& OptText(const std::optional<std::string>& s) { return s ? Text(*s) : Null(); }
-  Binder& Int(int64_t v) { return Keep(sqlite3_bind_int64(stmt_, next_++, v)); }
-  Binder& OptInt(const std::optional<int>& v) { return v ? Int(*v) : Null(); }
-  Binder& Bool(bool v) { return Int(v ? 1 : 0); }
-  Binder& Real(double v) { return Keep(sqlite3_bind_double(stmt_, next_++, v)); }
-  Binder& OptReal(const std::optional<double>& v) { return v ? Real(*v) : Null(); }
-  Binder& Null() { return Keep(sqlite3_bind_null(stmt_, next_++)); }
-
-  int rc() const { return rc_; }
-
- private:
-  Binder& Keep(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-    return *this;
-  }
-  sqlite3_stmt* stmt_;
-  int next_ = 1;
-  int rc_ = SQLITE_OK;
-};
-
-std::string ColText(sqlite3_stmt* stmt, int col) {
-  const auto* p = sqlite3_column_text(stmt, col);
-  const int n = sqlite3_column_bytes(stmt, col);
-  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
-}
-std::optional<std::string> ColOptText(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return ColText(stmt, col);
-}
-int64_t ColInt(sqlite3_stmt* stmt, int col) { return sqlite3_column_int64(stmt, col); }
-std::optional<int> ColOptInt(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return static_cast<int>(sqlite3_column_int64(stmt, col));
-}
-// SQLite stores NaN as NULL; a non-optional value read back as NaN prints as JSON null,
-// exactly as the NaN that was written did.
-double ColReal(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  return sqlite3_column_double(stmt, col);
-}
-std::optional<double> ColOptReal(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_double(stmt, col);
-}
-Span ColSpan(sqlite3_stmt* stmt, int col) { return Span{ColInt(stmt, col), ColInt(stmt, col + 1)}; }
+Span ColSpan(const Stmt& s, int col) { return Span{s.ColInt(col), s.ColInt(col + 1)}; }
 
 constexpr char kArticleColumns[] =
     "id, url, canonical_url, site, title, byline, published, language, text, captions, "
@@ -194,49 +121,39 @@ struct Store::Impl {
   Stmt quantities_of, dates_of, officials_of, mentions_of, quotes_of, parts_of;
 
   Status Error(int rc, std::string_view what) const {
-    std::string message(what);
-    message += ": ";
-    message += db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc);
-    message += " (SQLite code " + std::to_string(rc) + ", " + sqlite3_errstr(rc) + ")";
-    return StorageError(std::move(message), path);
+    return SqliteError(db.get(), rc, what, path);
   }
 
   Status Exec(const char* sql, std::string_view what) {
-    const int rc = sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr);
-    return rc == SQLITE_OK ? Status::Ok() : Error(rc, what);
+    return store::Exec(db.get(), sql, what, path);
   }
 
-  Status Prepare(const char* sql, Stmt* out) {
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    out->reset(stmt);
-    if (rc != SQLITE_OK) return Error(rc, std::string("preparing \"") + sql + "\"");
+  Status Prepare(std::string_view sql, Stmt* out) {
+    auto stmt = Stmt::Prepare(db.get(), sql, path, /*persistent=*/true);
+    if (!stmt.ok()) return stmt.status();
+    *out = std::move(stmt).value();
     return Status::Ok();
   }
 
   // Steps a statement that returns no rows (or whose rows are not needed) to completion.
   // On failure the message is `what`, then ` index` when index >= 0, then ` of *where`;
   // it is only built then, as this runs once per stored row.
-  Status Run(sqlite3_stmt* stmt, const Binder& binder, std::string_view what, int64_t index = -1,
+  Status Run(Stmt& stmt, std::string_view what, int64_t index = -1,
              const std::string* where = nullptr) {
-    int rc = binder.rc();
-    if (rc == SQLITE_OK) {
-      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      }
-      if (rc == SQLITE_DONE) return Status::Ok();
-    }
+    const int rc = stmt.RunCode();
+    if (rc == SQLITE_DONE) return Status::Ok();
     std::string message(what);
     if (index >= 0) message += " " + std::to_string(index);
     if (where) message += " of " + *where;
-    return Error(rc, message);
+    return stmt.Error(rc, message);
   }
 
   Result<int> UserVersion() {
     Stmt stmt;
     if (Status s = Prepare("PRAGMA user_version", &stmt); !s.ok()) return s;
-    const int rc = sqlite3_step(stmt.get());
+    const int rc = stmt.StepCode();
     if (rc != SQLITE_ROW) return Error(rc, "reading PRAGMA user_version");
-    return sqlite3_column_int(stmt.get(), 0);
+    return static_cast<int>(stmt.ColInt(0));
   }
 
   Status Configure(const StoreOptions& options);
@@ -249,23 +166,22 @@ struct Store::Impl {
                   WriteOutcome* outcome);
   Status RecordCapture(const Article& a, const std::string& where) {
     const ArchiveRef& r = *a.archive;
-    sqlite3_stmt* s = insert_capture.get();
+    Stmt& s = insert_capture;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.url ? *a.url : a.id)  // a reference: bound strings must outlive the step
-        .Text(r.date)
-        .Text(r.digest)
-        .Text(r.file)
+    s.TextRef(a.url ? *a.url : a.id)  // a reference: bound strings must outlive the step
+        .TextRef(r.date)
+        .TextRef(r.digest)
+        .TextRef(r.file)
         .Int(r.offset)
         .Int(r.length)
-        .Text(r.record_id)
-        .Text(a.id);
-    return Run(s, b, "recording the capture of", -1, &where);
+        .TextRef(r.record_id)
+        .TextRef(a.id);
+    return Run(s, "recording the capture of", -1, &where);
   }
   void RollbackQuietly() {
     if (!sqlite3_get_autocommit(db.get())) {
-      sqlite3_step(rollback.get());
-      sqlite3_reset(rollback.get());
+      (void)rollback.RunCode();
+      rollback.Reset();
     }
   }
 
@@ -304,18 +220,18 @@ Status RefuseNewer(const std::string& path, int version) {
 }
 
 // Reads the article columns in kArticleColumns order starting at column 0.
-Result<Article> ReadArticleRow(sqlite3_stmt* stmt, const std::string& path) {
+Result<Article> ReadArticleRow(const Stmt& stmt, const std::string& path) {
   Article a;
-  a.id = ColText(stmt, 0);
-  a.url = ColOptText(stmt, 1);
-  a.canonical_url = ColOptText(stmt, 2);
-  a.site = ColOptText(stmt, 3);
-  a.title = ColOptText(stmt, 4);
-  a.byline = ColOptText(stmt, 5);
-  a.published = ColOptText(stmt, 6);
-  a.language = ColOptText(stmt, 7);
-  a.text = ColText(stmt, 8);
-  const std::string captions = ColText(stmt, 9);
+  a.id = stmt.ColText(0);
+  a.url = stmt.ColOptText(1);
+  a.canonical_url = stmt.ColOptText(2);
+  a.site = stmt.ColOptText(3);
+  a.title = stmt.ColOptText(4);
+  a.byline = stmt.ColOptText(5);
+  a.published = stmt.ColOptText(6);
+  a.language = stmt.ColOptText(7);
+  a.text = stmt.ColText(8);
+  const std::string captions = stmt.ColText(9);
   const auto json = nlohmann::json::parse(captions, nullptr, /*allow_exceptions=*/false);
   bool ok = json.is_array();
   if (ok) {
@@ -331,18 +247,18 @@ Result<Article> ReadArticleRow(sqlite3_stmt* stmt, const std::string& path) {
     return StorageError("article \"" + a.id + "\": captions column is not a JSON array of strings",
                         path);
   }
-  if (sqlite3_column_type(stmt, 10) != SQLITE_NULL) {
+  if (!stmt.IsNull(10)) {
     ArchiveRef r;
-    r.file = ColText(stmt, 10);
-    r.offset = sqlite3_column_int64(stmt, 11);
-    r.length = sqlite3_column_int64(stmt, 12);
-    r.record_id = ColText(stmt, 13);
-    r.date = ColText(stmt, 14);
-    r.digest = ColText(stmt, 15);
+    r.file = stmt.ColText(10);
+    r.offset = stmt.ColInt(11);
+    r.length = stmt.ColInt(12);
+    r.record_id = stmt.ColText(13);
+    r.date = stmt.ColText(14);
+    r.digest = stmt.ColText(15);
     a.archive = std::move(r);
   }
-  a.reference_date = ColOptText(stmt, 16);
-  a.ruleset_versions = ColOptText(stmt, 17);
+  a.reference_date = stmt.ColOptText(16);
+  a.ruleset_versions = stmt.ColOptText(17);
   return a;
 }
 
@@ -357,14 +273,14 @@ Status Store::Impl::Configure(const StoreOptions& options) {
 
   Stmt wal;
   if (Status s = Prepare("PRAGMA journal_mode = WAL", &wal); !s.ok()) return s;
-  rc = sqlite3_step(wal.get());
+  rc = wal.StepCode();
   if (rc != SQLITE_ROW) return Error(rc, "switching to WAL mode");
-  const std::string mode = ColText(wal.get(), 0);
+  const std::string mode = wal.ColText(0);
   // An in-memory database reports "memory" and cannot use WAL; any file database must.
   if (mode != "wal" && mode != "memory") {
     return StorageError("could not switch to WAL mode (journal_mode is " + mode + ")", path);
   }
-  wal.reset();
+  wal = Stmt();
   return Exec("PRAGMA synchronous = NORMAL", "setting synchronous = NORMAL");
 }
 
@@ -529,18 +445,16 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     if (Status st = RecordCapture(a, where); !st.ok()) return st;
   }
   {
-    sqlite3_stmt* s = stored_capture.get();
+    Stmt& s = stored_capture;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id);
-    int rc = b.rc();
-    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    s.TextRef(a.id);
+    const int rc = s.StepCode();
     if (rc == SQLITE_ROW) {
       *outcome = WriteOutcome::kReplaced;
       // The latest capture is the stored article: by date, then digest, so the outcome
       // never depends on the order captures arrive in.
-      if (a.archive && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-        const std::string date = ColText(s, 0), digest = ColText(s, 1);
+      if (a.archive && !s.IsNull(0)) {
+        const std::string date = s.ColText(0), digest = s.ColText(1);
         if (std::tie(a.archive->date, a.archive->digest) < std::tie(date, digest)) {
           *outcome = WriteOutcome::kKeptLater;
           return Status::Ok();
@@ -558,128 +472,123 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     return InternalError(where + ": encoding captions: " + e.what());
   }
   {
-    sqlite3_stmt* s = upsert_article.get();
+    Stmt& s = upsert_article;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id)
-        .OptText(a.url)
-        .OptText(a.canonical_url)
-        .OptText(a.site)
-        .OptText(a.title)
-        .OptText(a.byline)
-        .OptText(a.published)
-        .OptText(a.language)
-        .Text(a.text)
-        .Text(captions);
+    s.TextRef(a.id)
+        .OptTextRef(a.url)
+        .OptTextRef(a.canonical_url)
+        .OptTextRef(a.site)
+        .OptTextRef(a.title)
+        .OptTextRef(a.byline)
+        .OptTextRef(a.published)
+        .OptTextRef(a.language)
+        .TextRef(a.text)
+        .TextRef(captions);
     if (run_id > 0) {
-      b.Int(run_id);
+      s.Int(run_id);
     } else {
-      b.Null();
+      s.Null();
     }
-    b.Text(stored_at);
+    s.TextRef(stored_at);
     if (a.fetch_id) {
-      b.Int(*a.fetch_id);
+      s.Int(*a.fetch_id);
     } else {
-      b.Null();
+      s.Null();
     }
     if (a.archive) {
-      b.Text(a.archive->file)
+      s.TextRef(a.archive->file)
           .Int(a.archive->offset)
           .Int(a.archive->length)
-          .Text(a.archive->record_id)
-          .Text(a.archive->date)
-          .Text(a.archive->digest);
+          .TextRef(a.archive->record_id)
+          .TextRef(a.archive->date)
+          .TextRef(a.archive->digest);
     } else {
-      b.Null().Null().Null().Null().Null().Null();
+      s.Null().Null().Null().Null().Null().Null();
     }
-    b.OptText(a.reference_date).OptText(a.ruleset_versions);
-    if (Status st = Run(s, b, "storing", -1, &where); !st.ok()) return st;
+    s.OptTextRef(a.reference_date).OptTextRef(a.ruleset_versions);
+    if (Status st = Run(s, "storing", -1, &where); !st.ok()) return st;
   }
-  for (sqlite3_stmt* s : {delete_mentions.get(), delete_officials.get(), delete_parts.get(),
-                          delete_quotes.get(), delete_quantities.get(), delete_dates.get()}) {
+  for (Stmt* d : {&delete_mentions, &delete_officials, &delete_parts, &delete_quotes,
+                  &delete_quantities, &delete_dates}) {
+    Stmt& s = *d;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id);
-    if (Status st = Run(s, b, "removing old facts", -1, &where); !st.ok()) return st;
+    s.TextRef(a.id);
+    if (Status st = Run(s, "removing old facts", -1, &where); !st.ok()) return st;
   }
 
   for (size_t i = 0; i < a.quantities.size(); ++i) {
     const Quantity& q = a.quantities[i];
-    sqlite3_stmt* s = insert_quantity.get();
+    Stmt& s = insert_quantity;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id)
+    s.TextRef(a.id)
         .Int(static_cast<int64_t>(i))
-        .Text(q.text)
+        .TextRef(q.text)
         .Int(q.span.start)
         .Int(q.span.end)
-        .Text(q.rule)
+        .TextRef(q.rule)
         .Int(q.ruleset_version)
         .Real(q.value)
-        .Text(q.unit)
-        .Text(q.dimension)
+        .TextRef(q.unit)
+        .TextRef(q.dimension)
         .OptReal(q.si_value)
-        .Text(q.si_unit)
+        .TextRef(q.si_unit)
         .Bool(q.approx)
         .OptReal(q.low)
         .OptReal(q.high)
-        .OptText(q.subject)
+        .OptTextRef(q.subject)
         .OptInt(q.equivalent_of);
-    if (Status st = Run(s, b, "storing quantity", static_cast<int64_t>(i), &where); !st.ok()) {
+    if (Status st = Run(s, "storing quantity", static_cast<int64_t>(i), &where); !st.ok()) {
       return st;
     }
   }
   for (size_t i = 0; i < a.dates.size(); ++i) {
     const DateFact& d = a.dates[i];
-    sqlite3_stmt* s = insert_date.get();
+    Stmt& s = insert_date;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id)
+    s.TextRef(a.id)
         .Int(static_cast<int64_t>(i))
-        .Text(d.text)
+        .TextRef(d.text)
         .Int(d.span.start)
         .Int(d.span.end)
-        .Text(d.rule)
+        .TextRef(d.rule)
         .Int(d.ruleset_version)
-        .Text(d.kind)
-        .OptText(d.from)
-        .OptText(d.to)
-        .OptText(d.granularity)
-        .OptText(d.duration);
-    if (Status st = Run(s, b, "storing date", static_cast<int64_t>(i), &where); !st.ok()) {
+        .TextRef(d.kind)
+        .OptTextRef(d.from)
+        .OptTextRef(d.to)
+        .OptTextRef(d.granularity)
+        .OptTextRef(d.duration);
+    if (Status st = Run(s, "storing date", static_cast<int64_t>(i), &where); !st.ok()) {
       return st;
     }
   }
   for (size_t i = 0; i < a.officials.size(); ++i) {
     const Official& o = a.officials[i];
     {
-      sqlite3_stmt* s = insert_official.get();
+      Stmt& s = insert_official;
       StmtUse use(s);
-      Binder b(s);
-      b.Text(a.id)
+      s.TextRef(a.id)
           .Int(static_cast<int64_t>(i))
-          .Text(o.name)
-          .Text(o.title)
+          .TextRef(o.name)
+          .TextRef(o.title)
           .Bool(o.former)
-          .OptText(o.affiliation)
+          .OptTextRef(o.affiliation)
           .Int(o.span.start)
           .Int(o.span.end)
-          .Text(o.rule)
+          .TextRef(o.rule)
           .Int(o.ruleset_version);
-      if (Status st = Run(s, b, "storing official", static_cast<int64_t>(i), &where); !st.ok()) {
+      if (Status st = Run(s, "storing official", static_cast<int64_t>(i), &where); !st.ok()) {
         return st;
       }
     }
     for (size_t m = 0; m < o.mentions.size(); ++m) {
-      sqlite3_stmt* s = insert_mention.get();
+      Stmt& s = insert_mention;
       StmtUse use(s);
-      Binder b(s);
-      b.Text(a.id)
+      s.TextRef(a.id)
           .Int(static_cast<int64_t>(i))
           .Int(static_cast<int64_t>(m))
           .Int(o.mentions[m].start)
           .Int(o.mentions[m].end);
-      if (Status st = Run(s, b, "storing a mention of official", static_cast<int64_t>(i), &where);
+      if (Status st = Run(s, "storing a mention of official", static_cast<int64_t>(i), &where);
           !st.ok()) {
         return st;
       }
@@ -688,35 +597,33 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
     {
-      sqlite3_stmt* s = insert_quote.get();
+      Stmt& s = insert_quote;
       StmtUse use(s);
-      Binder b(s);
-      b.Text(a.id)
+      s.TextRef(a.id)
           .Int(static_cast<int64_t>(i))
-          .Text(q.text)
+          .TextRef(q.text)
           .Int(q.span.start)
           .Int(q.span.end)
-          .OptText(q.speaker);
+          .OptTextRef(q.speaker);
       if (q.speaker_span) {
-        b.Int(q.speaker_span->start).Int(q.speaker_span->end);
+        s.Int(q.speaker_span->start).Int(q.speaker_span->end);
       } else {
-        b.Null().Null();
+        s.Null().Null();
       }
-      b.OptText(q.cue).OptText(q.via).Bool(q.partial).Text(q.rule).Int(q.ruleset_version);
-      if (Status st = Run(s, b, "storing quote", static_cast<int64_t>(i), &where); !st.ok()) {
+      s.OptTextRef(q.cue).OptTextRef(q.via).Bool(q.partial).TextRef(q.rule).Int(q.ruleset_version);
+      if (Status st = Run(s, "storing quote", static_cast<int64_t>(i), &where); !st.ok()) {
         return st;
       }
     }
     for (size_t p = 0; p < q.parts.size(); ++p) {
-      sqlite3_stmt* s = insert_part.get();
+      Stmt& s = insert_part;
       StmtUse use(s);
-      Binder b(s);
-      b.Text(a.id)
+      s.TextRef(a.id)
           .Int(static_cast<int64_t>(i))
           .Int(static_cast<int64_t>(p))
           .Int(q.parts[p].start)
           .Int(q.parts[p].end);
-      if (Status st = Run(s, b, "storing a part of quote", static_cast<int64_t>(i), &where);
+      if (Status st = Run(s, "storing a part of quote", static_cast<int64_t>(i), &where);
           !st.ok()) {
         return st;
       }
@@ -727,50 +634,48 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
 
 Status Store::Impl::LoadFacts(Article& a, unsigned facts) {
   const std::string where = "reading facts of article \"" + a.id + "\"";
-  auto step_all = [&](sqlite3_stmt* s, const std::function<void(sqlite3_stmt*)>& row) {
+  auto step_all = [&](Stmt& s, const std::function<void(const Stmt&)>& row) {
     StmtUse use(s);
-    Binder b(s);
-    b.Text(a.id);
-    if (b.rc() != SQLITE_OK) return Error(b.rc(), where);
+    s.TextRef(a.id);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(s);
+    while ((rc = s.StepCode()) == SQLITE_ROW) row(s);
     return rc == SQLITE_DONE ? Status::Ok() : Error(rc, where);
   };
 
   Status st;
   if (facts & Store::kQuantities)
-    st = step_all(quantities_of.get(), [&](sqlite3_stmt* s) {
+    st = step_all(quantities_of, [&](const Stmt& s) {
       Quantity q;
-      q.text = ColText(s, 0);
+      q.text = s.ColText(0);
       q.span = ColSpan(s, 1);
-      q.rule = ColText(s, 3);
-      q.ruleset_version = static_cast<int>(ColInt(s, 4));
-      q.value = ColReal(s, 5);
-      q.unit = ColText(s, 6);
-      q.dimension = ColText(s, 7);
-      q.si_value = ColOptReal(s, 8);
-      q.si_unit = ColText(s, 9);
-      q.approx = ColInt(s, 10) != 0;
-      q.low = ColOptReal(s, 11);
-      q.high = ColOptReal(s, 12);
-      q.subject = ColOptText(s, 13);
-      q.equivalent_of = ColOptInt(s, 14);
+      q.rule = s.ColText(3);
+      q.ruleset_version = static_cast<int>(s.ColInt(4));
+      q.value = s.ColReal(5);
+      q.unit = s.ColText(6);
+      q.dimension = s.ColText(7);
+      q.si_value = s.ColOptReal(8);
+      q.si_unit = s.ColText(9);
+      q.approx = s.ColInt(10) != 0;
+      q.low = s.ColOptReal(11);
+      q.high = s.ColOptReal(12);
+      q.subject = s.ColOptText(13);
+      q.equivalent_of = s.ColOptInt(14);
       a.quantities.push_back(std::move(q));
     });
   if (!st.ok()) return st;
 
   if (facts & Store::kDates)
-    st = step_all(dates_of.get(), [&](sqlite3_stmt* s) {
+    st = step_all(dates_of, [&](const Stmt& s) {
       DateFact d;
-      d.text = ColText(s, 0);
+      d.text = s.ColText(0);
       d.span = ColSpan(s, 1);
-      d.rule = ColText(s, 3);
-      d.ruleset_version = static_cast<int>(ColInt(s, 4));
-      d.kind = ColText(s, 5);
-      d.from = ColOptText(s, 6);
-      d.to = ColOptText(s, 7);
-      d.granularity = ColOptText(s, 8);
-      d.duration = ColOptText(s, 9);
+      d.rule = s.ColText(3);
+      d.ruleset_version = static_cast<int>(s.ColInt(4));
+      d.kind = s.ColText(5);
+      d.from = s.ColOptText(6);
+      d.to = s.ColOptText(7);
+      d.granularity = s.ColOptText(8);
+      d.duration = s.ColOptText(9);
       a.dates.push_back(std::move(d));
     });
   if (!st.ok()) return st;
@@ -786,23 +691,23 @@ template <typename StepAll>
 Status Store::Impl::LoadOfficials(Article& a, const StepAll& step_all) {
   // Child rows name their parent by position; positions are ascending in the parent list.
   std::vector<int64_t> official_positions;
-  Status st = step_all(officials_of.get(), [&](sqlite3_stmt* s) {
-    official_positions.push_back(ColInt(s, 0));
+  Status st = step_all(officials_of, [&](const Stmt& s) {
+    official_positions.push_back(s.ColInt(0));
     Official o;
-    o.name = ColText(s, 1);
-    o.title = ColText(s, 2);
-    o.former = ColInt(s, 3) != 0;
-    o.affiliation = ColOptText(s, 4);
+    o.name = s.ColText(1);
+    o.title = s.ColText(2);
+    o.former = s.ColInt(3) != 0;
+    o.affiliation = s.ColOptText(4);
     o.span = ColSpan(s, 5);
-    o.rule = ColText(s, 7);
-    o.ruleset_version = static_cast<int>(ColInt(s, 8));
+    o.rule = s.ColText(7);
+    o.ruleset_version = static_cast<int>(s.ColInt(8));
     a.officials.push_back(std::move(o));
   });
   if (!st.ok()) return st;
-  return step_all(mentions_of.get(), [&](sqlite3_stmt* s) {
+  return step_all(mentions_of, [&](const Stmt& s) {
     const auto it =
-        std::lower_bound(official_positions.begin(), official_positions.end(), ColInt(s, 0));
-    if (it == official_positions.end() || *it != ColInt(s, 0)) return;
+        std::lower_bound(official_positions.begin(), official_positions.end(), s.ColInt(0));
+    if (it == official_positions.end() || *it != s.ColInt(0)) return;
     a.officials[static_cast<size_t>(it - official_positions.begin())].mentions.push_back(
         ColSpan(s, 1));
   });
@@ -811,24 +716,24 @@ Status Store::Impl::LoadOfficials(Article& a, const StepAll& step_all) {
 template <typename StepAll>
 Status Store::Impl::LoadQuotes(Article& a, const StepAll& step_all) {
   std::vector<int64_t> quote_positions;
-  Status st = step_all(quotes_of.get(), [&](sqlite3_stmt* s) {
-    quote_positions.push_back(ColInt(s, 0));
+  Status st = step_all(quotes_of, [&](const Stmt& s) {
+    quote_positions.push_back(s.ColInt(0));
     Quote q;
-    q.text = ColText(s, 1);
+    q.text = s.ColText(1);
     q.span = ColSpan(s, 2);
-    q.speaker = ColOptText(s, 4);
-    if (sqlite3_column_type(s, 5) != SQLITE_NULL) q.speaker_span = ColSpan(s, 5);
-    q.cue = ColOptText(s, 7);
-    q.via = ColOptText(s, 8);
-    q.partial = ColInt(s, 9) != 0;
-    q.rule = ColText(s, 10);
-    q.ruleset_version = static_cast<int>(ColInt(s, 11));
+    q.speaker = s.ColOptText(4);
+    if (!s.IsNull(5)) q.speaker_span = ColSpan(s, 5);
+    q.cue = s.ColOptText(7);
+    q.via = s.ColOptText(8);
+    q.partial = s.ColInt(9) != 0;
+    q.rule = s.ColText(10);
+    q.ruleset_version = static_cast<int>(s.ColInt(11));
     a.quotes.push_back(std::move(q));
   });
   if (!st.ok()) return st;
-  return step_all(parts_of.get(), [&](sqlite3_stmt* s) {
-    const auto it = std::lower_bound(quote_positions.begin(), quote_positions.end(), ColInt(s, 0));
-    if (it == quote_positions.end() || *it != ColInt(s, 0)) return;
+  return step_all(parts_of, [&](const Stmt& s) {
+    const auto it = std::lower_bound(quote_positions.begin(), quote_positions.end(), s.ColInt(0));
+    if (it == quote_positions.end() || *it != s.ColInt(0)) return;
     a.quotes[static_cast<size_t>(it - quote_positions.begin())].parts.push_back(ColSpan(s, 1));
   });
 }
@@ -880,31 +785,29 @@ Result<int64_t> Store::BeginRun(const RunInfo& info) {
     return InternalError(std::string("encoding rule-set versions: ") + e.what());
   }
   const std::string started_at = NowIso8601();
-  sqlite3_stmt* s = d.insert_run.get();
+  Stmt& s = d.insert_run;
   StmtUse use(s);
-  Binder b(s);
-  b.Text(info.program_version).Text(versions).Text(info.command).Text(started_at);
+  s.TextRef(info.program_version).TextRef(versions).TextRef(info.command).TextRef(started_at);
   if (info.shard.empty()) {
-    b.Null();
+    s.Null();
   } else {
-    b.Text(info.shard);
+    s.TextRef(info.shard);
   }
   const std::string uid = NewRunUid();
-  b.Text(uid);
-  if (Status st = d.Run(s, b, "recording run"); !st.ok()) return st;
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(d.db.get()));
+  s.TextRef(uid);
+  if (Status st = d.Run(s, "recording run"); !st.ok()) return st;
+  return s.LastInsertRowid();
 }
 
 Status Store::EndRun(int64_t run_id, int64_t articles_stored, int64_t articles_failed) {
   Impl& d = *impl_;
   if (d.read_only) return StorageError("cannot record a run: opened read-only", d.path);
   const std::string finished_at = NowIso8601();
-  sqlite3_stmt* s = d.finish_run.get();
+  Stmt& s = d.finish_run;
   StmtUse use(s);
-  Binder b(s);
-  b.Int(run_id).Text(finished_at).Int(articles_stored).Int(articles_failed);
-  if (Status st = d.Run(s, b, "finishing run"); !st.ok()) return st;
-  if (sqlite3_changes(d.db.get()) == 0) {
+  s.Int(run_id).TextRef(finished_at).Int(articles_stored).Int(articles_failed);
+  if (Status st = d.Run(s, "finishing run"); !st.ok()) return st;
+  if (s.Changes() == 0) {
     return NotFound("no run with id " + std::to_string(run_id), d.path);
   }
   return Status::Ok();
@@ -927,9 +830,9 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id,
     return Status::Ok();
   }
   {
-    sqlite3_stmt* s = d.begin.get();
+    Stmt& s = d.begin;
     StmtUse use(s);
-    if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
+    if (Status st = d.Run(s, "starting a write transaction"); !st.ok()) return st;
   }
   const std::string stored_at = NowIso8601();
   Status status;
@@ -938,10 +841,9 @@ Status Store::WriteArticles(const std::vector<Article>& batch, int64_t run_id,
     if (!status.ok()) break;
   }
   if (status.ok()) {
-    sqlite3_stmt* s = d.commit.get();
+    Stmt& s = d.commit;
     StmtUse use(s);
-    status =
-        d.Run(s, Binder(s), "committing a batch of " + std::to_string(batch.size()) + " articles");
+    status = d.Run(s, "committing a batch of " + std::to_string(batch.size()) + " articles");
   }
   if (!status.ok()) d.RollbackQuietly();
   return status;
@@ -954,21 +856,23 @@ Status Store::InTransaction(const std::function<Status()>& fn) {
     return InternalError("InTransaction: a transaction is already open");
   }
   {
-    sqlite3_stmt* s = d.begin.get();
+    Stmt& s = d.begin;
     StmtUse use(s);
-    if (Status st = d.Run(s, Binder(s), "starting a write transaction"); !st.ok()) return st;
+    if (Status st = d.Run(s, "starting a write transaction"); !st.ok()) return st;
   }
   Status status = fn();
   if (status.ok()) {
-    sqlite3_stmt* s = d.commit.get();
+    Stmt& s = d.commit;
     StmtUse use(s);
-    status = d.Run(s, Binder(s), "committing");
+    status = d.Run(s, "committing");
   }
   if (!status.ok()) d.RollbackQuietly();
   return status;
 }
 
-sqlite3* Store::connection() const { return impl_->db.get(); }
+Result<Stmt> Store::Prepare(std::string_view sql) const {
+  return Stmt::Prepare(impl_->db.get(), sql, impl_->path);
+}
 
 const std::string& Store::path() const { return impl_->path; }
 
@@ -979,8 +883,8 @@ Status Store::ForEachArticle(const std::function<bool(const Article&)>& fn) cons
   const std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq";
   if (Status st = d.Prepare(sql.c_str(), &all); !st.ok()) return st;
   int rc;
-  while ((rc = sqlite3_step(all.get())) == SQLITE_ROW) {
-    Result<Article> a = ReadArticleRow(all.get(), d.path);
+  while ((rc = all.StepCode()) == SQLITE_ROW) {
+    Result<Article> a = ReadArticleRow(all, d.path);
     if (!a.ok()) return a.status();
     if (Status st = d.LoadFacts(*a); !st.ok()) return st;
     if (!fn(*a)) return Status::Ok();
@@ -1002,25 +906,23 @@ Result<std::vector<Article>> Store::ReadArticlesAfter(int64_t after_seq, size_t 
                           ", seq FROM articles WHERE seq > ?1 AND " + kStaleFilter +
                           " ORDER BY seq LIMIT ?3";
   if (Status st = d.Prepare(sql.c_str(), &page); !st.ok()) return st;
-  Binder b(page.get());
-  b.Int(after_seq);
+  page.Int(after_seq);
   if (stale_against) {
-    b.Text(*stale_against);
+    page.TextRef(*stale_against);
   } else {
-    b.Null();
+    page.Null();
   }
-  b.Int(static_cast<int64_t>(limit));
-  if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "reading articles");
+  page.Int(static_cast<int64_t>(limit));
   std::vector<Article> out;
   int rc;
-  while ((rc = sqlite3_step(page.get())) == SQLITE_ROW) {
-    Result<Article> a = ReadArticleRow(page.get(), d.path);
+  while ((rc = page.StepCode()) == SQLITE_ROW) {
+    Result<Article> a = ReadArticleRow(page, d.path);
     if (!a.ok()) return a.status();
-    *last_seq = sqlite3_column_int64(page.get(), 18);
+    *last_seq = page.ColInt(18);
     out.push_back(std::move(a).value());
   }
   if (rc != SQLITE_DONE) return d.Error(rc, "reading articles");
-  page.reset();
+  page = Stmt();
   if (with_facts) {
     for (Article& a : out) {
       if (Status st = d.LoadFacts(a); !st.ok()) return st;
@@ -1035,29 +937,25 @@ Result<int64_t> Store::CountArticles(const std::string* stale_against) const {
   const std::string sql =
       std::string("SELECT count(*) FROM articles WHERE ?1 IS NULL AND ") + kStaleFilter;
   if (Status st = d.Prepare(sql.c_str(), &count); !st.ok()) return st;
-  Binder b(count.get());
-  b.Null();
+  count.Null();
   if (stale_against) {
-    b.Text(*stale_against);
+    count.TextRef(*stale_against);
   } else {
-    b.Null();
+    count.Null();
   }
-  if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "counting articles");
-  const int rc = sqlite3_step(count.get());
+  const int rc = count.StepCode();
   if (rc != SQLITE_ROW) return d.Error(rc, "counting articles");
-  return static_cast<int64_t>(sqlite3_column_int64(count.get(), 0));
+  return count.ColInt(0);
 }
 
 Result<std::optional<Article>> Store::ReadArticle(const std::string& id, unsigned facts) const {
   Impl& d = *impl_;
   std::optional<Article> article;
   {
-    sqlite3_stmt* s = d.article_by_id.get();
+    Stmt& s = d.article_by_id;
     StmtUse use(s);
-    Binder b(s);
-    b.Text(id);
-    if (b.rc() != SQLITE_OK) return d.Error(b.rc(), "reading article");
-    const int rc = sqlite3_step(s);
+    s.TextRef(id);
+    const int rc = s.StepCode();
     if (rc == SQLITE_DONE) return std::optional<Article>();
     if (rc != SQLITE_ROW) return d.Error(rc, "reading article \"" + id + "\"");
     Result<Article> row = ReadArticleRow(s, d.path);

@@ -18,8 +18,9 @@
 // depend on the order in which captures are written, and re-writing the same capture
 // (the same date and digest) replaces the article, as any re-extraction does.
 //
-// Errors: StatusCode::kStorage with SQLite's extended result code and sqlite3_errmsg();
-// kNotFound for a missing database opened read-only.
+// Errors: StatusCode::kStorage in store/stmt.h's one form (what was being done, SQLite's
+// message and extended result code, the database file); kNotFound for a missing
+// database opened read-only.
 //
 // Thread safety: a Store is used by one thread at a time (the pipeline's writer thread).
 // Movable, not copyable (it owns the connection and its statements).
@@ -32,14 +33,15 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/article.h"
 #include "common/status.h"
 
-struct sqlite3;
-
 namespace newsfacts::store {
+
+class Stmt;  // store/stmt.h
 
 struct StoreOptions {
   bool read_only = false;       // open an existing database without creating or migrating;
@@ -126,9 +128,10 @@ class Store {
   // open; kStorage when read-only or the lock cannot be had.
   Status InTransaction(const std::function<Status()>& fn);
 
-  // The connection, for the store's own helpers (store/crawl_state.h) that add tables
-  // of their own; valid while this Store lives. Not for use outside store/.
-  sqlite3* connection() const;
+  // A statement prepared on this store's connection, for the store's own modules (crawl
+  // state, lookups, merge: store/stmt.h, which only store/ includes). It must be
+  // destroyed before the Store. Errors as store/stmt.h says (kStorage naming the file).
+  Result<Stmt> Prepare(std::string_view sql) const;
   const std::string& path() const;
 
   struct Impl;
