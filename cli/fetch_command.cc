@@ -17,9 +17,9 @@
 #include "fetch/crawler.h"
 #include "fetch/sites.h"
 #include "fetch/stop_signals.h"
-#include "fetch/url.h"
 #include "store/crawl_state.h"
 #include "store/store.h"
+#include "url/url.h"
 
 namespace newsfacts::cli {
 namespace fs = std::filesystem;
@@ -167,7 +167,7 @@ int FetchUrls(const Options& o, const std::vector<std::string>& urls) {
   if (urls.empty()) return Fail("fetch: no URL given");
   std::vector<std::string> canonical;
   for (const std::string& u : urls) {
-    auto c = fetch::CanonicalUrl(u);
+    auto c = CanonicalUrl(u);
     if (!c.ok()) return Fail("fetch: " + c.status().ToString());
     canonical.push_back(*c);
   }

@@ -9,7 +9,7 @@
 
 #include "fetch/feeds.h"
 #include "fetch/transfer_loop.h"
-#include "fetch/url.h"
+#include "url/url.h"
 
 namespace newsfacts::fetch {
 namespace {
