@@ -27,7 +27,7 @@ rules::RuleSet OfficialsWith(const std::string& from, const std::string& to) {
   REQUIRE(at != std::string::npos);
   REQUIRE(toml.find(from, at + 1) == std::string::npos);
   toml.replace(at, from.size(), to);
-  auto loaded = rules::RuleSet::FromText(toml, "officials.toml");
+  auto loaded = rules::RuleSet::FromText(toml, NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
   REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
   return std::move(loaded).value();
 }

@@ -30,7 +30,7 @@ rules::RuleSet QuotesWith(const std::string& from, const std::string& to) {
   REQUIRE(at != std::string::npos);
   REQUIRE(toml.find(from, at + 1) == std::string::npos);
   toml.replace(at, from.size(), to);
-  auto loaded = rules::RuleSet::FromText(toml, "quotes.toml");
+  auto loaded = rules::RuleSet::FromText(toml, NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
   REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
   return std::move(loaded).value();
 }

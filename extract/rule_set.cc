@@ -9,6 +9,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -563,6 +564,77 @@ class RuleSetBuilder {
     return Status::Ok();
   }
 
+  // One [[...entry]] table of a lexicon (forms and attributes) read from `origin`, added
+  // after the entries it has.
+  static Status ReadEntry(const toml::node& e, const std::string& origin, Lexicon* lexicon) {
+    const std::string& name = lexicon->name_;
+    auto error = [&](const toml::node& at, const std::string& message) {
+      return InvalidRule("lexicon " + name + ": " + message, Where(origin, LineOf(at)));
+    };
+    const toml::table* et = e.as_table();
+    if (!et) return error(e, "entries must be tables");
+    LexiconEntry entry;
+    for (auto&& [ek, ev] : *et) {
+      if (ek.str() == "forms") {
+        const toml::array* forms = ev.as_array();
+        if (!forms || forms->empty()) return error(ev, "forms must be a non-empty list");
+        for (const toml::node& f : *forms) {
+          auto form = f.value<std::string>();
+          if (!form || FoldSpaces(*form).empty()) {
+            return error(f, "forms must be non-empty strings");
+          }
+          entry.forms.push_back(FoldSpaces(*form));
+        }
+      } else {
+        auto v = ScalarString(ev);
+        if (!v) return error(ev, "attribute " + std::string(ek.str()) + " must be a scalar");
+        entry.attrs[std::string(ek.str())] = *v;
+      }
+    }
+    if (entry.forms.empty()) return error(e, "entry without forms");
+    size_t index = lexicon->entries_.size();
+    for (const std::string& f : entry.forms) {
+      // The first entry to claim a form keeps it: lexicons list preferred readings first.
+      lexicon->exact_.emplace(f, index);
+      lexicon->folded_.emplace(AsciiLower(f), index);
+    }
+    lexicon->entries_.push_back(std::move(entry));
+    return Status::Ok();
+  }
+
+  // The entries of a shared word list (`include = ["lexicons/numbers.toml"]`, relative to the
+  // rule file's folder): a file of [[entry]] tables, read before the lexicon's own entries.
+  Status ReadIncludedEntries(const std::string& file, int line, Lexicon* lexicon) const {
+    const std::filesystem::path path = std::filesystem::path(origin_).parent_path() / file;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      return Error(line, "lexicon " + lexicon->name_ + ": cannot open included " + path.string());
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    toml::table root;
+    try {
+      root = toml::parse(text.str(), path.string());
+    } catch (const toml::parse_error& e) {
+      return InvalidRule(std::string(e.description()),
+                         Where(path.string(), static_cast<int>(e.source().begin.line)));
+    }
+    const toml::array* entries = root["entry"].as_array();
+    if (entries == nullptr || entries->empty()) {
+      return InvalidRule("a word list needs [[entry]] tables", Where(path.string(), 1));
+    }
+    for (auto&& [key, value] : root) {
+      if (key.str() != "entry") {
+        return InvalidRule("unknown key '" + std::string(key.str()) + "'",
+                           Where(path.string(), LineOf(value)));
+      }
+    }
+    for (const toml::node& e : *entries) {
+      if (Status s = ReadEntry(e, path.string(), lexicon); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
   Status ReadLexicons(const toml::table& root) {
     const toml::node_view<const toml::node> node = root["lexicon"];
     if (!node) return Status::Ok();
@@ -575,45 +647,32 @@ class RuleSetBuilder {
       Lexicon lexicon;
       lexicon.name_ = name;
       lexicon.ignore_case_ = (*table)["ignore_case"].value_or(false);
+      for (auto&& [lk, lv] : *table) {
+        static const std::set<std::string_view> kKnown = {"ignore_case", "include", "entry"};
+        if (!kKnown.count(lk.str())) {
+          return Error(LineOf(lv),
+                       "lexicon " + name + ": unknown key '" + std::string(lk.str()) + "'");
+        }
+      }
+      if (const toml::node_view<const toml::node> include = (*table)["include"]) {
+        const toml::array* files = include.as_array();
+        if (files == nullptr) {
+          return Error(LineOf(*include.node()), "lexicon " + name + ": include must be a list");
+        }
+        for (const toml::node& f : *files) {
+          auto file = f.value<std::string>();
+          if (!file) return Error(LineOf(f), "lexicon " + name + ": include names files");
+          if (Status s = ReadIncludedEntries(*file, LineOf(f), &lexicon); !s.ok()) return s;
+        }
+      }
       const toml::array* entries = (*table)["entry"].as_array();
-      if (!entries || entries->empty()) {
+      if ((!entries || entries->empty()) && lexicon.entries_.empty()) {
         return Error(LineOf(*table), "lexicon " + name + " has no [[lexicon." + name + ".entry]]");
       }
-      for (const toml::node& e : *entries) {
-        const toml::table* et = e.as_table();
-        if (!et) return Error(LineOf(e), "lexicon " + name + ": entries must be tables");
-        LexiconEntry entry;
-        for (auto&& [ek, ev] : *et) {
-          if (ek.str() == "forms") {
-            const toml::array* forms = ev.as_array();
-            if (!forms || forms->empty()) {
-              return Error(LineOf(ev), "lexicon " + name + ": forms must be a non-empty list");
-            }
-            for (const toml::node& f : *forms) {
-              auto form = f.value<std::string>();
-              if (!form || FoldSpaces(*form).empty()) {
-                return Error(LineOf(f), "lexicon " + name + ": forms must be non-empty strings");
-              }
-              entry.forms.push_back(FoldSpaces(*form));
-            }
-          } else {
-            auto v = ScalarString(ev);
-            if (!v) {
-              return Error(LineOf(ev), "lexicon " + name + ": attribute " + std::string(ek.str()) +
-                                           " must be a scalar");
-            }
-            entry.attrs[std::string(ek.str())] = *v;
-          }
+      if (entries != nullptr) {
+        for (const toml::node& e : *entries) {
+          if (Status s = ReadEntry(e, origin_, &lexicon); !s.ok()) return s;
         }
-        if (entry.forms.empty())
-          return Error(LineOf(e), "lexicon " + name + ": entry without forms");
-        size_t index = lexicon.entries_.size();
-        for (const std::string& f : entry.forms) {
-          // The first entry to claim a form keeps it: lexicons list preferred readings first.
-          lexicon.exact_.emplace(f, index);
-          lexicon.folded_.emplace(AsciiLower(f), index);
-        }
-        lexicon.entries_.push_back(std::move(entry));
       }
       // Among forms that match at one position, the alternation must try the longer
       // first. Any two such forms are a prefix of one another (after folding), so

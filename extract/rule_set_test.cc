@@ -564,5 +564,55 @@ TEST_CASE("focused on a text, the shipped rule sets find in it what they find co
   }
 }
 
+TEST_CASE("a lexicon includes a shared word list: its entries first, then its own") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "nf-include-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lexicons");
+  std::ofstream(dir / "lexicons" / "nums.toml")
+      << "# shared\n[[entry]]\nforms = [\"one\"]\nvalue = 1\n\n[[entry]]\nforms = [\"two\"]\n"
+         "value = 2\n";
+  const std::string head =
+      "[ruleset]\nid = \"t\"\nversion = 1\n[lexicon.num]\nignore_case = true\n"
+      "include = [\"lexicons/nums.toml\"]\n";
+  const std::string rule =
+      "[[rule]]\nid = \"t.r\"\npattern = '(?P<n>%{num}) apples'\nfields = [\"n\"]\n"
+      "  [[rule.example]]\n  text = \"Two apples\"\n  match = \"Two apples\"\n";
+  std::ofstream(dir / "t.toml") << head
+                                << "  [[lexicon.num.entry]]\n  forms = [\"one\", \"three\"]\n"
+                                   "  value = 3\n"
+                                << rule;
+  auto set = RuleSet::Load((dir / "t.toml").string());
+  REQUIRE_MESSAGE(set.ok(), set.status().ToString());
+  const Lexicon* num = set->lexicon("num");
+  REQUIRE(num != nullptr);
+  // The shared entry claims "one" first; the set's own entry adds "three".
+  CHECK(num->Find("one")->attr("value") == "1");
+  CHECK(num->Find("TWO")->attr("value") == "2");
+  CHECK(num->Find("three")->attr("value") == "3");
+  CHECK(set->RunExamples().empty());
+
+  // Only the include: no entries of its own are needed.
+  std::ofstream(dir / "t.toml", std::ios::trunc) << head << rule;
+  CHECK(RuleSet::Load((dir / "t.toml").string()).ok());
+
+  // A missing file is named with the line of the include; a bad word list with its own line.
+  std::ofstream(dir / "t.toml", std::ios::trunc)
+      << "[ruleset]\nid = \"t\"\nversion = 1\n[lexicon.num]\ninclude = [\"lexicons/none.toml\"]\n"
+      << rule;
+  auto missing = RuleSet::Load((dir / "t.toml").string());
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().where() == (dir / "t.toml").string() + ":5");
+  CHECK(missing.status().message().find("cannot open included") != std::string::npos);
+  std::ofstream(dir / "lexicons" / "nums.toml", std::ios::trunc)
+      << "[[entry]]\nforms = [\"one\"]\n[[entry]]\nvalue = 2\n";
+  std::ofstream(dir / "t.toml", std::ios::trunc) << head << rule;
+  auto bad = RuleSet::Load((dir / "t.toml").string());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().where() == (dir / "lexicons" / "nums.toml").string() + ":3");
+  CHECK(bad.status().message() == "lexicon num: entry without forms");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace newsfacts::rules

@@ -202,6 +202,7 @@ TEST_CASE("check: a rule whose pattern does not compile is a named error, though
   for (const char* set : {"dates.toml", "officials.toml"}) {
     WriteFile(tmp / set, ReadFile(rules / set));
   }
+  fs::copy(rules / "lexicons", tmp / "lexicons", fs::copy_options::recursive);
   std::string quantities = ReadFile(rules / "quantities.toml");
   const size_t lines = static_cast<size_t>(std::count(quantities.begin(), quantities.end(), '\n'));
   quantities +=

@@ -193,11 +193,14 @@ struct BrokenRules {
   int pattern_line = 0;  // line of its pattern
 };
 
-// Copies every rules/*.toml into dir and adds an unclosed group to the first rule,
-// in file-name order, whose pattern is a one-line literal string. nullopt when none.
+// Copies every rules/*.toml (and the shared word lists they include) into dir and adds an
+// unclosed group to the first rule, in file-name order, whose pattern is a one-line literal
+// string. nullopt when none.
 std::optional<BrokenRules> CopyAndBreakRules(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
+  fs::copy(fs::path(RulesDir()) / "lexicons", dir / "lexicons", fs::copy_options::recursive, ec);
+  if (ec) return std::nullopt;
   for (const auto& entry : fs::directory_iterator(RulesDir(), ec)) {
     if (entry.path().extension() == ".toml") files.push_back(entry.path());
   }
@@ -284,7 +287,10 @@ TEST_CASE("rules test and extract refuse an emit key the extractor does not read
     const fs::path rules = tmp / "rules";
     fs::create_directories(rules);
     for (const auto& entry : fs::directory_iterator(RulesDir())) {
-      if (entry.is_directory()) continue;  // the fact cases (examples/) are not needed here
+      if (entry.is_directory()) {  // the shared word lists and the fact cases
+        fs::copy(entry.path(), rules / entry.path().filename(), fs::copy_options::recursive);
+        continue;
+      }
       WriteFile(rules / entry.path().filename(), ReadFile(entry.path()));
     }
     std::string dates = ReadFile(rules / "dates.toml");
