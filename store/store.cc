@@ -164,6 +164,17 @@ struct Store::Impl {
 
   Status WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
                   WriteOutcome* outcome);
+  // The steps of WriteOne. StoredCapture sets *outcome to kReplaced when the article is
+  // stored already, or kKeptLater when its stored capture is later than a's (then nothing
+  // is written).
+  Status StoredCapture(const Article& a, const std::string& where, WriteOutcome* outcome);
+  Status UpsertArticle(const Article& a, int64_t run_id, const std::string& stored_at,
+                       const std::string& where);
+  Status DeleteFacts(const Article& a, const std::string& where);
+  Status WriteQuantities(const Article& a, const std::string& where);
+  Status WriteDates(const Article& a, const std::string& where);
+  Status WriteOfficials(const Article& a, const std::string& where);
+  Status WriteQuotes(const Article& a, const std::string& where);
   Status RecordCapture(const Article& a, const std::string& where) {
     const ArchiveRef& r = *a.archive;
     Stmt& s = insert_capture;
@@ -437,33 +448,31 @@ Status Store::Impl::PrepareWriters() {
   return Status::Ok();
 }
 
-Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
-                             WriteOutcome* outcome) {
-  const std::string where = "article \"" + a.id + "\"";
-  *outcome = WriteOutcome::kAdded;
-  if (a.archive) {
-    if (Status st = RecordCapture(a, where); !st.ok()) return st;
-  }
-  {
-    Stmt& s = stored_capture;
-    StmtUse use(s);
-    s.TextRef(a.id);
-    const int rc = s.StepCode();
-    if (rc == SQLITE_ROW) {
-      *outcome = WriteOutcome::kReplaced;
-      // The latest capture is the stored article: by date, then digest, so the outcome
-      // never depends on the order captures arrive in.
-      if (a.archive && !s.IsNull(0)) {
-        const std::string date = s.ColText(0), digest = s.ColText(1);
-        if (std::tie(a.archive->date, a.archive->digest) < std::tie(date, digest)) {
-          *outcome = WriteOutcome::kKeptLater;
-          return Status::Ok();
-        }
+Status Store::Impl::StoredCapture(const Article& a, const std::string& where,
+                                  WriteOutcome* outcome) {
+  Stmt& s = stored_capture;
+  StmtUse use(s);
+  s.TextRef(a.id);
+  const int rc = s.StepCode();
+  if (rc == SQLITE_ROW) {
+    *outcome = WriteOutcome::kReplaced;
+    // The latest capture is the stored article: by date, then digest, so the outcome
+    // never depends on the order captures arrive in.
+    if (a.archive && !s.IsNull(0)) {
+      const std::string date = s.ColText(0), digest = s.ColText(1);
+      if (std::tie(a.archive->date, a.archive->digest) < std::tie(date, digest)) {
+        *outcome = WriteOutcome::kKeptLater;
+        return Status::Ok();
       }
-    } else if (rc != SQLITE_DONE) {
-      return Error(rc, "reading the stored capture of " + where);
     }
+  } else if (rc != SQLITE_DONE) {
+    return Error(rc, "reading the stored capture of " + where);
   }
+  return Status::Ok();
+}
+
+Status Store::Impl::UpsertArticle(const Article& a, int64_t run_id, const std::string& stored_at,
+                                  const std::string& where) {
   std::string captions;
   try {
     captions =
@@ -471,43 +480,44 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
   } catch (const std::exception& e) {
     return InternalError(where + ": encoding captions: " + e.what());
   }
-  {
-    Stmt& s = upsert_article;
-    StmtUse use(s);
-    s.TextRef(a.id)
-        .OptTextRef(a.url)
-        .OptTextRef(a.canonical_url)
-        .OptTextRef(a.site)
-        .OptTextRef(a.title)
-        .OptTextRef(a.byline)
-        .OptTextRef(a.published)
-        .OptTextRef(a.language)
-        .TextRef(a.text)
-        .TextRef(captions);
-    if (run_id > 0) {
-      s.Int(run_id);
-    } else {
-      s.Null();
-    }
-    s.TextRef(stored_at);
-    if (a.fetch_id) {
-      s.Int(*a.fetch_id);
-    } else {
-      s.Null();
-    }
-    if (a.archive) {
-      s.TextRef(a.archive->file)
-          .Int(a.archive->offset)
-          .Int(a.archive->length)
-          .TextRef(a.archive->record_id)
-          .TextRef(a.archive->date)
-          .TextRef(a.archive->digest);
-    } else {
-      s.Null().Null().Null().Null().Null().Null();
-    }
-    s.OptTextRef(a.reference_date).OptTextRef(a.ruleset_versions);
-    if (Status st = Run(s, "storing", -1, &where); !st.ok()) return st;
+  Stmt& s = upsert_article;
+  StmtUse use(s);
+  s.TextRef(a.id)
+      .OptTextRef(a.url)
+      .OptTextRef(a.canonical_url)
+      .OptTextRef(a.site)
+      .OptTextRef(a.title)
+      .OptTextRef(a.byline)
+      .OptTextRef(a.published)
+      .OptTextRef(a.language)
+      .TextRef(a.text)
+      .TextRef(captions);
+  if (run_id > 0) {
+    s.Int(run_id);
+  } else {
+    s.Null();
   }
+  s.TextRef(stored_at);
+  if (a.fetch_id) {
+    s.Int(*a.fetch_id);
+  } else {
+    s.Null();
+  }
+  if (a.archive) {
+    s.TextRef(a.archive->file)
+        .Int(a.archive->offset)
+        .Int(a.archive->length)
+        .TextRef(a.archive->record_id)
+        .TextRef(a.archive->date)
+        .TextRef(a.archive->digest);
+  } else {
+    s.Null().Null().Null().Null().Null().Null();
+  }
+  s.OptTextRef(a.reference_date).OptTextRef(a.ruleset_versions);
+  return Run(s, "storing", -1, &where);
+}
+
+Status Store::Impl::DeleteFacts(const Article& a, const std::string& where) {
   for (Stmt* d : {&delete_mentions, &delete_officials, &delete_parts, &delete_quotes,
                   &delete_quantities, &delete_dates}) {
     Stmt& s = *d;
@@ -516,6 +526,10 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     if (Status st = Run(s, "removing old facts", -1, &where); !st.ok()) return st;
   }
 
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteQuantities(const Article& a, const std::string& where) {
   for (size_t i = 0; i < a.quantities.size(); ++i) {
     const Quantity& q = a.quantities[i];
     Stmt& s = insert_quantity;
@@ -541,6 +555,10 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
       return st;
     }
   }
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteDates(const Article& a, const std::string& where) {
   for (size_t i = 0; i < a.dates.size(); ++i) {
     const DateFact& d = a.dates[i];
     Stmt& s = insert_date;
@@ -561,6 +579,10 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
       return st;
     }
   }
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteOfficials(const Article& a, const std::string& where) {
   for (size_t i = 0; i < a.officials.size(); ++i) {
     const Official& o = a.officials[i];
     {
@@ -594,6 +616,10 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
       }
     }
   }
+  return Status::Ok();
+}
+
+Status Store::Impl::WriteQuotes(const Article& a, const std::string& where) {
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
     {
@@ -630,6 +656,23 @@ Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string
     }
   }
   return Status::Ok();
+}
+
+Status Store::Impl::WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
+                             WriteOutcome* outcome) {
+  const std::string where = "article \"" + a.id + "\"";
+  *outcome = WriteOutcome::kAdded;
+  if (a.archive) {
+    if (Status st = RecordCapture(a, where); !st.ok()) return st;
+  }
+  if (Status st = StoredCapture(a, where, outcome); !st.ok()) return st;
+  if (*outcome == WriteOutcome::kKeptLater) return Status::Ok();
+  if (Status st = UpsertArticle(a, run_id, stored_at, where); !st.ok()) return st;
+  if (Status st = DeleteFacts(a, where); !st.ok()) return st;
+  if (Status st = WriteQuantities(a, where); !st.ok()) return st;
+  if (Status st = WriteDates(a, where); !st.ok()) return st;
+  if (Status st = WriteOfficials(a, where); !st.ok()) return st;
+  return WriteQuotes(a, where);
 }
 
 Status Store::Impl::LoadFacts(Article& a, unsigned facts) {
