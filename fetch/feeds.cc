@@ -259,6 +259,151 @@ XmlTokenizer::Token XmlTokenizer::Next() {
   return t;
 }
 
+namespace {
+
+// One feed or sitemap read element by element: the root names its format, each entry
+// element (an RSS item, an Atom entry, a sitemap url) collects its fields until it closes.
+class DiscoveryReader {
+ public:
+  DiscoveryReader(const std::string& base, const DiscoveryLimits& limits)
+      : base_(base), limits_(limits) {}
+
+  Result<Discovery> Read(std::string_view body) {
+    XmlTokenizer tok(body);
+    for (;;) {
+      XmlTokenizer::Token t = tok.Next();
+      if (t.type == XmlTokenizer::Type::kError) return InvalidInput("malformed XML: " + t.text);
+      if (t.type == XmlTokenizer::Type::kEndOfInput) break;
+      if (t.type == XmlTokenizer::Type::kText) {
+        if (text_.size() < (1u << 16)) text_ += t.text;
+        continue;
+      }
+      const std::string local = LocalName(t.name);
+      const std::string prefix = Prefix(t.name);
+      if (t.type == XmlTokenizer::Type::kStart) {
+        if (Status s = Start(t, local, prefix); !s.ok()) return s;
+      } else {
+        End(t, local, prefix);
+      }
+    }
+    if (root_.empty()) return InvalidInput("not a feed or sitemap: no XML element");
+    if (!stack_.empty()) {
+      return InvalidInput("malformed XML: <" + stack_.back() + "> is never closed");
+    }
+    return std::move(d_);
+  }
+
+ private:
+  Status Root(const XmlTokenizer::Token& t, const std::string& local) {
+    root_ = local;
+    if (root_ == "rss") {
+      d_.format = "rss";
+    } else if (root_ == "rdf") {
+      d_.format = "rdf";
+    } else if (root_ == "feed") {
+      d_.format = "atom";
+    } else if (root_ == "urlset") {
+      d_.format = "sitemap";
+      d_.kind = DiscoveryKind::kSitemap;
+    } else if (root_ == "sitemapindex") {
+      d_.format = "sitemapindex";
+      d_.kind = DiscoveryKind::kSitemapIndex;
+    } else {
+      return InvalidInput("not a feed or sitemap: root element <" + t.name + ">");
+    }
+    return Status::Ok();
+  }
+
+  Status Start(const XmlTokenizer::Token& t, const std::string& local, const std::string& prefix) {
+    if (root_.empty()) {
+      if (Status s = Root(t, local); !s.ok()) return s;
+    }
+    text_.clear();
+    const std::string& format = d_.format;
+    const bool entry_start =
+        (local == "item" && (format == "rss" || format == "rdf") && prefix.empty()) ||
+        (local == "entry" && format == "atom") ||
+        (local == "url" && format == "sitemap" && prefix.empty()) ||
+        (local == "sitemap" && format == "sitemapindex" && prefix.empty());
+    if (entry_start) {
+      in_entry_ = true;
+      entry_ = DiscoveredEntry();
+      entry_guid_.clear();
+      if (format == "rdf") entry_.url = Attribute(t, "rdf:about");
+    }
+    if (in_entry_ && format == "atom" && local == "link" && (prefix.empty() || prefix == "atom")) {
+      const std::string rel = Lower(Attribute(t, "rel"));
+      if ((rel.empty() || rel == "alternate") && entry_.url.empty()) {
+        entry_.url = Attribute(t, "href");
+      }
+    }
+    if (!t.self_closing) {
+      if (stack_.size() >= limits_.max_depth) {
+        return InvalidInput("elements nested deeper than " + std::to_string(limits_.max_depth));
+      }
+      stack_.push_back(t.name);
+    }
+    return Status::Ok();
+  }
+
+  // An end tag: close up to the matching open element; a stray end tag is ignored.
+  void End(const XmlTokenizer::Token& t, const std::string& local, const std::string& prefix) {
+    auto it = std::find(stack_.rbegin(), stack_.rend(), t.name);
+    if (it == stack_.rend()) return;
+    stack_.erase(std::next(it).base(), stack_.end());
+    const std::string value = Trim(text_);
+    text_.clear();
+    if (!in_entry_) return;
+    const bool plain = prefix.empty() || (d_.format == "atom" && prefix == "atom");
+    if (d_.format == "rss" || d_.format == "rdf") {
+      if (plain && local == "link" && !value.empty()) entry_.url = value;
+      if (plain && local == "guid") entry_guid_ = value;
+      if (plain && local == "title") entry_.title = value;
+      if (plain && local == "pubdate") entry_.published = value;
+      if (t.name == "dc:date" && entry_.published.empty()) entry_.published = value;
+      if (plain && local == "item") {
+        if (entry_.url.empty() && entry_guid_.rfind("http", 0) == 0) entry_.url = entry_guid_;
+        CloseEntry();
+      }
+    } else if (d_.format == "atom") {
+      if (plain && local == "title") entry_.title = value;
+      if (plain && local == "published") entry_.published = value;
+      if (plain && local == "updated") entry_.lastmod = value;
+      if (plain && local == "entry") CloseEntry();
+    } else if (d_.format == "sitemap") {
+      if (plain && local == "loc") entry_.url = value;
+      if (plain && local == "lastmod") entry_.lastmod = value;
+      if (local == "publication_date") entry_.published = value;
+      if (prefix == "news" && local == "title") entry_.title = value;
+      if (plain && local == "url") CloseEntry();
+    } else if (d_.format == "sitemapindex") {
+      if (plain && local == "loc") entry_.url = value;
+      if (plain && local == "sitemap") {
+        auto abs = ResolveUrl(base_, entry_.url);
+        if (abs.ok() && d_.sitemaps.size() < limits_.max_entries) d_.sitemaps.push_back(*abs);
+        in_entry_ = false;
+      }
+    }
+  }
+
+  void CloseEntry() {
+    Emit(std::move(entry_), base_, limits_, &d_);
+    in_entry_ = false;
+  }
+
+  const std::string& base_;
+  const DiscoveryLimits& limits_;
+  Discovery d_;
+  std::vector<std::string> stack_;
+  std::string root_;
+  bool in_entry_ = false;
+  DiscoveredEntry entry_;
+  std::string entry_guid_;  // RSS guid that is a permalink
+  std::string text_;        // text of the innermost element so far
+};
+
+}  // namespace
+
 Result<Discovery> ParseDiscovery(std::string_view raw, const std::string& base,
                                  const DiscoveryLimits& limits) {
   std::string inflated;
@@ -277,123 +422,7 @@ Result<Discovery> ParseDiscovery(std::string_view raw, const std::string& base,
   if (first < body.size() && (body[first] == '{' || body[first] == '[')) {
     return ParseJsonFeed(body, base, limits);
   }
-
-  XmlTokenizer tok(body);
-  Discovery d;
-  std::vector<std::string> stack;
-  std::string root;
-  bool in_entry = false;
-  DiscoveredEntry entry;
-  std::string entry_guid;  // RSS guid that is a permalink
-  std::string text;        // text of the innermost element so far
-
-  for (;;) {
-    XmlTokenizer::Token t = tok.Next();
-    if (t.type == XmlTokenizer::Type::kError) return InvalidInput("malformed XML: " + t.text);
-    if (t.type == XmlTokenizer::Type::kEndOfInput) break;
-    if (t.type == XmlTokenizer::Type::kText) {
-      if (text.size() < (1u << 16)) text += t.text;
-      continue;
-    }
-    const std::string local = LocalName(t.name);
-    const std::string prefix = Prefix(t.name);
-    if (t.type == XmlTokenizer::Type::kStart) {
-      if (root.empty()) {
-        root = local;
-        if (root == "rss") {
-          d.format = "rss";
-        } else if (root == "rdf") {
-          d.format = "rdf";
-        } else if (root == "feed") {
-          d.format = "atom";
-        } else if (root == "urlset") {
-          d.format = "sitemap";
-          d.kind = DiscoveryKind::kSitemap;
-        } else if (root == "sitemapindex") {
-          d.format = "sitemapindex";
-          d.kind = DiscoveryKind::kSitemapIndex;
-        } else {
-          return InvalidInput("not a feed or sitemap: root element <" + t.name + ">");
-        }
-      }
-      text.clear();
-      const bool entry_start =
-          (local == "item" && (d.format == "rss" || d.format == "rdf") && prefix.empty()) ||
-          (local == "entry" && d.format == "atom") ||
-          (local == "url" && d.format == "sitemap" && prefix.empty()) ||
-          (local == "sitemap" && d.format == "sitemapindex" && prefix.empty());
-      if (entry_start) {
-        in_entry = true;
-        entry = DiscoveredEntry();
-        entry_guid.clear();
-        if (d.format == "rdf") entry.url = Attribute(t, "rdf:about");
-      }
-      if (in_entry && d.format == "atom" && local == "link" &&
-          (prefix.empty() || prefix == "atom")) {
-        const std::string rel = Lower(Attribute(t, "rel"));
-        if ((rel.empty() || rel == "alternate") && entry.url.empty()) {
-          entry.url = Attribute(t, "href");
-        }
-      }
-      if (!t.self_closing) {
-        if (stack.size() >= limits.max_depth) {
-          return InvalidInput("elements nested deeper than " + std::to_string(limits.max_depth));
-        }
-        stack.push_back(t.name);
-      }
-      continue;
-    }
-
-    // An end tag: close up to the matching open element; a stray end tag is ignored.
-    auto it = std::find(stack.rbegin(), stack.rend(), t.name);
-    if (it == stack.rend()) continue;
-    stack.erase(std::next(it).base(), stack.end());
-    const std::string value = Trim(text);
-    text.clear();
-    if (!in_entry) continue;
-    const bool plain = prefix.empty() || (d.format == "atom" && prefix == "atom");
-    if (d.format == "rss" || d.format == "rdf") {
-      if (plain && local == "link" && !value.empty()) entry.url = value;
-      if (plain && local == "guid") entry_guid = value;
-      if (plain && local == "title") entry.title = value;
-      if (plain && local == "pubdate") entry.published = value;
-      if (t.name == "dc:date" && entry.published.empty()) entry.published = value;
-      if (plain && local == "item") {
-        if (entry.url.empty() && entry_guid.rfind("http", 0) == 0) entry.url = entry_guid;
-        Emit(std::move(entry), base, limits, &d);
-        in_entry = false;
-      }
-    } else if (d.format == "atom") {
-      if (plain && local == "title") entry.title = value;
-      if (plain && local == "published") entry.published = value;
-      if (plain && local == "updated") entry.lastmod = value;
-      if (plain && local == "entry") {
-        Emit(std::move(entry), base, limits, &d);
-        in_entry = false;
-      }
-    } else if (d.format == "sitemap") {
-      if (plain && local == "loc") entry.url = value;
-      if (plain && local == "lastmod") entry.lastmod = value;
-      if (local == "publication_date") entry.published = value;
-      if (prefix == "news" && local == "title") entry.title = value;
-      if (plain && local == "url") {
-        Emit(std::move(entry), base, limits, &d);
-        in_entry = false;
-      }
-    } else if (d.format == "sitemapindex") {
-      if (plain && local == "loc") entry.url = value;
-      if (plain && local == "sitemap") {
-        auto abs = ResolveUrl(base, entry.url);
-        if (abs.ok() && d.sitemaps.size() < limits.max_entries) d.sitemaps.push_back(*abs);
-        in_entry = false;
-      }
-    }
-  }
-  if (root.empty()) return InvalidInput("not a feed or sitemap: no XML element");
-  if (!stack.empty()) {
-    return InvalidInput("malformed XML: <" + stack.back() + "> is never closed");
-  }
-  return d;
+  return DiscoveryReader(base, limits).Read(body);
 }
 
 std::vector<std::string> FindFeedLinks(std::string_view html, const std::string& base) {
