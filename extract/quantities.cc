@@ -483,7 +483,7 @@ class Builder {
     const Capture* neg = nullptr;  // the minus sign, null when there is none
     double value = 0;
     bool in_words = false;  // "two million"
-    bool dash = false;      // a "-" before it is a dash, not a minus: the figure starts at it
+    bool dash = false;      // a "-" before it is a dash, not a minus: the figure starts at amount
   };
 
   // True when the "-" of neg is a dash, not a minus.
