@@ -477,15 +477,43 @@ class Builder {
     return c;
   }
 
-  std::optional<Candidate> BuildSingle(const Match& m) const {
-    const Capture* amount = m.Get("amount");
+  // The number of a single-figure match, signed.
+  struct SingleNumber {
+    const Capture* amount = nullptr;
+    const Capture* neg = nullptr;  // the minus sign, null when there is none
+    double value = 0;
+    bool in_words = false;  // "two million"
+    bool dash = false;      // a "-" before it is a dash, not a minus: the figure starts at amount
+  };
+
+  // True when the "-" of neg is a dash, not a minus.
+  bool DashNotMinus(const Match& m, const Capture& neg) const {
+    // "a 75 -300mm lens": a dash after a number, not a minus.
+    size_t before = neg.start;
+    while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\t')) --before;
+    bool dash = before > 0 && IsDigit(text_[before - 1]);
+    // "- 20 degrees": a minus apart from its number only in a temperature; elsewhere
+    // ("Item - 5 dollars") a dash.
+    if (neg.text.size() > 1) {
+      const Capture* unit = m.Get("unit");
+      const LexiconEntry* entry = unit != nullptr ? FindUnit(unit->text) : nullptr;
+      if (entry == nullptr || entry->attr("dimension") != "temperature") dash = true;
+    }
+    return dash;
+  }
+
+  // The number of m, or nullopt when it is glued to what stands around it or unreadable.
+  std::optional<SingleNumber> SingleNumberOf(const Match& m) const {
+    SingleNumber n;
+    n.amount = m.Get("amount");
+    const Capture* amount = n.amount;
     if (amount == nullptr) return std::nullopt;
-    bool is_word_number = !ParseNumber(amount->text).has_value();
+    n.in_words = !ParseNumber(amount->text).has_value();
     const Capture* sign = m.Get("currency");
     // A currency code may be glued to its amount ("USD115"), nothing else may.
     const bool glued_to_currency = sign != nullptr && sign->end == amount->start;
-    if (!is_word_number && ((!glued_to_currency && !LeftFree(text_, amount->start)) ||
-                            !RightFree(text_, amount->end))) {
+    if (!n.in_words && ((!glued_to_currency && !LeftFree(text_, amount->start)) ||
+                        !RightFree(text_, amount->end))) {
       return std::nullopt;
     }
     if (glued_to_currency && amount->start > 0 && IsDigit(text_[amount->start - 1]))
@@ -497,166 +525,204 @@ class Builder {
         (IsWordByte(text_[neg->start - 1]) || text_[neg->start - 1] == '-')) {
       return std::nullopt;  // "COVID-19", "38-40": a dash, not a minus
     }
-    bool not_a_sign = false;
     if (neg != nullptr && neg->text.starts_with("-")) {
-      // "a 75 -300mm lens": a dash after a number, not a minus.
-      size_t before = neg->start;
-      while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\t')) --before;
-      not_a_sign = before > 0 && IsDigit(text_[before - 1]);
-      // "- 20 degrees": a minus apart from its number only in a temperature; elsewhere
-      // ("Item - 5 dollars") a dash.
-      if (neg->text.size() > 1) {
-        const Capture* unit = m.Get("unit");
-        const LexiconEntry* entry = unit != nullptr ? FindUnit(unit->text) : nullptr;
-        if (entry == nullptr || entry->attr("dimension") != "temperature") not_a_sign = true;
-      }
-      if (not_a_sign) {
+      n.dash = DashNotMinus(m, *neg);
+      if (n.dash) {
         if (m.Has("mod")) return std::nullopt;
         neg = nullptr;
       }
     }
-    *value *= Sign(neg);
+    n.neg = neg;
+    n.value = *value * Sign(neg);
+    return n;
+  }
+
+  // The captures of a single-figure match past its number.
+  struct SingleParts {
+    const Capture* currency = nullptr;
+    const Capture* unit = nullptr;
+    const Capture* noun = nullptr;
+    const Capture* scale = nullptr;  // null when the capture is no scale word here
+    size_t number_end = 0;           // after the scale word, if any
+  };
+
+  // Money: the currency sign or code decides whose the number is. False when it is none.
+  bool SingleMoney(const SingleNumber& n, const SingleParts& p, Candidate* c,
+                   size_t* subject_from) const {
+    const Capture* amount = n.amount;
+    const Capture* currency = p.currency;
+    const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
+    if (entry == nullptr) return false;
+    if (currency->start < amount->start && LetterSignGlued(*currency, p.number_end)) {
+      // "Plus $50": the letters belong to a word, but a sign after them may still
+      // stand ("$"); "HR 1234" has none.
+      entry = nullptr;
+      for (size_t k = 1; k < currency->text.size() && entry == nullptr; ++k) {
+        const char ch = currency->text[k];
+        if (extract_internal::IsAsciiAlpha(ch) || ch == ' ') continue;
+        if (IsUtf8ContinuationByte(ch)) continue;  // inside a UTF-8 sequence
+        entry = Find(lex_.currency_symbol, std::string_view(currency->text).substr(k));
+        if (entry != nullptr) c->start = currency->start + k;
+      }
+      if (entry == nullptr) return false;
+    }
+    if (currency->start > amount->start) {
+      // "1 $10": a sign glued to the next number is that number's; "rmb 10 $": the
+      // number has its sign already.
+      if (currency->end < text_.size() && IsDigit(text_[currency->end])) return false;
+      if (OwnCurrencyBefore(amount->start)) return false;
+    } else if (currency->end < amount->start && PrecededByNumber(currency->start) &&
+               FollowedByCurrency(p.number_end)) {
+      // "10 rmb 20 usd", "10 $ 30 $": the sign between two numbers belongs to the
+      // first, since the second has its own.
+      return false;
+    }
+    SetCurrency(*entry, c);
+    c->end = currency->start > amount->start ? currency->end : p.number_end;
+    *subject_from = c->end;
+    return true;
+  }
+
+  // A measure in a unit (or money named by a word). False when the unit is none here.
+  bool SingleMeasure(const Match& m, const SingleNumber& n, const SingleParts& p, Candidate* c,
+                     size_t* subject_from) const {
+    const Capture* unit = p.unit;
+    const bool glued = m.rule->Emit("glued") == "true";
+    const LexiconEntry* entry = glued ? Find(lex_.glued_unit, unit->text) : FindUnit(unit->text);
+    if (entry == nullptr || !WordEndFree(text_, unit->end)) return false;
+    if (glued && entry->attr("dimension") == "temperature" &&
+        !GluedTemperatureOk(n.neg != nullptr ? n.neg->start : n.amount->start, unit->end,
+                            n.neg != nullptr)) {
+      return false;
+    }
+    // "361 million pounds" is money; "2 million pounds of beef" is not.
+    if (p.scale != nullptr && !entry->attr("scaled_as").empty() && !SubjectAfterOf(unit->end)) {
+      if (const LexiconEntry* scaled = FindUnit(entry->attr("scaled_as"))) entry = scaled;
+    }
+    SetUnit(*entry, c);
+    // "$10 dollars": the sign already made the number money; the word repeats it.
+    if (c->q.dimension == "currency" && OwnCurrencyBefore(n.amount->start)) return false;
+    c->end = unit->end;
+    if (p.scale != nullptr && p.scale->start > unit->start) {
+      // "75 USD million": only a currency takes its scale word after it.
+      if (c->q.dimension != "currency") return false;
+      c->end = p.scale->end;
+    }
+    if (const Capture* per = m.Get("per")) {
+      if (!PerTime(*per, c)) return false;
+    }
+    *subject_from = c->end;
+    return true;
+  }
+
+  // A count of a noun ("6 million cars", "500 of the"). False when it is none.
+  bool SingleCount(const Match& m, const SingleNumber& n, const SingleParts& p, Candidate* c,
+                   size_t* subject_from) const {
+    const Capture* amount = n.amount;
+    const Capture* noun = p.noun;
+    if (p.scale == nullptr && IsYearLike(amount->text)) return false;
+    // A number in words counts only when large ("two million visitors"): small ones
+    // are mostly not figures ("one of the", "two of them", "three companies").
+    // "$48.2 million army contract": a scale word after a figure is no number of its own.
+    const bool large_spelled = m.rule->Emit("spelled_count") == "true" && n.value >= 1000 &&
+                               !StartsWithMultiplier(amount->text) &&
+                               !FigureOfSpeech(amount->text) && !PrecededByNumber(amount->start) &&
+                               !PrecededByCurrency(amount->start) &&
+                               !InLexicon(lex_.number_word, noun->text);
+    if ((n.in_words && !large_spelled) || PrecededByNonCountWord(c->start) ||
+        PrecededByCurrency(amount->start)) {
+      return false;
+    }
+    SetCount(c);
+    if (AsciiLower(noun->text) == "of") {
+      c->end = p.number_end;
+      *subject_from = c->end;
+      return true;
+    }
+    if (!IsCountedNoun(noun->text)) return false;
+    auto np = NounPhrase(noun->start);
+    if (!np || np->first != noun->start) return false;
+    c->q.subject = Slice(np->first, np->second);
+    c->end = np->second;
+    return true;
+  }
+
+  // "more than 500", "five or more": a bound on a figure whose subject is elsewhere. False
+  // when the number is no such figure.
+  bool SingleBareBound(const Match& m, const SingleNumber& n, const SingleParts& p, Candidate* c,
+                       size_t* subject_from) const {
+    const Capture* amount = n.amount;
+    if (p.scale == nullptr && IsYearLike(amount->text)) return false;
+    // "up to three-fifths": the number is the start of a fraction, not a count.
+    if (amount->end + 1 < text_.size() && text_[amount->end] == '-' &&
+        extract_internal::IsAsciiAlpha(text_[amount->end + 1])) {
+      return false;
+    }
+    if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start)) return false;
+    if (m.Has("post")) {
+      // "40 and less than 10": the bound word compares the next figure, not this one.
+      const size_t after = SkipSpaces(text_, m.end);
+      if (after < text_.size() && (AsciiLower(WordAt(text_, after)) == "than" ||
+                                   (text_[after] >= '0' && text_[after] <= '9'))) {
+        return false;
+      }
+    }
+    SetCount(c);
+    c->end = m.rule->Emit("span") == "match" ? m.end : p.number_end;
+    *subject_from = c->end;
+    const size_t next = SkipSpaces(text_, c->end);
+    std::string_view next_word = WordAt(text_, next);
+    if (InLexicon(lex_.time_word, next_word)) return false;
+    // "at least fourteen people": the counted noun right after the bound.
+    if (m.Has("mod") && !next_word.empty() && IsCountedNoun(AsciiLower(next_word)) &&
+        IsAsciiLower(next_word[0])) {
+      if (auto np = NounPhrase(next)) {
+        c->q.subject = Slice(np->first, np->second);
+        *subject_from = std::string::npos;
+      }
+    }
+    return true;
+  }
+
+  std::optional<Candidate> BuildSingle(const Match& m) const {
+    const std::optional<SingleNumber> n = SingleNumberOf(m);
+    if (!n) return std::nullopt;
     Candidate c = Start(m);
-    if (not_a_sign) c.start = amount->start;
-    const Capture* currency = m.Get("currency");
-    const Capture* unit = m.Get("unit");
-    const Capture* noun = m.Get("noun");
-    const Capture* scale = m.Get("scale");
-    auto multiplier = Scale(scale, currency != nullptr);
-    size_t number_end = amount->end;
+    if (n->dash) c.start = n->amount->start;
+    SingleParts p;
+    p.currency = m.Get("currency");
+    p.unit = m.Get("unit");
+    p.noun = m.Get("noun");
+    p.scale = m.Get("scale");
+    auto multiplier = Scale(p.scale, p.currency != nullptr);
+    p.number_end = n->amount->end;
     if (multiplier) {
-      if (scale != nullptr) number_end = scale->end;
+      if (p.scale != nullptr) p.number_end = p.scale->end;
     } else {
       // Not a scale word here: the match stops at the number, unless the rule needs
       // what came after it.
-      if (unit != nullptr || noun != nullptr) return std::nullopt;
+      if (p.unit != nullptr || p.noun != nullptr) return std::nullopt;
       multiplier = 1.0;
-      scale = nullptr;
+      p.scale = nullptr;
     }
-    c.q.value = *value * *multiplier;
+    c.q.value = n->value * *multiplier;
     size_t subject_from = std::string::npos;
-
-    if (currency != nullptr) {
-      const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
-      if (entry == nullptr) return std::nullopt;
-      if (currency->start < amount->start && LetterSignGlued(*currency, number_end)) {
-        // "Plus $50": the letters belong to a word, but a sign after them may still
-        // stand ("$"); "HR 1234" has none.
-        entry = nullptr;
-        for (size_t k = 1; k < currency->text.size() && entry == nullptr; ++k) {
-          const char ch = currency->text[k];
-          if (extract_internal::IsAsciiAlpha(ch) || ch == ' ') continue;
-          if (IsUtf8ContinuationByte(ch)) continue;  // inside a UTF-8 sequence
-          entry = Find(lex_.currency_symbol, std::string_view(currency->text).substr(k));
-          if (entry != nullptr) c.start = currency->start + k;
-        }
-        if (entry == nullptr) return std::nullopt;
-      }
-      if (currency->start > amount->start) {
-        // "1 $10": a sign glued to the next number is that number's; "rmb 10 $": the
-        // number has its sign already.
-        if (currency->end < text_.size() && IsDigit(text_[currency->end])) return std::nullopt;
-        if (OwnCurrencyBefore(amount->start)) return std::nullopt;
-      } else if (currency->end < amount->start && PrecededByNumber(currency->start) &&
-                 FollowedByCurrency(number_end)) {
-        // "10 rmb 20 usd", "10 $ 30 $": the sign between two numbers belongs to the
-        // first, since the second has its own.
-        return std::nullopt;
-      }
-      SetCurrency(*entry, &c);
-      c.end = currency->start > amount->start ? currency->end : number_end;
-      subject_from = c.end;
-    } else if (unit != nullptr) {
-      const bool glued = m.rule->Emit("glued") == "true";
-      const LexiconEntry* entry = glued ? Find(lex_.glued_unit, unit->text) : FindUnit(unit->text);
-      if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
-      if (glued && entry->attr("dimension") == "temperature" &&
-          !GluedTemperatureOk(neg != nullptr ? neg->start : amount->start, unit->end,
-                              neg != nullptr)) {
-        return std::nullopt;
-      }
-      // "361 million pounds" is money; "2 million pounds of beef" is not.
-      if (scale != nullptr && !entry->attr("scaled_as").empty() && !SubjectAfterOf(unit->end)) {
-        if (const LexiconEntry* scaled = FindUnit(entry->attr("scaled_as"))) entry = scaled;
-      }
-      SetUnit(*entry, &c);
-      // "$10 dollars": the sign already made the number money; the word repeats it.
-      if (c.q.dimension == "currency" && OwnCurrencyBefore(amount->start)) return std::nullopt;
-      c.end = unit->end;
-      if (scale != nullptr && scale->start > unit->start) {
-        // "75 USD million": only a currency takes its scale word after it.
-        if (c.q.dimension != "currency") return std::nullopt;
-        c.end = scale->end;
-      }
-      if (const Capture* per = m.Get("per")) {
-        if (!PerTime(*per, &c)) return std::nullopt;
-      }
-      subject_from = c.end;
-    } else if (noun != nullptr) {
-      if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
-      // A number in words counts only when large ("two million visitors"): small ones
-      // are mostly not figures ("one of the", "two of them", "three companies").
-      // "$48.2 million army contract": a scale word after a figure is no number of its own.
-      const bool large_spelled =
-          m.rule->Emit("spelled_count") == "true" && *value >= 1000 &&
-          !StartsWithMultiplier(amount->text) && !FigureOfSpeech(amount->text) &&
-          !PrecededByNumber(amount->start) && !PrecededByCurrency(amount->start) &&
-          !InLexicon(lex_.number_word, noun->text);
-      if ((is_word_number && !large_spelled) || PrecededByNonCountWord(c.start) ||
-          PrecededByCurrency(amount->start)) {
-        return std::nullopt;
-      }
-      SetCount(&c);
-      if (AsciiLower(noun->text) == "of") {
-        c.end = number_end;
-        subject_from = c.end;
-      } else {
-        if (!IsCountedNoun(noun->text)) return std::nullopt;
-        auto np = NounPhrase(noun->start);
-        if (!np || np->first != noun->start) return std::nullopt;
-        c.q.subject = Slice(np->first, np->second);
-        c.end = np->second;
-      }
+    bool read = false;
+    if (p.currency != nullptr) {
+      read = SingleMoney(*n, p, &c, &subject_from);
+    } else if (p.unit != nullptr) {
+      read = SingleMeasure(m, *n, p, &c, &subject_from);
+    } else if (p.noun != nullptr) {
+      read = SingleCount(m, *n, p, &c, &subject_from);
     } else if (m.rule->Emit("bare_bound") == "true" && HasBound(m) && !ModGlued(m)) {
-      // "more than 500", "five or more": a bound on a figure whose subject is elsewhere.
-      if (scale == nullptr && IsYearLike(amount->text)) return std::nullopt;
-      // "up to three-fifths": the number is the start of a fraction, not a count.
-      if (amount->end + 1 < text_.size() && text_[amount->end] == '-' &&
-          extract_internal::IsAsciiAlpha(text_[amount->end + 1])) {
-        return std::nullopt;
-      }
-      if (PrecededByCurrency(amount->start) || PrecededByNonCountWord(amount->start))
-        return std::nullopt;
-      if (m.Has("post")) {
-        // "40 and less than 10": the bound word compares the next figure, not this one.
-        const size_t after = SkipSpaces(text_, m.end);
-        if (after < text_.size() && (AsciiLower(WordAt(text_, after)) == "than" ||
-                                     (text_[after] >= '0' && text_[after] <= '9'))) {
-          return std::nullopt;
-        }
-      }
+      read = SingleBareBound(m, *n, p, &c, &subject_from);
+    } else if (p.scale != nullptr) {
+      read = !PrecededByCurrency(n->amount->start);
       SetCount(&c);
-      c.end = m.rule->Emit("span") == "match" ? m.end : number_end;
+      c.end = p.number_end;
       subject_from = c.end;
-      const size_t next = SkipSpaces(text_, c.end);
-      std::string_view next_word = WordAt(text_, next);
-      if (InLexicon(lex_.time_word, next_word)) return std::nullopt;
-      // "at least fourteen people": the counted noun right after the bound.
-      if (m.Has("mod") && !next_word.empty() && IsCountedNoun(AsciiLower(next_word)) &&
-          IsAsciiLower(next_word[0])) {
-        if (auto np = NounPhrase(next)) {
-          c.q.subject = Slice(np->first, np->second);
-          subject_from = std::string::npos;
-        }
-      }
-    } else if (scale != nullptr) {
-      if (PrecededByCurrency(amount->start)) return std::nullopt;
-      SetCount(&c);
-      c.end = number_end;
-      subject_from = c.end;
-    } else {
-      return std::nullopt;  // a bare number is never a quantity
     }
+    if (!read) return std::nullopt;  // a bare number is never a quantity
     ApplyModifier(m, &c);
     ApplyPostBound(m, &c);
     if (subject_from != std::string::npos) {
@@ -673,6 +739,92 @@ class Builder {
     return np;
   }
 
+  // Two bounds ("more than 20 and less than 30"): one must be a lower and the other an
+  // upper bound, in either order.
+  std::optional<Candidate> BuildBounds(const Match& m, double low, double high) const {
+    const LexiconEntry* first = Find(lex_.modifier, m.Group("mod"));
+    const LexiconEntry* second = Find(lex_.modifier, m.Group("mod2"));
+    if (first == nullptr || second == nullptr || ModGlued(m)) return std::nullopt;
+    const std::string& b1 = first->attr("bound");
+    const std::string& b2 = second->attr("bound");
+    if (b1 == "high" && b2 == "low") {
+      std::swap(low, high);
+    } else if (!(b1 == "low" && b2 == "high")) {
+      return std::nullopt;
+    }
+    // "more than 40 and less than 10" bounds no single figure: read as two quantities.
+    if (low > high) return std::nullopt;
+    Candidate c = Start(m);
+    c.q.low = low;
+    c.q.high = high;
+    c.q.value = low;
+    c.q.approx = true;
+    SetCount(&c);
+    c.q.si_value = c.q.value;
+    c.end = m.end;
+    return c;
+  }
+
+  // False when the units of a range's ends disagree: "fell 3.38% to $55.12" (a unit on the
+  // low end needs the same unit on the high end), "5kg-10m"; "5.25%-5.5%" is a range.
+  bool RangeUnitsAgree(const Match& m, const Capture* currency) const {
+    const Capture* low_unit = m.Get("low_unit");
+    if (low_unit == nullptr) return true;
+    const Capture* high_unit = m.Get("unit");
+    if (high_unit == nullptr || currency != nullptr) return false;
+    const LexiconEntry* a = FindUnit(low_unit->text);
+    const LexiconEntry* b = FindUnit(high_unit->text);
+    return a != nullptr && b != nullptr && a->attr("name") == b->attr("name");
+  }
+
+  // What a range measures or counts, and where it ends; false when it is none of these.
+  bool SetRangeKind(const Match& m, const Capture* currency, const Capture* unit, size_t number_end,
+                    Candidate* c) const {
+    const Capture* glued_unit = m.Get("glued_unit");
+    const Capture* low_unit = m.Get("low_unit");
+    // Rules whose wording already says "range" ("between 20 and 30") may stand without
+    // a unit or a counted noun; a bare "20-30" may not (scores, identifiers).
+    const bool bare_allowed = m.rule->Emit("bare_range") == "true";
+    if (currency != nullptr) {
+      const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
+      if (entry == nullptr) return false;
+      const Capture* low_currency = m.Get("low_currency");
+      // A letter sign inside a word is no sign (left side only: a range's end follows).
+      if (low_currency != nullptr && LetterSignGlued(*low_currency, std::string::npos))
+        return false;
+      SetCurrency(*entry, c);
+      c->end = number_end;
+    } else if (glued_unit != nullptr && low_unit == nullptr) {
+      // "20-30C": the letter glued to the high end is the unit of both.
+      const LexiconEntry* entry = Find(lex_.glued_unit, glued_unit->text);
+      if (entry == nullptr || !GluedTemperatureOk(c->start, glued_unit->end, *c->q.low < 0))
+        return false;
+      SetUnit(*entry, c);
+      c->end = glued_unit->end;
+    } else if (unit != nullptr && m.Get("unit") != nullptr) {
+      const LexiconEntry* entry = FindUnit(unit->text);
+      if (entry == nullptr || !WordEndFree(text_, unit->end)) return false;
+      SetUnit(*entry, c);
+      c->end = unit->end;
+    } else if (unit != nullptr) {
+      // Only the low end has a unit ("between 20 kg and 30"): keep the unit for both.
+      const LexiconEntry* entry = FindUnit(unit->text);
+      if (entry == nullptr) return false;
+      SetUnit(*entry, c);
+      c->end = number_end;
+    } else if (auto np = CountedNounAt(m.Get("noun")); np && !PrecededByNonCountWord(c->start)) {
+      SetCount(c);
+      c->q.subject = Slice(np->first, np->second);
+      c->end = np->second;
+    } else if (bare_allowed && !PrecededByNonCountWord(c->start)) {
+      SetCount(c);
+      c->end = number_end;
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   std::optional<Candidate> BuildRange(const Match& m) const {
     const Capture* low = m.Get("low");
     const Capture* high = m.Get("high");
@@ -682,35 +834,11 @@ class Builder {
     if (!low_value || !high_value) return std::nullopt;
     *low_value *= Sign(m.Get("lneg"));
     *high_value *= Sign(m.Get("hneg"));
-    if (m.rule->Emit("bounds") == "true") {
-      // Two bounds: one must be a lower and the other an upper bound, in either order.
-      const LexiconEntry* first = Find(lex_.modifier, m.Group("mod"));
-      const LexiconEntry* second = Find(lex_.modifier, m.Group("mod2"));
-      if (first == nullptr || second == nullptr || ModGlued(m)) return std::nullopt;
-      const std::string& b1 = first->attr("bound");
-      const std::string& b2 = second->attr("bound");
-      if (b1 == "high" && b2 == "low") {
-        std::swap(low_value, high_value);
-      } else if (!(b1 == "low" && b2 == "high")) {
-        return std::nullopt;
-      }
-      // "more than 40 and less than 10" bounds no single figure: read as two quantities.
-      if (*low_value > *high_value) return std::nullopt;
-      Candidate c = Start(m);
-      c.q.low = *low_value;
-      c.q.high = *high_value;
-      c.q.value = *low_value;
-      c.q.approx = true;
-      SetCount(&c);
-      c.q.si_value = c.q.value;
-      c.end = m.end;
-      return c;
-    }
+    if (m.rule->Emit("bounds") == "true") return BuildBounds(m, *low_value, *high_value);
     const Capture* currency = m.Get("currency");
     if (currency == nullptr) currency = m.Get("low_currency");
     const Capture* unit = m.Get("unit");
     if (unit == nullptr) unit = m.Get("low_unit");
-    const Capture* noun = m.Get("noun");
     const Capture* scale = m.Get("scale");
     const Capture* low_scale = m.Get("low_scale");
     bool money = currency != nullptr;
@@ -724,62 +852,12 @@ class Builder {
     c.q.low = std::min(*low_value * *low_mult, *high_value * *high_mult);
     c.q.high = std::max(*low_value * *low_mult, *high_value * *high_mult);
     c.q.value = *c.q.low;
-    size_t number_end = scale != nullptr ? scale->end : high->end;
-    // Rules whose wording already says "range" ("between 20 and 30") may stand without
-    // a unit or a counted noun; a bare "20-30" may not (scores, identifiers).
-    const bool bare_allowed = m.rule->Emit("bare_range") == "true";
+    const size_t number_end = scale != nullptr ? scale->end : high->end;
     if (IsYearLike(low->text) && IsYearLike(high->text)) return std::nullopt;
     // "2024-25 budget": a span of years, not a count.
     if (IsYearLike(low->text) && currency == nullptr && unit == nullptr) return std::nullopt;
-
-    const Capture* glued_unit = m.Get("glued_unit");
-    const Capture* low_unit = m.Get("low_unit");
-    // "fell 3.38% to $55.12": a unit on the low end needs the same unit on the high end.
-    if (low_unit != nullptr && (m.Get("unit") == nullptr || currency != nullptr))
-      return std::nullopt;
-    if (low_unit != nullptr && m.Get("unit") != nullptr) {
-      // "5.25%-5.5%": both ends name one unit; "5kg-10m" is no range.
-      const LexiconEntry* a = FindUnit(low_unit->text);
-      const LexiconEntry* b = FindUnit(m.Get("unit")->text);
-      if (a == nullptr || b == nullptr || a->attr("name") != b->attr("name")) return std::nullopt;
-    }
-    if (currency != nullptr) {
-      const LexiconEntry* entry = Find(lex_.currency_symbol, currency->text);
-      if (entry == nullptr) return std::nullopt;
-      const Capture* low_currency = m.Get("low_currency");
-      // A letter sign inside a word is no sign (left side only: a range's end follows).
-      if (low_currency != nullptr && LetterSignGlued(*low_currency, std::string::npos))
-        return std::nullopt;
-      SetCurrency(*entry, &c);
-      c.end = number_end;
-    } else if (glued_unit != nullptr && low_unit == nullptr) {
-      // "20-30C": the letter glued to the high end is the unit of both.
-      const LexiconEntry* entry = Find(lex_.glued_unit, glued_unit->text);
-      if (entry == nullptr || !GluedTemperatureOk(c.start, glued_unit->end, *c.q.low < 0))
-        return std::nullopt;
-      SetUnit(*entry, &c);
-      c.end = glued_unit->end;
-    } else if (unit != nullptr && m.Get("unit") != nullptr) {
-      const LexiconEntry* entry = FindUnit(unit->text);
-      if (entry == nullptr || !WordEndFree(text_, unit->end)) return std::nullopt;
-      SetUnit(*entry, &c);
-      c.end = unit->end;
-    } else if (unit != nullptr) {
-      // Only the low end has a unit ("between 20 kg and 30"): keep the unit for both.
-      const LexiconEntry* entry = FindUnit(unit->text);
-      if (entry == nullptr) return std::nullopt;
-      SetUnit(*entry, &c);
-      c.end = number_end;
-    } else if (auto np = CountedNounAt(noun); np && !PrecededByNonCountWord(c.start)) {
-      SetCount(&c);
-      c.q.subject = Slice(np->first, np->second);
-      c.end = np->second;
-    } else if (bare_allowed && !PrecededByNonCountWord(c.start)) {
-      SetCount(&c);
-      c.end = number_end;
-    } else {
-      return std::nullopt;
-    }
+    if (!RangeUnitsAgree(m, currency)) return std::nullopt;
+    if (!SetRangeKind(m, currency, unit, number_end, &c)) return std::nullopt;
     ApplyModifier(m, &c);
     if (!c.q.subject) {
       if (auto np = SubjectAfterOf(c.end)) c.q.subject = Slice(np->first, np->second);

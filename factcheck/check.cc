@@ -248,9 +248,38 @@ Result<Claim> ParseClaim(const std::string& text, const RuleBook& rules) {
   return claim;
 }
 
-Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
-                               const CheckOptions& options) {
-  store::ArticleFilter filter{options.since, options.until, options.site};
+namespace {
+
+// What each candidate article is compared with.
+struct Wanted {
+  const Claim& claim;
+  std::set<std::string> units;  // the SI units of the claim's figures
+  // The claim's words, then the last word of each person it names.
+  std::vector<std::string> article_words;
+  const rules::RuleSet* quantity_rules;
+};
+
+std::set<std::string> ClaimUnits(const Claim& claim) {
+  std::set<std::string> units;
+  for (const Quantity& f : claim.figures) {
+    if (f.si_value) units.insert(f.si_unit);
+  }
+  return units;
+}
+
+std::vector<std::string> ArticleWords(const Claim& claim) {
+  std::vector<std::string> out = claim.words;
+  for (const std::string& name : claim.people) {
+    const auto parts = Words(name);
+    if (!parts.empty()) out.push_back(parts.back());
+  }
+  return out;
+}
+
+// The articles holding a figure near one of the claim's, then those the full-text index
+// ranks best for its words; each once, in that order.
+Result<std::vector<std::string>> CandidateIds(const store::Store& store, const Claim& claim,
+                                              const store::ArticleFilter& filter) {
   std::vector<std::string> ids;
   std::set<std::string> seen;
   auto add = [&](const std::vector<std::string>& more) {
@@ -258,10 +287,8 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
       if (seen.insert(id).second) ids.push_back(id);
     }
   };
-  std::set<std::string> units;
   for (const Quantity& f : claim.figures) {
     if (!f.si_value) continue;
-    units.insert(f.si_unit);
     const double a = *f.si_value / 10, b = *f.si_value * 10;
     auto found = store::ArticlesWithFigures(store, f.si_unit, *f.si_value, std::min(a, b) - 1e-9,
                                             std::max(a, b) + 1e-9, filter, kFigureCandidates);
@@ -272,16 +299,11 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
                                               store::WordMatch::kStems);
   if (!matched.ok()) return matched.status();
   add(*matched);
+  return ids;
+}
 
-  // The claim's words, then the last word of each person it names.
-  std::vector<std::string> article_wanted = claim.words;
-  const auto n_claim_words = static_cast<std::ptrdiff_t>(claim.words.size());
-  for (const std::string& name : claim.people) {
-    const auto parts = Words(name);
-    if (!parts.empty()) article_wanted.push_back(parts.back());
-  }
-  // The articles are read here, in order, and compared on two threads at once: the
-  // comparing is most of the time, and each article's hits stay together in their order.
+Result<std::vector<Article>> ReadCandidates(const store::Store& store,
+                                            const std::vector<std::string>& ids) {
   std::vector<Article> articles;
   articles.reserve(ids.size());
   for (const std::string& id : ids) {
@@ -290,172 +312,245 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
     if (!read.ok()) return read.status();
     if (*read) articles.push_back(std::move(**read));
   }
-  const auto hits_in = [&](const Article& a) {
-    std::vector<Hit> out;
-    const std::vector<bool> in_article = FindWords(a.text, article_wanted);
-    const double article_overlap =
-        claim.words.empty() ? 0
-                            : static_cast<double>(std::count(
-                                  in_article.begin(), in_article.begin() + n_claim_words, true)) /
-                                  static_cast<double>(n_claim_words);
-    const bool topical = article_overlap >= kMinOverlap;
-    // A sentence's words are among its article's: in an article with few of the claim's
-    // words, only a figure whose subject names the claim's thing can make a hit.
-    const bool named = std::any_of(
-        a.quantities.begin(), a.quantities.end(),
-        [&](const Quantity& q) { return units.count(q.si_unit) != 0 && AboutClaim(q, claim); });
-    if (!topical && !named) return out;
-    const Sentences sentences(a.text);
-    const bool people =
-        std::find(in_article.begin() + n_claim_words, in_article.end(), true) != in_article.end();
-    const bool dates = DatesMeet(claim, a);
-    auto make_hit = [&](const Sentences::Sentence& s) {
-      Hit h;
-      h.article_id = a.id;
-      h.url = a.url;
-      h.title = a.title;
-      h.site = a.site;
-      h.published = a.published;
-      h.archive = a.archive;
-      h.sentence = std::string(sentences.Text(s));
-      h.sentence_span = s.span;
-      return h;
-    };
-    // The article's figures of the claim's units, by sentence.
-    std::vector<Quantity> figures = FiguresOf(a.quantities, a.dates);
-    if (options.quantity_rules != nullptr && (units.count("") || units.count("%")) && topical) {
-      const auto byte_of = [&](int64_t cp) { return sentences.ByteOf(cp); };
-      for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_of), *options.quantity_rules)) {
-        q.span = {sentences.CodePointOf(static_cast<size_t>(q.span.start)),
-                  sentences.CodePointOf(static_cast<size_t>(q.span.end))};
-        figures.push_back(std::move(q));
-      }
+  return articles;
+}
+
+// How an article as a whole meets the claim.
+struct ArticleFit {
+  double overlap = 0;  // the share of the claim's words it holds
+  bool topical = false;
+  bool people = false;  // it names a person the claim names
+  bool dates = false;   // its publication date falls in a period the claim names
+};
+
+// nullopt when no sentence of a can make a hit.
+std::optional<ArticleFit> FitOf(const Wanted& w, const Article& a) {
+  const Claim& claim = w.claim;
+  const auto n_claim_words = static_cast<std::ptrdiff_t>(claim.words.size());
+  const std::vector<bool> in_article = FindWords(a.text, w.article_words);
+  ArticleFit fit;
+  fit.overlap = claim.words.empty()
+                    ? 0
+                    : static_cast<double>(std::count(in_article.begin(),
+                                                     in_article.begin() + n_claim_words, true)) /
+                          static_cast<double>(n_claim_words);
+  fit.topical = fit.overlap >= kMinOverlap;
+  // A sentence's words are among its article's: in an article with few of the claim's
+  // words, only a figure whose subject names the claim's thing can make a hit.
+  const bool named = std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& q) {
+    return w.units.count(q.si_unit) != 0 && AboutClaim(q, claim);
+  });
+  if (!fit.topical && !named) return std::nullopt;
+  fit.people =
+      std::find(in_article.begin() + n_claim_words, in_article.end(), true) != in_article.end();
+  fit.dates = DatesMeet(claim, a);
+  return fit;
+}
+
+Hit MakeHit(const Article& a, const Sentences& sentences, const Sentences::Sentence& s) {
+  Hit h;
+  h.article_id = a.id;
+  h.url = a.url;
+  h.title = a.title;
+  h.site = a.site;
+  h.published = a.published;
+  h.archive = a.archive;
+  h.sentence = std::string(sentences.Text(s));
+  h.sentence_span = s.span;
+  return h;
+}
+
+// The article's figures, with the counts the rules leave alone when the claim has a count
+// or a share and the article is on its subject.
+std::vector<Quantity> ArticleFigures(const Wanted& w, const Article& a, const Sentences& sentences,
+                                     bool topical) {
+  std::vector<Quantity> figures = FiguresOf(a.quantities, a.dates);
+  if (w.quantity_rules != nullptr && (w.units.count("") || w.units.count("%")) && topical) {
+    const auto byte_of = [&](int64_t cp) { return sentences.ByteOf(cp); };
+    for (Quantity& q : LooseCounts(a.text, TakenBytes(a, byte_of), *w.quantity_rules)) {
+      q.span = {sentences.CodePointOf(static_cast<size_t>(q.span.start)),
+                sentences.CodePointOf(static_cast<size_t>(q.span.end))};
+      figures.push_back(std::move(q));
     }
-    std::map<std::pair<size_t, size_t>,
-             std::pair<Sentences::Sentence, std::vector<const Quantity*>>>
-        by_sentence;  // by the sentence's bytes, in text order
-    for (const Quantity& q : figures) {
-      if (!units.count(q.si_unit) || !q.si_value) continue;
-      const Sentences::Sentence s = sentences.At(q.span.start);
-      auto& entry = by_sentence[{s.begin, s.end}];
-      entry.first = s;
-      entry.second.push_back(&q);
-    }
-    bool any = false;
-    for (const auto& [bytes, entry] : by_sentence) {
-      const auto& [s, in_sentence] = entry;
-      std::set<std::string> sentence_words;
-      for (const std::string& w : Words(sentences.Text(s))) {
-        sentence_words.insert(w);
+  }
+  return figures;
+}
+
+// Sentences by their bytes, in text order, each with its figures.
+using BySentence = std::map<std::pair<size_t, size_t>,
+                            std::pair<Sentences::Sentence, std::vector<const Quantity*>>>;
+
+// The figures of the claim's units, by sentence.
+BySentence GroupBySentence(const std::vector<Quantity>& figures, const std::set<std::string>& units,
+                           const Sentences& sentences) {
+  BySentence by_sentence;
+  for (const Quantity& q : figures) {
+    if (!units.count(q.si_unit) || !q.si_value) continue;
+    const Sentences::Sentence s = sentences.At(q.span.start);
+    auto& entry = by_sentence[{s.begin, s.end}];
+    entry.first = s;
+    entry.second.push_back(&q);
+  }
+  return by_sentence;
+}
+
+// A claim figure against the sentence figure it compares best with.
+struct Pick {
+  Comparison c;
+  const Quantity* source;
+  const Quantity* claimed;
+};
+
+// Each claim figure against the sentence's figure it compares best with.
+std::vector<Pick> PickFigures(const Claim& claim, const std::vector<const Quantity*>& in_sentence,
+                              const std::set<std::string>& sentence_words) {
+  std::vector<Pick> picks;
+  for (const Quantity& f : claim.figures) {
+    std::optional<Pick> best;
+    for (const Quantity* q : in_sentence) {
+      if (f.si_unit != q->si_unit) continue;
+      // Both say what they count, and it is not the same thing ("8.2 tonnes of uranium"
+      // against "8.2 tonnes of fentanyl"): not this figure, unless the sentence names the
+      // claim's thing elsewhere ("15,000 teachers ... 15,000 people").
+      if (f.subject && q->subject && !SharesWord(*f.subject, *q->subject) &&
+          Overlap(Words(*f.subject), sentence_words) == 0) {
+        continue;
       }
-      const double overlap = Overlap(claim.words, sentence_words);
-      bool subject = false;
-      for (const Quantity* q : in_sentence) subject = subject || AboutClaim(*q, claim);
-      // A sentence that shares few of the claim's words still speaks to it in an article
-      // that shares most of them ("it took nearly eight hours" in the report of the tie).
-      if (!subject && overlap < kMinOverlap && article_overlap < kMinTopicOverlap) continue;
-      // Each claim figure against the sentence's figure it compares best with.
-      struct Pick {
-        Comparison c;
-        const Quantity* source;
-        const Quantity* claimed;
+      Comparison c = Compare(f, *q);
+      // Best verdict first; among contradicted figures the one the claim seems to
+      // misquote; at equal verdicts the figure as first written rather than its
+      // restatement ("8,222.5 kilograms", not "(8.2 tonnes)"), then the closest.
+      const auto key = [&f](const Comparison& x, const Quantity& source) {
+        return std::make_tuple(-VerdictWeight(x.verdict),
+                               x.verdict == Verdict::kDifferent && !LikelyMiswrite(f, source),
+                               source.equivalent_of.has_value(), x.relative_difference);
       };
-      std::vector<Pick> picks;
-      for (const Quantity& f : claim.figures) {
-        std::optional<Pick> best;
-        for (const Quantity* q : in_sentence) {
-          if (f.si_unit != q->si_unit) continue;
-          // Both say what they count, and it is not the same thing ("8.2 tonnes of uranium"
-          // against "8.2 tonnes of fentanyl"): not this figure, unless the sentence names the
-          // claim's thing elsewhere ("15,000 teachers ... 15,000 people").
-          if (f.subject && q->subject && !SharesWord(*f.subject, *q->subject) &&
-              Overlap(Words(*f.subject), sentence_words) == 0) {
-            continue;
-          }
-          Comparison c = Compare(f, *q);
-          // Best verdict first; among contradicted figures the one the claim seems to
-          // misquote; at equal verdicts the figure as first written rather than its
-          // restatement ("8,222.5 kilograms", not "(8.2 tonnes)"), then the closest.
-          const auto key = [&f](const Comparison& x, const Quantity& source) {
-            return std::make_tuple(-VerdictWeight(x.verdict),
-                                   x.verdict == Verdict::kDifferent && !LikelyMiswrite(f, source),
-                                   source.equivalent_of.has_value(), x.relative_difference);
-          };
-          if (!best || key(c, *q) < key(best->c, *best->source)) best = Pick{c, q, &f};
-        }
-        if (best) picks.push_back(*best);
-      }
-      if (picks.empty()) continue;
-      // Loose counts disagree with a sentence's other numbers by chance: they decide
-      // `different` only when no figure the rules read speaks.
-      const bool rule_figure = std::any_of(picks.begin(), picks.end(), [](const Pick& p) {
-        return p.claimed->rule != kLooseCountRule;
-      });
-      if (rule_figure) {
-        picks.erase(std::remove_if(picks.begin(), picks.end(),
-                                   [](const Pick& p) {
-                                     return p.claimed->rule == kLooseCountRule &&
-                                            p.c.verdict == Verdict::kDifferent;
-                                   }),
-                    picks.end());
-      }
-      // The claim holds only if each of its figures the sentence speaks to holds: the worst
-      // verdict decides, and its figure is the one shown. A figure that only names the
-      // thing ("16-inch") decides last.
-      const Pick* decide = &picks.front();
-      for (const Pick& p : picks) {
-        const auto rank = [](const Pick& x) {
-          return std::make_tuple(Badness(x.c.verdict), !Descriptor(*x.claimed),
-                                 x.c.relative_difference);
-        };
-        if (rank(p) > rank(*decide)) decide = &p;
-      }
-      double figures_score = 0;
-      for (const Pick& p : picks) {
-        figures_score += ClaimFigureWeight(claim, *p.claimed) * VerdictWeight(p.c.verdict);
-      }
-      Hit h = make_hit(s);
-      h.verdict = decide->c.verdict;
-      h.how = decide->c.how;
-      h.figure = *decide->source;
-      h.claim_figure = *decide->claimed;
-      // Among equal scores, the nearer amount is likelier the same thing miscounted, and an
-      // amount the claim seems to misquote is as near as can be.
-      double distance = 0;
-      if (decide->claimed->si_value && decide->source->si_value && *decide->claimed->si_value > 0 &&
-          *decide->source->si_value > 0 && !LikelyMiswrite(*decide->claimed, *decide->source)) {
-        distance = std::min(
-            std::fabs(std::log(*decide->claimed->si_value / *decide->source->si_value)), 5.0);
-      }
-      h.score = 2 * overlap + article_overlap + figures_score + (subject ? 0.5 : 0) +
-                (people ? 0.3 : 0) + (dates ? 0.2 : 0) - 0.05 * distance;
-      out.push_back(std::move(h));
-      any = true;
+      if (!best || key(c, *q) < key(best->c, *best->source)) best = Pick{c, q, &f};
     }
-    if (any || claim.words.empty()) return out;
-    // No comparable figure: the sentence that shares most of the claim's words.
-    double best_overlap = 0;
-    Sentences::Sentence best_sentence;
-    for (const Sentences::Sentence& s : sentences.all()) {
-      const std::vector<bool> found = FindWords(sentences.Text(s), claim.words);
-      const double o = static_cast<double>(std::count(found.begin(), found.end(), true)) /
-                       static_cast<double>(claim.words.size());
-      if (o > best_overlap) {
-        best_overlap = o;
-        best_sentence = s;
-      }
+    if (best) picks.push_back(*best);
+  }
+  return picks;
+}
+
+// Loose counts disagree with a sentence's other numbers by chance: they decide `different`
+// only when no figure the rules read speaks.
+void DropChanceDifferences(std::vector<Pick>* picks) {
+  const bool rule_figure = std::any_of(picks->begin(), picks->end(), [](const Pick& p) {
+    return p.claimed->rule != kLooseCountRule;
+  });
+  if (!rule_figure) return;
+  picks->erase(std::remove_if(picks->begin(), picks->end(),
+                              [](const Pick& p) {
+                                return p.claimed->rule == kLooseCountRule &&
+                                       p.c.verdict == Verdict::kDifferent;
+                              }),
+               picks->end());
+}
+
+// The claim holds only if each of its figures the sentence speaks to holds: the worst
+// verdict decides, and its figure is the one shown. A figure that only names the thing
+// ("16-inch") decides last.
+const Pick& DecidingPick(const std::vector<Pick>& picks) {
+  const Pick* decide = &picks.front();
+  for (const Pick& p : picks) {
+    const auto rank = [](const Pick& x) {
+      return std::make_tuple(Badness(x.c.verdict), !Descriptor(*x.claimed),
+                             x.c.relative_difference);
+    };
+    if (rank(p) > rank(*decide)) decide = &p;
+  }
+  return *decide;
+}
+
+// Among equal scores, the nearer amount is likelier the same thing miscounted, and an
+// amount the claim seems to misquote is as near as can be.
+double Distance(const Pick& p) {
+  if (p.claimed->si_value && p.source->si_value && *p.claimed->si_value > 0 &&
+      *p.source->si_value > 0 && !LikelyMiswrite(*p.claimed, *p.source)) {
+    return std::min(std::fabs(std::log(*p.claimed->si_value / *p.source->si_value)), 5.0);
+  }
+  return 0;
+}
+
+// The hit of sentence s, whose figures of the claim's units are in_sentence; nullopt when
+// it does not speak to the claim or holds no figure comparable with the claim's.
+std::optional<Hit> SentenceHit(const Wanted& w, const Article& a, const ArticleFit& fit,
+                               const Sentences& sentences, const Sentences::Sentence& s,
+                               const std::vector<const Quantity*>& in_sentence) {
+  const Claim& claim = w.claim;
+  std::set<std::string> sentence_words;
+  for (const std::string& word : Words(sentences.Text(s))) {
+    sentence_words.insert(word);
+  }
+  const double overlap = Overlap(claim.words, sentence_words);
+  bool subject = false;
+  for (const Quantity* q : in_sentence) subject = subject || AboutClaim(*q, claim);
+  // A sentence that shares few of the claim's words still speaks to it in an article
+  // that shares most of them ("it took nearly eight hours" in the report of the tie).
+  if (!subject && overlap < kMinOverlap && fit.overlap < kMinTopicOverlap) return std::nullopt;
+  std::vector<Pick> picks = PickFigures(claim, in_sentence, sentence_words);
+  if (picks.empty()) return std::nullopt;
+  DropChanceDifferences(&picks);
+  const Pick& decide = DecidingPick(picks);
+  double figures_score = 0;
+  for (const Pick& p : picks) {
+    figures_score += ClaimFigureWeight(claim, *p.claimed) * VerdictWeight(p.c.verdict);
+  }
+  Hit h = MakeHit(a, sentences, s);
+  h.verdict = decide.c.verdict;
+  h.how = decide.c.how;
+  h.figure = *decide.source;
+  h.claim_figure = *decide.claimed;
+  h.score = 2 * overlap + fit.overlap + figures_score + (subject ? 0.5 : 0) +
+            (fit.people ? 0.3 : 0) + (fit.dates ? 0.2 : 0) - 0.05 * Distance(decide);
+  return h;
+}
+
+// For an article without a comparable figure: the sentence that shares most of the
+// claim's words, when it shares half of them.
+std::optional<Hit> RelatedHit(const Claim& claim, const Article& a, const ArticleFit& fit,
+                              const Sentences& sentences) {
+  double best_overlap = 0;
+  Sentences::Sentence best_sentence;
+  for (const Sentences::Sentence& s : sentences.all()) {
+    const std::vector<bool> found = FindWords(sentences.Text(s), claim.words);
+    const double o = static_cast<double>(std::count(found.begin(), found.end(), true)) /
+                     static_cast<double>(claim.words.size());
+    if (o > best_overlap) {
+      best_overlap = o;
+      best_sentence = s;
     }
-    if (best_overlap < 0.5) return out;
-    Hit h = make_hit(best_sentence);
-    h.verdict = Verdict::kRelated;
-    h.score = 2 * best_overlap + article_overlap + (people ? 0.3 : 0) + (dates ? 0.2 : 0);
-    out.push_back(std::move(h));
-    return out;
-  };
+  }
+  if (best_overlap < 0.5) return std::nullopt;
+  Hit h = MakeHit(a, sentences, best_sentence);
+  h.verdict = Verdict::kRelated;
+  h.score = 2 * best_overlap + fit.overlap + (fit.people ? 0.3 : 0) + (fit.dates ? 0.2 : 0);
+  return h;
+}
+
+// The hits of one article, in text order.
+std::vector<Hit> HitsIn(const Wanted& w, const Article& a) {
+  std::vector<Hit> out;
+  const std::optional<ArticleFit> fit = FitOf(w, a);
+  if (!fit) return out;
+  const Sentences sentences(a.text);
+  const std::vector<Quantity> figures = ArticleFigures(w, a, sentences, fit->topical);
+  for (const auto& [bytes, entry] : GroupBySentence(figures, w.units, sentences)) {
+    const auto& [s, in_sentence] = entry;
+    if (auto h = SentenceHit(w, a, *fit, sentences, s, in_sentence)) out.push_back(std::move(*h));
+  }
+  if (!out.empty() || w.claim.words.empty()) return out;
+  if (auto h = RelatedHit(w.claim, a, *fit, sentences)) out.push_back(std::move(*h));
+  return out;
+}
+
+// The hits of all articles, article by article in their order. The comparing is most of
+// the time of a check: it runs on two threads at once.
+std::vector<Hit> HitsInAll(const Wanted& w, const std::vector<Article>& articles) {
   std::vector<std::vector<Hit>> found(articles.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t i = next++; i < articles.size(); i = next++) found[i] = hits_in(articles[i]);
+    for (size_t i = next++; i < articles.size(); i = next++) found[i] = HitsIn(w, articles[i]);
   };
   std::future<void> other;
   try {
@@ -467,13 +562,12 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
   if (other.valid()) other.get();
   std::vector<Hit> hits;
   for (std::vector<Hit>& h : found) std::move(h.begin(), h.end(), std::back_inserter(hits));
-  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
-    if (x.score != y.score) return x.score > y.score;
-    return x.article_id < y.article_id;
-  });
-  if (hits.size() > options.limit) hits.resize(options.limit);
-  // The speaker, when the figure stands in a quote.
-  for (Hit& h : hits) {
+  return hits;
+}
+
+// The speaker, when the figure stands in a quote.
+Status AddSpeakers(const store::Store& store, std::vector<Hit>* hits) {
+  for (Hit& h : *hits) {
     if (!h.figure) continue;
     auto read = store.ReadArticle(h.article_id, store::Store::kQuotes);
     if (!read.ok()) return read.status();
@@ -483,6 +577,28 @@ Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
         h.speaker = quote.speaker;
     }
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Hit>> Check(const store::Store& store, const Claim& claim,
+                               const CheckOptions& options) {
+  const store::ArticleFilter filter{options.since, options.until, options.site};
+  auto ids = CandidateIds(store, claim, filter);
+  if (!ids.ok()) return ids.status();
+  // The articles are read here, in order, and compared on two threads at once, each
+  // article's hits together in their order.
+  auto articles = ReadCandidates(store, *ids);
+  if (!articles.ok()) return articles.status();
+  const Wanted wanted{claim, ClaimUnits(claim), ArticleWords(claim), options.quantity_rules};
+  std::vector<Hit> hits = HitsInAll(wanted, *articles);
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
+    if (x.score != y.score) return x.score > y.score;
+    return x.article_id < y.article_id;
+  });
+  if (hits.size() > options.limit) hits.resize(options.limit);
+  if (Status s = AddSpeakers(store, &hits); !s.ok()) return s;
   return hits;
 }
 

@@ -4,6 +4,9 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "common/ascii.h"
 #include "extract/number.h"
@@ -150,6 +153,30 @@ class Reader {
     return std::pair{*n * *f * 100, end};
   }
 
+  // Where the longest run of number words at start ends ("two and a half", "thirty"), or
+  // start when there is none. A number word joined to a noun ("four-time", "five-game",
+  // "twelve-question") counts it: the number part is the count, the rest begins the subject.
+  size_t NumberWordsEnd(size_t start) const {
+    size_t pos = start;
+    size_t last_end = start;
+    while (pos < text_.size()) {
+      const std::string_view w = WordAt(pos);
+      if (w.empty()) break;
+      const std::string lw = Lower(w);
+      const bool joiner = (lw == "and" || lw == "a") && last_end > start;
+      if (!IsNumberWord(w) && !joiner) {
+        const size_t dash = w.find('-');
+        if (pos == start && dash != std::string_view::npos && IsNumberWord(w.substr(0, dash))) {
+          last_end = pos + dash;
+        }
+        break;
+      }
+      if (!joiner) last_end = pos + w.size();
+      pos = SkipSpaces(pos + w.size());
+    }
+    return last_end;
+  }
+
   // "out of ten", "in 5" after a count, as the denominator and where it ends.
   std::optional<std::pair<double, size_t>> OutOfAt(size_t pos) const {
     size_t p = SkipSpaces(pos);
@@ -219,6 +246,82 @@ Quantity Share(const Reader& r, std::string_view text, size_t start, size_t end,
   return q;
 }
 
+// A number in digits at text[start]: where reading goes on, and its value, or nullopt when it
+// is glued to what stands around it.
+std::pair<size_t, std::optional<double>> DigitsAt(std::string_view text, size_t start) {
+  size_t end = start;
+  // Glued on the left to a letter, a digit group or an identifier's separator.
+  if (start > 0 && (Alpha(text[start - 1]) || text[start - 1] == '-' || text[start - 1] == '/' ||
+                    text[start - 1] == ':' || text[start - 1] == '$' || text[start - 1] == '.')) {
+    while (end < text.size() && (Digit(text[end]) || text[end] == ',' || text[end] == '.')) ++end;
+    return {end, std::nullopt};
+  }
+  while (end < text.size() &&
+         (Digit(text[end]) || ((text[end] == ',' || text[end] == '.') && end + 1 < text.size() &&
+                               Digit(text[end + 1])))) {
+    ++end;
+  }
+  // Glued on the right: "787-9", "10:30", "3rd", "4K", "50%".
+  if (end < text.size() &&
+      (Alpha(text[end]) || text[end] == '%' || text[end] == ':' || text[end] == '/' ||
+       (text[end] == '-' && end + 1 < text.size() && Digit(text[end + 1])))) {
+    return {end, std::nullopt};
+  }
+  return {end, ParseNumber(text.substr(start, end - start))};
+}
+
+// What a count ending at end counts: the words after it up to a punctuation mark, at most
+// three.
+std::optional<std::string> SubjectAfter(const Reader& r, std::string_view text, size_t end) {
+  size_t subject_end = end, words = 0;
+  for (size_t p = r.SkipSpaces(end); words < 3 && p < text.size(); p = r.SkipSpaces(p)) {
+    size_t w = p;
+    while (w < text.size() && (Alpha(text[w]) || Digit(text[w]) || text[w] == '-' ||
+                               text[w] == '\'' || static_cast<unsigned char>(text[w]) >= 0x80)) {
+      ++w;
+    }
+    if (w == p) break;
+    subject_end = w;
+    p = w;
+    ++words;
+  }
+  size_t subject_start = r.SkipSpaces(end);
+  if (subject_start < text.size() && text[subject_start] == '-') ++subject_start;
+  if (subject_end <= subject_start) return std::nullopt;
+  return std::string(text.substr(subject_start, subject_end - subject_start));
+}
+
+// The count of value read at text[start, *end), or nullopt when it is none. A scale word
+// after it ("1.4 million") multiplies it and moves *end past it.
+std::optional<Quantity> CountAt(const Reader& r, std::string_view text,
+                                const std::vector<std::pair<size_t, size_t>>& taken, size_t start,
+                                size_t* end, double value) {
+  const std::string written = Lower(text.substr(start, *end - start));
+  if (written == "one" || written == "a" || written == "an") return std::nullopt;
+  // "quarter" or "half" alone ("a quarter century", "half the team") counts nothing.
+  if (value < 1) return std::nullopt;
+  const size_t after = r.SkipSpaces(*end);
+  const std::string_view next = r.WordAt(after);
+  if (!next.empty() && r.scale_ != nullptr) {
+    if (const rules::LexiconEntry* e = r.scale_->Find(Lower(next))) {
+      if (auto m = Attr(e, "multiplier")) {
+        value *= *m;
+        *end = after + next.size();
+      }
+    }
+  }
+  if (Taken(taken, start, *end)) return std::nullopt;
+  // A year the date rules did not take ("the 2021 RAV4") is not a count.
+  if (*end - start == 4 && value >= 1800 && value <= 2100 && Digit(text[start]))
+    return std::nullopt;
+  Quantity q = Figure(r, text, start, *end, value);
+  q.rule = kLooseCountRule;
+  q.dimension = "count";
+  q.si_value = value;
+  q.subject = SubjectAfter(r, text, *end);
+  return q;
+}
+
 }  // namespace
 
 std::vector<Quantity> LooseCounts(std::string_view text,
@@ -235,28 +338,12 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       ++i;
       continue;
     }
-    size_t start = i, end = i;
+    const size_t start = i;
+    size_t end = i;
     std::optional<double> value;
     if (digit_start) {
-      // Glued on the left to a letter, a digit group or an identifier's separator.
-      if (i > 0 && (Alpha(text[i - 1]) || text[i - 1] == '-' || text[i - 1] == '/' ||
-                    text[i - 1] == ':' || text[i - 1] == '$' || text[i - 1] == '.')) {
-        while (i < text.size() && (Digit(text[i]) || text[i] == ',' || text[i] == '.')) ++i;
-        continue;
-      }
-      while (end < text.size() &&
-             (Digit(text[end]) || ((text[end] == ',' || text[end] == '.') &&
-                                   end + 1 < text.size() && Digit(text[end + 1])))) {
-        ++end;
-      }
+      std::tie(end, value) = DigitsAt(text, start);
       i = end;
-      // Glued on the right: "787-9", "10:30", "3rd", "4K", "50%".
-      if (end < text.size() &&
-          (Alpha(text[end]) || text[end] == '%' || text[end] == ':' || text[end] == '/' ||
-           (text[end] == '-' && end + 1 < text.size() && Digit(text[end + 1])))) {
-        continue;
-      }
-      value = ParseNumber(text.substr(start, end - start));
     } else if (!r.MayStartNumber(r.WordAt(i))) {
       i += std::max<size_t>(r.WordAt(i).size(), 1);
       continue;
@@ -266,31 +353,11 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       if (!Taken(taken, start, end)) out.push_back(Share(r, text, start, end, share->first));
       continue;
     } else {
-      // The longest run of number words ("two and a half", "thirty").
-      size_t pos = i;
-      size_t last_end = i;
-      while (pos < text.size()) {
-        const std::string_view w = r.WordAt(pos);
-        if (w.empty()) break;
-        const std::string lw = Lower(w);
-        const bool joiner = (lw == "and" || lw == "a") && last_end > start;
-        if (!r.IsNumberWord(w) && !joiner) {
-          // A number word joined to a noun ("four-time", "five-game", "twelve-question")
-          // counts it: the number part is the count, the rest begins the subject.
-          const size_t dash = w.find('-');
-          if (pos == start && dash != std::string_view::npos && r.IsNumberWord(w.substr(0, dash))) {
-            last_end = pos + dash;
-          }
-          break;
-        }
-        if (!joiner) last_end = pos + w.size();
-        pos = r.SkipSpaces(pos + w.size());
-      }
-      if (last_end == start) {
+      end = r.NumberWordsEnd(start);
+      if (end == start) {
         i += std::max<size_t>(r.WordAt(i).size(), 1);
         continue;
       }
-      end = last_end;
       i = end;
       value = r.Spelled(text.substr(start, end - start));
     }
@@ -305,48 +372,9 @@ std::vector<Quantity> LooseCounts(std::string_view text,
       }
       continue;
     }
-    const std::string written = Lower(text.substr(start, end - start));
-    if (written == "one" || written == "a" || written == "an") continue;
-    // "quarter" or "half" alone ("a quarter century", "half the team") counts nothing.
-    if (*value < 1) continue;
-    // A scale word after it: "1.4 million".
-    const size_t after = r.SkipSpaces(end);
-    const std::string_view next = r.WordAt(after);
-    if (!next.empty() && r.scale_ != nullptr) {
-      if (const rules::LexiconEntry* e = r.scale_->Find(Lower(next))) {
-        if (auto m = Attr(e, "multiplier")) {
-          *value *= *m;
-          end = after + next.size();
-          i = end;
-        }
-      }
-    }
-    if (Taken(taken, start, end)) continue;
-    // A year the date rules did not take ("the 2021 RAV4") is not a count.
-    if (end - start == 4 && *value >= 1800 && *value <= 2100 && Digit(text[start])) continue;
-    Quantity q = Figure(r, text, start, end, *value);
-    q.rule = kLooseCountRule;
-    q.dimension = "count";
-    q.si_value = *value;
-    // What it counts: the words after it up to a punctuation mark, at most three.
-    size_t subject_end = end, words = 0;
-    for (size_t p = r.SkipSpaces(end); words < 3 && p < text.size(); p = r.SkipSpaces(p)) {
-      size_t w = p;
-      while (w < text.size() && (Alpha(text[w]) || Digit(text[w]) || text[w] == '-' ||
-                                 text[w] == '\'' || static_cast<unsigned char>(text[w]) >= 0x80)) {
-        ++w;
-      }
-      if (w == p) break;
-      subject_end = w;
-      p = w;
-      ++words;
-    }
-    size_t subject_start = r.SkipSpaces(end);
-    if (subject_start < text.size() && text[subject_start] == '-') ++subject_start;
-    if (subject_end > subject_start) {
-      q.subject = std::string(text.substr(subject_start, subject_end - subject_start));
-    }
-    out.push_back(std::move(q));
+    std::optional<Quantity> q = CountAt(r, text, taken, start, &end, *value);
+    i = end;
+    if (q) out.push_back(std::move(*q));
   }
   return out;
 }
@@ -390,6 +418,81 @@ std::vector<Token> Tokens(std::string_view text) {
   return out;
 }
 
+// Token k, joined to the one before it, is one of words.
+bool Is(const std::vector<Token>& t, size_t k, std::initializer_list<std::string_view> words) {
+  if (k >= t.size() || !t[k].joined) return false;
+  for (std::string_view w : words) {
+    if (t[k].lower == w) return true;
+  }
+  return false;
+}
+
+// The amount of a duration in words, the token that must be its unit, and whether the
+// amount is an article ("a", "an").
+struct DurationAmount {
+  double amount = 0;
+  size_t unit = 0;
+  bool article = false;
+};
+
+// The amount that token k starts, or nullopt when it starts none.
+std::optional<DurationAmount> DurationAmountAt(const Reader& r, std::string_view text,
+                                               const std::vector<Token>& t, size_t k) {
+  const std::string& w = t[k].lower;
+  DurationAmount a;
+  if (w == "a" || w == "an") {
+    a.article = true;
+    if (Is(t, k + 1, {"quarter"})) {
+      a.amount = 0.25, a.unit = k + 2;
+    } else if (Is(t, k + 1, {"full", "whole", "single"})) {
+      a.amount = 1, a.unit = k + 2;
+    } else {
+      a.amount = 1, a.unit = k + 1;
+    }
+  } else if (w == "half") {
+    a.amount = 0.5, a.unit = Is(t, k + 1, {"a", "an"}) ? k + 2 : k + 1;
+  } else if (w == "quarter") {
+    a.amount = 0.25, a.unit = k + 1;
+  } else if (Digit(w[0])) {
+    const auto v = ParseNumber(w);
+    if (!v) return std::nullopt;
+    a.amount = *v, a.unit = k + 1;
+  } else if (r.IsNumberWord(w)) {
+    // The longest run of number words, "and" and "a" inside it ("seven and a half").
+    size_t last = k;
+    for (size_t m = k + 1; m < t.size() && t[m].joined; ++m) {
+      if (r.IsNumberWord(t[m].lower)) {
+        last = m;
+      } else if (t[m].lower != "and" && t[m].lower != "a") {
+        break;
+      }
+    }
+    const auto v = r.Spelled(text.substr(t[k].start, t[last].end - t[k].start));
+    if (!v) return std::nullopt;
+    a.amount = *v, a.unit = last + 1;
+  } else {
+    return std::nullopt;
+  }
+  // "three-quarters of a minute", "a quarter of an hour"
+  if (a.amount < 1 && Is(t, a.unit, {"of"}) && Is(t, a.unit + 1, {"a", "an"})) a.unit += 2;
+  return a;
+}
+
+// True when the word joined before token k makes the duration it starts a rate ("once a
+// week", "every day", "per year") or, for an article, what an amount is per.
+bool RateOrPer(const Reader& r, const std::vector<Token>& t, size_t k, bool article,
+               const std::vector<std::pair<size_t, size_t>>& taken) {
+  if (k == 0 || !t[k].joined) return false;
+  const Token& before = t[k - 1];
+  if (before.lower == "once" || before.lower == "twice" || before.lower == "per" ||
+      before.lower == "every" || before.lower == "each" || before.lower == "times") {
+    return true;
+  }
+  // "a year" after an amount is what it is per: "€17.4 million a year", "$9.99 a month".
+  return article && (Digit(before.lower[0]) || r.IsNumberWord(before.lower) ||
+                     Taken(taken, before.start, before.end));
+}
+
 }  // namespace
 
 std::vector<Quantity> LooseDurations(std::string_view text,
@@ -400,77 +503,23 @@ std::vector<Quantity> LooseDurations(std::string_view text,
   if (units == nullptr) return out;
   Reader r(text, quantities);
   const std::vector<Token> t = Tokens(text);
-  // Token k, joined to the one before it, is one of words.
-  const auto is = [&](size_t k, std::initializer_list<std::string_view> words) {
-    if (k >= t.size() || !t[k].joined) return false;
-    for (std::string_view w : words) {
-      if (t[k].lower == w) return true;
-    }
-    return false;
-  };
   for (size_t k = 0; k < t.size(); ++k) {
-    const std::string& w = t[k].lower;
-    double amount = 0;
-    size_t j = k;  // the token that must be the unit
-    bool article = false;
-    if (w == "a" || w == "an") {
-      article = true;
-      if (is(k + 1, {"quarter"})) {
-        amount = 0.25, j = k + 2;
-      } else if (is(k + 1, {"full", "whole", "single"})) {
-        amount = 1, j = k + 2;
-      } else {
-        amount = 1, j = k + 1;
-      }
-    } else if (w == "half") {
-      amount = 0.5, j = is(k + 1, {"a", "an"}) ? k + 2 : k + 1;
-    } else if (w == "quarter") {
-      amount = 0.25, j = k + 1;
-    } else if (Digit(w[0])) {
-      const auto v = ParseNumber(w);
-      if (!v) continue;
-      amount = *v, j = k + 1;
-    } else if (r.IsNumberWord(w)) {
-      // The longest run of number words, "and" and "a" inside it ("seven and a half").
-      size_t last = k;
-      for (size_t m = k + 1; m < t.size() && t[m].joined; ++m) {
-        if (r.IsNumberWord(t[m].lower)) {
-          last = m;
-        } else if (t[m].lower != "and" && t[m].lower != "a") {
-          break;
-        }
-      }
-      const auto v = r.Spelled(text.substr(t[k].start, t[last].end - t[k].start));
-      if (!v) continue;
-      amount = *v, j = last + 1;
-    } else {
-      continue;
-    }
-    // "three-quarters of a minute", "a quarter of an hour"
-    if (amount < 1 && is(j, {"of"}) && is(j + 1, {"a", "an"})) j += 2;
+    const std::optional<DurationAmount> a = DurationAmountAt(r, text, t, k);
+    if (!a) continue;
+    double amount = a->amount;
+    const size_t j = a->unit;
     if (j >= t.size() || !t[j].joined) continue;
     const rules::LexiconEntry* unit = units->Find(t[j].lower);
     const auto factor = Attr(unit, "factor");
     if (!factor || amount <= 0) continue;
-    if (article && amount == 1 && unit->attr("name") == "second") continue;
+    if (a->article && amount == 1 && unit->attr("name") == "second") continue;
     size_t last = j;
-    if (is(j + 1, {"and"}) && is(j + 2, {"a", "an"}) && is(j + 3, {"half", "quarter"})) {
+    if (Is(t, j + 1, {"and"}) && Is(t, j + 2, {"a", "an"}) && Is(t, j + 3, {"half", "quarter"})) {
       amount += t[j + 3].lower == "half" ? 0.5 : 0.25;
       last = j + 3;
     }
-    if (k > 0 && t[k].joined) {
-      const Token& before = t[k - 1];
-      if (before.lower == "once" || before.lower == "twice" || before.lower == "per" ||
-          before.lower == "every" || before.lower == "each" || before.lower == "times") {
-        continue;
-      }
-      // "a year" after an amount is what it is per: "€17.4 million a year", "$9.99 a month".
-      if (article && (Digit(before.lower[0]) || r.IsNumberWord(before.lower) ||
-                      Taken(taken, before.start, before.end))) {
-        continue;
-      }
-    }
-    if (is(last + 1, {"ago", "old"})) continue;
+    if (RateOrPer(r, t, k, a->article, taken)) continue;
+    if (Is(t, last + 1, {"ago", "old"})) continue;
     const size_t start = t[k].start;
     const size_t end = t[last].end;
     if (Taken(taken, start, end)) continue;

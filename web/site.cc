@@ -436,6 +436,94 @@ std::string Explain(const std::string& message) {
   return "<p class=\"notice\">" + Escape(message) + "</p>";
 }
 
+// How the claim's figures were read.
+std::string ReadAs(const factcheck::Claim& claim) {
+  std::string out = "<p class=\"read-as\">Read as: ";
+  for (size_t i = 0; i < claim.figures.size(); ++i) {
+    out += (i ? "; " : "") + std::string("<span class=\"claim-figure\">") +
+           Escape(FigureText(claim.figures[i])) + "</span>";
+  }
+  return out + "</p>";
+}
+
+// One hit of a check: verdict, sentence with its figure marked, source, speaker, archive.
+std::string HitItem(const factcheck::Hit& h) {
+  const std::string verdict = factcheck::VerdictName(h.verdict);
+  std::string out = "<li class=\"hit v-" + verdict + "\" data-verdict=\"" + verdict +
+                    "\"><div class=\"verdict\"><span class=\"badge v-" + verdict + "\">" + verdict +
+                    "</span>";
+  if (!h.how.empty()) out += " <span class=\"how\">" + Escape(h.how) + "</span>";
+  out += "</div><blockquote class=\"sentence\">" +
+         MarkedSentence(h.sentence, h.sentence_span,
+                        h.figure ? std::optional<Span>(h.figure->span) : std::nullopt) +
+         "</blockquote><div class=\"source\">" +
+         SourceLine(h.article_id, h.title, h.site, h.published,
+                    h.figure ? QuantityAnchor(h.figure->span) : "");
+  if (h.speaker) out += " <span class=\"speaker\">said by " + Escape(*h.speaker) + "</span>";
+  return out + "</div>" + ArchiveLine(h.archive) + "</li>";
+}
+
+// The chart of the stored figures about the subject of the hit's figure, or "" when there
+// are fewer than two (or they cannot be read).
+std::string HistorySection(const store::Store& store, const factcheck::Hit& h) {
+  auto figures = factcheck::FiguresAbout(store, *h.figure->subject, h.figure->si_unit, 60);
+  if (!figures.ok() || figures->size() <= 1) return "";
+  std::vector<ChartPoint> points;
+  for (const factcheck::SourcedFigure& f : *figures) {
+    if (!f.figure.si_value) continue;
+    points.push_back(
+        {Day(f.published), *f.figure.si_value,
+         f.figure.text + " — " + f.site.value_or(f.article_id) + " " + Day(f.published),
+         ArticleHref(f.article_id, QuantityAnchor(f.figure.span))});
+  }
+  return "<section class=\"history\"><h2>“" + Escape(*h.figure->subject) +
+         "” over time <a class=\"more\" href=\"" +
+         Escape(HistoryHref(*h.figure->subject, h.figure->si_unit)) + "\">all figures →</a></h2>" +
+         HistoryChart(points, {560, 180, h.figure->si_unit}) + "</section>";
+}
+
+// The sources of a claim with figures, and in *history the chart for the first hit whose
+// figure has a subject with figures enough.
+Result<std::string> HitsSection(const store::Store& store, const factcheck::Claim& claim,
+                                std::string* history) {
+  factcheck::CheckOptions options;
+  options.limit = kHitLimit;
+  auto hits = factcheck::Check(store, claim, options);
+  if (!hits.ok()) return hits.status();
+  std::string out = "<section><h2>" + std::to_string(hits->size()) +
+                    (hits->size() == 1 ? " source" : " sources") + "</h2>";
+  if (hits->empty()) {
+    out += Explain("No stored article states a figure of this kind about the same thing.");
+  }
+  out += "<ol class=\"hits\">";
+  for (const factcheck::Hit& h : *hits) {
+    out += HitItem(h);
+    if (history->empty() && h.figure && h.figure->subject && !h.figure->subject->empty()) {
+      *history = HistorySection(store, h);
+    }
+  }
+  return out + "</ol></section>";
+}
+
+// The articles that hold the words of text, each with a snippet.
+Result<std::string> ArticlesSection(const store::Store& store, const std::string& text) {
+  const std::vector<std::string> words = SearchWords(text);
+  auto ids = store::ArticlesMatchingWords(store, words, {}, kArticleLimit);
+  if (!ids.ok()) return ids.status();
+  std::string out = "<section><h2>Articles with these words</h2>";
+  if (ids->empty()) out += Explain("No stored article holds these words.");
+  out += "<ul class=\"articles\">";
+  for (const std::string& id : *ids) {
+    auto article = store.ReadArticle(id);
+    if (!article.ok()) return article.status();
+    if (!*article) continue;
+    const Article& a = **article;
+    out += "<li><div class=\"source\">" + SourceLine(a.id, a.title, a.site, a.published) +
+           "</div><p class=\"snippet\">" + Snippet(a.text, words) + "</p></li>";
+  }
+  return out + "</ul></section>";
+}
+
 }  // namespace
 
 Site::Site(std::string db_path, const RuleBook* rules) : pool_(std::move(db_path)), rules_(rules) {}
@@ -534,76 +622,16 @@ Response Site::Check(const Params& params) {
   std::string body = "<h1 class=\"claim\">" + Escape(text) + "</h1>";
   std::string history;
   if (!claim->figures.empty()) {
-    body += "<p class=\"read-as\">Read as: ";
-    for (size_t i = 0; i < claim->figures.size(); ++i) {
-      body += (i ? "; " : "") + std::string("<span class=\"claim-figure\">") +
-              Escape(FigureText(claim->figures[i])) + "</span>";
-    }
-    body += "</p>";
-    factcheck::CheckOptions options;
-    options.limit = kHitLimit;
-    auto hits = factcheck::Check(store, *claim, options);
+    auto hits = HitsSection(store, *claim, &history);
     if (!hits.ok()) return ErrorPage(StatusFor(hits.status()), hits.status().ToString());
-    body += "<section><h2>" + std::to_string(hits->size()) +
-            (hits->size() == 1 ? " source" : " sources") + "</h2>";
-    if (hits->empty()) {
-      body += Explain("No stored article states a figure of this kind about the same thing.");
-    }
-    body += "<ol class=\"hits\">";
-    for (const factcheck::Hit& h : *hits) {
-      const std::string verdict = factcheck::VerdictName(h.verdict);
-      body += "<li class=\"hit v-" + verdict + "\" data-verdict=\"" + verdict +
-              "\"><div class=\"verdict\"><span class=\"badge v-" + verdict + "\">" + verdict +
-              "</span>";
-      if (!h.how.empty()) body += " <span class=\"how\">" + Escape(h.how) + "</span>";
-      body += "</div><blockquote class=\"sentence\">" +
-              MarkedSentence(h.sentence, h.sentence_span,
-                             h.figure ? std::optional<Span>(h.figure->span) : std::nullopt) +
-              "</blockquote><div class=\"source\">" +
-              SourceLine(h.article_id, h.title, h.site, h.published,
-                         h.figure ? QuantityAnchor(h.figure->span) : "");
-      if (h.speaker) body += " <span class=\"speaker\">said by " + Escape(*h.speaker) + "</span>";
-      body += "</div>" + ArchiveLine(h.archive) + "</li>";
-      if (history.empty() && h.figure && h.figure->subject && !h.figure->subject->empty()) {
-        auto figures = factcheck::FiguresAbout(store, *h.figure->subject, h.figure->si_unit, 60);
-        if (figures.ok() && figures->size() > 1) {
-          std::vector<ChartPoint> points;
-          for (const factcheck::SourcedFigure& f : *figures) {
-            if (!f.figure.si_value) continue;
-            points.push_back(
-                {Day(f.published), *f.figure.si_value,
-                 f.figure.text + " — " + f.site.value_or(f.article_id) + " " + Day(f.published),
-                 ArticleHref(f.article_id, QuantityAnchor(f.figure.span))});
-          }
-          history = "<section class=\"history\"><h2>“" + Escape(*h.figure->subject) +
-                    "” over time <a class=\"more\" href=\"" +
-                    Escape(HistoryHref(*h.figure->subject, h.figure->si_unit)) +
-                    "\">all figures →</a></h2>" +
-                    HistoryChart(points, {560, 180, h.figure->si_unit}) + "</section>";
-        }
-      }
-    }
-    body += "</ol></section>";
+    body += ReadAs(*claim) + *hits;
   } else {
     body += Explain("No figure read in this text: articles with its words follow.");
   }
   body += history;
-
-  const std::vector<std::string> words = SearchWords(text);
-  auto ids = store::ArticlesMatchingWords(store, words, {}, kArticleLimit);
-  if (!ids.ok()) return ErrorPage(StatusFor(ids.status()), ids.status().ToString());
-  body += "<section><h2>Articles with these words</h2>";
-  if (ids->empty()) body += Explain("No stored article holds these words.");
-  body += "<ul class=\"articles\">";
-  for (const std::string& id : *ids) {
-    auto article = store.ReadArticle(id);
-    if (!article.ok()) return ErrorPage(StatusFor(article.status()), article.status().ToString());
-    if (!*article) continue;
-    const Article& a = **article;
-    body += "<li><div class=\"source\">" + SourceLine(a.id, a.title, a.site, a.published) +
-            "</div><p class=\"snippet\">" + Snippet(a.text, words) + "</p></li>";
-  }
-  body += "</ul></section>";
+  auto articles = ArticlesSection(store, text);
+  if (!articles.ok()) return ErrorPage(StatusFor(articles.status()), articles.status().ToString());
+  body += *articles;
   return Html(200, text, body, text);
 }
 
