@@ -341,28 +341,114 @@ struct Marks {
   std::vector<char> in_caption;
 };
 
+// Subtree sizes, for the caption-by-name and hover-card rules.
+struct SubtreeCounts {
+  std::vector<unsigned> paras, links, images;
+  std::vector<size_t> text_bytes, link_bytes;
+};
+
+SubtreeCounts CountSubtrees(const std::vector<Node>& nodes) {
+  const size_t n = nodes.size();
+  SubtreeCounts c;
+  c.paras.assign(n, 0);
+  c.links.assign(n, 0);
+  c.images.assign(n, 0);
+  c.text_bytes.assign(n, 0);
+  c.link_bytes.assign(n, 0);
+  for (size_t i = n; i-- > 1;) {
+    const GumboTag t = nodes[i].tag;
+    if (nodes[i].is_text) c.text_bytes[i] = NonSpaceBytes(nodes[i].text);
+    if (t == GUMBO_TAG_P) ++c.paras[i];
+    if (t == GUMBO_TAG_IMG) ++c.images[i];
+    if (t == GUMBO_TAG_A) {
+      ++c.links[i];
+      c.link_bytes[i] = c.text_bytes[i];
+    }
+    const auto p = static_cast<size_t>(nodes[i].parent);
+    c.paras[p] += c.paras[i];
+    c.text_bytes[p] += c.text_bytes[i];
+    c.links[p] += c.links[i];
+    c.images[p] += c.images[i];
+    c.link_bytes[p] += c.link_bytes[i];
+  }
+  return c;
+}
+
+bool IsPageWrapperTag(GumboTag t) {
+  return t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN ||
+         t == GUMBO_TAG_ARTICLE;
+}
+
+// True when element nodes[i] is the root of a caption: a <figcaption>, or a small
+// element whose class or id names a caption or credit.
+bool IsCaptionRoot(const std::vector<Node>& nodes, size_t i, bool in_para, bool in_figure,
+                   const SubtreeCounts& counts) {
+  const Node& node = nodes[i];
+  const GumboTag t = node.tag;
+  if (t == GUMBO_TAG_FIGCAPTION) return true;
+  // By name only when small: a page-wide class list may mention captions too.
+  if ((IsInlineTag(t) && in_para) || IsPageWrapperTag(t) || counts.paras[i] > 1 ||
+      counts.text_bytes[i] > 600) {
+    return false;
+  }
+  bool is_caption = false;
+  const std::string names = std::string(Attr(node, "class")) + " " + std::string(Attr(node, "id"));
+  for (const auto& w : SplitWords(names)) {
+    if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
+        (w == "copyright" && in_figure)) {
+      is_caption = true;
+    }
+  }
+  return is_caption;
+}
+
+// True when element nodes[i] is boilerplate by a rule that yields to page-wide
+// wrappers: its tag, landmark role, hiding style, or name, or a hover card.
+bool IsSoftBoilerplate(const std::vector<Node>& nodes, size_t i, bool in_para,
+                       const SubtreeCounts& counts) {
+  const Node& node = nodes[i];
+  const GumboTag t = node.tag;
+  if (IsSoftDropTag(t) || IsNonContentRole(Attr(node, "role")) ||
+      IsHiddenStyle(Attr(node, "style")) || LowerAscii(Attr(node, "aria-hidden")) == "true") {
+    return true;
+  }
+  if (IsPageWrapperTag(t) || LowerAscii(Attr(node, "itemprop")) == "articlebody") return false;
+  // A classed span inside a sentence is part of the sentence, unless it is a hover
+  // card: a picture and a list of links that only show when the pointer is over a name.
+  if (IsInlineTag(t) && in_para) {
+    return t != GUMBO_TAG_A && counts.images[i] > 0 && counts.links[i] >= 3 &&
+           counts.link_bytes[i] * 10 >= counts.text_bytes[i] * 9;
+  }
+  return IsBoilerplateName(Attr(node, "class")) || IsBoilerplateName(Attr(node, "id")) ||
+         IsBoilerplateName(Attr(node, "aria-label"));
+}
+
+// Fills m->removed and m->caption_removed from the hard and soft marks. Paragraph text
+// per subtree protects page-wide wrappers from the soft rules.
+void ResolveRemoved(const std::vector<Node>& nodes, const std::vector<char>& hard,
+                    const std::vector<char>& soft, const std::vector<char>& in_p, Marks* m) {
+  const size_t n = nodes.size();
+  std::vector<size_t> ptext(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    if (nodes[i].is_text && !hard[i] && in_p[i]) ptext[i] = NonSpaceBytes(nodes[i].text);
+    if (nodes[i].parent >= 0) ptext[static_cast<size_t>(nodes[i].parent)] += ptext[i];
+  }
+  const size_t total = n > 0 ? ptext[0] : 0;
+  m->removed.assign(n, 0);
+  m->caption_removed.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const int p = nodes[i].parent;
+    bool drop_soft = soft[i] && !(total > 0 && ptext[i] * 2 >= total);
+    m->removed[i] = hard[i] || drop_soft || (p >= 0 && m->removed[static_cast<size_t>(p)]);
+    m->caption_removed[i] = hard[i] || (drop_soft && nodes[i].tag != GUMBO_TAG_HEADER) ||
+                            (p >= 0 && m->caption_removed[static_cast<size_t>(p)]);
+  }
+}
+
 Marks MarkBoilerplate(const std::vector<Node>& nodes) {
   const size_t n = nodes.size();
   std::vector<char> hard(n, 0), soft(n, 0), in_p(n, 0), in_para(n, 0), in_figure(n, 0);
-  // Subtree sizes, for the caption-by-name and hover-card rules.
-  std::vector<unsigned> paras(n, 0), links(n, 0), images(n, 0);
-  std::vector<size_t> text_bytes(n, 0), link_bytes(n, 0);
-  for (size_t i = n; i-- > 1;) {
-    const GumboTag t = nodes[i].tag;
-    if (nodes[i].is_text) text_bytes[i] = NonSpaceBytes(nodes[i].text);
-    if (t == GUMBO_TAG_P) ++paras[i];
-    if (t == GUMBO_TAG_IMG) ++images[i];
-    if (t == GUMBO_TAG_A) {
-      ++links[i];
-      link_bytes[i] = text_bytes[i];
-    }
-    const auto p = static_cast<size_t>(nodes[i].parent);
-    paras[p] += paras[i];
-    text_bytes[p] += text_bytes[i];
-    links[p] += links[i];
-    images[p] += images[i];
-    link_bytes[p] += link_bytes[i];
-  }
+  const SubtreeCounts counts = CountSubtrees(nodes);
   Marks m;
   m.caption.assign(n, 0);
   m.in_caption.assign(n, 0);
@@ -378,72 +464,18 @@ Marks MarkBoilerplate(const std::vector<Node>& nodes) {
       m.in_caption[i] = m.in_caption[p];
     }
     if (node.is_text || node.parent < 0 || hard[i]) continue;
-    const GumboTag t = node.tag;
-    if (IsHardDropTag(t) || HasAttr(node, "hidden")) {
+    if (IsHardDropTag(node.tag) || HasAttr(node, "hidden")) {
       hard[i] = 1;
       continue;
     }
-    std::string_view cls = Attr(node, "class");
-    std::string_view id = Attr(node, "id");
-    if (!m.in_caption[i]) {
-      bool is_caption = t == GUMBO_TAG_FIGCAPTION;
-      // By name only when small: a page-wide class list may mention captions too.
-      if (!is_caption && !(IsInlineTag(t) && in_para[i]) && t != GUMBO_TAG_BODY &&
-          t != GUMBO_TAG_HTML && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_ARTICLE && paras[i] <= 1 &&
-          text_bytes[i] <= 600) {
-        for (const auto& w : SplitWords(std::string(cls) + " " + std::string(id))) {
-          if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
-              (w == "copyright" && in_figure[i])) {
-            is_caption = true;
-          }
-        }
-      }
-      if (is_caption) {
-        m.caption[i] = 1;
-        m.in_caption[i] = 1;
-        continue;
-      }
-    }
-    if (IsSoftDropTag(t) || IsNonContentRole(Attr(node, "role")) ||
-        IsHiddenStyle(Attr(node, "style")) || LowerAscii(Attr(node, "aria-hidden")) == "true") {
-      soft[i] = 1;
+    if (!m.in_caption[i] && IsCaptionRoot(nodes, i, in_para[i], in_figure[i], counts)) {
+      m.caption[i] = 1;
+      m.in_caption[i] = 1;
       continue;
     }
-    if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN ||
-        t == GUMBO_TAG_ARTICLE || LowerAscii(Attr(node, "itemprop")) == "articlebody") {
-      continue;
-    }
-    // A classed span inside a sentence is part of the sentence, unless it is a hover
-    // card: a picture and a list of links that only show when the pointer is over a name.
-    if (IsInlineTag(t) && in_para[i]) {
-      if (t != GUMBO_TAG_A && images[i] > 0 && links[i] >= 3 &&
-          link_bytes[i] * 10 >= text_bytes[i] * 9) {
-        soft[i] = 1;
-      }
-      continue;
-    }
-    if (IsBoilerplateName(cls) || IsBoilerplateName(id) ||
-        IsBoilerplateName(Attr(node, "aria-label"))) {
-      soft[i] = 1;
-    }
+    soft[i] = IsSoftBoilerplate(nodes, i, in_para[i], counts) ? 1 : 0;
   }
-
-  // Paragraph text per subtree, to protect page-wide wrappers from the soft rules.
-  std::vector<size_t> ptext(n, 0);
-  for (size_t i = n; i-- > 0;) {
-    if (nodes[i].is_text && !hard[i] && in_p[i]) ptext[i] = NonSpaceBytes(nodes[i].text);
-    if (nodes[i].parent >= 0) ptext[static_cast<size_t>(nodes[i].parent)] += ptext[i];
-  }
-  const size_t total = n > 0 ? ptext[0] : 0;
-  m.removed.assign(n, 0);
-  m.caption_removed.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    const int p = nodes[i].parent;
-    bool drop_soft = soft[i] && !(total > 0 && ptext[i] * 2 >= total);
-    m.removed[i] = hard[i] || drop_soft || (p >= 0 && m.removed[static_cast<size_t>(p)]);
-    m.caption_removed[i] = hard[i] || (drop_soft && nodes[i].tag != GUMBO_TAG_HEADER) ||
-                           (p >= 0 && m.caption_removed[static_cast<size_t>(p)]);
-  }
+  ResolveRemoved(nodes, hard, soft, in_p, &m);
   return m;
 }
 
