@@ -951,6 +951,78 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
   }
 }
 
+const std::unordered_set<std::string_view>& DateWords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      // English
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+      "sun", "today", "yesterday",
+      // Portuguese, Spanish, French, German, Italian
+      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+      "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez", "segunda", "terça",
+      "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "enero", "febrero", "marzo",
+      "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "lunes",
+      "martes", "miércoles", "jueves", "viernes", "janvier", "février", "mars", "avril", "juin",
+      "juillet", "août", "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
+      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli", "oktober",
+      "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+      "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+      "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
+  return *words;
+}
+
+// Words that may sit between the parts of a stamp: prepositions, am/pm, time zones,
+// "Published"/"Updated" leads.
+const std::unordered_set<std::string_view>& DateJoiners() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "at",      "on",     "of",   "the",      "de",   "del", "da",  "do",  "às",
+      "um",      "le",     "el",   "am",       "pm",   "a.m", "p.m", "h",   "gmt",
+      "utc",     "est",    "edt",  "pst",      "pdt",  "cst", "cdt", "mst", "mdt",
+      "bst",     "cet",    "cest", "ist",      "amt",  "et",  "pt",  "ct",  "published",
+      "updated", "posted", "last", "modified", "date", "time"};
+  return *words;
+}
+
+// The next word of `line` at or after *i (letters, digits, '.', and any non-ASCII
+// byte), without leading and trailing dots; advances *i past it. "" for a word that
+// was only dots, and at the end of the line.
+std::string_view NextDateToken(std::string_view line, size_t* i) {
+  auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0 || c == '.'; };
+  while (*i < line.size() && !word_byte(static_cast<unsigned char>(line[*i]))) ++*i;
+  if (*i >= line.size()) return {};
+  size_t j = *i;
+  while (j < line.size()) {
+    const auto d = static_cast<unsigned char>(line[j]);
+    if (!word_byte(d)) break;
+    // "…" and other punctuation above ASCII end a word too.
+    if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
+      break;
+    }
+    ++j;
+  }
+  std::string_view tok = line.substr(*i, j - *i);
+  *i = j + (j == *i ? 1 : 0);
+  while (!tok.empty() && tok.back() == '.') tok.remove_suffix(1);
+  while (!tok.empty() && tok.front() == '.') tok.remove_prefix(1);
+  return tok;
+}
+
+// True for a number, possibly with an ordinal, hour or am/pm suffix or inner '.'/':'
+// ("20", "1st", "9h", "9am", "14:35", "20.11.2019").
+bool IsStampNumber(std::string_view tok) {
+  size_t digits = 0;
+  while (digits < tok.size() && std::isdigit(static_cast<unsigned char>(tok[digits]))) ++digits;
+  if (digits == 0) return false;
+  const std::string_view suffix = tok.substr(digits);
+  const std::string low = LowerAscii(suffix);
+  bool ok = suffix.empty() || low == "st" || low == "nd" || low == "rd" || low == "th" ||
+            low == "h" || low == "am" || low == "pm";
+  for (char ch : suffix) ok = ok || ch == '.' || ch == ':';
+  return ok;
+}
+
 }  // namespace
 
 bool IsBoilerplateName(std::string_view value) {
@@ -1014,30 +1086,6 @@ bool IsStockLine(std::string_view line) {
 
 bool IsDateLine(std::string_view line) {
   if (line.size() > 90) return false;
-  static const auto* date_words = new std::unordered_set<std::string_view>{
-      // English
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-      "sun", "today", "yesterday",
-      // Portuguese, Spanish, French, German, Italian
-      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-      "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez", "segunda", "terça",
-      "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "enero", "febrero", "marzo",
-      "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "lunes",
-      "martes", "miércoles", "jueves", "viernes", "janvier", "février", "mars", "avril", "juin",
-      "juillet", "août", "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
-      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli", "oktober",
-      "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-      "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-      "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
-  static const auto* joiners = new std::unordered_set<std::string_view>{
-      "at",      "on",     "of",   "the",      "de",   "del", "da",  "do",  "às",
-      "um",      "le",     "el",   "am",       "pm",   "a.m", "p.m", "h",   "gmt",
-      "utc",     "est",    "edt",  "pst",      "pdt",  "cst", "cdt", "mst", "mdt",
-      "bst",     "cet",    "cest", "ist",      "amt",  "et",  "pt",  "ct",  "published",
-      "updated", "posted", "last", "modified", "date", "time"};
   static const RE2 kFull(
       R"(\d{1,2}:\d\d|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})");
   static const RE2 kYear(R"(\b(?:19|20)\d\d\b)");
@@ -1050,43 +1098,14 @@ bool IsDateLine(std::string_view line) {
   bool has_date_word = false;
   size_t i = 0;
   while (i < line.size()) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    const bool word_char = c >= 0x80 || std::isalnum(c) != 0 || c == '.';
-    if (!word_char) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < line.size()) {
-      const auto d = static_cast<unsigned char>(line[j]);
-      if (!(d >= 0x80 || std::isalnum(d) != 0 || d == '.')) break;
-      // "…" and other punctuation above ASCII end a word too.
-      if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
-        break;
-      }
-      ++j;
-    }
-    std::string_view tok = line.substr(i, j - i);
-    while (!tok.empty() && tok.back() == '.') tok.remove_suffix(1);
-    while (!tok.empty() && tok.front() == '.') tok.remove_prefix(1);
-    i = j + (j == i ? 1 : 0);
-    if (tok.empty()) continue;
-    size_t digits = 0;
-    while (digits < tok.size() && std::isdigit(static_cast<unsigned char>(tok[digits]))) ++digits;
-    if (digits > 0) {
-      std::string_view suffix = tok.substr(digits);
-      std::string low = LowerAscii(suffix);
-      bool ok = suffix.empty() || low == "st" || low == "nd" || low == "rd" || low == "th" ||
-                low == "h" || low == "am" || low == "pm";
-      for (char ch : suffix) ok = ok || ch == '.' || ch == ':';
-      if (ok) continue;
-    }
+    const std::string_view tok = NextDateToken(line, &i);
+    if (tok.empty() || IsStampNumber(tok)) continue;
     const std::string low = LowerAscii(tok);
-    if (date_words->count(low) > 0) {
+    if (DateWords().count(low) > 0) {
       has_date_word = true;
       continue;
     }
-    if (joiners->count(low) > 0) continue;
+    if (DateJoiners().count(low) > 0) continue;
     ++other;
     const auto first = static_cast<unsigned char>(tok[0]);
     if (!(low == "by" || (first >= 'A' && first <= 'Z'))) all_names = false;
