@@ -1,9 +1,10 @@
+#include "normalise/metadata.h"
+
 #include <re2/re2.h>
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "normalise/metadata.h"
 #include "normalise/text_fold.h"
 #include "url/url.h"
 

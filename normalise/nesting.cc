@@ -1,8 +1,8 @@
+#include "normalise/nesting.h"
+
 #include <algorithm>
 #include <array>
 #include <vector>
-
-#include "normalise/nesting.h"
 
 namespace newsfacts::normalise_internal {
 namespace {
