@@ -6,9 +6,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <unordered_set>
 
 #include "normalise/text_fold.h"
+#include "normalise/words.h"
 
 namespace newsfacts::normalise_internal {
 namespace {
@@ -952,36 +954,14 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
 }
 
 const std::unordered_set<std::string_view>& DateWords() {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      // English
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-      "sun", "today", "yesterday",
-      // Portuguese, Spanish, French, German, Italian
-      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-      "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez", "segunda", "terça",
-      "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "enero", "febrero", "marzo",
-      "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "lunes",
-      "martes", "miércoles", "jueves", "viernes", "janvier", "février", "mars", "avril", "juin",
-      "juillet", "août", "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
-      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli", "oktober",
-      "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-      "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-      "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
+  static const auto* words =
+      new std::unordered_set<std::string_view>(std::begin(kDateWords), std::end(kDateWords));
   return *words;
 }
 
-// Words that may sit between the parts of a stamp: prepositions, am/pm, time zones,
-// "Published"/"Updated" leads.
 const std::unordered_set<std::string_view>& DateJoiners() {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "at",      "on",     "of",   "the",      "de",   "del", "da",  "do",  "às",
-      "um",      "le",     "el",   "am",       "pm",   "a.m", "p.m", "h",   "gmt",
-      "utc",     "est",    "edt",  "pst",      "pdt",  "cst", "cdt", "mst", "mdt",
-      "bst",     "cet",    "cest", "ist",      "amt",  "et",  "pt",  "ct",  "published",
-      "updated", "posted", "last", "modified", "date", "time"};
+  static const auto* words =
+      new std::unordered_set<std::string_view>(std::begin(kDateJoiners), std::end(kDateJoiners));
   return *words;
 }
 
