@@ -6,9 +6,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <unordered_set>
 
 #include "normalise/text_fold.h"
+#include "normalise/words.h"
 
 namespace newsfacts::normalise_internal {
 namespace {
@@ -341,28 +343,114 @@ struct Marks {
   std::vector<char> in_caption;
 };
 
+// Subtree sizes, for the caption-by-name and hover-card rules.
+struct SubtreeCounts {
+  std::vector<unsigned> paras, links, images;
+  std::vector<size_t> text_bytes, link_bytes;
+};
+
+SubtreeCounts CountSubtrees(const std::vector<Node>& nodes) {
+  const size_t n = nodes.size();
+  SubtreeCounts c;
+  c.paras.assign(n, 0);
+  c.links.assign(n, 0);
+  c.images.assign(n, 0);
+  c.text_bytes.assign(n, 0);
+  c.link_bytes.assign(n, 0);
+  for (size_t i = n; i-- > 1;) {
+    const GumboTag t = nodes[i].tag;
+    if (nodes[i].is_text) c.text_bytes[i] = NonSpaceBytes(nodes[i].text);
+    if (t == GUMBO_TAG_P) ++c.paras[i];
+    if (t == GUMBO_TAG_IMG) ++c.images[i];
+    if (t == GUMBO_TAG_A) {
+      ++c.links[i];
+      c.link_bytes[i] = c.text_bytes[i];
+    }
+    const auto p = static_cast<size_t>(nodes[i].parent);
+    c.paras[p] += c.paras[i];
+    c.text_bytes[p] += c.text_bytes[i];
+    c.links[p] += c.links[i];
+    c.images[p] += c.images[i];
+    c.link_bytes[p] += c.link_bytes[i];
+  }
+  return c;
+}
+
+bool IsPageWrapperTag(GumboTag t) {
+  return t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN ||
+         t == GUMBO_TAG_ARTICLE;
+}
+
+// True when element nodes[i] is the root of a caption: a <figcaption>, or a small
+// element whose class or id names a caption or credit.
+bool IsCaptionRoot(const std::vector<Node>& nodes, size_t i, bool in_para, bool in_figure,
+                   const SubtreeCounts& counts) {
+  const Node& node = nodes[i];
+  const GumboTag t = node.tag;
+  if (t == GUMBO_TAG_FIGCAPTION) return true;
+  // By name only when small: a page-wide class list may mention captions too.
+  if ((IsInlineTag(t) && in_para) || IsPageWrapperTag(t) || counts.paras[i] > 1 ||
+      counts.text_bytes[i] > 600) {
+    return false;
+  }
+  bool is_caption = false;
+  const std::string names = std::string(Attr(node, "class")) + " " + std::string(Attr(node, "id"));
+  for (const auto& w : SplitWords(names)) {
+    if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
+        (w == "copyright" && in_figure)) {
+      is_caption = true;
+    }
+  }
+  return is_caption;
+}
+
+// True when element nodes[i] is boilerplate by a rule that yields to page-wide
+// wrappers: its tag, landmark role, hiding style, or name, or a hover card.
+bool IsSoftBoilerplate(const std::vector<Node>& nodes, size_t i, bool in_para,
+                       const SubtreeCounts& counts) {
+  const Node& node = nodes[i];
+  const GumboTag t = node.tag;
+  if (IsSoftDropTag(t) || IsNonContentRole(Attr(node, "role")) ||
+      IsHiddenStyle(Attr(node, "style")) || LowerAscii(Attr(node, "aria-hidden")) == "true") {
+    return true;
+  }
+  if (IsPageWrapperTag(t) || LowerAscii(Attr(node, "itemprop")) == "articlebody") return false;
+  // A classed span inside a sentence is part of the sentence, unless it is a hover
+  // card: a picture and a list of links that only show when the pointer is over a name.
+  if (IsInlineTag(t) && in_para) {
+    return t != GUMBO_TAG_A && counts.images[i] > 0 && counts.links[i] >= 3 &&
+           counts.link_bytes[i] * 10 >= counts.text_bytes[i] * 9;
+  }
+  return IsBoilerplateName(Attr(node, "class")) || IsBoilerplateName(Attr(node, "id")) ||
+         IsBoilerplateName(Attr(node, "aria-label"));
+}
+
+// Fills m->removed and m->caption_removed from the hard and soft marks. Paragraph text
+// per subtree protects page-wide wrappers from the soft rules.
+void ResolveRemoved(const std::vector<Node>& nodes, const std::vector<char>& hard,
+                    const std::vector<char>& soft, const std::vector<char>& in_p, Marks* m) {
+  const size_t n = nodes.size();
+  std::vector<size_t> ptext(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    if (nodes[i].is_text && !hard[i] && in_p[i]) ptext[i] = NonSpaceBytes(nodes[i].text);
+    if (nodes[i].parent >= 0) ptext[static_cast<size_t>(nodes[i].parent)] += ptext[i];
+  }
+  const size_t total = n > 0 ? ptext[0] : 0;
+  m->removed.assign(n, 0);
+  m->caption_removed.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const int p = nodes[i].parent;
+    bool drop_soft = soft[i] && !(total > 0 && ptext[i] * 2 >= total);
+    m->removed[i] = hard[i] || drop_soft || (p >= 0 && m->removed[static_cast<size_t>(p)]);
+    m->caption_removed[i] = hard[i] || (drop_soft && nodes[i].tag != GUMBO_TAG_HEADER) ||
+                            (p >= 0 && m->caption_removed[static_cast<size_t>(p)]);
+  }
+}
+
 Marks MarkBoilerplate(const std::vector<Node>& nodes) {
   const size_t n = nodes.size();
   std::vector<char> hard(n, 0), soft(n, 0), in_p(n, 0), in_para(n, 0), in_figure(n, 0);
-  // Subtree sizes, for the caption-by-name and hover-card rules.
-  std::vector<unsigned> paras(n, 0), links(n, 0), images(n, 0);
-  std::vector<size_t> text_bytes(n, 0), link_bytes(n, 0);
-  for (size_t i = n; i-- > 1;) {
-    const GumboTag t = nodes[i].tag;
-    if (nodes[i].is_text) text_bytes[i] = NonSpaceBytes(nodes[i].text);
-    if (t == GUMBO_TAG_P) ++paras[i];
-    if (t == GUMBO_TAG_IMG) ++images[i];
-    if (t == GUMBO_TAG_A) {
-      ++links[i];
-      link_bytes[i] = text_bytes[i];
-    }
-    const auto p = static_cast<size_t>(nodes[i].parent);
-    paras[p] += paras[i];
-    text_bytes[p] += text_bytes[i];
-    links[p] += links[i];
-    images[p] += images[i];
-    link_bytes[p] += link_bytes[i];
-  }
+  const SubtreeCounts counts = CountSubtrees(nodes);
   Marks m;
   m.caption.assign(n, 0);
   m.in_caption.assign(n, 0);
@@ -378,83 +466,44 @@ Marks MarkBoilerplate(const std::vector<Node>& nodes) {
       m.in_caption[i] = m.in_caption[p];
     }
     if (node.is_text || node.parent < 0 || hard[i]) continue;
-    const GumboTag t = node.tag;
-    if (IsHardDropTag(t) || HasAttr(node, "hidden")) {
+    if (IsHardDropTag(node.tag) || HasAttr(node, "hidden")) {
       hard[i] = 1;
       continue;
     }
-    std::string_view cls = Attr(node, "class");
-    std::string_view id = Attr(node, "id");
-    if (!m.in_caption[i]) {
-      bool is_caption = t == GUMBO_TAG_FIGCAPTION;
-      // By name only when small: a page-wide class list may mention captions too.
-      if (!is_caption && !(IsInlineTag(t) && in_para[i]) && t != GUMBO_TAG_BODY &&
-          t != GUMBO_TAG_HTML && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_ARTICLE && paras[i] <= 1 &&
-          text_bytes[i] <= 600) {
-        for (const auto& w : SplitWords(std::string(cls) + " " + std::string(id))) {
-          if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
-              (w == "copyright" && in_figure[i])) {
-            is_caption = true;
-          }
-        }
-      }
-      if (is_caption) {
-        m.caption[i] = 1;
-        m.in_caption[i] = 1;
-        continue;
-      }
-    }
-    if (IsSoftDropTag(t) || IsNonContentRole(Attr(node, "role")) ||
-        IsHiddenStyle(Attr(node, "style")) || LowerAscii(Attr(node, "aria-hidden")) == "true") {
-      soft[i] = 1;
+    if (!m.in_caption[i] && IsCaptionRoot(nodes, i, in_para[i], in_figure[i], counts)) {
+      m.caption[i] = 1;
+      m.in_caption[i] = 1;
       continue;
     }
-    if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_MAIN ||
-        t == GUMBO_TAG_ARTICLE || LowerAscii(Attr(node, "itemprop")) == "articlebody") {
-      continue;
-    }
-    // A classed span inside a sentence is part of the sentence, unless it is a hover
-    // card: a picture and a list of links that only show when the pointer is over a name.
-    if (IsInlineTag(t) && in_para[i]) {
-      if (t != GUMBO_TAG_A && images[i] > 0 && links[i] >= 3 &&
-          link_bytes[i] * 10 >= text_bytes[i] * 9) {
-        soft[i] = 1;
-      }
-      continue;
-    }
-    if (IsBoilerplateName(cls) || IsBoilerplateName(id) ||
-        IsBoilerplateName(Attr(node, "aria-label"))) {
-      soft[i] = 1;
-    }
+    soft[i] = IsSoftBoilerplate(nodes, i, in_para[i], counts) ? 1 : 0;
   }
-
-  // Paragraph text per subtree, to protect page-wide wrappers from the soft rules.
-  std::vector<size_t> ptext(n, 0);
-  for (size_t i = n; i-- > 0;) {
-    if (nodes[i].is_text && !hard[i] && in_p[i]) ptext[i] = NonSpaceBytes(nodes[i].text);
-    if (nodes[i].parent >= 0) ptext[static_cast<size_t>(nodes[i].parent)] += ptext[i];
-  }
-  const size_t total = n > 0 ? ptext[0] : 0;
-  m.removed.assign(n, 0);
-  m.caption_removed.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    const int p = nodes[i].parent;
-    bool drop_soft = soft[i] && !(total > 0 && ptext[i] * 2 >= total);
-    m.removed[i] = hard[i] || drop_soft || (p >= 0 && m.removed[static_cast<size_t>(p)]);
-    m.caption_removed[i] = hard[i] || (drop_soft && nodes[i].tag != GUMBO_TAG_HEADER) ||
-                           (p >= 0 && m.caption_removed[static_cast<size_t>(p)]);
-  }
+  ResolveRemoved(nodes, hard, soft, in_p, &m);
   return m;
 }
 
-// Picks the subtrees that hold the article, in document order.
-std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m) {
+// Subtree sums over the text that is neither boilerplate nor caption, indexed like the
+// node table.
+struct TextTallies {
+  std::vector<double> chars, link_chars, para_chars, commas;
+  std::vector<char> has_block;  // a block-level element somewhere below
+  std::vector<char> in_link;    // inside an <a>
+
+  double LinkDensity(size_t i) const { return chars[i] > 0 ? link_chars[i] / chars[i] : 0.0; }
+};
+
+TextTallies TallyText(const std::vector<Node>& nodes, const Marks& m) {
   const size_t n = nodes.size();
-  std::vector<double> chars(n, 0), link_chars(n, 0), para_chars(n, 0), commas(n, 0);
-  std::vector<char> has_block(n, 0), in_link(n, 0), in_p(n, 0);
+  TextTallies t;
+  t.chars.assign(n, 0);
+  t.link_chars.assign(n, 0);
+  t.para_chars.assign(n, 0);
+  t.commas.assign(n, 0);
+  t.has_block.assign(n, 0);
+  t.in_link.assign(n, 0);
+  std::vector<char> in_p(n, 0);
   for (size_t i = 1; i < n; ++i) {
     const auto p = static_cast<size_t>(nodes[i].parent);
-    in_link[i] = in_link[p] || nodes[p].tag == GUMBO_TAG_A;
+    t.in_link[i] = t.in_link[p] || nodes[p].tag == GUMBO_TAG_A;
     in_p[i] = in_p[p] || nodes[p].tag == GUMBO_TAG_P || nodes[p].tag == GUMBO_TAG_PRE;
   }
   for (size_t i = n; i-- > 0;) {
@@ -462,200 +511,262 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
     if (m.removed[i] || m.in_caption[i]) continue;
     if (node.is_text) {
       double c = static_cast<double>(NonSpaceBytes(node.text));
-      chars[i] = c;
-      if (in_link[i]) link_chars[i] = c;
-      if (in_p[i]) para_chars[i] = c;
-      commas[i] = static_cast<double>(Commas(node.text));
+      t.chars[i] = c;
+      if (t.in_link[i]) t.link_chars[i] = c;
+      if (in_p[i]) t.para_chars[i] = c;
+      t.commas[i] = static_cast<double>(Commas(node.text));
     }
     if (node.parent >= 0) {
       const auto p = static_cast<size_t>(node.parent);
-      chars[p] += chars[i];
-      link_chars[p] += link_chars[i];
-      para_chars[p] += para_chars[i];
-      commas[p] += commas[i];
-      has_block[p] = has_block[p] || has_block[i] || (!node.is_text && IsBlockTag(node.tag));
+      t.chars[p] += t.chars[i];
+      t.link_chars[p] += t.link_chars[i];
+      t.para_chars[p] += t.para_chars[i];
+      t.commas[p] += t.commas[i];
+      t.has_block[p] = t.has_block[p] || t.has_block[i] || (!node.is_text && IsBlockTag(node.tag));
     }
   }
-  auto link_density = [&](size_t i) { return chars[i] > 0 ? link_chars[i] / chars[i] : 0.0; };
+  return t;
+}
 
-  int body = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (nodes[i].tag == GUMBO_TAG_BODY) {
-      body = static_cast<int>(i);
-      break;
-    }
+int FindBody(const std::vector<Node>& nodes) {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].tag == GUMBO_TAG_BODY) return static_cast<int>(i);
   }
-  const double page_para = para_chars[static_cast<size_t>(body)];
+  return 0;
+}
 
-  // 1. itemprop=articleBody.
+// The largest [itemprop=articleBody] with some text, or -1.
+int ChooseArticleBodyProp(const std::vector<Node>& nodes, const Marks& m, const TextTallies& t) {
   int best = -1;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < nodes.size(); ++i) {
     if (m.removed[i] || nodes[i].is_text) continue;
     if (LowerAscii(Attr(nodes[i], "itemprop")).find("articlebody") == std::string::npos) continue;
-    if (best < 0 || chars[i] > chars[static_cast<size_t>(best)]) best = static_cast<int>(i);
+    if (best < 0 || t.chars[i] > t.chars[static_cast<size_t>(best)]) best = static_cast<int>(i);
   }
-  if (best >= 0 && chars[static_cast<size_t>(best)] >= 100) return {best};
+  if (best >= 0 && t.chars[static_cast<size_t>(best)] >= 100) return best;
+  return -1;
+}
 
-  // 2. The <article> with the most paragraph text, if it holds a fair share.
-  best = -1;
-  for (size_t i = 0; i < n; ++i) {
+int FirstHeadline(const std::vector<Node>& nodes, const Marks& m) {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !m.removed[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The <article> with the most paragraph text, or -1 when the page has none.
+int ArticleWithMostParagraphText(const std::vector<Node>& nodes, const Marks& m,
+                                 const TextTallies& t) {
+  int best = -1;
+  for (size_t i = 0; i < nodes.size(); ++i) {
     if (m.removed[i] || nodes[i].tag != GUMBO_TAG_ARTICLE) continue;
-    if (best < 0 || para_chars[i] > para_chars[static_cast<size_t>(best)]) {
+    if (best < 0 || t.para_chars[i] > t.para_chars[static_cast<size_t>(best)]) {
       best = static_cast<int>(i);
     }
   }
-  // On a page of several <article>s (a story followed by teasers of others), the one
-  // holding the headline is the story.
-  int first_h1 = -1;
-  for (size_t i = 0; i < n && first_h1 < 0; ++i) {
-    if (nodes[i].tag == GUMBO_TAG_H1 && !m.removed[i]) first_h1 = static_cast<int>(i);
-  }
-  if (first_h1 >= 0) {
-    for (size_t i = 0; i < n; ++i) {
-      if (m.removed[i] || nodes[i].tag != GUMBO_TAG_ARTICLE || static_cast<int>(i) == best) {
-        continue;
-      }
-      if (first_h1 > static_cast<int>(i) && first_h1 < nodes[i].end && para_chars[i] >= 200) {
-        const auto b = static_cast<size_t>(best);
-        const bool best_has_h1 = first_h1 > best && first_h1 < nodes[b].end;
-        if (!best_has_h1) best = static_cast<int>(i);
-        break;
-      }
+  return best;
+}
+
+// On a page of several <article>s (a story followed by teasers of others), the one
+// holding the headline is the story.
+int PreferArticleHoldingHeadline(const std::vector<Node>& nodes, const Marks& m,
+                                 const TextTallies& t, int best, int first_h1) {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (m.removed[i] || nodes[i].tag != GUMBO_TAG_ARTICLE || static_cast<int>(i) == best) {
+      continue;
+    }
+    if (first_h1 > static_cast<int>(i) && first_h1 < nodes[i].end && t.para_chars[i] >= 200) {
+      const auto b = static_cast<size_t>(best);
+      const bool best_has_h1 = first_h1 > best && first_h1 < nodes[b].end;
+      return best_has_h1 ? best : static_cast<int>(i);
     }
   }
-  if (best >= 0) {
-    const auto b = static_cast<size_t>(best);
-    double pc = para_chars[b];
-    const bool has_h1 = first_h1 > best && first_h1 < nodes[b].end;
-    if (pc >= 200 && (pc * 10 >= page_para * 4 || has_h1)) return {best};
+  return best;
+}
+
+// The <article> that is the story when it holds a fair share of the page's paragraph
+// text (or the headline), or -1.
+int ChooseArticleElement(const std::vector<Node>& nodes, const Marks& m, const TextTallies& t,
+                         int body) {
+  int best = ArticleWithMostParagraphText(nodes, m, t);
+  const int first_h1 = FirstHeadline(nodes, m);
+  if (first_h1 >= 0) best = PreferArticleHoldingHeadline(nodes, m, t, best, first_h1);
+  if (best < 0) return -1;
+  const auto b = static_cast<size_t>(best);
+  const double pc = t.para_chars[b];
+  const double page_para = t.para_chars[static_cast<size_t>(body)];
+  const bool has_h1 = first_h1 > best && first_h1 < nodes[b].end;
+  if (pc >= 200 && (pc * 10 >= page_para * 4 || has_h1)) return best;
+  return -1;
+}
+
+// Readability-style scoring: paragraphs give points to their ancestors.
+class CandidateScores {
+ public:
+  CandidateScores(const std::vector<Node>& nodes, const Marks& m, const TextTallies& t)
+      : nodes_(nodes),
+        m_(m),
+        t_(t),
+        score_(nodes.size(), 0),
+        touched_(nodes.size(), 0),
+        name_weight_(nodes.size(), 0) {
+    ScoreTextRuns();
+    ScoreParagraphs();
   }
 
-  // 3. Readability-style scoring: paragraphs give points to their ancestors.
-  std::vector<double> score(n, 0);
-  std::vector<char> touched(n, 0);
-  std::vector<double> name_weight(n, 0);
-  auto give = [&](int from, double chars_in, double commas_in) {
-    double s = 1 + commas_in + std::min(std::floor(chars_in / 100), 3.0);
+  bool touched(size_t i) const { return touched_[i] != 0; }
+
+  // A good name can at most double what a candidate's own text earned: a page-wide
+  // "main-content" wrapper with little text of its own must not beat the story block.
+  double Effective(size_t i) const {
+    const double w = name_weight_[i];
+    const double earned = std::max(0.0, score_[i] - CandidateBonus(nodes_[i].tag));
+    return (score_[i] + (w > 0 ? std::min(w, earned) : w)) * (1 - t_.LinkDensity(i));
+  }
+
+  // A sibling earns its place by its text, not by its name.
+  double ByText(size_t i) const {
+    if (!touched_[i]) return 0;
+    return (score_[i] + std::min(0.0, name_weight_[i])) * (1 - t_.LinkDensity(i));
+  }
+
+  // The best-scoring candidate (the first of equals), or -1 when nothing scored.
+  int Top(double* top_score) const {
+    int top = -1;
+    *top_score = 0;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (!touched_[i]) continue;
+      const double s = Effective(i);
+      if (top < 0 || s > *top_score) {
+        top = static_cast<int>(i);
+        *top_score = s;
+      }
+    }
+    return top;
+  }
+
+ private:
+  void Give(int from, double chars_in, double commas_in) {
+    const double s = 1 + commas_in + std::min(std::floor(chars_in / 100), 3.0);
     int a = from;
     for (int level = 0; a > 0 && level < 5; ++level) {
       const auto ai = static_cast<size_t>(a);
-      if (!touched[ai]) {
-        touched[ai] = 1;
-        name_weight[ai] = NameWeight(nodes[ai]);
-        score[ai] += CandidateBonus(nodes[ai].tag);
+      if (!touched_[ai]) {
+        touched_[ai] = 1;
+        name_weight_[ai] = NameWeight(nodes_[ai]);
+        score_[ai] += CandidateBonus(nodes_[ai].tag);
       }
-      score[ai] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-      a = nodes[ai].parent;
+      score_[ai] += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+      a = nodes_[ai].parent;
     }
-  };
+  }
+
   // Text written straight into a container between its blocks ("<div>text<br><br>
   // text<div>...</div>text</div>") forms paragraphs of that container, as if each run
   // were wrapped in a <p>; runs end at a block child or at <br><br>.
-  std::vector<int> owner(n, -1);
-  std::vector<double> run_chars(n, 0), run_commas(n, 0);
-  std::vector<char> after_br(n, 0);
-  auto end_run = [&](int o) {
-    const auto oi = static_cast<size_t>(o);
-    if (run_chars[oi] >= 25) give(o, run_chars[oi], run_commas[oi]);
-    run_chars[oi] = run_commas[oi] = 0;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const Node& node = nodes[i];
-    if (node.parent < 0) continue;
-    const auto p = static_cast<size_t>(node.parent);
-    owner[i] = IsBlockTag(nodes[p].tag) ? static_cast<int>(p) : owner[p];
-    if (m.removed[i] || m.in_caption[i]) {
-      i = static_cast<size_t>(node.end - 1);
-      continue;
-    }
-    const int o = owner[i];
-    if (o < 0) continue;
-    const auto oi = static_cast<size_t>(o);
-    if (node.is_text) {
-      if (!has_block[oi] || nodes[oi].tag == GUMBO_TAG_P || nodes[oi].tag == GUMBO_TAG_PRE ||
-          NonSpaceBytes(node.text) == 0) {
+  void ScoreTextRuns() {
+    const size_t n = nodes_.size();
+    std::vector<int> owner(n, -1);
+    std::vector<double> run_chars(n, 0), run_commas(n, 0);
+    std::vector<char> after_br(n, 0);
+    auto end_run = [&](int o) {
+      const auto oi = static_cast<size_t>(o);
+      if (run_chars[oi] >= 25) Give(o, run_chars[oi], run_commas[oi]);
+      run_chars[oi] = run_commas[oi] = 0;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      const Node& node = nodes_[i];
+      if (node.parent < 0) continue;
+      const auto p = static_cast<size_t>(node.parent);
+      owner[i] = IsBlockTag(nodes_[p].tag) ? static_cast<int>(p) : owner[p];
+      if (m_.removed[i] || m_.in_caption[i]) {
+        i = static_cast<size_t>(node.end - 1);
         continue;
       }
-      after_br[oi] = 0;
-      if (!in_link[i]) run_chars[oi] += static_cast<double>(NonSpaceBytes(node.text));
-      run_commas[oi] += static_cast<double>(Commas(node.text));
-    } else if (node.tag == GUMBO_TAG_BR) {
-      if (after_br[oi]) end_run(o);
-      after_br[oi] = 1;
-    } else if (IsBlockTag(node.tag)) {
-      end_run(o);
-      after_br[oi] = 0;
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (run_chars[i] > 0) end_run(static_cast<int>(i));
-  }
-  for (size_t i = 0; i < n; ++i) {
-    const Node& node = nodes[i];
-    if (node.is_text || m.removed[i] || m.in_caption[i] || node.parent < 0) continue;
-    const GumboTag t = node.tag;
-    bool is_para = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE ||
-                   ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD ||
-                     t == GUMBO_TAG_BLOCKQUOTE) &&
-                    !has_block[i]);
-    if (!is_para || chars[i] < 25) continue;
-    give(node.parent, chars[i], commas[i]);
-  }
-  // A good name can at most double what a candidate's own text earned: a page-wide
-  // "main-content" wrapper with little text of its own must not beat the story block.
-  auto effective = [&](size_t i) {
-    const double w = name_weight[i];
-    const double earned = std::max(0.0, score[i] - CandidateBonus(nodes[i].tag));
-    return (score[i] + (w > 0 ? std::min(w, earned) : w)) * (1 - link_density(i));
-  };
-  int top = -1;
-  double top_score = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!touched[i]) continue;
-    double s = effective(i);
-    if (top < 0 || s > top_score) {
-      top = static_cast<int>(i);
-      top_score = s;
-    }
-  }
-  if (top < 0) return {body};
-
-  // A story split into several blocks of similar weight: their nearest common
-  // ancestor that holds at least three of them is the article (Readability's rule).
-  {
-    std::vector<std::pair<double, int>> ranked;
-    for (size_t i = 0; i < n; ++i) {
-      if (touched[i]) ranked.emplace_back(effective(i), static_cast<int>(i));
-    }
-    const size_t k = std::min<size_t>(ranked.size(), 5);
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(k), ranked.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<int> alternatives;
-    for (size_t r = 0; r < k; ++r) {
-      if (ranked[r].second != top && ranked[r].first >= top_score * 0.75) {
-        alternatives.push_back(ranked[r].second);
-      }
-    }
-    if (alternatives.size() >= 3) {
-      for (int a = nodes[static_cast<size_t>(top)].parent; a > body;
-           a = nodes[static_cast<size_t>(a)].parent) {
-        const int a_end = nodes[static_cast<size_t>(a)].end;
-        int inside = 0;
-        for (int alt : alternatives) inside += (alt >= a && alt < a_end) ? 1 : 0;
-        if (inside >= 3) {
-          top = a;
-          top_score = effective(static_cast<size_t>(a));
-          break;
+      const int o = owner[i];
+      if (o < 0) continue;
+      const auto oi = static_cast<size_t>(o);
+      if (node.is_text) {
+        if (!t_.has_block[oi] || nodes_[oi].tag == GUMBO_TAG_P || nodes_[oi].tag == GUMBO_TAG_PRE ||
+            NonSpaceBytes(node.text) == 0) {
+          continue;
         }
+        after_br[oi] = 0;
+        if (!t_.in_link[i]) run_chars[oi] += static_cast<double>(NonSpaceBytes(node.text));
+        run_commas[oi] += static_cast<double>(Commas(node.text));
+      } else if (node.tag == GUMBO_TAG_BR) {
+        if (after_br[oi]) end_run(o);
+        after_br[oi] = 1;
+      } else if (IsBlockTag(node.tag)) {
+        end_run(o);
+        after_br[oi] = 0;
       }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (run_chars[i] > 0) end_run(static_cast<int>(i));
     }
   }
 
-  // Siblings that carry article text too (a body split over several blocks).
+  void ScoreParagraphs() {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& node = nodes_[i];
+      if (node.is_text || m_.removed[i] || m_.in_caption[i] || node.parent < 0) continue;
+      const GumboTag t = node.tag;
+      const bool is_para = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE ||
+                           ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD ||
+                             t == GUMBO_TAG_BLOCKQUOTE) &&
+                            !t_.has_block[i]);
+      if (!is_para || t_.chars[i] < 25) continue;
+      Give(node.parent, t_.chars[i], t_.commas[i]);
+    }
+  }
+
+  const std::vector<Node>& nodes_;
+  const Marks& m_;
+  const TextTallies& t_;
+  std::vector<double> score_;
+  std::vector<char> touched_;
+  std::vector<double> name_weight_;
+};
+
+// A story split into several blocks of similar weight: their nearest common ancestor
+// that holds at least three of them is the article (Readability's rule). Returns `top`
+// when there is none; updates *top_score to the chosen block's score.
+int CommonAncestorOfPeers(const std::vector<Node>& nodes, const CandidateScores& scores, int body,
+                          int top, double* top_score) {
+  std::vector<std::pair<double, int>> ranked;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (scores.touched(i)) ranked.emplace_back(scores.Effective(i), static_cast<int>(i));
+  }
+  const size_t k = std::min<size_t>(ranked.size(), 5);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(k), ranked.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<int> alternatives;
+  for (size_t r = 0; r < k; ++r) {
+    if (ranked[r].second != top && ranked[r].first >= *top_score * 0.75) {
+      alternatives.push_back(ranked[r].second);
+    }
+  }
+  if (alternatives.size() < 3) return top;
+  for (int a = nodes[static_cast<size_t>(top)].parent; a > body;
+       a = nodes[static_cast<size_t>(a)].parent) {
+    const int a_end = nodes[static_cast<size_t>(a)].end;
+    int inside = 0;
+    for (int alt : alternatives) inside += (alt >= a && alt < a_end) ? 1 : 0;
+    if (inside >= 3) {
+      *top_score = scores.Effective(static_cast<size_t>(a));
+      return a;
+    }
+  }
+  return top;
+}
+
+// `top` with the siblings that carry article text too (a body split over several
+// blocks), in document order.
+std::vector<int> WithSiblings(const std::vector<Node>& nodes, const Marks& m, const TextTallies& t,
+                              const CandidateScores& scores, int top, double threshold) {
   std::vector<int> out;
   const int parent = nodes[static_cast<size_t>(top)].parent;
-  if (parent < 0 || nodes[static_cast<size_t>(top)].tag == GUMBO_TAG_BODY) return {top};
-  const double threshold = std::max(10.0, top_score * 0.2);
   for (int c = parent + 1; c < nodes[static_cast<size_t>(parent)].end;
        c = nodes[static_cast<size_t>(c)].end) {
     const auto ci = static_cast<size_t>(c);
@@ -664,42 +775,62 @@ std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m
       continue;
     }
     if (m.removed[ci] || m.in_caption[ci] || nodes[ci].is_text) continue;
-    // A sibling earns its place by its text, not by its name.
-    double s =
-        touched[ci] ? (score[ci] + std::min(0.0, name_weight[ci])) * (1 - link_density(ci)) : 0;
-    bool keep = s >= threshold;
+    bool keep = scores.ByText(ci) >= threshold;
     // A lone paragraph beside the body (a standfirst or summary written as a <p> or a
     // bare <div>) is part of the story.
     if (!keep &&
-        (nodes[ci].tag == GUMBO_TAG_P || (nodes[ci].tag == GUMBO_TAG_DIV && !has_block[ci]))) {
-      keep = chars[ci] > 80 && link_density(ci) < 0.25;
+        (nodes[ci].tag == GUMBO_TAG_P || (nodes[ci].tag == GUMBO_TAG_DIV && !t.has_block[ci]))) {
+      keep = t.chars[ci] > 80 && t.LinkDensity(ci) < 0.25;
     }
     if (keep) out.push_back(c);
   }
-  // Twins: a story split into several blocks of the same kind (same tag and class)
-  // further apart than siblings, with figures or pull quotes between them.
+  return out;
+}
+
+// Twins: a story split into several blocks of the same kind (same tag and class)
+// further apart than siblings, with figures or pull quotes between them. Adds them to
+// *out, keeping it in document order.
+void AddTwins(const std::vector<Node>& nodes, const CandidateScores& scores, int top,
+              double threshold, std::vector<int>* out) {
   const std::string_view top_class = Attr(nodes[static_cast<size_t>(top)], "class");
-  if (!top_class.empty()) {
-    std::vector<int> twins;
-    for (size_t i = 0; i < n; ++i) {
-      if (!touched[i] || nodes[i].tag != nodes[static_cast<size_t>(top)].tag ||
-          Attr(nodes[i], "class") != top_class) {
-        continue;
-      }
-      const int ii = static_cast<int>(i);
-      bool covered = false;
-      for (int r : out)
-        covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end) ||
-                  (r >= ii && r < nodes[i].end);
-      for (int r : twins) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end);
-      if (covered) continue;
-      if (effective(i) >= threshold) twins.push_back(ii);
+  if (top_class.empty()) return;
+  std::vector<int> twins;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!scores.touched(i) || nodes[i].tag != nodes[static_cast<size_t>(top)].tag ||
+        Attr(nodes[i], "class") != top_class) {
+      continue;
     }
-    if (!twins.empty()) {
-      out.insert(out.end(), twins.begin(), twins.end());
-      std::sort(out.begin(), out.end());
-    }
+    const int ii = static_cast<int>(i);
+    bool covered = false;
+    for (int r : *out)
+      covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end) ||
+                (r >= ii && r < nodes[i].end);
+    for (int r : twins) covered = covered || (ii >= r && ii < nodes[static_cast<size_t>(r)].end);
+    if (covered) continue;
+    if (scores.Effective(i) >= threshold) twins.push_back(ii);
   }
+  if (twins.empty()) return;
+  out->insert(out->end(), twins.begin(), twins.end());
+  std::sort(out->begin(), out->end());
+}
+
+// Picks the subtrees that hold the article, in document order.
+std::vector<int> ChooseContainers(const std::vector<Node>& nodes, const Marks& m) {
+  const TextTallies t = TallyText(nodes, m);
+  const int body = FindBody(nodes);
+  if (const int b = ChooseArticleBodyProp(nodes, m, t); b >= 0) return {b};
+  if (const int a = ChooseArticleElement(nodes, m, t, body); a >= 0) return {a};
+
+  const CandidateScores scores(nodes, m, t);
+  double top_score = 0;
+  int top = scores.Top(&top_score);
+  if (top < 0) return {body};
+  top = CommonAncestorOfPeers(nodes, scores, body, top, &top_score);
+  const int parent = nodes[static_cast<size_t>(top)].parent;
+  if (parent < 0 || nodes[static_cast<size_t>(top)].tag == GUMBO_TAG_BODY) return {top};
+  const double threshold = std::max(10.0, top_score * 0.2);
+  std::vector<int> out = WithSiblings(nodes, m, t, scores, top, threshold);
+  AddTwins(nodes, scores, top, threshold, &out);
   return out;
 }
 
@@ -822,6 +953,56 @@ void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
   }
 }
 
+const std::unordered_set<std::string_view>& DateWords() {
+  static const auto* words =
+      new std::unordered_set<std::string_view>(std::begin(kDateWords), std::end(kDateWords));
+  return *words;
+}
+
+const std::unordered_set<std::string_view>& DateJoiners() {
+  static const auto* words =
+      new std::unordered_set<std::string_view>(std::begin(kDateJoiners), std::end(kDateJoiners));
+  return *words;
+}
+
+// The next word of `line` at or after *i (letters, digits, '.', and any non-ASCII
+// byte), without leading and trailing dots; advances *i past it. "" for a word that
+// was only dots, and at the end of the line.
+std::string_view NextDateToken(std::string_view line, size_t* i) {
+  auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0 || c == '.'; };
+  while (*i < line.size() && !word_byte(static_cast<unsigned char>(line[*i]))) ++*i;
+  if (*i >= line.size()) return {};
+  size_t j = *i;
+  while (j < line.size()) {
+    const auto d = static_cast<unsigned char>(line[j]);
+    if (!word_byte(d)) break;
+    // "…" and other punctuation above ASCII end a word too.
+    if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
+      break;
+    }
+    ++j;
+  }
+  std::string_view tok = line.substr(*i, j - *i);
+  *i = j + (j == *i ? 1 : 0);
+  while (!tok.empty() && tok.back() == '.') tok.remove_suffix(1);
+  while (!tok.empty() && tok.front() == '.') tok.remove_prefix(1);
+  return tok;
+}
+
+// True for a number, possibly with an ordinal, hour or am/pm suffix or inner '.'/':'
+// ("20", "1st", "9h", "9am", "14:35", "20.11.2019").
+bool IsStampNumber(std::string_view tok) {
+  size_t digits = 0;
+  while (digits < tok.size() && std::isdigit(static_cast<unsigned char>(tok[digits]))) ++digits;
+  if (digits == 0) return false;
+  const std::string_view suffix = tok.substr(digits);
+  const std::string low = LowerAscii(suffix);
+  bool ok = suffix.empty() || low == "st" || low == "nd" || low == "rd" || low == "th" ||
+            low == "h" || low == "am" || low == "pm";
+  for (char ch : suffix) ok = ok || ch == '.' || ch == ':';
+  return ok;
+}
+
 }  // namespace
 
 bool IsBoilerplateName(std::string_view value) {
@@ -885,30 +1066,6 @@ bool IsStockLine(std::string_view line) {
 
 bool IsDateLine(std::string_view line) {
   if (line.size() > 90) return false;
-  static const auto* date_words = new std::unordered_set<std::string_view>{
-      // English
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-      "sun", "today", "yesterday",
-      // Portuguese, Spanish, French, German, Italian
-      "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-      "novembro", "dezembro", "fev", "abr", "mai", "ago", "set", "out", "dez", "segunda", "terça",
-      "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "enero", "febrero", "marzo",
-      "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "lunes",
-      "martes", "miércoles", "jueves", "viernes", "janvier", "février", "mars", "avril", "juin",
-      "juillet", "août", "septembre", "octobre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
-      "vendredi", "samedi", "dimanche", "januar", "februar", "märz", "juni", "juli", "oktober",
-      "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-      "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-      "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
-  static const auto* joiners = new std::unordered_set<std::string_view>{
-      "at",      "on",     "of",   "the",      "de",   "del", "da",  "do",  "às",
-      "um",      "le",     "el",   "am",       "pm",   "a.m", "p.m", "h",   "gmt",
-      "utc",     "est",    "edt",  "pst",      "pdt",  "cst", "cdt", "mst", "mdt",
-      "bst",     "cet",    "cest", "ist",      "amt",  "et",  "pt",  "ct",  "published",
-      "updated", "posted", "last", "modified", "date", "time"};
   static const RE2 kFull(
       R"(\d{1,2}:\d\d|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})");
   static const RE2 kYear(R"(\b(?:19|20)\d\d\b)");
@@ -921,43 +1078,14 @@ bool IsDateLine(std::string_view line) {
   bool has_date_word = false;
   size_t i = 0;
   while (i < line.size()) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    const bool word_char = c >= 0x80 || std::isalnum(c) != 0 || c == '.';
-    if (!word_char) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < line.size()) {
-      const auto d = static_cast<unsigned char>(line[j]);
-      if (!(d >= 0x80 || std::isalnum(d) != 0 || d == '.')) break;
-      // "…" and other punctuation above ASCII end a word too.
-      if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
-        break;
-      }
-      ++j;
-    }
-    std::string_view tok = line.substr(i, j - i);
-    while (!tok.empty() && tok.back() == '.') tok.remove_suffix(1);
-    while (!tok.empty() && tok.front() == '.') tok.remove_prefix(1);
-    i = j + (j == i ? 1 : 0);
-    if (tok.empty()) continue;
-    size_t digits = 0;
-    while (digits < tok.size() && std::isdigit(static_cast<unsigned char>(tok[digits]))) ++digits;
-    if (digits > 0) {
-      std::string_view suffix = tok.substr(digits);
-      std::string low = LowerAscii(suffix);
-      bool ok = suffix.empty() || low == "st" || low == "nd" || low == "rd" || low == "th" ||
-                low == "h" || low == "am" || low == "pm";
-      for (char ch : suffix) ok = ok || ch == '.' || ch == ':';
-      if (ok) continue;
-    }
+    const std::string_view tok = NextDateToken(line, &i);
+    if (tok.empty() || IsStampNumber(tok)) continue;
     const std::string low = LowerAscii(tok);
-    if (date_words->count(low) > 0) {
+    if (DateWords().count(low) > 0) {
       has_date_word = true;
       continue;
     }
-    if (joiners->count(low) > 0) continue;
+    if (DateJoiners().count(low) > 0) continue;
     ++other;
     const auto first = static_cast<unsigned char>(tok[0]);
     if (!(low == "by" || (first >= 'A' && first <= 'Z'))) all_names = false;

@@ -4,11 +4,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "normalise/normalise.h"
+#include "normalise/words.h"
 
 namespace newsfacts {
 namespace {
@@ -190,11 +192,23 @@ TEST_CASE("date lines") {
   CHECK(IsDateLine("November 18, 2019"));
   CHECK(IsDateLine("segunda-feira, 22 de janeiro de 2018 às 0:13"));
   CHECK(IsDateLine("11/19/2019 by Ana Ruiz"));
+  CHECK(IsDateLine("Mittwoch, 20. Oktober 2019"));
+  CHECK(IsDateLine("mercredi 20 février 2019"));
+  CHECK(IsDateLine("martes, 5 de marzo de 2019"));
+  CHECK(IsDateLine("giovedì 7 marzo 2019"));
   // A bare clock time heads entries in live coverage; sentences with years are text.
   CHECK_FALSE(IsDateLine("4:14 p.m."));
   CHECK_FALSE(IsDateLine("The bridge opened in 1978."));
   CHECK_FALSE(IsDateLine("Tokyo 2020"));
   CHECK_FALSE(IsDateLine("the ferry left at 9:15 and arrived late"));
+}
+
+TEST_CASE("date words are written as IsDateLine compares them: lower case") {
+  auto has_capital = [](std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  for (std::string_view w : normalise_internal::kDateWords) CHECK_MESSAGE(!has_capital(w), w);
+  for (std::string_view w : normalise_internal::kDateJoiners) CHECK_MESSAGE(!has_capital(w), w);
 }
 
 TEST_CASE("a quoted social post inside the story stays") {

@@ -216,6 +216,217 @@ std::string NormaliseLanguage(std::string_view value) {
   return v;
 }
 
+// What the page says about itself, gathered in one pass before the sources are
+// weighed against each other. Every value is folded; the first of each kind wins.
+struct PageSignals {
+  std::optional<std::string> og_title, og_url, og_site, og_locale, og_description, meta_description,
+      meta_author, meta_published, meta_modified, canonical, html_lang, http_lang,
+      itemprop_published, time_in_article, twitter_title, byline_element;
+  std::vector<std::string> json_ld;
+  std::vector<std::string> rel_authors;
+  std::string first_h1;
+  std::string html_title;
+};
+
+bool IsPublishedKey(std::string_view key) {
+  return key == "article:published_time" || key == "pubdate" || key == "publishdate" ||
+         key == "publish-date" || key == "publish_date" || key == "date" || key == "dc.date" ||
+         key == "dc.date.issued" || key == "dc.date.created" || key == "dcterms.created" ||
+         key == "dcterms.issued" || key == "sailthru.date" || key == "parsely-pub-date" ||
+         key == "article.published" || key == "og:published_time" || key == "datepublished" ||
+         key == "original-publish-date" || key == "citation_publication_date";
+}
+
+bool IsModifiedKey(std::string_view key) {
+  return key == "article:modified_time" || key == "og:updated_time" || key == "datemodified" ||
+         key == "dcterms.modified" || key == "last-modified";
+}
+
+bool IsAuthorKey(std::string_view key) {
+  return key == "author" || key == "article:author" || key == "dc.creator" ||
+         key == "parsely-author" || key == "sailthru.author";
+}
+
+void ReadMetaTag(const Node& n, PageSignals* s) {
+  std::string key = Lower(Attr(n, "property"));
+  if (key.empty()) key = Lower(Attr(n, "name"));
+  if (key.empty()) key = Lower(Attr(n, "itemprop"));
+  const std::string equiv = Lower(Attr(n, "http-equiv"));
+  const std::string_view content = Attr(n, "content");
+  if (equiv == "content-language") SetIfEmpty(&s->http_lang, content);
+  if (key == "og:title") {
+    SetIfEmpty(&s->og_title, content);
+  } else if (key == "twitter:title") {
+    SetIfEmpty(&s->twitter_title, content);
+  } else if (key == "og:url") {
+    SetIfEmpty(&s->og_url, content);
+  } else if (key == "og:site_name") {
+    SetIfEmpty(&s->og_site, content);
+  } else if (key == "og:locale") {
+    SetIfEmpty(&s->og_locale, content);
+  } else if (key == "og:description" || key == "twitter:description") {
+    SetIfEmpty(&s->og_description, content);
+  } else if (key == "description") {
+    SetIfEmpty(&s->meta_description, content);
+  } else if (IsAuthorKey(key)) {
+    // article:author is often a profile URL, not a name.
+    if (content.find("://") == std::string_view::npos) SetIfEmpty(&s->meta_author, content);
+  } else if (IsPublishedKey(key)) {
+    SetIfEmpty(&s->meta_published, content);
+  } else if (IsModifiedKey(key)) {
+    SetIfEmpty(&s->meta_modified, content);
+  }
+}
+
+// The text of a JSON-LD <script> element at nodes[i].
+std::string ScriptText(const std::vector<Node>& nodes, size_t i) {
+  // SubtreeText skips script content; read the children directly.
+  std::string text;
+  for (int k = static_cast<int>(i) + 1; k < nodes[i].end; ++k) {
+    if (nodes[static_cast<size_t>(k)].is_text) text.append(nodes[static_cast<size_t>(k)].text);
+  }
+  return text;
+}
+
+// The facts an element gives by its tag: <html lang>, <meta>, <link rel=canonical>,
+// <title>, the first <h1>, JSON-LD scripts, <time datetime>.
+void ReadTaggedElement(const std::vector<Node>& nodes, size_t i, bool in_article, PageSignals* s) {
+  const Node& n = nodes[i];
+  switch (n.tag) {
+    case GUMBO_TAG_HTML:
+      SetIfEmpty(&s->html_lang, Attr(n, "lang"));
+      break;
+    case GUMBO_TAG_META:
+      ReadMetaTag(n, s);
+      break;
+    case GUMBO_TAG_LINK:
+      if (HasToken(Attr(n, "rel"), "canonical")) SetIfEmpty(&s->canonical, Attr(n, "href"));
+      break;
+    case GUMBO_TAG_TITLE:
+      if (s->html_title.empty()) s->html_title = FoldText(SubtreeText(nodes, static_cast<int>(i)));
+      break;
+    case GUMBO_TAG_H1:
+      if (s->first_h1.empty()) s->first_h1 = FoldText(SubtreeText(nodes, static_cast<int>(i)));
+      break;
+    case GUMBO_TAG_SCRIPT:
+      if (Lower(Attr(n, "type")).find("ld+json") != std::string::npos) {
+        s->json_ld.push_back(ScriptText(nodes, i));
+      }
+      break;
+    case GUMBO_TAG_TIME: {
+      const std::string_view dt = Attr(n, "datetime");
+      if (dt.empty()) break;
+      if (Lower(Attr(n, "itemprop")) == "datepublished" || HasAttr(n, "pubdate")) {
+        SetIfEmpty(&s->itemprop_published, dt);
+      }
+      if (in_article) SetIfEmpty(&s->time_in_article, dt);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+// The facts any element may give by its attributes: itemprop=datePublished, rel=author
+// links, and the first byline element. Returns true when nodes[i] is that byline
+// element, so that its descendants are not taken for another.
+bool ReadAttributedElement(const std::vector<Node>& nodes, size_t i, bool in_byline,
+                           PageSignals* s) {
+  const Node& n = nodes[i];
+  if (Lower(Attr(n, "itemprop")) == "datepublished" && n.tag != GUMBO_TAG_META) {
+    std::string_view v = Attr(n, "datetime");
+    if (v.empty()) v = Attr(n, "content");
+    if (!v.empty()) SetIfEmpty(&s->itemprop_published, v);
+  }
+  if (n.tag == GUMBO_TAG_A && HasToken(Attr(n, "rel"), "author")) {
+    AddUnique(&s->rel_authors, FoldText(SubtreeText(nodes, static_cast<int>(i))));
+  }
+  if (s->byline_element || in_byline) return false;
+  if (!(ClassHasWord(Attr(n, "class"), "byline") || ClassHasWord(Attr(n, "id"), "byline") ||
+        Lower(Attr(n, "itemprop")) == "author" || Lower(Attr(n, "rel")) == "author")) {
+    return false;
+  }
+  if (n.tag == GUMBO_TAG_META || n.tag == GUMBO_TAG_LINK) return false;
+  std::string text = FoldText(SubtreeText(nodes, static_cast<int>(i)));
+  if (!text.empty() && text.size() < 200) s->byline_element = text;
+  return true;
+}
+
+PageSignals CollectSignals(const std::vector<Node>& nodes) {
+  PageSignals s;
+  std::vector<bool> in_article(nodes.size(), false);
+  std::vector<bool> in_byline(nodes.size(), false);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    if (n.parent >= 0) {
+      const auto p = static_cast<size_t>(n.parent);
+      in_article[i] = in_article[p] || nodes[p].tag == GUMBO_TAG_ARTICLE;
+      in_byline[i] = in_byline[p];
+    }
+    if (n.is_text) continue;
+    ReadTaggedElement(nodes, i, in_article[i], &s);
+    if (ReadAttributedElement(nodes, i, in_byline[i], &s)) in_byline[i] = true;
+  }
+  return s;
+}
+
+std::optional<std::string> ChooseTitle(const PageSignals& s, const JsonLdFacts& ld) {
+  std::optional<std::string> title;
+  if (s.og_title)
+    title = s.og_title;
+  else if (ld.headline)
+    title = ld.headline;
+  else if (!s.first_h1.empty())
+    title = s.first_h1;
+  else if (!s.html_title.empty())
+    title = StripTitleSuffix(s.html_title);
+  else if (s.twitter_title)
+    title = s.twitter_title;
+
+  // An og:title or headline that still carries " | Site" loses it when Site is the
+  // site's own name.
+  const std::optional<std::string>& site = s.og_site ? s.og_site : ld.publisher;
+  if (title && site && title->size() > site->size() + 3) {
+    std::string stripped = StripTitleSuffix(*title);
+    if (stripped != *title &&
+        FoldText(title->substr(stripped.size())).find(*site) != std::string::npos) {
+      title = stripped;
+    }
+  }
+  return title;
+}
+
+std::optional<std::string> ChooseByline(const PageSignals& s, const JsonLdFacts& ld) {
+  std::vector<std::string> authors = ld.authors;
+  if (authors.empty() && s.meta_author) authors = SplitAuthors(*s.meta_author);
+  if (authors.empty()) authors = s.rel_authors;
+  if (authors.empty() && s.byline_element) authors = SplitAuthors(*s.byline_element);
+  if (authors.empty()) return std::nullopt;
+  return JoinAuthors(authors);
+}
+
+std::optional<std::string> ChoosePublished(const PageSignals& s, const JsonLdFacts& ld,
+                                           std::string_view page_url) {
+  if (ld.published) return ld.published;
+  if (s.meta_published) return s.meta_published;
+  if (s.itemprop_published) return s.itemprop_published;
+  if (s.time_in_article) return s.time_in_article;
+  if (auto d = DateFromUrl(page_url)) return d;
+  if (s.og_url) return DateFromUrl(*s.og_url);
+  return std::nullopt;
+}
+
+std::optional<std::string> ChooseLanguage(const PageSignals& s) {
+  std::string lang;
+  if (s.html_lang) lang = NormaliseLanguage(*s.html_lang);
+  if (lang.empty() && s.http_lang) {
+    lang = NormaliseLanguage(s.http_lang->substr(0, s.http_lang->find(',')));
+  }
+  if (lang.empty() && s.og_locale) lang = NormaliseLanguage(*s.og_locale);
+  if (lang.empty()) return std::nullopt;
+  return lang;
+}
+
 }  // namespace
 
 std::optional<std::string> DateFromUrl(std::string_view url) {
@@ -254,198 +465,35 @@ std::optional<std::string> WebUrl(const std::string& page_url, const std::string
 }
 
 PageMetadata ExtractMetadata(const std::vector<Node>& nodes, std::string_view page_url) {
-  PageMetadata md;
-  std::optional<std::string> og_title, og_url, og_site, og_locale, og_description, meta_description,
-      meta_author, meta_published, meta_modified, canonical, html_lang, http_lang,
-      itemprop_published, time_in_article, twitter_title;
-  std::vector<std::string> json_ld;
-  std::vector<std::string> rel_authors;
-  std::optional<std::string> byline_element;
-  std::vector<bool> in_article(nodes.size(), false);
-  std::vector<bool> in_byline(nodes.size(), false);
-
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const Node& n = nodes[i];
-    if (n.parent >= 0) {
-      const auto p = static_cast<size_t>(n.parent);
-      in_article[i] = in_article[p] || nodes[p].tag == GUMBO_TAG_ARTICLE;
-      in_byline[i] = in_byline[p];
-    }
-    if (n.is_text) continue;
-    switch (n.tag) {
-      case GUMBO_TAG_HTML:
-        if (!html_lang) SetIfEmpty(&html_lang, Attr(n, "lang"));
-        break;
-      case GUMBO_TAG_META: {
-        std::string key = Lower(Attr(n, "property"));
-        if (key.empty()) key = Lower(Attr(n, "name"));
-        if (key.empty()) key = Lower(Attr(n, "itemprop"));
-        std::string equiv = Lower(Attr(n, "http-equiv"));
-        std::string_view content = Attr(n, "content");
-        if (equiv == "content-language") SetIfEmpty(&http_lang, content);
-        if (key == "og:title")
-          SetIfEmpty(&og_title, content);
-        else if (key == "twitter:title")
-          SetIfEmpty(&twitter_title, content);
-        else if (key == "og:url")
-          SetIfEmpty(&og_url, content);
-        else if (key == "og:site_name")
-          SetIfEmpty(&og_site, content);
-        else if (key == "og:locale")
-          SetIfEmpty(&og_locale, content);
-        else if (key == "og:description" || key == "twitter:description")
-          SetIfEmpty(&og_description, content);
-        else if (key == "description")
-          SetIfEmpty(&meta_description, content);
-        else if (key == "author" || key == "article:author" || key == "dc.creator" ||
-                 key == "parsely-author" || key == "sailthru.author") {
-          // article:author is often a profile URL, not a name.
-          if (content.find("://") == std::string_view::npos) SetIfEmpty(&meta_author, content);
-        } else if (key == "article:published_time" || key == "pubdate" || key == "publishdate" ||
-                   key == "publish-date" || key == "publish_date" || key == "date" ||
-                   key == "dc.date" || key == "dc.date.issued" || key == "dc.date.created" ||
-                   key == "dcterms.created" || key == "dcterms.issued" || key == "sailthru.date" ||
-                   key == "parsely-pub-date" || key == "article.published" ||
-                   key == "og:published_time" || key == "datepublished" ||
-                   key == "original-publish-date" || key == "citation_publication_date") {
-          SetIfEmpty(&meta_published, content);
-        } else if (key == "article:modified_time" || key == "og:updated_time" ||
-                   key == "datemodified" || key == "dcterms.modified" || key == "last-modified") {
-          SetIfEmpty(&meta_modified, content);
-        }
-        break;
-      }
-      case GUMBO_TAG_LINK: {
-        std::string_view rel = Attr(n, "rel");
-        if (HasToken(rel, "canonical")) SetIfEmpty(&canonical, Attr(n, "href"));
-        break;
-      }
-      case GUMBO_TAG_TITLE:
-        if (md.html_title.empty())
-          md.html_title = FoldText(SubtreeText(nodes, static_cast<int>(i)));
-        break;
-      case GUMBO_TAG_H1:
-        if (md.first_h1.empty()) md.first_h1 = FoldText(SubtreeText(nodes, static_cast<int>(i)));
-        break;
-      case GUMBO_TAG_SCRIPT:
-        if (Lower(Attr(n, "type")).find("ld+json") != std::string::npos) {
-          // SubtreeText skips script content; read the children directly.
-          json_ld.emplace_back();
-          for (int k = static_cast<int>(i) + 1; k < n.end; ++k) {
-            if (nodes[static_cast<size_t>(k)].is_text)
-              json_ld.back().append(nodes[static_cast<size_t>(k)].text);
-          }
-        }
-        break;
-      case GUMBO_TAG_TIME: {
-        std::string_view dt = Attr(n, "datetime");
-        if (dt.empty()) break;
-        if (Lower(Attr(n, "itemprop")) == "datepublished" || HasAttr(n, "pubdate")) {
-          SetIfEmpty(&itemprop_published, dt);
-        }
-        if (in_article[i]) SetIfEmpty(&time_in_article, dt);
-        break;
-      }
-      default:
-        break;
-    }
-    if (Lower(Attr(n, "itemprop")) == "datepublished" && n.tag != GUMBO_TAG_META) {
-      std::string_view v = Attr(n, "datetime");
-      if (v.empty()) v = Attr(n, "content");
-      if (!v.empty()) SetIfEmpty(&itemprop_published, v);
-    }
-    if (n.tag == GUMBO_TAG_A && HasToken(Attr(n, "rel"), "author")) {
-      AddUnique(&rel_authors, FoldText(SubtreeText(nodes, static_cast<int>(i))));
-    }
-    if (!byline_element && !in_byline[i] &&
-        (ClassHasWord(Attr(n, "class"), "byline") || ClassHasWord(Attr(n, "id"), "byline") ||
-         Lower(Attr(n, "itemprop")) == "author" || Lower(Attr(n, "rel")) == "author")) {
-      if (n.tag != GUMBO_TAG_META && n.tag != GUMBO_TAG_LINK) {
-        std::string text = FoldText(SubtreeText(nodes, static_cast<int>(i)));
-        if (!text.empty() && text.size() < 200) byline_element = text;
-        in_byline[i] = true;
-      }
-    }
-  }
-
+  const PageSignals s = CollectSignals(nodes);
   JsonLdFacts ld;
   try {
-    ReadJsonLd(json_ld, &ld);
+    ReadJsonLd(s.json_ld, &ld);
   } catch (const std::exception&) {
     // A JSON-LD value of an unexpected shape: keep what was read before it.
   }
 
-  // Title.
-  if (og_title)
-    md.title = og_title;
-  else if (ld.headline)
-    md.title = ld.headline;
-  else if (!md.first_h1.empty())
-    md.title = md.first_h1;
-  else if (!md.html_title.empty())
-    md.title = StripTitleSuffix(md.html_title);
-  else if (twitter_title)
-    md.title = twitter_title;
-
-  // An og:title or headline that still carries " | Site" loses it when Site is the
-  // site's own name.
-  const std::optional<std::string>& site = og_site ? og_site : ld.publisher;
-  if (md.title && site && md.title->size() > site->size() + 3) {
-    std::string stripped = StripTitleSuffix(*md.title);
-    if (stripped != *md.title &&
-        FoldText(md.title->substr(stripped.size())).find(*site) != std::string::npos) {
-      md.title = stripped;
-    }
-  }
-
-  // Byline.
-  std::vector<std::string> authors = ld.authors;
-  if (authors.empty() && meta_author) authors = SplitAuthors(*meta_author);
-  if (authors.empty()) authors = rel_authors;
-  if (authors.empty() && byline_element) authors = SplitAuthors(*byline_element);
-  if (!authors.empty()) md.byline = JoinAuthors(authors);
-
-  // Dates.
-  if (ld.published)
-    md.published = ld.published;
-  else if (meta_published)
-    md.published = meta_published;
-  else if (itemprop_published)
-    md.published = itemprop_published;
-  else if (time_in_article)
-    md.published = time_in_article;
-  else if (auto d = DateFromUrl(page_url))
-    md.published = d;
-  else if (og_url) {
-    if (auto d2 = DateFromUrl(*og_url)) md.published = d2;
-  }
-  if (ld.modified)
-    md.modified = ld.modified;
-  else if (meta_modified)
-    md.modified = meta_modified;
+  PageMetadata md;
+  md.first_h1 = s.first_h1;
+  md.html_title = s.html_title;
+  md.title = ChooseTitle(s, ld);
+  md.byline = ChooseByline(s, ld);
+  md.published = ChoosePublished(s, ld, page_url);
+  md.modified = ld.modified ? ld.modified : s.meta_modified;
 
   // Canonical URL: a web address only ("javascript:void(0)" and "about:blank" are no
   // page's address, and would leave the article without a site).
   const std::string page(page_url);
-  if (canonical) md.canonical_url = WebUrl(page, *canonical);
-  if (!md.canonical_url && og_url) md.canonical_url = WebUrl(page, *og_url);
+  if (s.canonical) md.canonical_url = WebUrl(page, *s.canonical);
+  if (!md.canonical_url && s.og_url) md.canonical_url = WebUrl(page, *s.og_url);
 
-  if (og_site)
-    md.site_name = og_site;
-  else if (ld.publisher)
-    md.site_name = ld.publisher;
+  md.site_name = s.og_site ? s.og_site : ld.publisher;
+  md.language = ChooseLanguage(s);
 
-  std::string lang;
-  if (html_lang) lang = NormaliseLanguage(*html_lang);
-  if (lang.empty() && http_lang)
-    lang = NormaliseLanguage(http_lang->substr(0, http_lang->find(',')));
-  if (lang.empty() && og_locale) lang = NormaliseLanguage(*og_locale);
-  if (!lang.empty()) md.language = lang;
-
-  if (meta_description)
-    md.description = meta_description;
-  else if (og_description)
-    md.description = og_description;
+  if (s.meta_description)
+    md.description = s.meta_description;
+  else if (s.og_description)
+    md.description = s.og_description;
   else if (ld.description)
     md.description = ld.description;
   return md;

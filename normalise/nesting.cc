@@ -93,6 +93,84 @@ size_t ScanTag(std::string_view html, size_t i, std::string* name, bool* end_tag
   return p < html.size() ? p + 1 : html.size();
 }
 
+// The index past a comment, doctype or processing instruction starting at html[lt],
+// or npos when html[lt] does not start one.
+size_t SkipDeclaration(std::string_view html, size_t lt) {
+  const char next = html[lt + 1];
+  if (next == '!') {
+    if (html.substr(lt, 4) == "<!--") {
+      const size_t end = html.find("-->", lt + 4);
+      return end == std::string_view::npos ? html.size() : end + 3;
+    }
+    const size_t end = html.find('>', lt);
+    return end == std::string_view::npos ? html.size() : end + 1;
+  }
+  if (next == '?') {
+    const size_t end = html.find('>', lt);
+    return end == std::string_view::npos ? html.size() : end + 1;
+  }
+  return std::string_view::npos;
+}
+
+// True when html[lt] == '<' opens a start or end tag rather than being a literal '<'.
+bool StartsTag(std::string_view html, size_t lt) {
+  const char next = html[lt + 1];
+  return IsAsciiAlpha(next) || (next == '/' && lt + 2 < html.size() && IsAsciiAlpha(html[lt + 2]));
+}
+
+// Applies one tag to the model. Returns true when the tag is to be dropped because it
+// would open an element deeper than max_depth.
+bool ApplyTag(Model* m, const std::string& name, bool end_tag, bool self_closing, int max_depth) {
+  if (end_tag) {
+    if (OneOf(name, kFormatting)) {
+      if (m->formatting > 0) --m->formatting;
+    } else {
+      const int at = m->FindInScope(name);
+      if (at >= 0) m->PopTo(at);
+    }
+    return false;
+  }
+  if (OneOf(name, kVoid) || OneOf(name, kRawText) || (self_closing && m->foreign > 0)) {
+    // No depth below these: raw-text elements hold only text. They are never
+    // dropped, so script bodies cannot leak into the text.
+    return false;
+  }
+  if (OneOf(name, kFormatting)) {
+    if (m->formatting >= kMaxOpenFormatting || m->Depth() >= max_depth) return true;
+    ++m->formatting;
+    return false;
+  }
+  if (OneOf(name, kSelfClosingSiblings)) {
+    const int at = m->FindInScope(name);
+    if (at >= 0) m->PopTo(at);
+  }
+  if (m->Depth() >= max_depth) return true;
+  m->stack.push_back(name);
+  if (name == "svg" || name == "math") ++m->foreign;
+  return false;
+}
+
+// The index past the end tag that closes raw-text element `name` (lower case), whose
+// content starts at html[from]; html.size() when it is never closed.
+size_t SkipRawText(std::string_view html, size_t from, const std::string& name) {
+  // Skip to the matching end tag, case-insensitively.
+  const std::string close = "</" + name;
+  size_t p = from;
+  while (true) {
+    const size_t c = html.find("</", p);
+    if (c == std::string_view::npos) return html.size();
+    bool match = c + close.size() <= html.size();
+    for (size_t k = 2; match && k < close.size(); ++k) {
+      match = LowerAscii(html[c + k]) == close[k];
+    }
+    if (match) {
+      const size_t gt = html.find('>', c);
+      return gt == std::string_view::npos ? html.size() : gt + 1;
+    }
+    p = c + 2;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> LimitNesting(std::string_view html, int max_depth) {
@@ -103,62 +181,20 @@ std::optional<std::string> LimitNesting(std::string_view html, int max_depth) {
   std::string name;
   size_t i = 0;
   while (i < html.size()) {
-    size_t lt = html.find('<', i);
+    const size_t lt = html.find('<', i);
     if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
-    char next = html[lt + 1];
-    if (next == '!') {
-      size_t end;
-      if (html.substr(lt, 4) == "<!--") {
-        end = html.find("-->", lt + 4);
-        end = end == std::string_view::npos ? html.size() : end + 3;
-      } else {
-        end = html.find('>', lt);
-        end = end == std::string_view::npos ? html.size() : end + 1;
-      }
-      i = end;
+    const size_t declaration_end = SkipDeclaration(html, lt);
+    if (declaration_end != std::string_view::npos) {
+      i = declaration_end;
       continue;
     }
-    if (next == '?') {
-      size_t end = html.find('>', lt);
-      i = end == std::string_view::npos ? html.size() : end + 1;
-      continue;
-    }
-    if (!IsAsciiAlpha(next) &&
-        !(next == '/' && lt + 2 < html.size() && IsAsciiAlpha(html[lt + 2]))) {
+    if (!StartsTag(html, lt)) {
       i = lt + 1;  // a literal '<' in text
       continue;
     }
     bool end_tag = false, self_closing = false;
-    size_t after = ScanTag(html, lt, &name, &end_tag, &self_closing);
-    bool drop = false;
-    if (end_tag) {
-      if (OneOf(name, kFormatting)) {
-        if (m.formatting > 0) --m.formatting;
-      } else {
-        int at = m.FindInScope(name);
-        if (at >= 0) m.PopTo(at);
-      }
-    } else if (OneOf(name, kVoid) || OneOf(name, kRawText) || (self_closing && m.foreign > 0)) {
-      // No depth below these: raw-text elements hold only text. They are never
-      // dropped, so script bodies cannot leak into the text.
-    } else if (OneOf(name, kFormatting)) {
-      if (m.formatting >= kMaxOpenFormatting || m.Depth() >= max_depth) {
-        drop = true;
-      } else {
-        ++m.formatting;
-      }
-    } else {
-      if (OneOf(name, kSelfClosingSiblings)) {
-        int at = m.FindInScope(name);
-        if (at >= 0) m.PopTo(at);
-      }
-      if (m.Depth() >= max_depth) {
-        drop = true;
-      } else {
-        m.stack.push_back(name);
-        if (name == "svg" || name == "math") ++m.foreign;
-      }
-    }
+    const size_t after = ScanTag(html, lt, &name, &end_tag, &self_closing);
+    const bool drop = ApplyTag(&m, name, end_tag, self_closing, max_depth);
     if (drop) {
       if (!rewriting) {
         rewriting = true;
@@ -170,30 +206,7 @@ std::optional<std::string> LimitNesting(std::string_view html, int max_depth) {
     i = after;
     if (!end_tag && !drop && OneOf(name, kRawText)) {
       if (name == "plaintext") break;
-      // Skip to the matching end tag, case-insensitively.
-      std::string close = "</" + name;
-      size_t p = after;
-      while (true) {
-        size_t c = html.find("</", p);
-        if (c == std::string_view::npos) {
-          p = html.size();
-          break;
-        }
-        bool match = c + close.size() <= html.size();
-        for (size_t k = 2; match && k < close.size(); ++k) {
-          match = LowerAscii(html[c + k]) == close[k];
-        }
-        if (match) {
-          p = c;
-          break;
-        }
-        p = c + 2;
-      }
-      i = p;
-      if (p < html.size()) {
-        size_t gt = html.find('>', p);
-        i = gt == std::string_view::npos ? html.size() : gt + 1;
-      }
+      i = SkipRawText(html, after, name);
     }
   }
   if (!rewriting) return std::nullopt;
