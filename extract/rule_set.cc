@@ -635,6 +635,51 @@ class RuleSetBuilder {
     return Status::Ok();
   }
 
+  // The lexicon's alternation of its forms (pattern_, pattern_forms_) and its gate.
+  static void BuildAlternation(Lexicon* lexicon) {
+    // Among forms that match at one position, the alternation must try the longer
+    // first. Any two such forms are a prefix of one another (after folding), so
+    // descending order of the folded forms does that, and it also keeps forms with a
+    // common prefix side by side, which RE2 factors into a trie: a far smaller
+    // program than a flat list in order of length, and far faster to capture with.
+    // Forms that differ only in ASCII case match the same text under (?i): one will do.
+    std::vector<std::pair<std::string, std::string>> keyed;  // (order key, form)
+    for (const auto& [form, index] : lexicon->exact_) {
+      keyed.emplace_back(OrderKey(form, lexicon->ignore_case_), form);
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<std::string> forms;
+    std::string last_lower;
+    for (const auto& [key, form] : keyed) {
+      if (lexicon->ignore_case_) {
+        std::string lower = AsciiLower(form);
+        if (!forms.empty() && lower == last_lower) continue;
+        last_lower = std::move(lower);
+      }
+      forms.push_back(form);
+    }
+    std::string pattern = lexicon->ignore_case_ ? "(?i:" : "(?:";
+    for (size_t i = 0; i < forms.size(); ++i) {
+      if (i) pattern += '|';
+      pattern += FormPattern(forms[i]);
+    }
+    pattern += ')';
+    lexicon->pattern_ = std::move(pattern);
+    lexicon->pattern_forms_ = std::move(forms);
+    lexicon->gate_ = lexicon->pattern_;
+    if (lexicon->pattern_.size() >= kGateLexiconBytes) {
+      // Every form is words of non-space characters with single spaces between them.
+      size_t spaces = 0;
+      for (const std::string& f : lexicon->pattern_forms_) {
+        spaces = std::max<size_t>(spaces, std::count(f.begin(), f.end(), ' '));
+      }
+      lexicon->gate_ =
+          spaces == 0 ? "(?:\\S+)" : "(?:\\S+(?:\\s+\\S+){0," + std::to_string(spaces) + "})";
+    }
+  }
+
   Status ReadLexicons(const toml::table& root) {
     const toml::node_view<const toml::node> node = root["lexicon"];
     if (!node) return Status::Ok();
@@ -674,47 +719,7 @@ class RuleSetBuilder {
           if (Status s = ReadEntry(e, origin_, &lexicon); !s.ok()) return s;
         }
       }
-      // Among forms that match at one position, the alternation must try the longer
-      // first. Any two such forms are a prefix of one another (after folding), so
-      // descending order of the folded forms does that, and it also keeps forms with a
-      // common prefix side by side, which RE2 factors into a trie: a far smaller
-      // program than a flat list in order of length, and far faster to capture with.
-      // Forms that differ only in ASCII case match the same text under (?i): one will do.
-      std::vector<std::pair<std::string, std::string>> keyed;  // (order key, form)
-      for (const auto& [form, index] : lexicon.exact_) {
-        keyed.emplace_back(OrderKey(form, lexicon.ignore_case_), form);
-      }
-      std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      });
-      std::vector<std::string> forms;
-      std::string last_lower;
-      for (const auto& [key, form] : keyed) {
-        if (lexicon.ignore_case_) {
-          std::string lower = AsciiLower(form);
-          if (!forms.empty() && lower == last_lower) continue;
-          last_lower = std::move(lower);
-        }
-        forms.push_back(form);
-      }
-      std::string pattern = lexicon.ignore_case_ ? "(?i:" : "(?:";
-      for (size_t i = 0; i < forms.size(); ++i) {
-        if (i) pattern += '|';
-        pattern += FormPattern(forms[i]);
-      }
-      pattern += ')';
-      lexicon.pattern_ = std::move(pattern);
-      lexicon.pattern_forms_ = std::move(forms);
-      lexicon.gate_ = lexicon.pattern_;
-      if (lexicon.pattern_.size() >= kGateLexiconBytes) {
-        // Every form is words of non-space characters with single spaces between them.
-        size_t spaces = 0;
-        for (const std::string& f : lexicon.pattern_forms_) {
-          spaces = std::max<size_t>(spaces, std::count(f.begin(), f.end(), ' '));
-        }
-        lexicon.gate_ =
-            spaces == 0 ? "(?:\\S+)" : "(?:\\S+(?:\\s+\\S+){0," + std::to_string(spaces) + "})";
-      }
+      BuildAlternation(&lexicon);
       set_->lexicons_.emplace(name, std::move(lexicon));
     }
     return Status::Ok();
