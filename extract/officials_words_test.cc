@@ -17,19 +17,8 @@ namespace {
 
 using test::Officials;
 
-// rules/officials.toml as shipped with `from`, which it must hold once, replaced by `to`.
 rules::RuleSet OfficialsWith(const std::string& from, const std::string& to) {
-  std::ifstream in(NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string toml = buffer.str();
-  const size_t at = toml.find(from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(toml.find(from, at + 1) == std::string::npos);
-  toml.replace(at, from.size(), to);
-  auto loaded = rules::RuleSet::FromText(toml, NEWSFACTS_SOURCE_DIR "/rules/officials.toml");
-  REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-  return std::move(loaded).value();
+  return test::ShippedRulesWith("officials.toml", from, to);
 }
 
 std::vector<Official> OfficialsBy(const rules::RuleSet& set, const std::string& text) {

@@ -20,19 +20,8 @@ namespace {
 
 using test::QuoteRules;
 
-// rules/quotes.toml as shipped with `from`, which it must hold once, replaced by `to`.
 rules::RuleSet QuotesWith(const std::string& from, const std::string& to) {
-  std::ifstream in(NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string toml = buffer.str();
-  const size_t at = toml.find(from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(toml.find(from, at + 1) == std::string::npos);
-  toml.replace(at, from.size(), to);
-  auto loaded = rules::RuleSet::FromText(toml, NEWSFACTS_SOURCE_DIR "/rules/quotes.toml");
-  REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
-  return std::move(loaded).value();
+  return test::ShippedRulesWith("quotes.toml", from, to);
 }
 
 // The text of [range.first, range.second).

@@ -6,8 +6,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,24 @@ inline const rules::RuleSet& ShippedRules(const std::string& file) {
     it = sets->emplace(file, std::move(loaded).value()).first;
   }
   return it->second;
+}
+
+// rules/FILE as shipped with `from`, which it must hold once, replaced by `to`: for tests
+// that change one word list or fragment and check that the output follows.
+inline rules::RuleSet ShippedRulesWith(const std::string& file, const std::string& from,
+                                       const std::string& to) {
+  const std::string path = NEWSFACTS_SOURCE_DIR "/rules/" + file;
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string toml = buffer.str();
+  const size_t at = toml.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(toml.find(from, at + 1) == std::string::npos);
+  toml.replace(at, from.size(), to);
+  auto loaded = rules::RuleSet::FromText(toml, path);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().ToString());
+  return std::move(loaded).value();
 }
 
 inline const rules::RuleSet& DateRules() { return ShippedRules("dates.toml"); }
