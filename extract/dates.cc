@@ -149,8 +149,8 @@ std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Ma
     }
     return p;
   }
-  std::string shift = AsciiLower(m.Group("shift"));
-  const bool back = shift == "before" || shift.starts_with("prior") || shift.starts_with("ahead");
+  const bool back =
+      resolver.LexNum(resolver.Lex(Resolver::kShiftWord), m.Group("shift"), "step").value_or(0) < 0;
   if (anchor->from) {
     auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
     if (!moved) return std::nullopt;

@@ -100,11 +100,9 @@ std::optional<Parsed> Resolver::MonthOf(const Capture* month, const Capture* yea
     std::string which = AsciiLower(which_text);
     if (!which.empty() && which != "in" && ref_) {
       int y = ref_->year;
-      if (which == "last" || which == "past" || which == "previous") {
-        if (*m >= ref_->month) --y;
-      } else if (which == "next" || which == "coming" || which == "following") {
-        if (*m <= ref_->month) ++y;
-      }
+      const int step = StepOf(which);
+      if (step < 0 && *m >= ref_->month) --y;
+      if (step > 0 && *m <= ref_->month) ++y;
       p.from = CivilDate{y, *m, 1};
       p.to = MonthEnd(y, *m);
       return p;
@@ -151,15 +149,16 @@ std::optional<Parsed> Resolver::FiscalYear(const Match& m) const {
 }
 
 std::optional<Parsed> Resolver::Season(const Match& m) const {
-  const std::string season = AsciiLower(m.Has("season") ? m.Group("season") : m.Group("season2"));
-  const int start = season == "spring" ? 3 : season == "summer" ? 6 : season == "winter" ? 12 : 9;
+  const auto start =
+      LexNum(Lex(kSeason), m.Has("season") ? m.Group("season") : m.Group("season2"), "month");
+  if (!start) return std::nullopt;
   std::string which = AsciiLower(m.Group("swhich"));
   auto span = [&](int year) {
     Parsed p;
     p.kind = "range";
     p.granularity = "month";
-    p.from = CivilDate{year, start, 1};
-    const CivilDate last = AddMonths(CivilDate{year, start, 1}, 2);
+    p.from = CivilDate{year, *start, 1};
+    const CivilDate last = AddMonths(CivilDate{year, *start, 1}, 2);
     p.to = MonthEnd(last.year, last.month);
     return p;
   };
@@ -181,12 +180,13 @@ std::optional<Parsed> Resolver::Season(const Match& m) const {
     return year;
   };
   int year = begun_by(ref_days);  // the latest begun by the reference
-  if (which == "this") {
-    year = start == 12 && ref_->month < 12 ? ref_->year - 1 : ref_->year;
-  } else if (which == "last" || which == "past") {
+  const int step = StepOf(which);
+  if (step == 0) {
+    year = *start == 12 && ref_->month < 12 ? ref_->year - 1 : ref_->year;
+  } else if (step < 0) {
     if (extract_internal::ToDays(*span(year).to) >= ref_days) --year;
   } else {
-    ++year;  // "next", "coming"
+    ++year;
   }
   return span(year);
 }
@@ -313,12 +313,11 @@ std::optional<Parsed> Resolver::Holiday(const Match& m) const {
     if (!y) return std::nullopt;
     date = HolidayIn(*entry, *y);
   } else if (ref_) {
-    std::string which = AsciiLower(m.Group("which"));
-    const bool future = which == "next" || which == "coming" || which == "following" ||
-                        which == "upcoming" || (which.empty() && FutureCue(m.start));
-    const bool strictly = which == "last" || which == "previous" || which == "past" || future;
+    const auto direction = DirectionOf(m.Group("which"));
+    const bool future = direction ? direction->step > 0 : FutureCue(m.start);
+    const bool strictly = future || (direction && direction->step < 0);
     const int64_t ref_days = extract_internal::ToDays(*ref_);
-    if (which == "this" || which == "current") {
+    if (direction && direction->step == 0) {
       date = HolidayIn(*entry, ref_->year);
     } else {
       for (int k = 0; k <= 2 && !date; ++k) {
@@ -350,12 +349,9 @@ std::optional<Parsed> Resolver::Holiday(const Match& m) const {
   return p;
 }
 
-int Resolver::PartThird(std::string_view part_text) {
-  std::string part = AsciiLower(part_text);
-  if (part.starts_with("the ")) part = part.substr(4);
-  if (part.starts_with("mid")) return 1;
-  if (part.starts_with("late") || part.starts_with("end")) return 2;
-  return 0;
+int Resolver::PartThird(std::string_view part_text) const {
+  const std::string part = PartOf(part_text);
+  return part == "mid" ? 1 : part == "late" ? 2 : 0;
 }
 
 std::optional<Parsed> Resolver::PartOfYear(const Match& m) const {
@@ -453,11 +449,7 @@ std::optional<Parsed> Resolver::NthOfMonth(const Match& m) const {
     AnchorToReference(&*month);
     if (month->from) first = month->from;
   } else if (ref_) {
-    std::string which = AsciiLower(m.Group("nwhich"));
-    int k = 0;
-    if (which == "last" || which == "previous" || which == "past") k = -1;
-    if (which == "next" || which == "following" || which == "coming") k = 1;
-    first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
+    first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, StepOf(m.Group("nwhich")));
   }
   if (!first) return ref_ ? std::nullopt : std::optional<Parsed>(p);
   std::string nth_text = AsciiLower(m.Group("nth"));
@@ -540,10 +532,7 @@ std::optional<Parsed> Resolver::MonthOfYearWord(const Match& m) const {
   p.kind = "month";
   p.granularity = "month";
   if (!ref_) return p;
-  const std::string which = AsciiLower(m.Group("ywhich"));
-  int year = ref_->year;
-  if (which == "last" || which.ends_with("previous")) --year;
-  if (which == "next" || which.ends_with("following")) ++year;
+  const int year = ref_->year + StepOf(m.Group("ywhich"));
   p.from = CivilDate{year, *month, 1};
   p.to = MonthEnd(year, *month);
   return p;
@@ -565,10 +554,7 @@ std::optional<Parsed> Resolver::EnclosingPeriod(const Match& m, const Capture* m
   if (year != nullptr) return Year(year);
   period.emplace();
   if (!ref_) return period;
-  const std::string which = AsciiLower(which_text);
-  int k = 0;
-  if (which == "last" || which == "previous") k = -1;
-  if (which == "next" || which == "coming" || which == "following" || which == "upcoming") k = 1;
+  const int k = StepOf(which_text);
   if (AsciiLower(unit_text) == "month") {
     const CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
     period->from = first;
@@ -771,10 +757,7 @@ std::optional<Parsed> Resolver::DaySpan(const Match& m) const {
   if (month == nullptr) {
     // "from 4 to 22 next month": the month is placed from the reference date's.
     if (!ref_) return p;
-    const std::string which = AsciiLower(m.Group("dwhich"));
-    int k = 0;
-    if (which == "next" || which.ends_with("following")) k = 1;
-    if (which == "last" || which.ends_with("previous")) k = -1;
+    const int k = StepOf(m.Group("dwhich"));
     const CivilDate first = AddMonths(CivilDate{ref_->year, ref_->month, 1}, k);
     if (!IsValidDate(first.year, first.month, static_cast<int>(*d2))) return std::nullopt;
     known = CivilDate{first.year, first.month, static_cast<int>(*d2)};

@@ -75,13 +75,7 @@ std::optional<int> Resolver::YearNumber(const Capture* year) const {
   return static_cast<int>(*v);
 }
 
-std::optional<int> Resolver::YearFromWords(std::string_view words) {
-  static constexpr std::string_view kSmall[] = {
-      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
-      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
-                                               "sixty",  "seventy", "eighty", "ninety"};
+std::optional<int> Resolver::YearFromWords(std::string_view words) const {
   std::vector<int> values;  // numbers, with -100 for "hundred" and -1000 for "thousand"
   size_t i = 0;
   while (i < words.size()) {
@@ -101,15 +95,9 @@ std::optional<int> Resolver::YearFromWords(std::string_view words) {
     } else if (word == "thousand") {
       values.push_back(-1000);
     } else {
-      int v = -1;
-      for (int k = 0; k < 20; ++k) {
-        if (word == kSmall[k]) v = k;
-      }
-      for (int k = 0; k < 8; ++k) {
-        if (word == kTens[k]) v = 20 + 10 * k;
-      }
-      if (v < 0) return std::nullopt;
-      values.push_back(v);
+      const auto v = LexNum(Lex(kNumberWord), word, "value");
+      if (!v || *v < 0 || *v > 90) return std::nullopt;
+      values.push_back(*v);
     }
   }
   if (values.empty()) return std::nullopt;
@@ -174,11 +162,7 @@ int Resolver::CenturyYear(int64_t yy) const {
 std::optional<int> Resolver::NamedYear(const Capture* year, std::string_view which_text) const {
   if (year != nullptr) return YearNumber(year);
   if (!ref_) return std::nullopt;
-  const std::string which = AsciiLower(which_text);
-  if (which == "last" || which == "previous" || which == "past") return ref_->year - 1;
-  if (which == "next" || which == "following" || which == "coming" || which == "upcoming")
-    return ref_->year + 1;
-  return ref_->year;
+  return ref_->year + StepOf(which_text);
 }
 
 std::optional<int64_t> Resolver::DayNumber(const Capture* day) const {
@@ -189,11 +173,39 @@ std::optional<int64_t> Resolver::DayNumber(const Capture* day) const {
   return std::nullopt;
 }
 
+std::optional<Resolver::Direction> Resolver::DirectionOf(std::string_view which) const {
+  std::string word = AsciiLower(which);
+  if (word.starts_with("the ")) word = word.substr(SkipSpaces(word, 4));
+  const rules::LexiconEntry* entry = nullptr;
+  for (LexiconId id : {kWhich, kWhichPast}) {
+    if (entry == nullptr && Lex(id) != nullptr) entry = Lex(id)->Find(word);
+  }
+  if (entry == nullptr) return std::nullopt;
+  Direction d;
+  d.step = static_cast<int>(ParseAttrNumber(entry->attr("step")).value_or(0));
+  d.nearest = entry->attr("nearest") == "true";
+  return d;
+}
+
+int Resolver::StepOf(std::string_view which) const {
+  const auto d = DirectionOf(which);
+  return d ? d->step : 0;
+}
+
+std::string Resolver::PartOf(std::string_view part_text) const {
+  std::string word = AsciiLower(part_text);
+  if (word.starts_with("the ")) word = word.substr(SkipSpaces(word, 4));
+  const std::string_view first = WordAt(word, 0);
+  const LexiconEntry* entry = Lex(kPeriodPart) ? Lex(kPeriodPart)->Find(first) : nullptr;
+  return entry != nullptr ? entry->attr("part") : std::string();
+}
+
 const rules::Lexicon* Resolver::Lex(LexiconId id) const {
   static constexpr const char* kNames[kLexiconCount] = {
       "month",         "weekday",           "number_word",  "time_unit",  "relative_day",
       "quarter",       "holiday",           "day_word",     "future_cue", "decade_word",
-      "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue",   "present_future_cue"};
+      "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue",   "present_future_cue",
+      "which",         "which_past",        "season",       "shift_word", "period_part"};
   if (!lexicon_loaded_[id]) {
     lexicons_[id] = rules_.lexicon(kNames[id]);
     lexicon_loaded_[id] = true;

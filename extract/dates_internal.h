@@ -161,7 +161,7 @@ class Resolver {
   std::optional<Parsed> Holiday(const Match& m) const;
 
   // Which third a part word names: 0 early/beginning/start, 1 mid/middle, 2 late/end.
-  static int PartThird(std::string_view part_text);
+  int PartThird(std::string_view part_text) const;
 
   // "early 2024" Jan-Apr, "mid-2024" May-Aug, "late 2024" Sep-Dec.
   std::optional<Parsed> PartOfYear(const Match& m) const;
@@ -354,10 +354,32 @@ class Resolver {
     kDayCardinal,
     kPastCue,
     kPresentFutureCue,
+    kWhich,
+    kWhichPast,
+    kSeason,
+    kShiftWord,
+    kPeriodPart,
     kLexiconCount
   };
   std::optional<int> LexNum(const rules::Lexicon* lexicon, std::string_view form,
                             const std::string& attr) const;
+
+  // Where a word such as "last", "this", "next" or "the following" (the `which` and
+  // `which_past` lexicons; a leading "the" is skipped) places a period relative to the
+  // reference date's: step -1, 0 or 1, and whether it means the nearest day that way
+  // ("coming", "past"). nullopt for any other word.
+  struct Direction {
+    int step = 0;
+    bool nearest = false;
+  };
+  std::optional<Direction> DirectionOf(std::string_view which) const;
+  // DirectionOf's step; 0 for a word that is no direction.
+  int StepOf(std::string_view which) const;
+
+  // The part of a period a word before it names ("early", "the end of", "earlier in"; the
+  // `period_part` lexicon, read from its first word after "the"): "early", "mid", "late",
+  // "earlier", "later", "rest", or "" for none.
+  std::string PartOf(std::string_view part_text) const;
   std::optional<int> MonthNumber(const Capture* month, const Capture* month_num) const;
 
   // A year written in four digits, or in words ("nineteen ninety six"); a year in
@@ -366,7 +388,9 @@ class Resolver {
 
   // "nineteen ninety six" (two pairs), "nineteen hundred ninety three", "two thousand and
   // fifteen", "one thousand seven hundred and eighty nine"; nullopt unless 1000..2999.
-  static std::optional<int> YearFromWords(std::string_view words);
+  // The words' values come from the number_word lexicon; "hundred", "thousand", "oh"
+  // and "and" are the grammar of the year_words fragment.
+  std::optional<int> YearFromWords(std::string_view words) const;
   std::optional<int64_t> Count(std::string_view text) const;
 
   // A two-digit year: the century that puts it no more than twenty years after the

@@ -47,11 +47,8 @@ std::optional<Parsed> Resolver::Weekend(const Match& m) const {
 std::optional<Parsed> Resolver::WeekdayOfWeek(const Match& m) const {
   const bool weekday_first = m.Has("wweek");
   auto wd = LexNum(Lex(kWeekday), m.Group(weekday_first ? "weekday" : "wday"), "num");
-  std::string which = AsciiLower(m.Group(weekday_first ? "wweek" : "wwhich"));
   if (!wd) return std::nullopt;
-  int k = 0;
-  if (which == "last" || which == "previous") k = -1;
-  if (which == "next" || which == "following" || which == "coming" || which == "upcoming") k = 1;
+  const int k = StepOf(m.Group(weekday_first ? "wweek" : "wwhich"));
   Parsed p;
   p.kind = "relative";
   p.granularity = "day";
@@ -71,10 +68,7 @@ std::optional<Parsed> Resolver::Compound(const Match& m) const {
     size_t w = k;
     while (w > 0 && !IsSpace(text_[w - 1])) --w;
     const std::string before = AsciiLower(std::string_view(text_).substr(w, k - w));
-    if (before == "last" || before == "past" || before == "previous" || before == "next" ||
-        before == "coming" || before == "first") {
-      return std::nullopt;
-    }
+    if (StepOf(before) != 0 || before == "first") return std::nullopt;
   }
   const bool back = dir == "ago";
   Parsed p;
@@ -152,21 +146,19 @@ std::optional<Parsed> Resolver::WeekdayDate(const Match& m) const {
   p.kind = "relative";
   p.granularity = "day";
   if (!ref_) return p;
-  std::string which = AsciiLower(m.Group("which"));
+  const auto direction = DirectionOf(m.Group("which"));
   const int today = Weekday(*ref_);
   int64_t delta = 0;
-  if (which == "last" || which == "previous") {
-    // The named day of the week before the reference date's (weeks run Monday to
-    // Sunday), as "last week" is that whole week.
-    delta = *wd - today - 7;
-  } else if (which == "next" || which == "following") {
-    delta = *wd - today + 7;
-  } else if (which == "coming" || which == "upcoming") {
-    delta = ((*wd - today) % 7 + 7) % 7;
-    if (delta == 0) delta = 7;
-  } else if (which == "this") {
+  if (direction && direction->step == 0) {
     delta = *wd - today;
-  } else if (which != "past" && FutureCue(m.start)) {
+  } else if (direction && !direction->nearest) {
+    // "last Tuesday", "next Tuesday": the named day of the week before or after the
+    // reference date's (weeks run Monday to Sunday), as "last week" is that whole week.
+    delta = *wd - today + 7 * direction->step;
+  } else if (direction && direction->step > 0) {
+    delta = ((*wd - today) % 7 + 7) % 7;  // "coming Tuesday": the first one after
+    if (delta == 0) delta = 7;
+  } else if (!direction && FutureCue(m.start)) {
     p.bare_weekday = *wd;
     delta = ((*wd - today) % 7 + 7) % 7;
   } else {
@@ -248,10 +240,8 @@ std::optional<Parsed> Resolver::PastUnit(const Match& m) const {
 
 std::optional<int> Resolver::PeriodStep(const Match& m, std::string_view which,
                                         std::string_view unit) const {
-  if (which == "last" || which == "previous" || which == "past") return -1;
-  if (which == "next" || which == "coming" || which == "following" || which == "upcoming") return 1;
+  if (const auto direction = DirectionOf(which)) return direction->step;
   if (which.starts_with("after")) return 2;  // "the week after next"
-  if (which == "this" || which == "current") return 0;
   const std::string part = AsciiLower(m.Group("part"));
   if (which == "the" || which.ends_with("same") || (which == "that" && unit == "weekend")) {
     // "the rest of the week" and "the end of the year" are the reference date's; so
@@ -312,15 +302,7 @@ std::pair<CivilDate, CivilDate> CalendarPeriod(const CivilDate& ref, std::string
 // Narrows p's period to the part written before it: "earlier", "later" and "the rest of"
 // split it at the reference date when it holds it; "early" and "late" take its first and
 // second halves (a year's first and last six months), "mid" its middle third.
-void PartOfPeriod(std::string part, std::string_view unit, const CivilDate& ref, Parsed* p) {
-  if (part.starts_with("earlier")) part = "earlier";
-  if (part.starts_with("later")) part = "later";
-  if (part.find("rest") != std::string::npos || part.find("remain") != std::string::npos)
-    part = "rest";
-  if (part.find("beginning") != std::string::npos || part.find("start") != std::string::npos)
-    part = "early";
-  if (part.find("middle") != std::string::npos) part = "mid";
-  if (part.find("end of") != std::string::npos) part = "late";
+void PartOfPeriod(std::string_view part, std::string_view unit, const CivilDate& ref, Parsed* p) {
   CivilDate from = *p->from;
   CivilDate to = *p->to;
   const int64_t from_days = extract_internal::ToDays(from);
@@ -386,7 +368,7 @@ std::optional<Parsed> Resolver::Period(const Match& m) const {
   }
   if (!ref_) return p;
   std::tie(p.from, p.to) = CalendarPeriod(*ref_, unit, *k, work_week);
-  PartOfPeriod(AsciiLower(m.Group("part")), unit, *ref_, &p);
+  PartOfPeriod(PartOf(m.Group("part")), unit, *ref_, &p);
   return p;
 }
 
@@ -430,8 +412,9 @@ bool Resolver::PlaceDuration(const Match& m, int64_t n, int64_t mult, const Lexi
                              Parsed* p) const {
   const std::string& code = unit.attr("code");
   std::string which = AsciiLower(m.Group("which"));
-  bool back = which == "last" || which == "past" || which == "previous";
-  bool ahead = which == "next" || which == "coming" || which == "upcoming" || which == "following";
+  const int step = StepOf(which);
+  bool back = step < 0;
+  bool ahead = step > 0;
   const bool within = m.Has("within");
   const bool quarters = unit.attr("align") == "quarter";
   const bool decades = unit.attr("align") == "decade";
