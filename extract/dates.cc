@@ -215,9 +215,11 @@ std::optional<Parsed> DateToDate(const Resolver& resolver, const std::vector<Mat
   auto month_part = [](const Match* part) {
     return part->Has("month") && !part->Has("day") && !part->Has("year");
   };
-  if (connector != "to" && connector != "until" && connector != "till" && connector != "through" &&
-      ((weekday_part(parts.front()) && month_part(parts.back())) ||
-       (month_part(parts.front()) && weekday_part(parts.back())))) {
+  const rules::Lexicon* connectors = resolver.Lex(Resolver::kRangeConnector);
+  const LexiconEntry* word = connectors ? connectors->Find(connector) : nullptr;
+  const bool joins_any = word != nullptr && word->attr("word") == "true";
+  if (!joins_any && ((weekday_part(parts.front()) && month_part(parts.back())) ||
+                     (month_part(parts.front()) && weekday_part(parts.back())))) {
     return std::nullopt;
   }
   auto first = resolver.Parse(*parts.front());

@@ -456,7 +456,7 @@ std::optional<Parsed> Resolver::NthOfMonth(const Match& m) const {
   std::optional<int> n = LeadingInt(nth_text).has_value()
                              ? std::optional<int>(static_cast<int>(*LeadingInt(nth_text)))
                              : LexNum(Lex(kDayWord), nth_text, "value");
-  if (nth_text == "last") n = -1;
+  if (LexNum(Lex(kNth), nth_text, "value") == -1) n = -1;
   if (!n) return std::nullopt;
   if (m.Has("nweekday")) {
     auto wd = LexNum(Lex(kWeekday), m.Group("nweekday"), "num");
@@ -573,8 +573,7 @@ CivilDate Resolver::WeekMonday(const CivilDate& from, const CivilDate& to, int64
 }
 
 std::optional<Parsed> Resolver::FirstOrLastOf(const Match& m) const {
-  const std::string fl = AsciiLower(m.Group("fl"));
-  const bool last = fl == "last" || fl == "final";
+  const bool last = LexNum(Lex(kNth), m.Group("fl"), "value") == -1;
   auto n = Count(AsciiLower(m.Group("fcount")));
   const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("funit")) : nullptr;
   if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
@@ -622,15 +621,10 @@ std::optional<Parsed> Resolver::FirstOrLastOf(const Match& m) const {
 }
 
 std::optional<Parsed> Resolver::NthWeek(const Match& m) const {
-  static constexpr std::string_view kOrdinals[][2] = {
-      {"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"}};
-  const std::string nth = AsciiLower(m.Group("wnth"));
-  int n = 0;
-  for (int i = 0; i < 5; ++i) {
-    if (nth == kOrdinals[i][0] || nth == kOrdinals[i][1]) n = i + 1;
-  }
-  const bool last = nth == "last" || nth == "final";
-  if (n == 0 && !last) return std::nullopt;
+  const auto nth = LexNum(Lex(kNth), m.Group("wnth"), "value");
+  if (!nth) return std::nullopt;
+  const bool last = *nth == -1;
+  const int n = last ? 0 : *nth;
   std::optional<Parsed> period = EnclosingPeriod(
       m, m.Get("wmonth"), m.Get("wyear"), m.Get("wyear2"), m.Group("wwhich2"), m.Group("wunit"));
   if (!period) return std::nullopt;

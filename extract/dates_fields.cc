@@ -184,6 +184,7 @@ std::optional<Resolver::Direction> Resolver::DirectionOf(std::string_view which)
   Direction d;
   d.step = static_cast<int>(ParseAttrNumber(entry->attr("step")).value_or(0));
   d.nearest = entry->attr("nearest") == "true";
+  d.anchor = entry->attr("anchor");
   return d;
 }
 
@@ -202,10 +203,11 @@ std::string Resolver::PartOf(std::string_view part_text) const {
 
 const rules::Lexicon* Resolver::Lex(LexiconId id) const {
   static constexpr const char* kNames[kLexiconCount] = {
-      "month",         "weekday",           "number_word",  "time_unit",  "relative_day",
-      "quarter",       "holiday",           "day_word",     "future_cue", "decade_word",
-      "anaphora_stop", "year_words_follow", "day_cardinal", "past_cue",   "present_future_cue",
-      "which",         "which_past",        "season",       "shift_word", "period_part"};
+      "month",         "weekday",           "number_word",     "time_unit",  "relative_day",
+      "quarter",       "holiday",           "day_word",        "future_cue", "decade_word",
+      "anaphora_stop", "year_words_follow", "day_cardinal",    "past_cue",   "present_future_cue",
+      "which",         "which_past",        "season",          "shift_word", "period_part",
+      "nth",           "clock_word",        "range_connector", "period_unit"};
   if (!lexicon_loaded_[id]) {
     lexicons_[id] = rules_.lexicon(kNames[id]);
     lexicon_loaded_[id] = true;

@@ -359,6 +359,10 @@ class Resolver {
     kSeason,
     kShiftWord,
     kPeriodPart,
+    kNth,
+    kClockWord,
+    kRangeConnector,
+    kPeriodUnit,
     kLexiconCount
   };
   std::optional<int> LexNum(const rules::Lexicon* lexicon, std::string_view form,
@@ -371,6 +375,7 @@ class Resolver {
   struct Direction {
     int step = 0;
     bool nearest = false;
+    std::string anchor;  // "true", "day" or "": the lexicon's `anchor`
   };
   std::optional<Direction> DirectionOf(std::string_view which) const;
   // DirectionOf's step; 0 for a word that is no direction.

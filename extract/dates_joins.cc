@@ -64,17 +64,16 @@ int SentenceEnds(const std::string& text, size_t from, size_t to) {
 // duration), else against the reference. A rule opts in with emit.anchor = "previous";
 // with emit.anchor = "which", only for the `which` words that point back at a time
 // already named (the following/previous/same/that period, the next day).
-bool AnchorsOnPrevious(const Match& m) {
+bool AnchorsOnPrevious(const Resolver& words, const Match& m) {
   const std::string& anchor = m.rule->Emit("anchor");
   if (anchor == "previous") return true;
   if (anchor != "which") return false;
   std::string which = AsciiLower(m.Group("which"));
   std::string unit = AsciiLower(m.Group("unit"));
-  if (which == "following" || which == "previous" || which.ends_with("same") ||
-      (which == "that" && unit != "weekend")) {
-    return true;
-  }
-  return which == "next" && unit == "day";
+  if (which.ends_with("same") || (which == "that" && unit != "weekend")) return true;
+  const auto direction = words.DirectionOf(which);
+  return direction &&
+         (direction->anchor == "true" || (direction->anchor == "day" && unit == "day"));
 }
 
 // One item of a list written after a date: its span and its number (a year, a month or
@@ -308,17 +307,18 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
 void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
                            std::vector<Candidate>* candidates, const std::vector<size_t>& order) {
   const Candidate* anchor = nullptr;
+  const Resolver words(text, rules, Context{});
   for (size_t i : order) {
     Candidate& c = (*candidates)[i];
-    if (c.match != nullptr && c.fact.from && AnchorsOnPrevious(*c.match) && anchor != nullptr &&
-        SentenceEnds(text, anchor->end, c.start) <= 1) {
+    if (c.match != nullptr && c.fact.from && AnchorsOnPrevious(words, *c.match) &&
+        anchor != nullptr && SentenceEnds(text, anchor->end, c.start) <= 1) {
       const Match& m = *c.match;
       auto a_from = ParseIsoDate(*anchor->fact.from);
       auto a_to = ParseIsoDate(*anchor->fact.to);
       if (!a_from || !a_to) continue;
       const bool back = m.rule->Emit("direction") == "past" ||
                         AsciiLower(m.Group("dba")) == "before" ||
-                        AsciiLower(m.Group("which")) == "previous";
+                        words.StepOf(m.Group("which")) < 0;
       const std::string unit = AsciiLower(m.Group("unit"));
       // A length shorter than the earlier date's granularity says nothing about it ("in
       // 2019 ... the day after"): the reference stays.

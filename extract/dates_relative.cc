@@ -220,20 +220,15 @@ std::optional<Parsed> Resolver::Ago(const Match& m) const {
 }
 
 std::optional<Parsed> Resolver::PastUnit(const Match& m) const {
-  std::string unit = AsciiLower(m.Group("punit"));
+  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("punit")) : nullptr;
+  if (unit == nullptr) return std::nullopt;
   Parsed p;
   p.kind = "relative";
   p.granularity = "day";
   if (!ref_) return p;
-  CivilDate from = *ref_;
-  if (unit == "week") from = AddDays(*ref_, -7);
-  if (unit == "fortnight") from = AddDays(*ref_, -14);
-  if (unit == "month") from = AddMonths(*ref_, -1);
-  if (unit == "year") from = AddYears(*ref_, -1);
-  if (unit == "decade") from = AddYears(*ref_, -10);
-  if (unit == "day") from = AddDays(*ref_, -1);
-  if (unit == "quarter") from = AddMonths(*ref_, -3);
-  p.from = from;
+  const auto from = Shift(*ref_, -1, *unit);  // "the past week": one unit up to the reference
+  if (!from) return std::nullopt;
+  p.from = *from;
   p.to = *ref_;
   return p;
 }
@@ -341,11 +336,10 @@ void PartOfPeriod(std::string_view part, std::string_view unit, const CivilDate&
 
 std::optional<Parsed> Resolver::Period(const Match& m) const {
   const std::string which = AsciiLower(m.Group("which"));
-  std::string unit = AsciiLower(m.Group("unit"));
-  if (unit == "qtr") unit = "quarter";
-  // "this working week", "next workweek": Monday to Friday.
-  const bool work_week = unit.starts_with("work");
-  if (work_week) unit = "week";
+  const LexiconEntry* period = Lex(kPeriodUnit) ? Lex(kPeriodUnit)->Find(m.Group("unit")) : nullptr;
+  if (period == nullptr) return std::nullopt;
+  const std::string& unit = period->attr("unit");
+  const bool work_week = period->attr("work") == "true";  // Monday to Friday
   const std::optional<int> k = PeriodStep(m, which, unit);
   if (!k) return std::nullopt;
   Parsed p;

@@ -163,9 +163,8 @@ bool Resolver::FollowedByTime(size_t pos) const {
       IsDigit(text_[pos + 1])) {
     return true;
   }
-  const std::string word = AsciiLower(WordAt(text_, SkipSpaces(text_, pos)));
-  return word == "am" || word == "pm" || word == "a" || word == "p" || word == "o'clock" ||
-         word == "hours" || word == "hrs";
+  const std::string_view word = WordAt(text_, SkipSpaces(text_, pos));
+  return !word.empty() && Lex(kClockWord) != nullptr && Lex(kClockWord)->Find(word) != nullptr;
 }
 
 bool Resolver::AnaphoraEnds(size_t pos) const {
