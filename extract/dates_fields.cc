@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -202,12 +203,13 @@ std::string Resolver::PartOf(std::string_view part_text) const {
 }
 
 const rules::Lexicon* Resolver::Lex(LexiconId id) const {
-  static constexpr const char* kNames[kLexiconCount] = {
-      "month",         "weekday",           "number_word",     "time_unit",  "relative_day",
-      "quarter",       "holiday",           "day_word",        "future_cue", "decade_word",
-      "anaphora_stop", "year_words_follow", "day_cardinal",    "past_cue",   "present_future_cue",
-      "which",         "which_past",        "season",          "shift_word", "period_part",
-      "nth",           "clock_word",        "range_connector", "period_unit"};
+  static constexpr const char* kNames[] = {
+      "month",         "weekday",           "number_word",     "time_unit",   "relative_day",
+      "quarter",       "holiday",           "day_word",        "future_cue",  "decade_word",
+      "anaphora_stop", "year_words_follow", "day_cardinal",    "past_cue",    "present_future_cue",
+      "which",         "which_past",        "season",          "shift_word",  "period_part",
+      "nth",           "clock_word",        "range_connector", "period_unit", "range_end_day"};
+  static_assert(std::size(kNames) == kLexiconCount, "a name for every LexiconId");
   if (!lexicon_loaded_[id]) {
     lexicons_[id] = rules_.lexicon(kNames[id]);
     lexicon_loaded_[id] = true;

@@ -363,6 +363,7 @@ class Resolver {
     kClockWord,
     kRangeConnector,
     kPeriodUnit,
+    kRangeEndDay,
     kLexiconCount
   };
   std::optional<int> LexNum(const rules::Lexicon* lexicon, std::string_view form,

@@ -126,11 +126,8 @@ std::optional<Parsed> Resolver::YearToDate() const {
 }
 
 std::optional<Parsed> Resolver::RelativeDay(const Match& m) const {
-  const std::string relday = AsciiLower(m.Group("relday"));
-  // "now", and "date" as the end of a range ("from March to date").
-  auto offset = relday == "now" || relday.ends_with("date")
-                    ? std::optional<int>(0)
-                    : LexNum(Lex(kRelativeDay), m.Group("relday"), "offset");
+  auto offset = LexNum(Lex(kRelativeDay), m.Group("relday"), "offset");
+  if (!offset) offset = LexNum(Lex(kRangeEndDay), m.Group("relday"), "offset");
   if (!offset) return std::nullopt;
   Parsed p;
   p.kind = "relative";
