@@ -319,20 +319,15 @@ void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
       const bool back = m.rule->Emit("direction") == "past" ||
                         AsciiLower(m.Group("dba")) == "before" ||
                         words.StepOf(m.Group("which")) < 0;
-      const std::string unit = AsciiLower(m.Group("unit"));
       // A length shorter than the earlier date's granularity says nothing about it ("in
       // 2019 ... the day after"): the reference stays.
-      const int unit_rank = unit.starts_with("year") || unit.starts_with("decade") ? 4
-                            : unit.starts_with("quarter")                          ? 3
-                            : unit.starts_with("month")                            ? 2
-                                                                                   : 1;
+      const int unit_rank = words.UnitRank(m.Group("unit"));
       if (GranularityRank(anchor->fact.granularity) > unit_rank ||
           GranularityRank(anchor->fact.granularity) == 0) {
         continue;
       }
-      const bool whole_period =
-          anchor->fact.granularity && *anchor->fact.granularity != "day" && m.Has("count") &&
-          (unit.starts_with("year") || unit.starts_with("month") || unit.starts_with("quarter"));
+      const bool whole_period = anchor->fact.granularity && *anchor->fact.granularity != "day" &&
+                                m.Has("count") && words.MovesWholePeriods(m.Group("unit"));
       Context shifted;
       shifted.reference_date = FormatIso(back ? *a_from : *a_to);
       Resolver resolver(text, rules, shifted);

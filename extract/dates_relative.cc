@@ -23,6 +23,25 @@ namespace dates_internal {
 
 std::optional<Parsed> Resolver::YearToDateForm(const Match&) const { return YearToDate(); }
 
+int Resolver::UnitRank(std::string_view unit_text) const {
+  if (const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr) {
+    const std::string& code = unit->attr("code");
+    return code == "Y" ? 4 : unit->attr("align") == "quarter" ? 3 : code == "M" ? 2 : 1;
+  }
+  if (const LexiconEntry* period = Lex(kPeriodUnit) ? Lex(kPeriodUnit)->Find(unit_text) : nullptr) {
+    const std::string& unit = period->attr("unit");
+    return unit == "year" || unit == "decade" ? 4 : unit == "quarter" ? 3 : unit == "month" ? 2 : 1;
+  }
+  return 1;
+}
+
+bool Resolver::MovesWholePeriods(std::string_view unit_text) const {
+  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr;
+  if (unit == nullptr) return false;
+  const std::string& code = unit->attr("code");
+  return code == "M" || code == "Y";
+}
+
 std::optional<CivilDate> Resolver::ShiftBy(const CivilDate& date, std::string_view count,
                                            std::string_view unit_text, bool back) const {
   auto n = Count(AsciiLower(count));
