@@ -195,8 +195,10 @@ std::optional<Parsed> Resolver::OrdinalDay(const Match& m) const {
   auto d = LeadingInt(m.Group("mday"));
   if (!d || *d < 1 || *d > 31) return std::nullopt;
   const std::string next = AsciiLower(WordAt(text_, SkipSpaces(text_, m.Get("mday")->end)));
-  if (!next.empty() && next != "and" && next != "at" && next != "from" && next != "between" &&
-      next != "to" && next != "until" && next != "till" && next != "through") {
+  const LexiconEntry* connector = Lex(kRangeConnector) ? Lex(kRangeConnector)->Find(next) : nullptr;
+  const bool joins = connector != nullptr && connector->attr("word") == "true";
+  if (!next.empty() && !joins && next != "and" && next != "at" && next != "from" &&
+      next != "between") {
     return std::nullopt;
   }
   Parsed p;

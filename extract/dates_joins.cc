@@ -316,9 +316,10 @@ void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
       auto a_from = ParseIsoDate(*anchor->fact.from);
       auto a_to = ParseIsoDate(*anchor->fact.to);
       if (!a_from || !a_to) continue;
-      const bool back = m.rule->Emit("direction") == "past" ||
-                        AsciiLower(m.Group("dba")) == "before" ||
-                        words.StepOf(m.Group("which")) < 0;
+      const bool back =
+          m.rule->Emit("direction") == "past" ||
+          words.LexNum(words.Lex(Resolver::kShiftWord), m.Group("dba"), "step") == -1 ||
+          words.StepOf(m.Group("which")) < 0;
       // A length shorter than the earlier date's granularity says nothing about it ("in
       // 2019 ... the day after"): the reference stays.
       const int unit_rank = words.UnitRank(m.Group("unit"));

@@ -87,7 +87,7 @@ std::optional<Parsed> Resolver::Compound(const Match& m) const {
     size_t w = k;
     while (w > 0 && !IsSpace(text_[w - 1])) --w;
     const std::string before = AsciiLower(std::string_view(text_).substr(w, k - w));
-    if (StepOf(before) != 0 || before == "first") return std::nullopt;
+    if (StepOf(before) != 0 || LexNum(Lex(kNth), before, "value") == 1) return std::nullopt;
   }
   const bool back = dir == "ago";
   Parsed p;
@@ -490,7 +490,9 @@ std::optional<Parsed> Resolver::DayBeforeAfter(const Match& m) const {
   Parsed p;
   p.kind = "relative";
   p.granularity = "day";
-  if (ref_) p.from = p.to = AddDays(*ref_, AsciiLower(m.Group("dba")) == "before" ? -1 : 1);
+  if (ref_)
+    p.from = p.to =
+        AddDays(*ref_, LexNum(Lex(kShiftWord), m.Group("dba"), "step").value_or(1) < 0 ? -1 : 1);
   return p;
 }
 
