@@ -23,32 +23,20 @@
 namespace {
 
 using newsfacts::bench::CpuSeconds;
+using newsfacts::rules::RuleSet;
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: %s RULES_DIR TEXTS.jsonl [SECONDS] [JOIN]\n", argv[0]);
-    return 2;
-  }
-  const double seconds = argc > 3 ? std::atof(argv[3]) : 3.0;
-  const long join = argc > 4 ? std::max(1L, std::atol(argv[4])) : 1L;
-  auto book = newsfacts::RuleBook::Load(argv[1]);
-  if (!book.ok()) {
-    std::fprintf(stderr, "%s\n", book.status().message().c_str());
-    return 2;
-  }
+// The "text" of each line of path, join texts glued into one article; *bytes is their size.
+std::vector<std::string> ReadTexts(const char* path, long join, size_t* bytes) {
   std::vector<std::string> texts;
-  std::ifstream in(argv[2]);
+  std::ifstream in(path);
   std::string line;
-  size_t bytes = 0;
   long pending = 0;  // texts glued into the last article so far
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     auto obj = nlohmann::json::parse(line, nullptr, false);
     if (obj.is_discarded() || !obj.contains("text")) continue;
     std::string text = obj["text"].get<std::string>();
-    bytes += text.size();
+    *bytes += text.size();
     if (!texts.empty() && pending < join) {
       texts.back() += "\n\n" + text;
     } else {
@@ -57,39 +45,39 @@ int main(int argc, char** argv) {
     }
     ++pending;
   }
-  if (texts.empty()) {
-    std::fprintf(stderr, "no texts in %s\n", argv[2]);
-    return 2;
-  }
-  if (std::getenv("NEWSFACTS_RULE_TIMES") != nullptr) {
-    // Time of each rule's own search over every text, to find slow patterns.
-    for (const auto* set : {&book.value().officials(), &book.value().quotes()}) {
-      for (const auto& rule : set->rules()) {
-        for (const std::string& text : texts) set->FindAllOf(rule, text);  // warm the DFA
-        const double t0 = CpuSeconds();
-        size_t n = 0;
-        for (int r = 0; r < 20; ++r) {
-          for (const std::string& text : texts) n += set->FindAllOf(rule, text).size();
-        }
-        const double s = CpuSeconds() - t0;
-        std::printf("%8.2f MB/s  %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
-                    rule.id.c_str(), n / 20);
-      }
+  return texts;
+}
+
+// Time of each rule's own search over every text, to find slow patterns.
+void TimeRules(const RuleSet& set, const std::vector<std::string>& texts, size_t bytes) {
+  for (const auto& rule : set.rules()) {
+    for (const std::string& text : texts) set.FindAllOf(rule, text);  // warm the DFA
+    const double t0 = CpuSeconds();
+    size_t n = 0;
+    for (int r = 0; r < 20; ++r) {
+      for (const std::string& text : texts) n += set.FindAllOf(rule, text).size();
     }
+    const double s = CpuSeconds() - t0;
+    std::printf("%8.2f MB/s  %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
+                rule.id.c_str(), n / 20);
   }
-  if (std::getenv("NEWSFACTS_RULE_TIMES") != nullptr) {
-    for (const auto* set : {&book.value().officials(), &book.value().quotes()}) {
-      for (const std::string& text : texts) set->FindAll(text);
-      const double t0 = CpuSeconds();
-      size_t n = 0;
-      for (int r = 0; r < 20; ++r) {
-        for (const std::string& text : texts) n += set->FindAll(text).size();
-      }
-      const double s = CpuSeconds() - t0;
-      std::printf("%8.2f MB/s  FindAll of %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
-                  set->id().c_str(), n / 20);
-    }
+}
+
+void TimeFindAll(const RuleSet& set, const std::vector<std::string>& texts, size_t bytes) {
+  for (const std::string& text : texts) set.FindAll(text);
+  const double t0 = CpuSeconds();
+  size_t n = 0;
+  for (int r = 0; r < 20; ++r) {
+    for (const std::string& text : texts) n += set.FindAll(text).size();
   }
+  const double s = CpuSeconds() - t0;
+  std::printf("%8.2f MB/s  FindAll of %s (%zu)\n", static_cast<double>(bytes) * 20 / s / 1e6,
+              set.id().c_str(), n / 20);
+}
+
+// Runs both extractors over the texts, round after round, for about `seconds` of CPU time.
+void TimeExtractors(const newsfacts::RuleBook& book, const std::vector<std::string>& texts,
+                    size_t bytes, double seconds) {
   size_t articles = 0, quotes = 0, officials = 0;
   double officials_seconds = 0, quotes_seconds = 0;
   const double start = CpuSeconds();
@@ -100,9 +88,9 @@ int main(int argc, char** argv) {
       std::vector<newsfacts::Official> o;
       std::vector<newsfacts::Quote> q;
       const double t0 = CpuSeconds();
-      newsfacts::ExtractOfficials(text, book.value().officials(), &o);
+      newsfacts::ExtractOfficials(text, book.officials(), &o);
       const double t1 = CpuSeconds();
-      newsfacts::ExtractQuotes(text, book.value().quotes(), o, &q);
+      newsfacts::ExtractQuotes(text, book.quotes(), o, &q);
       officials_seconds += t1 - t0;
       quotes_seconds += CpuSeconds() - t1;
       officials += o.size();
@@ -119,5 +107,34 @@ int main(int argc, char** argv) {
       static_cast<double>(bytes * rounds) / elapsed / 1e6, officials / rounds, quotes / rounds);
   std::printf("time in officials %.0f%%, in quotes %.0f%%\n", 100 * officials_seconds / elapsed,
               100 * quotes_seconds / elapsed);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s RULES_DIR TEXTS.jsonl [SECONDS] [JOIN]\n", argv[0]);
+    return 2;
+  }
+  const double seconds = argc > 3 ? std::atof(argv[3]) : 3.0;
+  const long join = argc > 4 ? std::max(1L, std::atol(argv[4])) : 1L;
+  auto book = newsfacts::RuleBook::Load(argv[1]);
+  if (!book.ok()) {
+    std::fprintf(stderr, "%s\n", book.status().message().c_str());
+    return 2;
+  }
+  size_t bytes = 0;
+  const std::vector<std::string> texts = ReadTexts(argv[2], join, &bytes);
+  if (texts.empty()) {
+    std::fprintf(stderr, "no texts in %s\n", argv[2]);
+    return 2;
+  }
+  if (std::getenv("NEWSFACTS_RULE_TIMES") != nullptr) {
+    for (const RuleSet* set : {&book->officials(), &book->quotes()}) TimeRules(*set, texts, bytes);
+    for (const RuleSet* set : {&book->officials(), &book->quotes()}) {
+      TimeFindAll(*set, texts, bytes);
+    }
+  }
+  TimeExtractors(*book, texts, bytes, seconds);
   return 0;
 }

@@ -54,19 +54,68 @@ std::string Marked(const factcheck::Hit& h, bool tty) {
   return out;
 }
 
-int RunCheck(const CheckArgs& args) {
-  if (args.claim.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Fail("the claim is empty");
-  }
-  const std::string format = args.json ? "json" : args.format;
+// Why args cannot be run, or "" when they can.
+std::string Misuse(const CheckArgs& args) {
+  if (args.claim.find_first_not_of(" \t\r\n") == std::string::npos) return "the claim is empty";
   if ((args.rating || args.author) && !args.claimreview) {
-    return Fail("--rating and --author go with --claimreview");
+    return "--rating and --author go with --claimreview";
   }
   for (const auto* d : {&args.since, &args.until}) {
-    if (*d && !NormaliseTimestamp(**d)) return Fail("'" + **d + "' is not an ISO 8601 date");
+    if (*d && !NormaliseTimestamp(**d)) return "'" + **d + "' is not an ISO 8601 date";
   }
   std::error_code ec;
-  if (!std::filesystem::exists(args.db, ec)) return Fail("no database at " + args.db);
+  if (!std::filesystem::exists(args.db, ec)) return "no database at " + args.db;
+  return "";
+}
+
+void PrintHitText(const factcheck::Hit& h, size_t rank, bool tty) {
+  std::cout << rank << ". " << factcheck::VerdictName(h.verdict);
+  if (!h.how.empty()) std::cout << "  " << h.how;
+  std::cout << "\n   " << Marked(h, tty) << "\n   " << h.title.value_or(h.article_id);
+  if (h.site) std::cout << " — " << *h.site;
+  if (h.published) std::cout << ", " << h.published->substr(0, 10);
+  if (h.speaker) std::cout << "; said by " << *h.speaker;
+  std::cout << "\n";
+  if (h.url) std::cout << "   " << *h.url << "\n";
+  if (h.archive) {
+    std::cout << "   archived: " << h.archive->file << " @ " << h.archive->offset << " ("
+              << h.archive->date << ", " << h.archive->digest << ")\n";
+  }
+}
+
+// Prints the hits as args ask: a ClaimReview draft, CSV, JSON Lines or text.
+void PrintHits(const CheckArgs& args, const std::vector<factcheck::Hit>& hits) {
+  if (args.claimreview) {
+    factcheck::ClaimReviewOptions review;
+    review.date = NowIso8601().substr(0, 10);
+    review.rating = args.rating;
+    review.author = args.author;
+    std::cout << factcheck::ClaimReview(args.claim, hits, review)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << std::endl;
+    return;
+  }
+  const std::string format = args.json ? "json" : args.format;
+  if (format == "csv") {
+    factcheck::WriteHitsCsv(hits, std::cout);
+    std::cout.flush();
+    return;
+  }
+  const bool tty = isatty(STDOUT_FILENO);
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (format == "json") {
+      std::cout << factcheck::HitJson(hits[i], i + 1)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
+    } else {
+      PrintHitText(hits[i], i + 1, tty);
+    }
+  }
+  std::cout.flush();
+}
+
+int RunCheck(const CheckArgs& args) {
+  if (const std::string misuse = Misuse(args); !misuse.empty()) return Fail(misuse);
   // Quotes are read from the database; the claim needs only its figures, dates and people.
   // Its few words need few of the rules: each is compiled for the claim when first matched,
   // and each set is read for the claim as soon as it is loaded.
@@ -91,49 +140,11 @@ int RunCheck(const CheckArgs& args) {
   options.quantity_rules = &book.quantities();
   auto hits = factcheck::Check(*db, *claim, options);
   if (!hits.ok()) return Fail(hits.status().ToString());
-  const int found = hits->empty() ? kExitSomeFailed : kExitOk;
   if (hits->empty()) {
     std::cerr << "newsfacts: check: no stored figure or sentence matches the claim\n";
   }
-  if (args.claimreview) {
-    factcheck::ClaimReviewOptions review;
-    review.date = NowIso8601().substr(0, 10);
-    review.rating = args.rating;
-    review.author = args.author;
-    std::cout << factcheck::ClaimReview(args.claim, *hits, review)
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << std::endl;
-    return found;
-  }
-  if (format == "csv") {
-    factcheck::WriteHitsCsv(*hits, std::cout);
-    std::cout.flush();
-    return found;
-  }
-  const bool tty = isatty(STDOUT_FILENO);
-  for (size_t i = 0; i < hits->size(); ++i) {
-    const factcheck::Hit& h = (*hits)[i];
-    if (format == "json") {
-      std::cout << factcheck::HitJson(h, i + 1).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace)
-                << "\n";
-      continue;
-    }
-    std::cout << i + 1 << ". " << factcheck::VerdictName(h.verdict);
-    if (!h.how.empty()) std::cout << "  " << h.how;
-    std::cout << "\n   " << Marked(h, tty) << "\n   " << h.title.value_or(h.article_id);
-    if (h.site) std::cout << " — " << *h.site;
-    if (h.published) std::cout << ", " << h.published->substr(0, 10);
-    if (h.speaker) std::cout << "; said by " << *h.speaker;
-    std::cout << "\n";
-    if (h.url) std::cout << "   " << *h.url << "\n";
-    if (h.archive) {
-      std::cout << "   archived: " << h.archive->file << " @ " << h.archive->offset << " ("
-                << h.archive->date << ", " << h.archive->digest << ")\n";
-    }
-  }
-  std::cout.flush();
-  return found;
+  PrintHits(args, *hits);
+  return hits->empty() ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace

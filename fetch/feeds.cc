@@ -173,90 +173,93 @@ XmlTokenizer::Token XmlTokenizer::Next() {
       return t;
     }
     const std::string_view rest = doc_.substr(pos_);
-    auto skip_to = [&](std::string_view terminator, const char* what) -> bool {
-      const size_t end = doc_.find(terminator, pos_);
-      if (end == std::string_view::npos) {
-        t.type = Type::kError;
-        t.text = std::string("unterminated ") + what + " at byte " + std::to_string(pos_);
-        pos_ = doc_.size();
-        return false;
-      }
-      pos_ = end + terminator.size();
-      return true;
-    };
-    if (rest.substr(0, 4) == "<!--") {
-      if (!skip_to("-->", "comment")) return t;
-      continue;
-    }
     if (rest.substr(0, 9) == "<![CDATA[") {
       const size_t start = pos_ + 9;
-      if (!skip_to("]]>", "CDATA section")) return t;
+      if (!SkipTo("]]>", "CDATA section", &t)) return t;
       t.type = Type::kText;
       t.text = std::string(doc_.substr(start, pos_ - 3 - start));
       return t;
     }
-    if (rest.substr(0, 2) == "<?") {
-      if (!skip_to("?>", "processing instruction")) return t;
+    if (rest.substr(0, 2) == "<?" || rest.substr(0, 2) == "<!") {
+      if (!SkipMarkup(&t)) return t;
       continue;
     }
-    if (rest.substr(0, 2) == "<!") {
-      // DOCTYPE, possibly with an internal subset in [...]; its entities are ignored.
-      const size_t bracket = doc_.find('[', pos_);
-      const size_t close = doc_.find('>', pos_);
-      if (bracket != std::string_view::npos && close != std::string_view::npos && bracket < close) {
-        if (!skip_to("]>", "DOCTYPE")) return t;
-      } else if (!skip_to(">", "declaration")) {
-        return t;
-      }
-      continue;
-    }
-    // A tag. '>' inside a quoted attribute value does not end it.
-    size_t i = pos_ + 1;
-    char quote = 0;
-    while (i < doc_.size()) {
-      const char c = doc_[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      }
-      ++i;
-    }
-    if (i >= doc_.size()) {
-      t.type = Type::kError;
-      t.text = "unterminated tag at byte " + std::to_string(pos_);
-      pos_ = doc_.size();
-      return t;
-    }
-    std::string_view inside = doc_.substr(pos_ + 1, i - pos_ - 1);
-    pos_ = i + 1;
-    const bool end_tag = !inside.empty() && inside[0] == '/';
-    if (end_tag) inside.remove_prefix(1);
-    size_t n = 0;
-    while (n < inside.size() && IsNameChar(inside[n])) ++n;
-    if (n == 0) {
-      t.type = Type::kError;
-      t.text = "malformed tag at byte " + std::to_string(i);
-      return t;
-    }
-    t.name = Lower(inside.substr(0, n));
-    if (end_tag) {
-      t.type = Type::kEnd;
-      return t;
-    }
-    t.type = Type::kStart;
-    std::string_view attrs = inside.substr(n);
-    if (!attrs.empty() && attrs.back() == '/') {
-      t.self_closing = true;
-      attrs.remove_suffix(1);
-    }
-    t.attributes = ParseAttributes(attrs);
+    ReadTag(&t);
     return t;
   }
   t.type = Type::kEndOfInput;
   return t;
+}
+
+bool XmlTokenizer::SkipTo(std::string_view terminator, const char* what, Token* t) {
+  const size_t end = doc_.find(terminator, pos_);
+  if (end == std::string_view::npos) {
+    t->type = Type::kError;
+    t->text = std::string("unterminated ") + what + " at byte " + std::to_string(pos_);
+    pos_ = doc_.size();
+    return false;
+  }
+  pos_ = end + terminator.size();
+  return true;
+}
+
+bool XmlTokenizer::SkipMarkup(Token* t) {
+  const std::string_view rest = doc_.substr(pos_);
+  if (rest.substr(0, 4) == "<!--") return SkipTo("-->", "comment", t);
+  if (rest.substr(0, 2) == "<?") return SkipTo("?>", "processing instruction", t);
+  // DOCTYPE, possibly with an internal subset in [...]; its entities are ignored.
+  const size_t bracket = doc_.find('[', pos_);
+  const size_t close = doc_.find('>', pos_);
+  if (bracket != std::string_view::npos && close != std::string_view::npos && bracket < close) {
+    return SkipTo("]>", "DOCTYPE", t);
+  }
+  return SkipTo(">", "declaration", t);
+}
+
+void XmlTokenizer::ReadTag(Token* t) {
+  // '>' inside a quoted attribute value does not end the tag.
+  size_t i = pos_ + 1;
+  char quote = 0;
+  while (i < doc_.size()) {
+    const char c = doc_[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    }
+    ++i;
+  }
+  if (i >= doc_.size()) {
+    t->type = Type::kError;
+    t->text = "unterminated tag at byte " + std::to_string(pos_);
+    pos_ = doc_.size();
+    return;
+  }
+  std::string_view inside = doc_.substr(pos_ + 1, i - pos_ - 1);
+  pos_ = i + 1;
+  const bool end_tag = !inside.empty() && inside[0] == '/';
+  if (end_tag) inside.remove_prefix(1);
+  size_t n = 0;
+  while (n < inside.size() && IsNameChar(inside[n])) ++n;
+  if (n == 0) {
+    t->type = Type::kError;
+    t->text = "malformed tag at byte " + std::to_string(i);
+    return;
+  }
+  t->name = Lower(inside.substr(0, n));
+  if (end_tag) {
+    t->type = Type::kEnd;
+    return;
+  }
+  t->type = Type::kStart;
+  std::string_view attrs = inside.substr(n);
+  if (!attrs.empty() && attrs.back() == '/') {
+    t->self_closing = true;
+    attrs.remove_suffix(1);
+  }
+  t->attributes = ParseAttributes(attrs);
 }
 
 namespace {

@@ -73,6 +73,14 @@ class XmlTokenizer {
   size_t offset() const { return pos_; }
 
  private:
+  // Moves past the next terminator; when there is none, makes *t the error naming `what`
+  // and returns false.
+  bool SkipTo(std::string_view terminator, const char* what, Token* t);
+  // Skips the comment, processing instruction or declaration at pos_; false as SkipTo().
+  bool SkipMarkup(Token* t);
+  // Reads the start or end tag at pos_ into *t (an error token when it is not one).
+  void ReadTag(Token* t);
+
   std::string_view doc_;
   size_t pos_ = 0;
 };

@@ -114,6 +114,232 @@ std::vector<std::string> PoliteClient::SitemapsOf(const std::string& url, double
   return host->robots->sitemaps();
 }
 
+// One attempt at url's redirect chain. Each hop takes its host's busy lock in RunHop() and
+// holds it through that hop's steps until the hop's outcome is known; it is released before
+// the next hop's host is taken. The attempts of one Fetch() share its result.
+struct PoliteClient::Attempt {
+  enum class Next { kHop, kRetry, kDone };
+
+  Attempt(PoliteClient& client, const std::string& url, const ConditionalHeaders& conditional,
+          const std::string& known_digest, double site_delay, int number, PoliteResult* result)
+      : client(client),
+        url(url),
+        conditional(conditional),
+        known_digest(known_digest),
+        site_delay(site_delay),
+        number(number),
+        result(*result),
+        current(url),
+        visited{VisitKey(url)} {
+    resp.url = url;
+  }
+
+  Next RunHop();
+  bool MayFetch(const std::string& origin, const std::string& path, HostTable::Host* host);
+  bool Transfer(HostTable::Host* host, Exchange* ex);
+  Next Conclude(Exchange ex, HostTable::Host* host);
+  void ArchiveFinal(const Exchange& last);
+  Next Retry(HostTable::Host* host);
+  Next Stop(FetchOutcome outcome, Status error);
+  Next HostFailed(Status error, HostTable::Host* host);
+  void NoteFailure(HostTable::Host* host);
+
+  PoliteClient& client;
+  const std::string& url;
+  const ConditionalHeaders& conditional;
+  const std::string& known_digest;
+  const double site_delay;
+  const int number;  // 1 for the first attempt
+  PoliteResult& result;
+
+  Response resp;
+  std::string current;
+  std::vector<std::string> visited;
+  int hop = 0;
+  std::string where;  // names the hop in errors
+};
+
+namespace {
+
+// Why robots.txt keeps the hop out: its rules, or its being unavailable.
+std::string RobotsRefusal(const HostTable::Host& host) {
+  if (host.robots_status == 0) {
+    return "robots.txt unreachable (" + host.robots_error + "): nothing fetched from this host";
+  }
+  if (host.robots_status >= 500) {
+    return "robots.txt answered HTTP " + std::to_string(host.robots_status) +
+           ": nothing fetched from this host";
+  }
+  return "disallowed by robots.txt";
+}
+
+}  // namespace
+
+PoliteClient::Attempt::Next PoliteClient::Attempt::RunHop() {
+  where = hop == 0 ? url : url + " (redirected to " + current + ")";
+  auto parts = ParseUrl(current);
+  auto origin = OriginOf(current);
+  if (!parts.ok() || !origin.ok()) {
+    const Status& bad = parts.ok() ? origin.status() : parts.status();
+    return Stop(FetchOutcome::kFailed, Status(StatusCode::kNetwork, bad.message(), where));
+  }
+  // Refused before robots.txt, so that nothing at all is sent to a refused host.
+  if (Status s = CheckAddress(current, client.client_.options()); !s.ok()) {
+    return Stop(IsRefusal(s) ? FetchOutcome::kRefused : FetchOutcome::kFailed,
+                Status(s.code(), s.message(), where));
+  }
+  auto host = client.hosts_->Get(*origin);
+  std::unique_lock<std::mutex> lock(host->busy);
+  host->delay = std::max(host->delay, site_delay);
+  if (!MayFetch(*origin, PathAndQuery(*parts), host.get())) return Next::kDone;
+  Exchange ex;
+  if (!Transfer(host.get(), &ex)) return Next::kDone;
+  std::string next;
+  Status s = NextHop(ex, hop, client.client_.options().max_redirects, url, &visited, &next);
+  if (!s.ok()) {
+    client.Archive(ex, result.fetched_at, std::nullopt, &result.warc);
+    return HostFailed(std::move(s), host.get());
+  }
+  if (next.empty()) return Conclude(std::move(ex), host.get());
+  client.Archive(ex, result.fetched_at, std::nullopt, nullptr);
+  host->failures = 0;
+  client.Finished(host.get());
+  resp.exchanges.push_back(std::move(ex));
+  current = std::move(next);
+  ++hop;
+  return Next::kHop;
+}
+
+// The hop's host may be asked (host->busy held): it is not skipped, the run is not stopping,
+// and its robots.txt, loaded first if need be, allows path. False when the attempt ends here.
+bool PoliteClient::Attempt::MayFetch(const std::string& origin, const std::string& path,
+                                     HostTable::Host* host) {
+  if (host->skipped) {
+    Stop(FetchOutcome::kHostSkipped,
+         Status(StatusCode::kNetwork,
+                "host skipped for this run after " + std::to_string(host->failures) +
+                    " failures in a row",
+                where));
+    return false;
+  }
+  if (!host->robots) client.LoadRobots(origin, host);
+  if (TransferLoop::Interrupted()) {
+    // robots.txt may have been cut short too: its verdict means nothing now.
+    Stop(FetchOutcome::kFailed, Status(StatusCode::kNetwork, kCancelledMessage, where));
+    return false;
+  }
+  if (host->robots->Allowed(path)) return true;
+  Stop(FetchOutcome::kRobots, Status(StatusCode::kNetwork, RobotsRefusal(*host), where));
+  return false;
+}
+
+// Waits for the host's turn and sends the hop (host->busy held). False when the attempt ends
+// here.
+bool PoliteClient::Attempt::Transfer(HostTable::Host* host, Exchange* ex) {
+  client.WaitTurn(host);
+  Status s = TransferLoop::Interrupted()
+                 ? Status(StatusCode::kNetwork, kCancelledMessage)
+                 : client.client_.FetchHop(current, hop == 0 ? &conditional : nullptr, ex);
+  result.fetched_at = NowIso8601();
+  if (s.ok()) return true;
+  if (IsCancelled(s)) {
+    // Says nothing about the host: no failure is counted.
+    Stop(FetchOutcome::kFailed, Status(s.code(), s.message(), where));
+    return false;
+  }
+  if (!ex->response_head.empty()) {
+    client.Archive(*ex, result.fetched_at, std::nullopt, &result.warc);
+  }
+  Status error(s.code(), s.message(), where);
+  if (!IsRefusal(s)) {
+    HostFailed(std::move(error), host);
+    return false;
+  }
+  Stop(FetchOutcome::kRefused, std::move(error));
+  client.Finished(host);
+  return false;
+}
+
+// The final hop: its host stays held until its outcome is known.
+PoliteClient::Attempt::Next PoliteClient::Attempt::Conclude(Exchange ex, HostTable::Host* host) {
+  resp.exchanges.push_back(std::move(ex));
+  ArchiveFinal(resp.exchanges.back());
+  const size_t max_decoded = client.client_.options().max_decoded_bytes;
+  if (Status decoded = FinishResponse(&resp, max_decoded); !decoded.ok()) {
+    return HostFailed(Status(decoded.code(), decoded.message(), where), host);
+  }
+  if (Retryable(resp.status)) return Retry(host);
+  if (resp.status >= 500) {
+    NoteFailure(host);
+  } else {
+    host->failures = 0;
+  }
+  client.Finished(host);
+  result.response = std::move(resp);
+  return Next::kDone;
+}
+
+// Archives the final exchange, as a revisit when it is a 304 or repeats known_digest, and
+// sets the outcome accordingly.
+void PoliteClient::Attempt::ArchiveFinal(const Exchange& last) {
+  std::optional<Revisit> revisit;
+  if (last.status == 304) {
+    revisit = Revisit{Revisit::Kind::kNotModified, last.url, "", ""};
+    result.outcome = FetchOutcome::kNotModified;
+  } else if (last.status >= 200 && last.status < 300 && !known_digest.empty() &&
+             WarcDigest(last.body) == known_digest) {
+    revisit = Revisit{Revisit::Kind::kIdenticalPayload, last.url, "", known_digest};
+    result.outcome = FetchOutcome::kIdentical;
+  } else {
+    result.outcome = FetchOutcome::kResponse;
+  }
+  client.Archive(last, result.fetched_at, revisit, &result.warc);
+  if (result.warc && result.warc->payload_digest.empty() && !revisit) {
+    result.warc->payload_digest = WarcDigest(last.body);
+  }
+}
+
+// A 429 or 503 counts against the host; another attempt follows after the pause, unless the
+// retry budget is spent.
+PoliteClient::Attempt::Next PoliteClient::Attempt::Retry(HostTable::Host* host) {
+  NoteFailure(host);
+  client.Finished(host);
+  const std::optional<double> wait =
+      ParseRetryAfter(resp.retry_after, static_cast<long long>(std::time(nullptr)));
+  const double pause = wait ? *wait : std::max(host->delay, 0.05) * std::pow(2.0, number);
+  const PolitenessOptions& options = client.options_;
+  if (number >= options.max_attempts || pause > options.max_retry_after || host->skipped) {
+    result.response = std::move(resp);
+    return Stop(FetchOutcome::kFailed,
+                Status(StatusCode::kNetwork,
+                       "HTTP " + std::to_string(result.response.status) + " after " +
+                           std::to_string(number) + " attempt(s)" +
+                           (wait ? ", Retry-After " + result.response.retry_after : ""),
+                       where));
+  }
+  host->next_start = std::max(host->next_start, Clock::now() + Seconds(pause));
+  return Next::kRetry;  // the next attempt starts again from url
+}
+
+PoliteClient::Attempt::Next PoliteClient::Attempt::Stop(FetchOutcome outcome, Status error) {
+  result.outcome = outcome;
+  result.error = std::move(error);
+  return Next::kDone;
+}
+
+// Ends the attempt with a failure that counts against the host.
+PoliteClient::Attempt::Next PoliteClient::Attempt::HostFailed(Status error, HostTable::Host* host) {
+  Stop(FetchOutcome::kFailed, std::move(error));
+  NoteFailure(host);
+  client.Finished(host);
+  return Next::kDone;
+}
+
+void PoliteClient::Attempt::NoteFailure(HostTable::Host* host) {
+  ++host->failures;
+  if (host->failures >= client.options_.host_failures_to_skip) host->skipped = true;
+}
+
 // Each hop of a redirect chain is a request to its own host: it takes that host's turn
 // and obeys that host's robots.txt. Only one host is held at a time, so two chains
 // redirecting in opposite directions cannot wait on each other.
@@ -127,159 +353,11 @@ PoliteResult PoliteClient::Fetch(const std::string& url, const ConditionalHeader
     result.error = first_parts.ok() ? first_origin.status() : first_parts.status();
     return result;
   }
-
-  auto note_failure = [&](HostTable::Host* host) {
-    ++host->failures;
-    if (host->failures >= options_.host_failures_to_skip) host->skipped = true;
-  };
-  const size_t max_decoded = client_.options().max_decoded_bytes;
-
-  for (int attempt = 1;; ++attempt) {
-    Response resp;
-    resp.url = url;
-    std::string current = url;
-    std::vector<std::string> visited = {VisitKey(url)};
-    for (int hop = 0;; ++hop) {
-      const std::string where = hop == 0 ? url : url + " (redirected to " + current + ")";
-      auto parts = ParseUrl(current);
-      auto origin = OriginOf(current);
-      if (!parts.ok() || !origin.ok()) {
-        const Status& bad = parts.ok() ? origin.status() : parts.status();
-        result.outcome = FetchOutcome::kFailed;
-        result.error = Status(StatusCode::kNetwork, bad.message(), where);
-        return result;
-      }
-      // Refused before robots.txt, so that nothing at all is sent to a refused host.
-      if (Status s = CheckAddress(current, client_.options()); !s.ok()) {
-        result.outcome = IsRefusal(s) ? FetchOutcome::kRefused : FetchOutcome::kFailed;
-        result.error = Status(s.code(), s.message(), where);
-        return result;
-      }
-      auto host = hosts_->Get(*origin);
-      std::unique_lock<std::mutex> lock(host->busy);
-      host->delay = std::max(host->delay, site_delay);
-      if (host->skipped) {
-        result.outcome = FetchOutcome::kHostSkipped;
-        result.error = Status(StatusCode::kNetwork,
-                              "host skipped for this run after " + std::to_string(host->failures) +
-                                  " failures in a row",
-                              where);
-        return result;
-      }
-      if (!host->robots) LoadRobots(*origin, host.get());
-      if (TransferLoop::Interrupted()) {
-        // robots.txt may have been cut short too: its verdict means nothing now.
-        result.outcome = FetchOutcome::kFailed;
-        result.error = Status(StatusCode::kNetwork, kCancelledMessage, where);
-        return result;
-      }
-      if (!host->robots->Allowed(PathAndQuery(*parts))) {
-        result.outcome = FetchOutcome::kRobots;
-        result.error =
-            Status(StatusCode::kNetwork,
-                   host->robots_status == 0 ? "robots.txt unreachable (" + host->robots_error +
-                                                  "): nothing fetched from this host"
-                   : host->robots_status >= 500
-                       ? "robots.txt answered HTTP " + std::to_string(host->robots_status) +
-                             ": nothing fetched from this host"
-                       : "disallowed by robots.txt",
-                   where);
-        return result;
-      }
-
-      WaitTurn(host.get());
-      Exchange ex;
-      Status s = TransferLoop::Interrupted()
-                     ? Status(StatusCode::kNetwork, kCancelledMessage)
-                     : client_.FetchHop(current, hop == 0 ? &conditional : nullptr, &ex);
-      result.fetched_at = NowIso8601();
-      if (IsCancelled(s)) {
-        // Says nothing about the host: no failure is counted.
-        result.outcome = FetchOutcome::kFailed;
-        result.error = Status(s.code(), s.message(), where);
-        return result;
-      }
-      if (!s.ok()) {
-        if (!ex.response_head.empty()) Archive(ex, result.fetched_at, std::nullopt, &result.warc);
-        result.outcome = IsRefusal(s) ? FetchOutcome::kRefused : FetchOutcome::kFailed;
-        result.error = Status(s.code(), s.message(), where);
-        if (result.outcome == FetchOutcome::kFailed) note_failure(host.get());
-        Finished(host.get());
-        return result;
-      }
-      std::string next;
-      s = NextHop(ex, hop, client_.options().max_redirects, url, &visited, &next);
-      if (!s.ok()) {
-        Archive(ex, result.fetched_at, std::nullopt, &result.warc);
-        result.outcome = FetchOutcome::kFailed;
-        result.error = std::move(s);
-        note_failure(host.get());
-        Finished(host.get());
-        return result;
-      }
-      if (!next.empty()) {
-        Archive(ex, result.fetched_at, std::nullopt, nullptr);
-        host->failures = 0;
-        Finished(host.get());
-        resp.exchanges.push_back(std::move(ex));
-        current = std::move(next);
-        continue;
-      }
-
-      // The final hop: its host stays held until its outcome is known.
-      resp.exchanges.push_back(std::move(ex));
-      const Exchange& last = resp.exchanges.back();
-      std::optional<Revisit> revisit;
-      if (last.status == 304) {
-        revisit = Revisit{Revisit::Kind::kNotModified, last.url, "", ""};
-        result.outcome = FetchOutcome::kNotModified;
-      } else if (last.status >= 200 && last.status < 300 && !known_digest.empty() &&
-                 WarcDigest(last.body) == known_digest) {
-        revisit = Revisit{Revisit::Kind::kIdenticalPayload, last.url, "", known_digest};
-        result.outcome = FetchOutcome::kIdentical;
-      } else {
-        result.outcome = FetchOutcome::kResponse;
-      }
-      Archive(last, result.fetched_at, revisit, &result.warc);
-      if (result.warc && result.warc->payload_digest.empty() && !revisit) {
-        result.warc->payload_digest = WarcDigest(last.body);
-      }
-      if (Status decoded = FinishResponse(&resp, max_decoded); !decoded.ok()) {
-        result.outcome = FetchOutcome::kFailed;
-        result.error = Status(decoded.code(), decoded.message(), where);
-        note_failure(host.get());
-        Finished(host.get());
-        return result;
-      }
-
-      if (Retryable(resp.status)) {
-        note_failure(host.get());
-        Finished(host.get());
-        const std::optional<double> wait =
-            ParseRetryAfter(resp.retry_after, static_cast<long long>(std::time(nullptr)));
-        const double pause = wait ? *wait : std::max(host->delay, 0.05) * std::pow(2.0, attempt);
-        if (attempt >= options_.max_attempts || pause > options_.max_retry_after || host->skipped) {
-          result.outcome = FetchOutcome::kFailed;
-          result.response = std::move(resp);
-          result.error = Status(StatusCode::kNetwork,
-                                "HTTP " + std::to_string(result.response.status) + " after " +
-                                    std::to_string(attempt) + " attempt(s)" +
-                                    (wait ? ", Retry-After " + result.response.retry_after : ""),
-                                where);
-          return result;
-        }
-        host->next_start = std::max(host->next_start, Clock::now() + Seconds(pause));
-        break;  // the next attempt starts again from url
-      }
-      if (resp.status >= 500) {
-        note_failure(host.get());
-      } else {
-        host->failures = 0;
-      }
-      Finished(host.get());
-      result.response = std::move(resp);
-      return result;
-    }
+  for (int number = 1;; ++number) {
+    Attempt attempt(*this, url, conditional, known_digest, site_delay, number, &result);
+    Attempt::Next next = Attempt::Next::kHop;
+    while (next == Attempt::Next::kHop) next = attempt.RunHop();
+    if (next == Attempt::Next::kDone) return result;
   }
 }
 

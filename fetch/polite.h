@@ -124,6 +124,9 @@ class PoliteClient {
   void Archive(const Exchange& ex, const std::string& date, const std::optional<Revisit>& revisit,
                std::optional<WarcLocation>* location);
 
+  // One attempt at a URL's redirect chain, hop by hop (polite.cc).
+  struct Attempt;
+
   HttpClient client_;
   HostTable* hosts_;
   WarcWriter* warc_;

@@ -88,19 +88,22 @@ Robots Robots::DisallowAll() {
   return r;
 }
 
-Robots Robots::Parse(const std::string& full_body, const std::string& agent) {
-  const std::string body = full_body.substr(0, kMaxBytes);
-  const std::string token = ProductToken(agent);
+struct Robots::Group {
+  std::vector<std::string> agents;
+  std::vector<Rule> rules;
+  std::optional<double> delay;
+};
 
-  struct Group {
-    std::vector<std::string> agents;
-    std::vector<Rule> rules;
-    std::optional<double> delay;
-  };
+Robots Robots::Parse(const std::string& full_body, const std::string& agent) {
+  Robots robots;
+  const std::vector<Group> groups = robots.ReadGroups(full_body.substr(0, kMaxBytes));
+  robots.TakeGroupsOf(ProductToken(agent), groups);
+  return robots;
+}
+
+std::vector<Robots::Group> Robots::ReadGroups(const std::string& body) {
   std::vector<Group> groups;
   bool in_agents = false;  // the previous meaningful line was a user-agent line
-  Robots robots;
-
   size_t pos = 0;
   while (pos < body.size()) {
     size_t end = body.find_first_of("\r\n", pos);
@@ -120,7 +123,7 @@ Robots Robots::Parse(const std::string& full_body, const std::string& agent) {
       continue;
     }
     if (key == "sitemap") {
-      if (!value.empty()) robots.sitemaps_.push_back(value);
+      if (!value.empty()) sitemaps_.push_back(value);
       continue;  // not a group member: does not end a run of user-agent lines
     }
     if (key == "allow" || key == "disallow") {
@@ -140,12 +143,13 @@ Robots Robots::Parse(const std::string& full_body, const std::string& agent) {
       continue;
     }
   }
+  return groups;
+}
 
-  auto take = [&robots](const Group& g) {
-    robots.rules_.insert(robots.rules_.end(), g.rules.begin(), g.rules.end());
-    if (g.delay && (!robots.crawl_delay_ || *g.delay > *robots.crawl_delay_)) {
-      robots.crawl_delay_ = g.delay;
-    }
+void Robots::TakeGroupsOf(const std::string& token, const std::vector<Group>& groups) {
+  auto take = [this](const Group& g) {
+    rules_.insert(rules_.end(), g.rules.begin(), g.rules.end());
+    if (g.delay && (!crawl_delay_ || *g.delay > *crawl_delay_)) crawl_delay_ = g.delay;
   };
   bool matched = false;
   for (const Group& g : groups) {
@@ -157,17 +161,15 @@ Robots Robots::Parse(const std::string& full_body, const std::string& agent) {
       }
     }
   }
-  if (!matched) {
-    for (const Group& g : groups) {
-      for (const std::string& a : g.agents) {
-        if (a == "*") {
-          take(g);
-          break;
-        }
+  if (matched) return;
+  for (const Group& g : groups) {
+    for (const std::string& a : g.agents) {
+      if (a == "*") {
+        take(g);
+        break;
       }
     }
   }
-  return robots;
 }
 
 bool Robots::Allowed(const std::string& raw_path) const {

@@ -48,6 +48,12 @@ class Robots {
     bool allow = false;
     std::string pattern;
   };
+  struct Group;  // the lines after a run of user-agent lines (robots.cc)
+
+  // Reads body's lines into groups, in file order, and its Sitemap lines into sitemaps_.
+  std::vector<Group> ReadGroups(const std::string& body);
+  // Takes the rules and Crawl-delay of the groups naming token, else of the `*` groups.
+  void TakeGroupsOf(const std::string& token, const std::vector<Group>& groups);
   std::vector<Rule> rules_;
   std::optional<double> crawl_delay_;
   std::vector<std::string> sitemaps_;

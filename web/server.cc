@@ -78,6 +78,94 @@ std::string Printable(const std::string& s) {
   return s.size() > 200 ? out + "..." : out;
 }
 
+// Opened once up front, so that a missing or foreign file fails before the port is taken.
+Status CheckDatabase(const std::string& path) {
+  store::StoreOptions read_only;
+  read_only.read_only = true;
+  auto db = store::Store::Open(path, read_only);
+  return db.ok() ? Status::Ok() : db.status();
+}
+
+void SetLimits(size_t threads, httplib::Server* http) {
+  http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http->set_default_headers({
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Cache-Control", "no-store"},
+  });
+  http->set_payload_max_length(64 * 1024);
+  http->set_read_timeout(10);
+  http->set_write_timeout(10);
+}
+
+httplib::Server::HandlerResponse Answer(Site* site, const httplib::Request& req,
+                                        httplib::Response& res) {
+  try {
+    if (req.method != "GET" && req.method != "HEAD") {
+      const Response r = Site::ErrorPage(405, "This page is read-only: only GET is answered.");
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content(r.body, r.content_type.c_str());
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const Response r = site->Get(req.path, req.params);
+    res.status = r.status;
+    res.set_content(r.body, r.content_type.c_str());
+  } catch (...) {
+    res.status = 500;
+    res.set_content("internal error\n", "text/plain; charset=utf-8");
+  }
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+void SetHandlers(Site* site, bool log_requests, httplib::Server* http) {
+  // Every request is answered here, before the library's own routing: no route pattern
+  // (std::regex) ever runs over a hostile path, and nothing maps a URL to a file.
+  http->set_pre_routing_handler([site](const httplib::Request& req, httplib::Response& res) {
+    return Answer(site, req, res);
+  });
+  // Statuses the library answers itself (400 for a malformed request line, 414, 413) get a
+  // page of ours; ours already carry one.
+  http->set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        try {
+          const Response r = Site::ErrorPage(res.status, "The request could not be read.");
+          res.set_content(r.body, r.content_type.c_str());
+        } catch (...) {
+          res.set_content("error\n", "text/plain; charset=utf-8");
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content("internal error\n", "text/plain; charset=utf-8");
+      });
+  if (log_requests)
+    http->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      // One write per line, so that lines of concurrent requests do not interleave.
+      std::clog << (req.method + " " + Printable(req.target) + " " + std::to_string(res.status) +
+                    "\n")
+                << std::flush;
+    });
+}
+
+// The port bound: the one asked for, or the free one chosen for port 0.
+Result<int> BindPort(const ListenAddress& listen, httplib::Server* http) {
+  if (listen.port == 0) {
+    const int port = http->bind_to_any_port(listen.host);
+    if (port <= 0) return UsageError("cannot listen on " + HostPort(listen) + ": no free port");
+    return port;
+  }
+  if (!http->bind_to_port(listen.host, listen.port)) {
+    return UsageError("cannot listen on " + HostPort(listen));
+  }
+  return listen.port;
+}
+
 }  // namespace
 
 bool IsLoopback(const std::string& host) {
@@ -137,86 +225,14 @@ Server::~Server() {
 }
 
 Result<std::unique_ptr<Server>> Server::Bind(const ServeOptions& options, const RuleBook* rules) {
-  {
-    store::StoreOptions read_only;
-    read_only.read_only = true;
-    auto db = store::Store::Open(options.db, read_only);
-    if (!db.ok()) return db.status();
-  }
+  if (Status s = CheckDatabase(options.db); !s.ok()) return s;
   if (Status s = ProbeBind(options.listen); !s.ok()) return s;
-
   auto impl = std::make_unique<Impl>(options, rules);
-  Impl* d = impl.get();
-  httplib::Server& http = d->http;
-  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_default_headers({
-      {"Content-Security-Policy", kContentSecurityPolicy},
-      {"X-Content-Type-Options", "nosniff"},
-      {"Referrer-Policy", "no-referrer"},
-      {"X-Frame-Options", "DENY"},
-      {"Cache-Control", "no-store"},
-  });
-  http.set_payload_max_length(64 * 1024);
-  http.set_read_timeout(10);
-  http.set_write_timeout(10);
-  // Every request is answered here, before the library's own routing: no route pattern
-  // (std::regex) ever runs over a hostile path, and nothing maps a URL to a file.
-  http.set_pre_routing_handler([d](const httplib::Request& req, httplib::Response& res) {
-    try {
-      if (req.method != "GET" && req.method != "HEAD") {
-        const Response r = Site::ErrorPage(405, "This page is read-only: only GET is answered.");
-        res.status = 405;
-        res.set_header("Allow", "GET, HEAD");
-        res.set_content(r.body, r.content_type.c_str());
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      const Response r = d->site.Get(req.path, req.params);
-      res.status = r.status;
-      res.set_content(r.body, r.content_type.c_str());
-    } catch (...) {
-      res.status = 500;
-      res.set_content("internal error\n", "text/plain; charset=utf-8");
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  // Statuses the library answers itself (400 for a malformed request line, 414, 413) get a
-  // page of ours; ours already carry one.
-  http.set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        try {
-          const Response r = Site::ErrorPage(res.status, "The request could not be read.");
-          res.set_content(r.body, r.content_type.c_str());
-        } catch (...) {
-          res.set_content("error\n", "text/plain; charset=utf-8");
-        }
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        res.status = 500;
-        res.set_content("internal error\n", "text/plain; charset=utf-8");
-      });
-  if (options.log_requests)
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      // One write per line, so that lines of concurrent requests do not interleave.
-      std::clog << (req.method + " " + Printable(req.target) + " " + std::to_string(res.status) +
-                    "\n")
-                << std::flush;
-    });
-
-  if (options.listen.port == 0) {
-    d->port = http.bind_to_any_port(options.listen.host);
-    if (d->port <= 0) {
-      return UsageError("cannot listen on " + HostPort(options.listen) + ": no free port");
-    }
-  } else {
-    if (!http.bind_to_port(options.listen.host, options.listen.port)) {
-      return UsageError("cannot listen on " + HostPort(options.listen));
-    }
-    d->port = options.listen.port;
-  }
+  SetLimits(static_cast<size_t>(std::max(1, options.threads)), &impl->http);
+  SetHandlers(&impl->site, options.log_requests, &impl->http);
+  auto port = BindPort(options.listen, &impl->http);
+  if (!port.ok()) return port.status();
+  impl->port = *port;
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
