@@ -45,6 +45,13 @@ char32_t DecodeUtf8(std::string_view text, size_t* pos) {
   return cp;
 }
 
+char32_t DecodeUtf8Before(std::string_view text, size_t* pos) {
+  const std::string_view head = text.substr(0, *pos);
+  size_t start = CodePointStart(head, *pos - 1);
+  *pos = start;
+  return DecodeUtf8(head, &start);
+}
+
 size_t NextCodePoint(std::string_view text, size_t pos) {
   const size_t n = Utf8SequenceLength(text, pos);
   return pos + (n == 0 ? 1 : n);

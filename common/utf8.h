@@ -31,6 +31,11 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos);
 // is well-formed, else past one byte, with U+FFFD returned. *pos < text.size().
 char32_t DecodeUtf8(std::string_view text, size_t* pos);
 
+// The code point that ends just before text[*pos], *pos moved back to where it starts: the
+// last code point of text.substr(0, *pos), so a sequence that *pos cuts is ill-formed there
+// and its last byte before *pos reads as U+FFFD. 0 < *pos <= text.size().
+char32_t DecodeUtf8Before(std::string_view text, size_t* pos);
+
 // The offset just past the code point that starts at text[pos] (as DecodeUtf8 moves).
 size_t NextCodePoint(std::string_view text, size_t pos);
 

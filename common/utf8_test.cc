@@ -19,6 +19,17 @@ std::vector<char32_t> DecodeAll(std::string_view text, std::vector<size_t>* star
   return out;
 }
 
+// Decodes all of text from its end: the code points and the offset each starts at, in
+// text order.
+std::vector<char32_t> DecodeAllBackwards(std::string_view text, std::vector<size_t>* starts) {
+  std::vector<char32_t> out;
+  for (size_t i = text.size(); i > 0;) {
+    out.insert(out.begin(), DecodeUtf8Before(text, &i));
+    starts->insert(starts->begin(), i);
+  }
+  return out;
+}
+
 TEST_CASE("each length of sequence encodes and decodes") {
   struct Case {
     char32_t cp;
@@ -110,6 +121,9 @@ TEST_CASE("ill-formed sequences are one U+FFFD per byte") {
     const std::vector<char32_t> cps = DecodeAll(c.bytes, &starts);
     CHECK(cps == std::vector<char32_t>(c.bytes.size(), kReplacementCharacter));
     CHECK(CodePointCount(c.bytes) == static_cast<int64_t>(c.bytes.size()));
+    std::vector<size_t> back_starts;
+    CHECK(DecodeAllBackwards(c.bytes, &back_starts) == cps);
+    CHECK(back_starts == starts);
     std::string replaced;
     for (size_t k = 0; k < c.bytes.size(); ++k) replaced += "\xEF\xBF\xBD";
     CHECK(ScrubUtf8(c.bytes) == replaced);
@@ -147,6 +161,38 @@ TEST_CASE("code point offsets agree in both directions") {
   }
   for (size_t k = 0; k + 1 < starts.size(); ++k)
     CHECK(NextCodePoint(text, starts[k]) == starts[k + 1]);
+}
+
+TEST_CASE("decoding backwards finds the code points decoding forwards does") {
+  // The text of the test above: a, é, a stray continuation byte, €, 😀, a truncated €, z.
+  const std::string text = "a\xC3\xA9\x80\xE2\x82\xAC\xF0\x9F\x98\x80\xE2\x82z";
+  std::vector<size_t> starts;
+  CHECK(DecodeAllBackwards(text, &starts) ==
+        std::vector<char32_t>{'a', 0xE9, 0xFFFD, 0x20AC, 0x1F600, 0xFFFD, 0xFFFD, 'z'});
+  CHECK(starts == std::vector<size_t>{0, 1, 3, 4, 7, 11, 12, 13});
+  // From the end of the euro sign (offset 7) and of the é (offset 3).
+  size_t pos = 7;
+  CHECK(DecodeUtf8Before(text, &pos) == 0x20AC);
+  CHECK(pos == 4);
+  pos = 3;
+  CHECK(DecodeUtf8Before(text, &pos) == 0xE9);
+  CHECK(pos == 1);
+}
+
+TEST_CASE("decoding backwards from inside a sequence reads its cut bytes as U+FFFD") {
+  // "x€" is 78 E2 82 AC; offset 3 cuts the euro sign after E2 82.
+  const std::string text = "x\xE2\x82\xAC";
+  size_t pos = 3;
+  CHECK(DecodeUtf8Before(text, &pos) == kReplacementCharacter);
+  CHECK(pos == 2);
+  CHECK(DecodeUtf8Before(text, &pos) == kReplacementCharacter);
+  CHECK(pos == 1);
+  CHECK(DecodeUtf8Before(text, &pos) == 'x');
+  CHECK(pos == 0);
+  // Offset 1 of "é" (C3 A9) cuts it after its lead byte.
+  pos = 1;
+  CHECK(DecodeUtf8Before("\xC3\xA9", &pos) == kReplacementCharacter);
+  CHECK(pos == 0);
 }
 
 TEST_CASE("empty text") {

@@ -1,66 +1,95 @@
 #include "extract/date_math.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <chrono>
 
 namespace newsfacts::extract_internal {
+namespace {
 
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+namespace chrono = std::chrono;
+
+constexpr int kMinYear = static_cast<int>(chrono::year::min());
+constexpr int kMaxYear = static_cast<int>(chrono::year::max());
+constexpr int64_t kMinDays =
+    chrono::sys_days{chrono::year::min() / chrono::January / 1}.time_since_epoch().count();
+constexpr int64_t kMaxDays =
+    chrono::sys_days{chrono::year::max() / chrono::December / 31}.time_since_epoch().count();
+// Counts of days or months are cut to this before they are added: far past anything that
+// ends within the years, and far from overflowing when added to what a date can hold.
+constexpr int64_t kFar = int64_t{1} << 60;
+
+chrono::year Year(int64_t year) {
+  return chrono::year{static_cast<int>(std::clamp<int64_t>(year, kMinYear, kMaxYear))};
+}
+
+// Months since January of year 0 (negative before); a month outside 1..12 counts on
+// into the years around.
+int64_t MonthIndex(int year, int month) {
+  return static_cast<int64_t>(static_cast<int>(Year(year))) * 12 +
+         (static_cast<int64_t>(month) - 1);
+}
+
+// The month at a MonthIndex, its year clamped. chrono's year_month + months is not used
+// for the counting: past the range it wraps the year round instead of clamping it.
+chrono::year_month MonthAt(int64_t index) {
+  const int64_t year = index >= 0 ? index / 12 : (index - 11) / 12;
+  return Year(year) / chrono::month{static_cast<unsigned>(index - year * 12 + 1)};
+}
+
+CivilDate FromChrono(const chrono::year_month_day& ymd) {
+  return CivilDate{static_cast<int>(ymd.year()),
+                   static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+}  // namespace
+
+bool IsLeapYear(int year) { return Year(year).is_leap(); }
 
 int DaysInMonth(int year, int month) {
-  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
-  if (month == 2 && IsLeapYear(year)) return 29;
-  return kDays[month - 1];
+  const chrono::year_month_day_last last =
+      Year(year) / chrono::month{static_cast<unsigned>(month)} / chrono::last;
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 bool IsValidDate(int year, int month, int day) {
-  return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+  // chrono::month and chrono::day hold a byte: out-of-range fields are turned down first.
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return chrono::year_month_day{Year(year), chrono::month{static_cast<unsigned>(month)},
+                                chrono::day{static_cast<unsigned>(day)}}
+      .ok();
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days.
 int64_t ToDays(const CivilDate& date) {
-  int64_t y = date.year - (date.month <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t mp = (date.month + 9) % 12;
-  const int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const chrono::sys_days first{MonthAt(MonthIndex(date.year, date.month)) / 1};
+  return first.time_since_epoch().count() + (static_cast<int64_t>(date.day) - 1);
 }
 
 CivilDate FromDays(int64_t days) {
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return CivilDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+  return FromChrono(chrono::sys_days{chrono::days{std::clamp(days, kMinDays, kMaxDays)}});
 }
 
 int Weekday(const CivilDate& date) {
-  // 1970-01-01 was a Thursday (4).
-  int64_t days = ToDays(date);
-  int64_t w = (days % 7 + 7 + 3) % 7;  // 0 = Monday
-  return static_cast<int>(w) + 1;
+  return static_cast<int>(
+      chrono::weekday{chrono::sys_days{chrono::days{ToDays(date)}}}.iso_encoding());
 }
 
-CivilDate AddDays(const CivilDate& date, int64_t days) { return FromDays(ToDays(date) + days); }
+CivilDate AddDays(const CivilDate& date, int64_t days) {
+  return FromDays(ToDays(date) + std::clamp(days, -kFar, kFar));
+}
 
 CivilDate AddMonths(const CivilDate& date, int64_t months) {
-  int64_t index = static_cast<int64_t>(date.year) * 12 + (date.month - 1) + months;
-  int64_t year = index >= 0 ? index / 12 : (index - 11) / 12;
-  int month = static_cast<int>(index - year * 12) + 1;
-  int y = static_cast<int>(std::clamp<int64_t>(year, -999999, 999999));
-  int day = std::min(date.day, DaysInMonth(y, month));
-  return CivilDate{y, month, day};
+  const chrono::year_month ym =
+      MonthAt(MonthIndex(date.year, date.month) + std::clamp(months, -kFar, kFar));
+  const int last = static_cast<int>(static_cast<unsigned>((ym / chrono::last).day()));
+  return CivilDate{static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())),
+                   std::min(date.day, last)};
 }
 
-CivilDate AddYears(const CivilDate& date, int64_t years) { return AddMonths(date, years * 12); }
+CivilDate AddYears(const CivilDate& date, int64_t years) {
+  return AddMonths(date, std::clamp(years, -kFar / 12, kFar / 12) * 12);
+}
 
 std::string FormatIso(const CivilDate& date) {
   // Written digit by digit: this runs for every date found, and snprintf's format

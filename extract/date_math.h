@@ -1,5 +1,11 @@
-// Civil (proleptic Gregorian) date arithmetic for the dates extractor. No clock, no
-// time zones: a CivilDate is a day on the calendar.
+// Civil (proleptic Gregorian) date arithmetic for the dates extractor, on <chrono>'s
+// calendar types. No clock, no time zones: a CivilDate is a day on the calendar.
+//
+// Range: std::chrono::year holds the years -32767..32767, and every date here lies in
+// them. A year outside that range, whether given (IsLeapYear(40000) is IsLeapYear(32767))
+// or reached by adding (AddYears(2024-05-23, 99999) is 32767-05-23), is clamped to its
+// nearest end; a day count past the range's first or last day is clamped to that day.
+// Every function is defined for every input: no overflow, whatever the counts.
 //
 // Thread safety: pure functions on values.
 #pragma once
@@ -24,7 +30,9 @@ int DaysInMonth(int year, int month);
 // True when the fields name a real day (e.g. 2023-02-29 is not one).
 bool IsValidDate(int year, int month, int day);
 
-// Days since 1970-01-01 (negative before), and back.
+// Days since 1970-01-01 (negative before), and back. ToDays reads fields outside their
+// ranges as counting on: month 13 is January of the next year, day 0 the last day of the
+// month before, day 32 of January is February 1.
 int64_t ToDays(const CivilDate& date);
 CivilDate FromDays(int64_t days);
 
@@ -33,7 +41,7 @@ int Weekday(const CivilDate& date);
 
 CivilDate AddDays(const CivilDate& date, int64_t days);
 // Adds months, clamping the day to the target month's length (Jan 31 + 1 month =
-// Feb 28 or 29).
+// Feb 28 or 29). When the year is clamped, the month is the one the count leads to.
 CivilDate AddMonths(const CivilDate& date, int64_t months);
 CivilDate AddYears(const CivilDate& date, int64_t years);
 

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "extract/toml_scalar.h"
+
 namespace newsfacts {
 namespace {
 
@@ -56,18 +58,6 @@ bool SameValue(const std::string& have, const std::string& want) {
 
 int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
-std::optional<std::string> ScalarString(const toml::node& node) {
-  if (auto s = node.value_exact<std::string>()) return *s;
-  if (auto i = node.value_exact<int64_t>()) return std::to_string(*i);
-  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
-  if (auto d = node.value_exact<double>()) {
-    std::ostringstream out;
-    out << *d;
-    return out.str();
-  }
-  return std::nullopt;
-}
-
 Status CaseError(const std::string& path, int line, const std::string& message) {
   return InvalidRule(message, path + ":" + std::to_string(line));
 }
@@ -98,7 +88,7 @@ Result<FactCase> ReadCase(const std::string& path, const std::string& set,
         if (!fields.count(name)) {
           return CaseError(path, LineOf(value), "a " + set + " fact has no field '" + name + "'");
         }
-        auto v = ScalarString(value);
+        auto v = rules::ScalarString(value);
         if (!v) return CaseError(path, LineOf(value), "fact fields must be scalars");
         fact[name] = *v;
       }

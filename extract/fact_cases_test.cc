@@ -113,6 +113,23 @@ TEST_CASE("numbers compare as numbers, nulls as empty") {
   CHECK(RunFactCases(Book(), *cases).empty());
 }
 
+TEST_CASE("a float in a case keeps every digit") {
+  // 1234567.5 to six significant digits would be 1.23457e+06, which is 1234570.
+  const auto run = [](const std::string& value) {
+    CasesFile file(
+        "[cases]\nset = \"quantities\"\n\n"
+        "[[case]]\n"
+        "text = \"Officials seized 1,234,567.5 kilograms of fentanyl.\"\n"
+        "facts = [{ text = \"1,234,567.5 kilograms\", value = " +
+        value + " }]\n");
+    auto cases = LoadFactCases(file.path());
+    REQUIRE_MESSAGE(cases.ok(), cases.status().ToString());
+    return RunFactCases(Book(), *cases);
+  };
+  CHECK(run("1234567.5").empty());
+  CHECK(run("1234570.0").size() == 1);
+}
+
 TEST_CASE("a misspelt field or key, a missing set or text is an error at its line") {
   const std::string head = "[cases]\nset = \"dates\"\n\n[[case]]\ntext = \"On May 13.\"\n";
   CasesFile field(head + "facts = [{ text = \"May 13\", form = \"2024-05-13\" }]\n");

@@ -410,8 +410,7 @@ std::map<std::string, std::vector<size_t>> NameParts(const RuleSet& rules,
     }
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string& first = words[k];
-      size_t len = 0;
-      if (first.empty() || !people::IsUpper(people::DecodeAt(first, 0, &len))) continue;
+      if (!people::StartsUpper(first)) continue;
       own(Join(words, k), p);
       if (words.size() >= 3 && k + 2 == words.size()) own(first, p);
     }

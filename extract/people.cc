@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/utf8.h"
 #include "extract/rule_set.h"
 
 namespace newsfacts::people {
@@ -20,62 +21,11 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-constexpr std::string_view kCurlyOpen = "\xE2\x80\x9C";   // “
-constexpr std::string_view kCurlyClose = "\xE2\x80\x9D";  // ”
-
-bool At(std::string_view text, size_t i, std::string_view what) {
-  return text.compare(i, what.size(), what) == 0;
-}
-
 }  // namespace
-
-char32_t DecodeAt(std::string_view text, size_t i, size_t* len) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  *len = 1;
-  if (b0 < 0x80) return b0;
-  int n = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 1;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 2;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 3;
-    cp = b0 & 0x07;
-  } else {
-    return 0xFFFD;
-  }
-  if (i + static_cast<size_t>(n) >= text.size()) return 0xFFFD;
-  for (int k = 1; k <= n; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
-    if ((b & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  *len = static_cast<size_t>(n) + 1;
-  return cp;
-}
-
-char32_t DecodeBefore(std::string_view text, size_t i, size_t* len) {
-  size_t start = i - 1;
-  // Back up over at most three continuation bytes to a lead byte.
-  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  size_t l = 0;
-  char32_t cp = DecodeAt(text, start, &l);
-  if (start + l != i) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  *len = l;
-  return cp;
-}
 
 bool IsWordChar(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (c == 0xFFFD) return false;
+  if (c == kReplacementCharacter) return false;
   const auto u = static_cast<UChar32>(c);
   return u_isalnum(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
@@ -85,14 +35,14 @@ bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
 bool StartsUpper(std::string_view s) {
   if (s.empty()) return false;
-  size_t len = 0;
-  return IsUpper(DecodeAt(s, 0, &len));
+  size_t pos = 0;
+  return IsUpper(DecodeUtf8(s, &pos));
 }
 
 bool IsWholeWord(std::string_view text, size_t start, size_t end) {
-  size_t len = 0;
-  if (start > 0 && IsWordChar(DecodeBefore(text, start, &len))) return false;
-  if (end < text.size() && IsWordChar(DecodeAt(text, end, &len))) return false;
+  size_t before = start, after = end;
+  if (start > 0 && IsWordChar(DecodeUtf8Before(text, &before))) return false;
+  if (end < text.size() && IsWordChar(DecodeUtf8(text, &after))) return false;
   return true;
 }
 
@@ -149,62 +99,42 @@ size_t Paragraphs::IndexOf(size_t pos) const {
 
 std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> out;
-  // open_kind: 0 none, 1 curly, 2 straight.
-  int open_kind = 0;
+  char32_t open = 0;  // the mark of the open quotation ('"' or “), 0 for none
   size_t open_at = 0;
   size_t i = 0;
   while (i < text.size()) {
-    // Only '\n', '"' and the lead byte of “ ” (E2) matter; skip everything else fast.
-    const char c = text[i];
-    if (c != '\n' && c != '"' && c != '\xE2') {
+    // Only '\n', '"', “ and ” matter; skip other ASCII fast.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte != '\n' && byte != '"' && byte < 0x80) {
       ++i;
       continue;
     }
+    size_t next = i;
+    const char32_t c = DecodeUtf8(text, &next);
     if (c == '\n') {
-      if (open_kind != 0) {
+      if (open != 0) {
+        out.emplace_back(open_at, i);
         size_t j = i;
         while (j < text.size() && IsSpace(text[j])) ++j;
-        const bool continues = (open_kind == 1 && At(text, j, kCurlyOpen)) ||
-                               (open_kind == 2 && j < text.size() && text[j] == '"');
-        out.emplace_back(open_at, i);
-        if (continues) {
-          const size_t mark = open_kind == 1 ? kCurlyOpen.size() : 1;
-          open_at = j + mark;
-          i = j + mark;
+        size_t after_mark = j;
+        if (j < text.size() && DecodeUtf8(text, &after_mark) == open) {
+          open_at = i = after_mark;  // the next paragraph goes on with the quotation
           continue;
         }
-        open_kind = 0;
+        open = 0;
       }
-      ++i;
-      continue;
-    }
-    if (open_kind == 0) {
-      if (At(text, i, kCurlyOpen)) {
-        open_kind = 1;
-        open_at = i + kCurlyOpen.size();
-        i = open_at;
-        continue;
+    } else if (open == 0) {
+      if (c == kLeftDoubleQuote || c == '"') {
+        open = c;
+        open_at = next;
       }
-      if (c == '"') {
-        open_kind = 2;
-        open_at = i + 1;
-      }
-      ++i;
-      continue;
-    }
-    if (open_kind == 1 && At(text, i, kCurlyClose)) {
+    } else if ((open == kLeftDoubleQuote && c == kRightDoubleQuote) || (open == '"' && c == '"')) {
       out.emplace_back(open_at, i);
-      open_kind = 0;
-      i += kCurlyClose.size();
-      continue;
+      open = 0;
     }
-    if (open_kind == 2 && c == '"') {
-      out.emplace_back(open_at, i);
-      open_kind = 0;
-    }
-    ++i;
+    i = next;
   }
-  if (open_kind != 0) out.emplace_back(open_at, text.size());
+  if (open != 0) out.emplace_back(open_at, text.size());
   return out;
 }
 
@@ -231,24 +161,6 @@ char32_t FoldCodePoint(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(base)));
 }
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 }  // namespace
 
 FoldedText Fold(std::string_view text) {
@@ -265,12 +177,11 @@ FoldedText Fold(std::string_view text) {
       ++i;
       continue;
     }
-    size_t len = 0;
-    const char32_t c = DecodeAt(text, i, &len);
+    const size_t start = i;
+    const char32_t c = DecodeUtf8(text, &i);
     const size_t before = out.folded.size();
     AppendUtf8(FoldCodePoint(c), &out.folded);
-    out.offsets.insert(out.offsets.end(), out.folded.size() - before, i);
-    i += len;
+    out.offsets.insert(out.offsets.end(), out.folded.size() - before, start);
   }
   out.offsets.push_back(text.size());
   return out;
@@ -305,13 +216,13 @@ struct CachedForms {
 
 bool FamilyNameFirst(const std::vector<Word>& words, const rules::Lexicon* family_first) {
   if (words.size() < 2 || words.size() > 3) return false;
-  size_t len = 0;
-  if (words[0].text.empty() || !IsUpper(DecodeAt(words[0].text, 0, &len))) return false;
+  if (!StartsUpper(words[0].text)) return false;
   if (HasForm(family_first, words[0].text)) return true;
   const std::string_view last = words.back().text;
   const size_t hyphen = last.find('-');
   if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= last.size()) return false;
-  return IsLower(DecodeAt(last, hyphen + 1, &len));
+  size_t syllable = hyphen + 1;
+  return IsLower(DecodeUtf8(last, &syllable));
 }
 
 bool HasForm(const rules::Lexicon* lexicon, std::string_view word) {

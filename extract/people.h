@@ -1,7 +1,8 @@
 // Text helpers shared by the officials and quotes extractors (private to extract/).
 //
-// All offsets are BYTE offsets into UTF-8 text. Every function accepts any bytes:
-// an ill-formed sequence reads as one code point U+FFFD per byte, never an error.
+// All offsets are BYTE offsets into UTF-8 text, decoded by common/utf8.h. Every function
+// accepts any bytes: an ill-formed sequence reads as one code point U+FFFD per byte, never
+// an error.
 // Thread safety: pure functions.
 #pragma once
 
@@ -22,10 +23,9 @@ struct Rule;
 
 namespace newsfacts::people {
 
-// The code point starting at byte i (i < text.size()); *len receives its byte length.
-char32_t DecodeAt(std::string_view text, size_t i, size_t* len);
-// The code point that ends just before byte i (i > 0); *len receives its byte length.
-char32_t DecodeBefore(std::string_view text, size_t i, size_t* len);
+// The double quotation marks of English text.
+inline constexpr char32_t kLeftDoubleQuote = 0x201C;   // “
+inline constexpr char32_t kRightDoubleQuote = 0x201D;  // ”
 
 // Letters, digits and combining marks (Unicode-aware).
 bool IsWordChar(char32_t c);

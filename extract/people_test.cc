@@ -251,5 +251,69 @@ fields = []
   CHECK_FALSE(FamilyNameFirst(SplitWords("Jinping Xi"), set->lexicon("family_first")));
 }
 
+TEST_CASE("people: quoted ranges, curly and straight, across paragraphs") {
+  using people::QuotedRanges;
+  using Ranges = std::vector<std::pair<size_t, size_t>>;
+  // “ and ” are three bytes each: “Yes,” is “ at 0, "Yes," at 3..7, ” at 7.
+  CHECK(QuotedRanges("\xE2\x80\x9CYes,\xE2\x80\x9D he said.") == Ranges{{3, 7}});
+  CHECK(QuotedRanges("\"No\" she said.") == Ranges{{1, 3}});
+  // Straight marks inside a curly quotation, and a dash, close nothing: “a "b" c—d” has
+  // its content at 3..14 (the dash is bytes 10..12), ” at 14.
+  CHECK(QuotedRanges("\xE2\x80\x9C"
+                     "a \"b\" c\xE2\x80\x94"
+                     "d\xE2\x80\x9D") == Ranges{{3, 14}});
+  // A closing mark with nothing open.
+  CHECK(QuotedRanges("a\xE2\x80\x9D b").empty());
+  // “One.⏎  “Two.”: the next paragraph opens with the same mark, so the quotation goes on:
+  // "One." at 3..7, the line break at 7, “ at 10, "Two." at 13..17.
+  CHECK(QuotedRanges("\xE2\x80\x9COne.\n  \xE2\x80\x9CTwo.\xE2\x80\x9D") ==
+        Ranges{{3, 7}, {13, 17}});
+  // Else the quotation ends with its paragraph.
+  CHECK(QuotedRanges("\xE2\x80\x9COne.\nTwo \"x\"") == Ranges{{3, 7}, {13, 14}});
+  CHECK(QuotedRanges("say \"open") == Ranges{{5, 9}});
+}
+
+TEST_CASE("people: whole words look at the code points around them") {
+  using people::IsWholeWord;
+  const std::string renee =
+      "Ren\xC3\xA9"
+      "e Fox";  // "Renée Fox": é is bytes 3..4
+  CHECK(IsWholeWord(renee, 0, 6));
+  CHECK_FALSE(IsWholeWord(renee, 0, 3));  // é follows
+  CHECK_FALSE(IsWholeWord(renee, 5, 6));  // é comes before
+  CHECK(IsWholeWord(renee, 7, 10));
+  // A dash is no word character: "—Fox".
+  CHECK(
+      IsWholeWord("\xE2\x80\x94"
+                  "Fox",
+                  3, 6));
+  // An ill-formed sequence reads as U+FFFD, no word character, even the overlong C1 81
+  // that a lax decoder would read as 'A'.
+  CHECK(
+      IsWholeWord("\xC1\x81"
+                  "Fox",
+                  2, 5));
+}
+
+TEST_CASE("people: folding maps each folded byte to where its code point starts") {
+  const people::FoldedText pena = people::Fold(
+      "Pe\xC3\xB1"
+      "a");  // "Peña"
+  CHECK(pena.folded == "pena");
+  CHECK(pena.offsets == std::vector<size_t>{0, 1, 2, 4, 5});
+  const people::FoldedText elysee = people::Fold(
+      "\xC3\x89LYS\xC3\x89"
+      "E");  // "ÉLYSÉE"
+  CHECK(elysee.folded == "elysee");
+  // Each byte of an ill-formed sequence folds to U+FFFD (EF BF BD).
+  const people::FoldedText bad = people::Fold("\xC1\x81x");
+  CHECK(bad.folded == "\xEF\xBF\xBD\xEF\xBF\xBDx");
+  CHECK(bad.offsets == std::vector<size_t>{0, 0, 0, 1, 1, 1, 2, 3});
+  CHECK(
+      people::StartsUpper("\xC3\x89lys\xC3\xA9"
+                          "e"));
+  CHECK_FALSE(people::StartsUpper("\xC3\xA9t\xC3\xA9"));
+}
+
 }  // namespace
 }  // namespace newsfacts

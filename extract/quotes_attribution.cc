@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
 #include "extract/people.h"
 #include "extract/quotes_fragments.h"
 
@@ -55,19 +56,16 @@ std::string OutletName(std::string_view object, const Lexicon* definite_article)
   const size_t space = s.find(' ');
   if (space != std::string::npos && space + 2 < s.size() &&
       people::HasForm(definite_article, std::string_view(s).substr(0, space))) {
-    size_t len = 0;
-    if (people::IsUpper(people::DecodeAt(s, space + 1, &len))) return s.substr(space + 1);
+    if (people::StartsUpper(std::string_view(s).substr(space + 1))) return s.substr(space + 1);
   }
   return s;
 }
 
-// True when the UTF-8 text at i is one of the dashes — or –.
-bool DashAt(std::string_view text, size_t i) {
-  return i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
-         static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-         (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
-          static_cast<unsigned char>(text[i + 2]) == 0x94);
-}
+// True for the dashes — and –.
+bool IsDash(char32_t c) { return c == 0x2014 || c == 0x2013; }
+
+// True for the double quotation marks “ ” „ ‟ (not for ’, which is also an apostrophe).
+bool IsDoubleQuotationMark(char32_t c) { return c >= 0x201C && c <= 0x201F; }
 
 // May the words between two parts of a quotation, after their attribution ends at
 // `from`, be passed over? They may be punctuation, or the rest of the attributing
@@ -76,17 +74,11 @@ bool DashAt(std::string_view text, size_t i) {
 bool RestOfAttribution(std::string_view text, size_t from, size_t to) {
   if (to < from || to - from > 200) return false;
   bool ended = false;
-  for (size_t k = from; k < to; ++k) {
-    const char c = text[k];
-    if (c == '"' || c == '\n') return false;
-    if (static_cast<unsigned char>(c) == 0xE2 && k + 2 < text.size() &&
-        static_cast<unsigned char>(text[k + 1]) == 0x80) {
-      const auto third = static_cast<unsigned char>(text[k + 2]);
-      if (third >= 0x9C && third <= 0x9F) return false;  // “ ” „ ‟ (’ is an apostrophe)
-    }
-    if (ended && !IsSpaceByte(c)) {
-      if (!DashAt(text, k)) return false;  // a second sentence
-      k += 2;
+  for (size_t k = from, after = from; k < to; k = after) {
+    const char32_t c = DecodeUtf8(text, &after);
+    if (c == '"' || c == '\n' || IsDoubleQuotationMark(c)) return false;
+    if (ended && !IsSpaceByte(text[k])) {
+      if (!IsDash(c)) return false;  // a second sentence
       continue;
     }
     if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') &&
@@ -94,8 +86,7 @@ bool RestOfAttribution(std::string_view text, size_t from, size_t to) {
       // A sentence ends where a capital, a mark or nothing follows: "Oct. 21" goes on.
       size_t next = k + 1;
       while (next < to && IsSpaceByte(text[next])) ++next;
-      size_t len = 0;
-      ended = next >= to || people::IsUpper(people::DecodeAt(text, next, &len));
+      ended = next >= to || people::StartsUpper(text.substr(next));
     }
   }
   return true;

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "common/utf8.h"
 #include "extract/people.h"
 
 namespace newsfacts::quotes {
@@ -12,17 +13,40 @@ namespace {
 using rules::Lexicon;
 using rules::RuleSet;
 
+// Where the run of word characters (and of the bytes `also`, such as an apostrophe) that
+// ends at `end` starts.
+size_t WordStart(std::string_view text, size_t end, char also) {
+  size_t w = end;
+  while (w > 0) {
+    if (also != '\0' && text[w - 1] == also) {
+      --w;
+      continue;
+    }
+    size_t start = w;
+    if (!people::IsWordChar(DecodeUtf8Before(text, &start))) break;
+    w = start;
+  }
+  return w;
+}
+
+// Where the run of word characters that starts at `start` ends.
+size_t WordEnd(std::string_view text, size_t start) {
+  size_t e = start;
+  while (e < text.size()) {
+    size_t next = e;
+    if (!people::IsWordChar(DecodeUtf8(text, &next))) break;
+    e = next;
+  }
+  return e;
+}
+
 // True when the word before the opening mark at `open` is a preposition, an article or
 // a determiner from `title_lead`, or a possessive (ends with a `possessive` form:
 // "MSNBC's").
 bool TitleLead(std::string_view text, size_t open, const RuleSet& rules) {
   size_t p = open;
   while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
-  size_t w = p, len = 0;
-  while (w > 0 &&
-         (people::IsWordChar(people::DecodeBefore(text, w, &len)) || text[w - 1] == '\'')) {
-    w -= text[w - 1] == '\'' ? 1 : len;
-  }
+  const size_t w = WordStart(text, p, '\'');
   const std::string_view word = text.substr(w, p - w);
   if (people::EndsWithForm(rules.lexicon("possessive"), word)) return true;
   return people::HasForm(rules.lexicon("title_lead"), people::AsciiLower(word));
@@ -35,10 +59,7 @@ bool TitleLead(std::string_view text, size_t open, const RuleSet& rules) {
 bool OneWordFragment(std::string_view text, size_t open, size_t close_end, const RuleSet& rules) {
   size_t p = open;
   while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
-  size_t w = p, len = 0;
-  while (w > 0 && (people::IsWordChar(people::DecodeBefore(text, w, &len)) || text[w - 1] == '-')) {
-    w -= text[w - 1] == '-' ? 1 : len;
-  }
+  const size_t w = WordStart(text, p, '-');
   const Lexicon* lead = rules.lexicon("fragment_lead");
   const rules::LexiconEntry* entry = nullptr;
   if (people::HasForm(lead, text.substr(w, p - w))) entry = lead->Find(text.substr(w, p - w));
@@ -47,9 +68,8 @@ bool OneWordFragment(std::string_view text, size_t open, size_t close_end, const
   if (entry->attr("verb") == "yes") return true;
   size_t n = close_end;
   while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
-  if (n >= text.size() || !people::IsWordChar(people::DecodeAt(text, n, &len))) return true;
-  size_t e = n;
-  while (e < text.size() && people::IsWordChar(people::DecodeAt(text, e, &len))) e += len;
+  const size_t e = WordEnd(text, n);
+  if (e == n) return true;
   return people::HasForm(rules.lexicon("fragment_follow"), text.substr(n, e - n));
 }
 
@@ -58,10 +78,8 @@ bool OneWordFragment(std::string_view text, size_t open, size_t close_end, const
 bool FollowsWord(std::string_view text, size_t open, const Lexicon* cues) {
   size_t p = open;
   while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
-  size_t len = 0;
-  if (p == 0 || !people::IsWordChar(people::DecodeBefore(text, p, &len))) return false;
-  size_t w = p;
-  while (w > 0 && people::IsWordChar(people::DecodeBefore(text, w, &len))) w -= len;
+  const size_t w = WordStart(text, p, '\0');
+  if (w == p) return false;
   const std::string_view word = text.substr(w, p - w);
   return cues == nullptr || cues->Find(word) == nullptr;
 }
@@ -72,16 +90,15 @@ bool IsTitleCase(std::string_view phrase, const Lexicon* small_words) {
   bool first = true;
   for (const people::Word& w : words) {
     size_t i = 0;
+    char32_t c = 0;
     // Skip leading punctuation of the word.
     while (i < w.text.size()) {
-      size_t len = 0;
-      const char32_t c = people::DecodeAt(w.text, i, &len);
+      size_t next = i;
+      c = DecodeUtf8(w.text, &next);
       if (people::IsWordChar(c)) break;
-      i += len;
+      i = next;
     }
     if (i >= w.text.size()) continue;
-    size_t len = 0;
-    const char32_t c = people::DecodeAt(w.text, i, &len);
     if (people::IsUpper(c) || (c >= '0' && c <= '9')) {
       first = false;
       continue;

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "extract/people.h"
 
 namespace newsfacts::quotes {
@@ -44,12 +45,13 @@ bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t
     const char before = text[open - 1];
     return before == ' ' || before == '\t' || before == '\n';
   }
-  size_t len = 0;
-  const char32_t prev = people::DecodeBefore(text, open, &len);
+  size_t prev_start = open;
+  const char32_t prev = DecodeUtf8Before(text, &prev_start);
   if (after == "nonword") return !people::IsWordChar(prev);
   // "space"
   return prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' ||
-         prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == '"' || prev == 0x00A0;
+         prev == 0x2014 || prev == 0x2013 || prev == people::kLeftDoubleQuote || prev == '"' ||
+         prev == 0x00A0;
 }
 
 // The bytes every match of the rule starts with ("“" for a rule of “...”), or "" when
@@ -94,10 +96,9 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
       // otherwise scan on from every apostrophe to the line's end.
       size_t at = text.find(prefix, pos);
       while (at != std::string_view::npos) {
-        size_t mark = 0;
-        people::DecodeAt(text, at, &mark);
-        if (OpeningAllowed(text, rule, at, at + mark)) break;
-        at = text.find(prefix, at + mark);
+        const size_t content = NextCodePoint(text, at);
+        if (OpeningAllowed(text, rule, at, content)) break;
+        at = text.find(prefix, content);
       }
       if (at == std::string_view::npos) break;
       pos = at;
@@ -108,8 +109,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
     if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
     const size_t start = static_cast<size_t>(whole.data() - text.data());
     const size_t end = start + whole.size();
-    size_t mark = 0;
-    people::DecodeAt(text, start, &mark);
+    const size_t mark = NextCodePoint(text, start) - start;
     if (end <= start + mark) {
       pos = start + std::max<size_t>(mark, 1);
       continue;

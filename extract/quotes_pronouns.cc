@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/utf8.h"
 #include "extract/quotes_people.h"
 
 namespace newsfacts::quotes {
@@ -17,6 +18,9 @@ bool FormAt(std::string_view text, size_t pos, const std::string& form) {
   if (c != form[0] && c != AsciiUpper(form[0])) return false;
   return text.substr(pos + 1, form.size() - 1) == std::string_view(form).substr(1);
 }
+
+// True for the marks that close a quotation: '"' and ”.
+bool IsClosingMark(char32_t c) { return c == '"' || c == people::kRightDoubleQuote; }
 
 }  // namespace
 
@@ -134,13 +138,9 @@ size_t People::SentenceStart(size_t pos) const {
     const char c = text_[k - 1];
     if (c == '\n') return k;
     // A closing mark after the sentence's end: ".” Next" or '." Next'.
-    size_t mark = 0;
-    if (c == '"') mark = 1;
-    if (k >= 3 && static_cast<unsigned char>(text_[k - 3]) == 0xE2 &&
-        static_cast<unsigned char>(text_[k - 2]) == 0x80 &&
-        static_cast<unsigned char>(text_[k - 1]) == 0x9D) {
-      mark = 3;
-    }
+    size_t mark_start = k;
+    const char32_t before = DecodeUtf8Before(text_, &mark_start);
+    const size_t mark = IsClosingMark(before) ? k - mark_start : 0;
     if (mark > 0 && k > mark && k < text_.size() && text_[k] == ' ') {
       const char e = text_[k - mark - 1];
       if (e == '.' || e == '!' || e == '?') return k;
@@ -168,10 +168,9 @@ std::optional<Named> People::SubjectBefore(size_t open) {
   size_t end = open;
   while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
   if (end == 0 || text_[end - 1] == '\n') return std::nullopt;
-  const char last = text_[end - 1];
-  const bool closing = last == '"' || (end >= 3 && static_cast<unsigned char>(last) == 0x9D &&
-                                       static_cast<unsigned char>(text_[end - 2]) == 0x80);
-  if (last != '.' && last != '!' && last != '?' && !closing) return std::nullopt;
+  size_t last_start = end;
+  const char32_t last = DecodeUtf8Before(text_, &last_start);
+  if (last != '.' && last != '!' && last != '?' && !IsClosingMark(last)) return std::nullopt;
   CollectNames();
   const size_t sentence = SentenceStart(end - 1);
   constexpr size_t kSubjectWithin = 60;  // bytes from the sentence start

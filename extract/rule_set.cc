@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +16,7 @@
 #include <sstream>
 
 #include "common/utf8.h"
+#include "extract/toml_scalar.h"
 
 namespace newsfacts::rules {
 
@@ -149,19 +149,6 @@ std::string Where(const std::string& origin, int line) {
 }
 
 int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
-
-// A TOML scalar as a string: strings as they are, other values as TOML writes them.
-std::optional<std::string> ScalarString(const toml::node& node) {
-  if (auto s = node.value<std::string>()) return *s;
-  if (auto i = node.value_exact<int64_t>()) return std::to_string(*i);
-  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
-  if (auto d = node.value_exact<double>()) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
-    if (ec == std::errc()) return std::string(buf, end);
-  }
-  return std::nullopt;
-}
 
 // The TOML type of a scalar, by its name in the TOML specification.
 std::string TomlType(const toml::node& node) {

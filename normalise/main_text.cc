@@ -9,6 +9,7 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "common/utf8.h"
 #include "normalise/text_fold.h"
 #include "normalise/words.h"
 
@@ -976,11 +977,16 @@ std::string_view NextDateToken(std::string_view line, size_t* i) {
   while (j < line.size()) {
     const auto d = static_cast<unsigned char>(line[j]);
     if (!word_byte(d)) break;
-    // "…" and other punctuation above ASCII end a word too.
-    if (d == 0xE2 && j + 2 < line.size() && static_cast<unsigned char>(line[j + 1]) == 0x80) {
-      break;
+    if (d < 0x80) {
+      ++j;
+      continue;
     }
-    ++j;
+    // "…" and the other general punctuation (U+2000..U+203F: dashes, quotation marks)
+    // end a word too.
+    size_t next = j;
+    const char32_t c = DecodeUtf8(line, &next);
+    if (c >= 0x2000 && c <= 0x203F) break;
+    j = next;
   }
   std::string_view tok = line.substr(*i, j - *i);
   *i = j + (j == *i ? 1 : 0);
