@@ -200,6 +200,9 @@ TEST_CASE("date lines") {
   CHECK(IsDateLine("mercredi 20 février 2019"));
   CHECK(IsDateLine("martes, 5 de marzo de 2019"));
   CHECK(IsDateLine("giovedì 7 marzo 2019"));
+  // The French and Italian November.
+  CHECK(IsDateLine("mercredi 20 novembre 2019"));
+  CHECK(IsDateLine("mercoledì 20 novembre 2019"));
   // A bare clock time heads entries in live coverage; sentences with years are text.
   CHECK_FALSE(IsDateLine("4:14 p.m."));
   CHECK_FALSE(IsDateLine("The bridge opened in 1978."));

@@ -35,11 +35,11 @@ inline constexpr std::string_view kDateWords[] = {
     "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves", "viernes",
     // French
     "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     // German
     "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    // Italian
+    // Italian ("novembre" is with French)
     "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
     "dicembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
 
