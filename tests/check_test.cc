@@ -100,9 +100,12 @@ TEST_CASE("check: a figure of another subject is not support; no hit exits 1") {
   CorpusDb corpus;
   int exit_code = -1;
   // The article's 8.2 tonnes are of fentanyl, not of uranium.
-  for (const json& hit : corpus.Check("Mexico seized 8.2 tonnes of uranium", &exit_code)) {
-    CHECK(hit["verdict"] != "same");
-    CHECK(hit["verdict"] != "rounded");
+  // The claim's words still find the story's sentence on Mexico's seizures, as related only.
+  const std::vector<json> hits = corpus.Check("Mexico seized 8.2 tonnes of uranium", &exit_code);
+  REQUIRE_FALSE(hits.empty());
+  for (const json& hit : hits) {
+    CHECK(hit["verdict"] == "related");
+    CHECK(hit["figure"].is_null());
   }
   const std::vector<json> none =
       corpus.Check("Bolivia exported 5 barrels of olive oil to Norway", &exit_code);
