@@ -1,21 +1,15 @@
 #include "archive/warc_writer.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <vector>
 
+#include "tests/temp_dir.h"
+
 namespace newsfacts::archive {
 namespace fs = std::filesystem;
 namespace {
-
-std::string TempDir(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("newsfacts-warc-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  return dir.string();
-}
 
 Exchange SampleExchange(const std::string& body) {
   Exchange ex;
@@ -48,7 +42,8 @@ TEST_CASE("warc: digest is sha1 in base32") {
 }
 
 TEST_CASE("warc: warcinfo, request, response and revisit records read back") {
-  const std::string dir = TempDir("records");
+  const newsfacts::testing::TempDir tmp("warc-records");
+  const std::string dir = tmp.File("warc");  // made by the writer
   auto w = WarcWriter::Open({dir, "t", 1ull << 30, "newsfacts-test", "agent/1"});
   REQUIRE(w.ok());
   const std::string body = "<p>Officials counted 8,222.5 kilograms.</p>";
@@ -88,11 +83,11 @@ TEST_CASE("warc: warcinfo, request, response and revisit records read back") {
   CHECK(records[4].headers["warc-profile"] ==
         "http://netpreserve.org/warc/1.1/revisit/server-not-modified");
   CHECK(records[4].headers["warc-refers-to-date"] == "2024-05-23T09:41:00Z");
-  fs::remove_all(dir);
 }
 
 TEST_CASE("warc: files rotate at the size limit and every file starts with warcinfo") {
-  const std::string dir = TempDir("rotate");
+  const newsfacts::testing::TempDir tmp("warc-rotate");
+  const std::string dir = tmp.File("warc");  // made by the writer
   auto w = WarcWriter::Open({dir, "r", 2000, "newsfacts-test", ""});
   REQUIRE(w.ok());
   std::vector<std::string> files;
@@ -110,11 +105,11 @@ TEST_CASE("warc: files rotate at the size limit and every file starts with warci
     REQUIRE_FALSE(records.empty());
     CHECK(records[0].headers["warc-type"] == "warcinfo");
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("warc: a damaged member is reported after the good records") {
-  const std::string dir = TempDir("damaged");
+  const newsfacts::testing::TempDir tmp("warc-damaged");
+  const std::string dir = tmp.File("warc");  // made by the writer
   auto w = WarcWriter::Open({dir, "d", 1ull << 30, "newsfacts-test", ""});
   REQUIRE(w.ok());
   auto loc = (*w)->WriteExchange(SampleExchange("body"), "2024-05-23T09:41:00Z");
@@ -128,7 +123,6 @@ TEST_CASE("warc: a damaged member is reported after the good records") {
   });
   CHECK_FALSE(s.ok());
   CHECK(good == 2);
-  fs::remove_all(dir);
 }
 
 }  // namespace newsfacts::archive

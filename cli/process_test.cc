@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "cli/inputs.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::cli {
 namespace {
@@ -39,8 +40,8 @@ TEST_CASE("NormaliseTimestamp gives the contract's forms") {
 
 TEST_CASE("InputReader walks directories in order and names unreadable inputs") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / "newsfacts_inputs_test";
-  fs::remove_all(dir);
+  const newsfacts::testing::TempDir tmp("inputs");
+  const fs::path& dir = tmp.path();
   fs::create_directories(dir / "b");
   std::ofstream(dir / "b" / "two.html") << "<p>two</p>";
   std::ofstream(dir / "a.htm") << "<p>one</p>";
@@ -71,7 +72,6 @@ TEST_CASE("InputReader walks directories in order and names unreadable inputs") 
   CHECK(items[5].error->message().find("\"id\"") != std::string::npos);
   CHECK(items[6].error->code() == StatusCode::kNotFound);
   CHECK(items[6].error->ToString().find("missing.html") != std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("InputReader refuses what it cannot do before any work") {

@@ -9,7 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,19 +60,18 @@ TEST_CASE("compound lengths move the reference in the order written") {
   CHECK(facts[1].from == std::optional<std::string>("2024-05-21"));
 }
 
-TEST_CASE("hostile date inputs finish quickly") {
-  auto start = std::chrono::steady_clock::now();
-  std::string digits(1 << 20, '1');
-  DatesAt(digits, kA);
+TEST_CASE("hostile date inputs give the dates they hold") {
+  // A 1 MB run of digits is one number, no day or year.
+  CHECK(DatesAt(std::string(1 << 20, '1'), kA).empty());
   std::string nested = std::string(10000, '(') + "May 13, 2024" + std::string(10000, ')');
   CheckOnlyDate(nested, kA, "May 13, 2024", "2024-05-13", "2024-05-13");
+  // "1/2/1/2/…": no part has the digits of a year.
   std::string slashes;
   for (int i = 0; i < 50000; ++i) slashes += "1/2/";
-  DatesAt(slashes, kA);
-  // Digits of other scripts are not read as days or years.
-  CHECK(DatesAt("\xd9\xa1\xd9\xa3 May \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa4", kA).size() <= 1);
-  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds < 20.0);
+  CHECK(DatesAt(slashes, kA).empty());
+  // Digits of other scripts are not read as days or years, and "May" with neither is the
+  // verb as much as the month: no date.
+  CHECK(DatesAt("\xd9\xa1\xd9\xa3 May \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa4", kA).empty());
 }
 
 TEST_CASE("token soup: spans stay in bounds and ranges run forwards") {
@@ -93,7 +91,10 @@ TEST_CASE("token soup: spans stay in bounds and ranges run forwards") {
     soup += ((seed >> 8) & 3) == 0 ? "" : " ";
   }
   for (const char* ref : {kA, kB}) {
-    for (const DateFact& f : DatesAt(soup, ref)) {
+    const std::vector<DateFact> facts = DatesAt(soup, ref);
+    // 20,000 tokens of month names, years and "last year" hold dates.
+    CHECK(facts.size() > 100);
+    for (const DateFact& f : facts) {
       CHECK(f.span.start < f.span.end);
       CHECK(f.span.end <= static_cast<int64_t>(soup.size()));
       if (f.from && f.to) CHECK(*f.from <= *f.to);

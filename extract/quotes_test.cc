@@ -219,7 +219,8 @@ void CheckWellFormed(const std::string& text, const std::vector<Quote>& found) {
 TEST_CASE("quotes: hostile input gives well-formed quotes") {
   std::string junk;
   for (int i = 0; i < 3000; ++i) junk += "“\" ‘’ he said \xE2\x80 \xFF\n\n";
-  CheckWellFormed(junk, Quotes(junk));
+  // Marks that open and never close, or close on nothing: no quotation.
+  CHECK(Quotes(junk).empty());
   std::string many;
   for (int i = 0; i < 2000; ++i) many += "\"a b c\" said X. ";
   const std::vector<Quote> quotes = Quotes(many);

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/temp_dir.h"
+
 namespace newsfacts::rules {
 namespace {
 
@@ -566,8 +568,8 @@ TEST_CASE("focused on a text, the shipped rule sets find in it what they find co
 
 TEST_CASE("a lexicon includes a shared word list: its entries first, then its own") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "nf-include-test";
-  fs::remove_all(dir);
+  const newsfacts::testing::TempDir tmp("include");
+  const fs::path& dir = tmp.path();
   fs::create_directories(dir / "lexicons");
   std::ofstream(dir / "lexicons" / "nums.toml")
       << "# shared\n[[entry]]\nforms = [\"one\"]\nvalue = 1\n\n[[entry]]\nforms = [\"two\"]\n"
@@ -611,7 +613,6 @@ TEST_CASE("a lexicon includes a shared word list: its entries first, then its ow
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().where() == (dir / "lexicons" / "nums.toml").string() + ":3");
   CHECK(bad.status().message() == "lexicon num: entry without forms");
-  fs::remove_all(dir);
 }
 
 }  // namespace

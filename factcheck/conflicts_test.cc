@@ -4,9 +4,7 @@
 #include "factcheck/conflicts.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,11 +12,10 @@
 #include "common/utf8.h"
 #include "factcheck/text.h"
 #include "store/store.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::factcheck {
 namespace {
-
-namespace fs = std::filesystem;
 
 Span SpanOf(const std::string& text, const std::string& needle) {
   const size_t at = text.find(needle);
@@ -124,25 +121,15 @@ std::vector<Article> Stories() {
 class Db {
  public:
   Db() {
-    path_ = fs::temp_directory_path() /
-            ("newsfacts-conflicts-" + std::to_string(::getpid()) + "-" + std::to_string(++n_));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-    auto store = store::Store::Open((path_ / "t.db").string());
+    auto store = store::Store::Open(dir_.File("t.db"));
     REQUIRE_MESSAGE(store.ok(), store.status().ToString());
     REQUIRE(store->WriteArticles(Stories(), 0).ok());
     store_.emplace(std::move(store).value());
   }
-  ~Db() {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
   const store::Store& store() const { return *store_; }
 
  private:
-  static inline int n_ = 0;
-  fs::path path_;
+  newsfacts::testing::TempDir dir_{"conflicts"};  // declared first: outlives the store
   std::optional<store::Store> store_;
 };
 

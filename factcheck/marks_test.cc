@@ -3,7 +3,6 @@
 #include "factcheck/marks.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "factcheck/text.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::factcheck {
 namespace {
@@ -154,10 +154,7 @@ TEST_CASE("sentences are addressed in code points") {
 }
 
 TEST_CASE("an article is found by id, url or canonical url") {
-  const fs::path dir =
-      fs::temp_directory_path() / ("newsfacts-marks-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const newsfacts::testing::TempDir dir("marks");
   {
     auto store = store::Store::Open((dir / "t.db").string());
     REQUIRE_MESSAGE(store.ok(), store.status().ToString());
@@ -202,8 +199,6 @@ TEST_CASE("an article is found by id, url or canonical url") {
       CHECK(!none->has_value());
     }
   }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
 }
 
 }  // namespace

@@ -9,25 +9,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <random>
 
 #include "fetch/test_server.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::fetch {
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("newsfacts-crawler-" + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using newsfacts::testing::TempDir;
 
 // The frontier and the exchange log in memory.
 class MemoryLedger : public CrawlLedger {
@@ -153,7 +142,7 @@ ArticleStages TextStages() {
 
 std::unique_ptr<Crawler> MakeCrawler(const TempDir& dir, CrawlLedger* ledger, CrawlReport* report) {
   CrawlerOptions options;
-  options.warc.dir = (dir.path / "warc").string();
+  options.warc.dir = (dir / "warc").string();
   auto crawler = Crawler::Create(options, ledger, TextStages(), report);
   REQUIRE_MESSAGE(crawler.ok(), crawler.status().ToString());
   return std::move(crawler).value();

@@ -3,13 +3,13 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
 #include <iterator>
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "normalise/boilerplate_words.h"
 #include "normalise/text_fold.h"
 #include "normalise/words.h"
 
@@ -203,39 +203,16 @@ std::vector<std::string> SplitWords(std::string_view v) {
   return words;
 }
 
-const std::unordered_set<std::string_view>& BoilerplateWords() {
-  static const auto* words =
-      new std::unordered_set<std::string_view>{"nav",         "navbar",       "navigation",
-                                               "navlinks",    "menu",         "menus",
-                                               "submenu",     "megamenu",     "share",
-                                               "shares",      "sharing",      "sharebar",
-                                               "sharetools",  "social",       "socials",
-                                               "cookie",      "cookies",      "consent",
-                                               "gdpr",        "newsletter",   "newsletters",
-                                               "subscribe",   "subscription", "signup",
-                                               "related",     "recommended",  "recommendations",
-                                               "recirc",      "outbrain",     "taboola",
-                                               "promo",       "promos",       "promoted",
-                                               "advert",      "adverts",      "advertisement",
-                                               "advertising", "ad",           "ads",
-                                               "adslot",      "adunit",       "adcontainer",
-                                               "dfp",         "sponsored",    "sponsor",
-                                               "comment",     "comments",     "disqus",
-                                               "byline",      "bylines",      "author",
-                                               "authors",     "dateline",     "timestamp",
-                                               "breadcrumb",  "breadcrumbs",  "tags",
-                                               "tag",         "footer",       "modal",
-                                               "popup",       "paywall",      "sidebar",
-                                               "trending",    "masthead",     "toolbar",
-                                               "skiplink",    "sronly",       "hidden",
-                                               "invisible",   "offscreen",    "cta"};
-  return *words;
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-// Roots that give a run-together class name away ("socialshare", "newsletterbox").
-constexpr std::array<std::string_view, 14> kBoilerplateRoots = {
-    "newsletter", "cookie",      "breadcrumb", "advert",    "sponsor", "taboola",   "outbrain",
-    "sharebar",   "socialshare", "sharing",    "recommend", "popup",   "subscribe", "byline"};
+const std::unordered_set<std::string_view>& BoilerplateWords() {
+  static const auto* words = new std::unordered_set<std::string_view>(std::begin(kBoilerplateWords),
+                                                                      std::end(kBoilerplateWords));
+  return *words;
+}
 
 bool HasWordPair(const std::vector<std::string>& w, std::string_view a, std::string_view b) {
   for (size_t i = 0; i + 1 < w.size(); ++i) {
@@ -244,12 +221,7 @@ bool HasWordPair(const std::vector<std::string>& w, std::string_view a, std::str
   return false;
 }
 
-bool IsNonContentRole(std::string_view role) {
-  std::string r = LowerAscii(role);
-  return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" ||
-         r == "menu" || r == "menubar" || r == "dialog" || r == "alertdialog" || r == "search" ||
-         r == "toolbar" || r == "tablist";
-}
+bool IsNonContentRole(std::string_view role) { return OneOf(LowerAscii(role), kNonContentRoles); }
 
 bool IsHiddenStyle(std::string_view style) {
   std::string s;
@@ -313,14 +285,10 @@ double CandidateBonus(GumboTag t) {
 // Readability's class and id weight: names that mark the story raise a candidate,
 // names that mark page furniture lower it.
 double NameWeight(const Node& node) {
-  static const auto* positive = new std::unordered_set<std::string_view>{
-      "article", "articlebody", "body", "content", "entry", "hentry", "main",
-      "page",    "post",        "text", "blog",    "story", "prose"};
-  static const auto* negative = new std::unordered_set<std::string_view>{
-      "banner",     "combx",   "comment",  "contact", "foot",      "footer", "footnote", "masthead",
-      "media",      "meta",    "promo",    "related", "scroll",    "share",  "shoutbox", "sidebar",
-      "skyscraper", "sponsor", "shopping", "tags",    "tool",      "widget", "caption",  "credit",
-      "image",      "img",     "photo",    "gallery", "thumbnail", "teaser", "card"};
+  static const auto* positive =
+      new std::unordered_set<std::string_view>(std::begin(kStoryNames), std::end(kStoryNames));
+  static const auto* negative = new std::unordered_set<std::string_view>(
+      std::begin(kFurnitureNames), std::end(kFurnitureNames));
   double w = 0;
   for (const char* attr : {"class", "id"}) {
     std::string_view v = Attr(node, attr);
@@ -397,8 +365,7 @@ bool IsCaptionRoot(const std::vector<Node>& nodes, size_t i, bool in_para, bool 
   bool is_caption = false;
   const std::string names = std::string(Attr(node, "class")) + " " + std::string(Attr(node, "id"));
   for (const auto& w : SplitWords(names)) {
-    if (w == "caption" || w == "credit" || w == "credits" || w == "figcaption" ||
-        (w == "copyright" && in_figure)) {
+    if (OneOf(w, kCaptionNames) || (in_figure && OneOf(w, kFigureCaptionNames))) {
       is_caption = true;
     }
   }
@@ -1016,19 +983,14 @@ bool IsBoilerplateName(std::string_view value) {
   const auto words = SplitWords(value);
   const auto& set = BoilerplateWords();
   // A social-media embed (a quoted post) is part of the story; a social bar is not.
-  const bool embed = std::find_if(words.begin(), words.end(), [](const std::string& w) {
-                       return w == "embed" || w == "embedded" || w == "tweet";
-                     }) != words.end();
+  const bool embed = std::any_of(words.begin(), words.end(),
+                                 [](const std::string& w) { return OneOf(w, kEmbedWords); });
   for (const auto& w : words) {
-    if (embed && (w == "social" || w == "socials")) continue;
+    if (embed && OneOf(w, kEmbedSocialWords)) continue;
     if (set.count(w) > 0) return true;
   }
-  if (HasWordPair(words, "more", "stories") || HasWordPair(words, "also", "like") ||
-      HasWordPair(words, "read", "more") || HasWordPair(words, "most", "read") ||
-      HasWordPair(words, "most", "popular") || HasWordPair(words, "more", "from") ||
-      HasWordPair(words, "sign", "up") || HasWordPair(words, "sr", "only") ||
-      HasWordPair(words, "visually", "hidden") || HasWordPair(words, "screen", "reader")) {
-    return true;
+  for (const auto& [a, b] : kBoilerplateWordPairs) {
+    if (HasWordPair(words, a, b)) return true;
   }
   const std::string lower = LowerAscii(value);
   for (std::string_view root : kBoilerplateRoots) {

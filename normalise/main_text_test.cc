@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "normalise/boilerplate_words.h"
 #include "normalise/normalise.h"
 #include "normalise/words.h"
 
@@ -196,6 +200,9 @@ TEST_CASE("date lines") {
   CHECK(IsDateLine("mercredi 20 février 2019"));
   CHECK(IsDateLine("martes, 5 de marzo de 2019"));
   CHECK(IsDateLine("giovedì 7 marzo 2019"));
+  // The French and Italian November.
+  CHECK(IsDateLine("mercredi 20 novembre 2019"));
+  CHECK(IsDateLine("mercoledì 20 novembre 2019"));
   // A bare clock time heads entries in live coverage; sentences with years are text.
   CHECK_FALSE(IsDateLine("4:14 p.m."));
   CHECK_FALSE(IsDateLine("The bridge opened in 1978."));
@@ -209,6 +216,31 @@ TEST_CASE("date words are written as IsDateLine compares them: lower case") {
   };
   for (std::string_view w : normalise_internal::kDateWords) CHECK_MESSAGE(!has_capital(w), w);
   for (std::string_view w : normalise_internal::kDateJoiners) CHECK_MESSAGE(!has_capital(w), w);
+}
+
+TEST_CASE("boilerplate names are written as they are compared: lower case ASCII words") {
+  using namespace normalise_internal;
+  std::vector<std::string_view> all;
+  auto add = [&all](const auto& list) { all.insert(all.end(), std::begin(list), std::end(list)); };
+  add(kBoilerplateWords);
+  add(kBoilerplateRoots);
+  add(kEmbedWords);
+  add(kEmbedSocialWords);
+  add(kNonContentRoles);
+  add(kStoryNames);
+  add(kFurnitureNames);
+  add(kCaptionNames);
+  add(kFigureCaptionNames);
+  for (const auto& [first, second] : kBoilerplateWordPairs) {
+    all.push_back(first);
+    all.push_back(second);
+  }
+  for (std::string_view w : all) {
+    const bool lower_word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+    CHECK_MESSAGE(lower_word, w);
+  }
 }
 
 TEST_CASE("a quoted social post inside the story stays") {

@@ -6,22 +6,12 @@
 #include <unicode/utext.h>
 
 #include <memory>
+#include <string_view>
+
+#include "normalise/words.h"
 
 namespace newsfacts::normalise_internal {
 namespace {
-
-// ICU's own English list covers some of these; the rest are what news copy uses.
-constexpr const char* kNoBreakAfter[] = {
-    "Mr.",     "Mrs.",  "Ms.",   "Dr.",   "Prof.", "Gov.",  "Sen.",  "Rep.",   "Gen.",  "Lt.",
-    "Col.",    "Maj.",  "Sgt.",  "Capt.", "Adm.",  "Cmdr.", "Pres.", "Supt.",  "Atty.", "Rev.",
-    "Hon.",    "St.",   "Jr.",   "Sr.",   "Mt.",   "Ft.",   "Ave.",  "Blvd.",  "Rd.",   "Inc.",
-    "Corp.",   "Co.",   "Ltd.",  "Bros.", "Dept.", "Univ.", "No.",   "Nos.",   "vs.",   "v.",
-    "approx.", "est.",  "e.g.",  "i.e.",  "etc.",  "U.S.",  "U.K.",  "U.N.",   "E.U.",  "D.C.",
-    "L.A.",    "N.Y.",  "a.m.",  "p.m.",  "Jan.",  "Feb.",  "Mar.",  "Apr.",   "Jun.",  "Jul.",
-    "Aug.",    "Sep.",  "Sept.", "Oct.",  "Nov.",  "Dec.",  "Ariz.", "Calif.", "Colo.", "Conn.",
-    "Fla.",    "Ga.",   "Ill.",  "Ind.",  "Kan.",  "Ky.",   "La.",   "Md.",    "Mass.", "Mich.",
-    "Minn.",   "Miss.", "Mo.",   "Mont.", "Neb.",  "Nev.",  "Okla.", "Ore.",   "Pa.",   "Tenn.",
-    "Tex.",    "Va.",   "Vt.",   "Wash.", "Wis.",  "Wyo."};
 
 // Built once; never used directly, only cloned.
 const icu::BreakIterator* Prototype() {
@@ -33,9 +23,11 @@ const icu::BreakIterator* Prototype() {
     std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
         icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
     if (U_FAILURE(status) || !builder) return base.release();
-    for (const char* abbr : kNoBreakAfter) {
+    for (std::string_view abbr : kNoBreakAfter) {
       UErrorCode s = U_ZERO_ERROR;
-      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), s);
+      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      abbr.data(), static_cast<int32_t>(abbr.size()))),
+                                  s);
     }
     icu::BreakIterator* filtered = builder->wrapIteratorWithFilter(base.release(), status);
     return U_FAILURE(status) ? nullptr : filtered;

@@ -2,9 +2,9 @@
 //
 // ICU's sentence rules (UAX #29) for English, with breaks suppressed after the
 // abbreviations news copy is full of: titles ("Mr.", "Gov.", "Sen."), "U.S.", "U.K.",
-// month abbreviations ("Jan.", "Sept."), "a.m.", "No.", "Inc." and the like. A line
-// break always ends a sentence (UAX #29 breaks after a paragraph separator), so a text may
-// be split line by line with the same result.
+// month abbreviations ("Jan.", "Sept."), "a.m.", "No.", "Inc." and the like (the list is
+// kNoBreakAfter in words.h). A line break always ends a sentence (UAX #29 breaks after a
+// paragraph separator), so a text may be split line by line with the same result.
 //
 // The one sentence splitter: SentenceRanges (normalise.h) gives it to factcheck, whose
 // Sentences splits each line of an article on first use. The extractors split no text

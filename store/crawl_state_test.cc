@@ -2,28 +2,16 @@
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "store/schema_sql.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::store {
-namespace fs = std::filesystem;
 namespace {
 
-struct CrawlTempDir {
-  CrawlTempDir() {
-    path = fs::temp_directory_path() /
-           ("newsfacts-crawlstate-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~CrawlTempDir() { fs::remove_all(path); }
-  std::string File(const std::string& name) const { return (path / name).string(); }
-  fs::path path;
-  static inline int counter = 0;
-};
+using newsfacts::testing::TempDir;
 
 int64_t Scalar(const std::string& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -50,7 +38,7 @@ Article SmallArticle(const std::string& id) {
 }  // namespace
 
 TEST_CASE("crawl state: a version 1 database migrates to the current version and keeps its rows") {
-  CrawlTempDir dir;
+  TempDir dir;
   const std::string path = dir.File("old.db");
   {
     sqlite3* db = nullptr;
@@ -76,7 +64,7 @@ TEST_CASE("crawl state: a version 1 database migrates to the current version and
 }
 
 TEST_CASE("crawl state: discover, store a fetch with its article, read the state back") {
-  CrawlTempDir dir;
+  TempDir dir;
   const std::string path = dir.File("crawl.db");
   auto store = Store::Open(path);
   REQUIRE(store.ok());
@@ -137,7 +125,7 @@ TEST_CASE("crawl state: discover, store a fetch with its article, read the state
 }
 
 TEST_CASE("crawl state: a failing article write rolls back the fetches row and the state") {
-  CrawlTempDir dir;
+  TempDir dir;
   const std::string path = dir.File("rollback.db");
   auto store = Store::Open(path);
   REQUIRE(store.ok());
@@ -162,7 +150,7 @@ TEST_CASE("crawl state: a failing article write rolls back the fetches row and t
 }
 
 TEST_CASE("crawl lock: a second holder is refused until the first lets go") {
-  CrawlTempDir dir;
+  TempDir dir;
   const std::string path = dir.File("locked.db");
   auto first = CrawlLock::TryAcquire(path);
   REQUIRE(first.ok());

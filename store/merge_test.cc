@@ -2,26 +2,16 @@
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
 
+#include "tests/temp_dir.h"
+
 namespace newsfacts::store {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct MergeDir {
-  MergeDir() {
-    std::string pattern = (fs::temp_directory_path() / "newsfacts-merge-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~MergeDir() { fs::remove_all(path); }
-  std::string File(const std::string& name) const { return (path / name).string(); }
-  fs::path path;
-};
+using newsfacts::testing::TempDir;
 
 std::string Text(const std::string& db, const std::string& sql) {
   sqlite3* conn = nullptr;
@@ -59,7 +49,7 @@ void Shard(const std::string& path, const std::string& shard,
 }
 
 TEST_CASE("merge: the latest capture wins on conflicts, runs are kept apart, twice is once") {
-  MergeDir dir;
+  TempDir dir;
   const std::string url = "https://example.test/story";
   // Two shards whose runs began in the same second with the same shard name.
   Shard(dir.File("a.db"), "1/1",
@@ -98,7 +88,7 @@ TEST_CASE("merge: the latest capture wins on conflicts, runs are kept apart, twi
 }
 
 TEST_CASE("merge: merged in the other order, the same articles") {
-  MergeDir dir;
+  TempDir dir;
   const std::string url = "https://example.test/story";
   Shard(dir.File("a.db"), "1/2", {Captured(url, "2024-05-25T00:00:00Z", "Later.")});
   Shard(dir.File("b.db"), "2/2", {Captured(url, "2024-05-23T00:00:00Z", "Earlier.")});
@@ -113,7 +103,7 @@ TEST_CASE("merge: merged in the other order, the same articles") {
 }
 
 TEST_CASE("merge: a file that is not a newsfacts database is refused, nothing written") {
-  MergeDir dir;
+  TempDir dir;
   {
     sqlite3* other = nullptr;
     REQUIRE(sqlite3_open(dir.File("other.db").c_str(), &other) == SQLITE_OK);

@@ -4,7 +4,6 @@
 // tables a lookup reads.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
@@ -14,28 +13,14 @@
 #include "store/queries.h"
 #include "store/speakers.h"
 #include "store/store.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "newsfacts-sqlerr-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using newsfacts::testing::TempDir;
 
 // A second connection to the same file, as another program would have.
 class OtherConnection {

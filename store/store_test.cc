@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,29 +13,14 @@
 
 #include "common/utf8.h"
 #include "store/queries.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "newsfacts-store-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using newsfacts::testing::TempDir;
 
 // The database file opened with plain sqlite3, to check what the store wrote.
 class RawDb {

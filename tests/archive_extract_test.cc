@@ -130,7 +130,6 @@ fs::path CorpusWarc(const TempDir& tmp) {
 TEST_CASE("extract reads a WARC file: articles, their archive object, the summary line") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "news.db";
   const RunResult r = RunNewsfacts({"extract", "--json", "--db", db.string(), warc.string()});
@@ -184,7 +183,6 @@ TEST_CASE("extract reads a WARC file: articles, their archive object, the summar
 TEST_CASE("a damaged archive: named with its offset, the records before it kept, exit 1") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path warc = CorpusWarc(tmp);
   const std::string bytes = ReadFile(warc);
   // Cut in the middle of the last member (the PNG's response record).
@@ -208,7 +206,6 @@ TEST_CASE("a damaged archive: named with its offset, the records before it kept,
 TEST_CASE("the latest capture is the stored article whatever the order of the archives") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const std::string url = "https://example.test/story";
   const std::string first_page = Page("01-record-fentanyl-seizure");
   std::string edited = first_page;
@@ -242,7 +239,6 @@ TEST_CASE("the latest capture is the stored article whatever the order of the ar
 TEST_CASE("shards are disjoint, cover the corpus, and merge into what one run stores") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   std::vector<archive::Exchange> many;
   for (int copy = 0; copy < 4; ++copy) {
     for (const archive::Exchange& ex :
@@ -309,7 +305,6 @@ TEST_CASE("shards are disjoint, cover the corpus, and merge into what one run st
 TEST_CASE("the shard comes from Slurm's job-array variables") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "task.db";
   setenv("SLURM_ARRAY_TASK_ID", "7", 1);
@@ -332,7 +327,6 @@ TEST_CASE("the shard comes from Slurm's job-array variables") {
 TEST_CASE("reextract runs changed rules over stored articles only") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path warc = CorpusWarc(tmp);
   const fs::path db = tmp / "news.db";
   REQUIRE(RunNewsfacts({"extract", "--quiet", "--db", db.string(), warc.string()}).exit_code == 0);
@@ -399,7 +393,6 @@ TEST_CASE("reextract runs changed rules over stored articles only") {
 TEST_CASE("merge refuses what is not a newsfacts database before writing anything") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path junk = tmp / "junk.db";
   WriteFile(junk, "not a database at all, just text that is long enough to be read as one");
   const fs::path out = tmp / "out.db";

@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/temp_dir.h"
+
 namespace newsfacts::testing {
 
 // The path in NEWSFACTS_BIN, or "" when it is unset or empty.
@@ -68,32 +70,6 @@ inline void WriteFile(const std::filesystem::path& path, const std::string& byte
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-// A fresh directory under the system temp directory, removed with its contents on
-// destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "newsfacts-test-XXXXXX").string();
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    if (mkdtemp(buf.data()) != nullptr) path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  bool ok() const { return !path_.empty(); }
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
 struct RunResult {
   bool started = false;   // popen succeeded
   bool signaled = false;  // the program was killed by a signal
@@ -124,7 +100,6 @@ inline RunResult RunProgram(const std::string& bin, const std::vector<std::strin
   RunResult result;
   if (bin.empty()) return result;
   TempDir scratch;
-  if (!scratch.ok()) return result;
   const std::filesystem::path err_path = scratch / "stderr";
 
   std::string command = "exec " + ShellQuote(bin);

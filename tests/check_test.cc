@@ -24,7 +24,6 @@ class CorpusDb {
  public:
   CorpusDb() {
     REQUIRE_MESSAGE(!BinaryPath().empty(), "NEWSFACTS_BIN is not set");
-    REQUIRE(tmp_.ok());
     const RunResult r = RunNewsfacts(
         {"extract", "--quiet", "--db", db().string(), (fs::path(SourceDir()) / "corpus").string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.Describe());
@@ -101,9 +100,12 @@ TEST_CASE("check: a figure of another subject is not support; no hit exits 1") {
   CorpusDb corpus;
   int exit_code = -1;
   // The article's 8.2 tonnes are of fentanyl, not of uranium.
-  for (const json& hit : corpus.Check("Mexico seized 8.2 tonnes of uranium", &exit_code)) {
-    CHECK(hit["verdict"] != "same");
-    CHECK(hit["verdict"] != "rounded");
+  // The claim's words still find the story's sentence on Mexico's seizures, as related only.
+  const std::vector<json> hits = corpus.Check("Mexico seized 8.2 tonnes of uranium", &exit_code);
+  REQUIRE_FALSE(hits.empty());
+  for (const json& hit : hits) {
+    CHECK(hit["verdict"] == "related");
+    CHECK(hit["figure"].is_null());
   }
   const std::vector<json> none =
       corpus.Check("Bolivia exported 5 barrels of olive oil to Norway", &exit_code);
@@ -170,7 +172,6 @@ TEST_CASE("check --claimreview: a schema.org ClaimReview draft") {
 
 TEST_CASE("check: databases of another program or a newer schema are named errors") {
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path other = tmp / "other.db", newer = tmp / "newer.db", junk = tmp / "junk.db";
   for (const auto& [path, sql] :
        {std::pair{other, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"},
@@ -197,7 +198,6 @@ TEST_CASE("check: a rule whose pattern does not compile is a named error, though
   // it with the file, line and rule id, as a command that compiles every rule at start.
   CorpusDb corpus;
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path rules = fs::path(SourceDir()) / "rules";
   for (const char* set : {"dates.toml", "officials.toml"}) {
     WriteFile(tmp / set, ReadFile(rules / set));

@@ -100,7 +100,6 @@ void CheckSurvives(const fs::path& input, const RunResult& r) {
 TEST_CASE("extract survives hostile inputs") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
 
   auto run = [&](const fs::path& input) {
     return RunNewsfacts(
@@ -168,7 +167,6 @@ TEST_CASE("extract survives hostile inputs") {
 TEST_CASE("a missing input fails alone; the others are stored") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path db = tmp / "partial.db";
   const fs::path missing = tmp / "no-such-page.html";
   const RunResult r = RunNewsfacts({"extract", "--db", db.string(),
@@ -247,7 +245,6 @@ std::optional<BrokenRules> CopyAndBreakRules(const fs::path& dir) {
 TEST_CASE("a bad rule file stops the program before any work") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path rules = tmp / "rules";
   fs::create_directories(rules);
   const std::optional<BrokenRules> broken = CopyAndBreakRules(rules);
@@ -283,7 +280,6 @@ TEST_CASE("rules test and extract refuse an emit key the extractor does not read
         {"form = \"day\"", "form = \"month_day\"", "emit form: must be one of \"day\""}}) {
     CAPTURE(to);
     TempDir tmp;
-    REQUIRE(tmp.ok());
     const fs::path rules = tmp / "rules";
     fs::create_directories(rules);
     for (const auto& entry : fs::directory_iterator(RulesDir())) {
@@ -316,7 +312,6 @@ TEST_CASE("rules test and extract refuse an emit key the extractor does not read
 TEST_CASE("extract --json and export print the same articles; re-extraction replaces rows") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path db = tmp / "round.db";
   const std::vector<std::string> pages = {CorpusPage("01-record-fentanyl-seizure").string(),
                                           CorpusPage("03-port-terminal-entities").string()};
@@ -368,7 +363,6 @@ TEST_CASE("extract --json and export print the same articles; re-extraction repl
 TEST_CASE("--input-format text reads standard input") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path input = tmp / "stdin.txt";
   WriteFile(input,
             "The ferry  service to the island resumed\tafter the storm.\n"
@@ -389,7 +383,6 @@ TEST_CASE("--input-format text reads standard input") {
 TEST_CASE("--input-format jsonl takes id, text, url and published") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path input = tmp / "articles.jsonl";
   const json first = {{"id", "ferry-1"},
                       {"text",
@@ -428,7 +421,6 @@ TEST_CASE("--input-format jsonl takes id, text, url and published") {
 TEST_CASE("check without a database, or with an empty claim, is a usage error") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path db = (tmp / "unused.db");
   const RunResult missing = RunNewsfacts({"check", "--db", db.string(), "8.2 tonnes of fentanyl"});
   CHECK_MESSAGE(missing.exit_code == 2, missing.Describe());
@@ -442,7 +434,6 @@ TEST_CASE("check without a database, or with an empty claim, is a usage error") 
 TEST_CASE("an unknown flag is a usage error and writes nothing") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path db = tmp / "never.db";
   const RunResult r = RunNewsfacts({"extract", "--db", db.string(), "--no-such-flag",
                                     CorpusPage("01-record-fentanyl-seizure").string()});
@@ -463,7 +454,6 @@ TEST_CASE("commands start without the network, TLS and HTTP-server libraries") {
   // own: loading them (and the libraries they bring) would cost every command its start-up.
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   // The loader's trace goes to files named LD_DEBUG_OUTPUT.PID.
   setenv("LD_DEBUG", "libs", 1);
   setenv("LD_DEBUG_OUTPUT", (tmp / "ld").c_str(), 1);
@@ -485,7 +475,6 @@ TEST_CASE("commands start without the network, TLS and HTTP-server libraries") {
 TEST_CASE("serve says so when newsfacts-serve is not beside the program") {
   RequireBinary();
   TempDir tmp;
-  REQUIRE(tmp.ok());
   const fs::path alone = tmp / "newsfacts";
   fs::copy_file(BinaryPath(), alone);
   fs::permissions(alone, fs::perms::owner_all);

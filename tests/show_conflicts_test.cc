@@ -34,7 +34,6 @@ class StoriesDb {
  public:
   StoriesDb() {
     REQUIRE_MESSAGE(!BinaryPath().empty(), "NEWSFACTS_BIN is not set");
-    REQUIRE(tmp_.ok());
     WriteFile(tmp_ / "stories.jsonl", kStories);
     const RunResult r =
         RunNewsfacts({"extract", "--quiet", "--db", db(), (tmp_ / "stories.jsonl").string()});

@@ -37,7 +37,6 @@ inline constexpr char kHostileTitle[] = "<script>window.__pwned = 3</script>Grai
 class TestDb {
  public:
   TestDb() {
-    REQUIRE(tmp_.ok());
     auto book = RuleBook::Load((std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "rules").string());
     REQUIRE_MESSAGE(book.ok(), book.status().ToString());
     book_ = std::make_unique<RuleBook>(std::move(book).value());
