@@ -1,6 +1,7 @@
 #include "archive/http_message.h"
 
 #include <cstring>
+#include <optional>
 
 #include "common/ascii.h"
 
@@ -44,38 +45,30 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-}  // namespace
-
-bool IsHttpResponse(std::string_view message) { return message.substr(0, 5) == "HTTP/"; }
-
-Result<HttpHead> ParseHttpHead(std::string_view message) {
-  HttpHead out;
-  // The head ends at the first empty line.
-  size_t end = message.size();
-  out.body_offset = message.size();
+// Where the head of message ends: after the LF of its last line, before the first empty
+// line. *body_offset: where the body starts (after that empty line); the message's size when
+// there is no empty line.
+size_t HeadEnd(std::string_view message, size_t* body_offset) {
+  *body_offset = message.size();
   for (size_t pos = message.find('\n'); pos != std::string_view::npos;
        pos = message.find('\n', pos + 1)) {
     if (pos + 1 < message.size() && message[pos + 1] == '\n') {
-      end = pos + 1;
-      out.body_offset = pos + 2;
-      break;
+      *body_offset = pos + 2;
+      return pos + 1;
     }
     if (pos + 2 < message.size() && message[pos + 1] == '\r' && message[pos + 2] == '\n') {
-      end = pos + 1;
-      out.body_offset = pos + 3;
-      break;
+      *body_offset = pos + 3;
+      return pos + 1;
     }
   }
-  const std::string_view head = message.substr(0, end);
+  return message.size();
+}
 
-  // Status line: "HTTP/1.1 200 OK", "HTTP/1.0 404", "HTTP/2 200".
-  const size_t eol = head.find('\n');
-  std::string_view status_line = head.substr(0, eol);
-  if (!status_line.empty() && status_line.back() == '\r') status_line.remove_suffix(1);
+// The three-digit code of a status line (without its line end), or nullopt when the line is
+// malformed.
+std::optional<int> StatusCodeOf(std::string_view status_line) {
   const size_t space = status_line.find(' ');
-  if (!IsHttpResponse(status_line) || space == std::string_view::npos) {
-    return InvalidInput("malformed HTTP status line");
-  }
+  if (!IsHttpResponse(status_line) || space == std::string_view::npos) return std::nullopt;
   size_t p = space;
   while (p < status_line.size() && status_line[p] == ' ') ++p;
   int status = 0;
@@ -85,12 +78,14 @@ Result<HttpHead> ParseHttpHead(std::string_view message) {
     ++p;
     ++digits;
   }
-  if (digits != 3 || (p < status_line.size() && status_line[p] != ' ')) {
-    return InvalidInput("malformed HTTP status line");
-  }
-  out.status = status;
+  if (digits != 3 || (p < status_line.size() && status_line[p] != ' ')) return std::nullopt;
+  return status;
+}
 
-  out.head.reserve(head.size());
+// The head's lines, each LF-terminated, continuation lines folded into the line before.
+std::string FoldedHead(std::string_view head) {
+  std::string out;
+  out.reserve(head.size());
   size_t pos = 0;
   while (pos < head.size()) {
     size_t line_end = head.find('\n', pos);
@@ -98,17 +93,34 @@ Result<HttpHead> ParseHttpHead(std::string_view message) {
     std::string_view line = head.substr(pos, line_end - pos);
     pos = line_end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!out.head.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t')) {
+    if (!out.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t')) {
       // obs-fold: the line continues the field before it.
-      out.head.pop_back();
-      out.head += ' ';
-      out.head += Trim(line);
-      out.head += '\n';
+      out.pop_back();
+      out += ' ';
+      out += Trim(line);
+      out += '\n';
       continue;
     }
-    out.head.append(line);
-    out.head += '\n';
+    out.append(line);
+    out += '\n';
   }
+  return out;
+}
+
+}  // namespace
+
+bool IsHttpResponse(std::string_view message) { return message.substr(0, 5) == "HTTP/"; }
+
+Result<HttpHead> ParseHttpHead(std::string_view message) {
+  HttpHead out;
+  const std::string_view head = message.substr(0, HeadEnd(message, &out.body_offset));
+  // Status line: "HTTP/1.1 200 OK", "HTTP/1.0 404", "HTTP/2 200".
+  std::string_view status_line = head.substr(0, head.find('\n'));
+  if (!status_line.empty() && status_line.back() == '\r') status_line.remove_suffix(1);
+  const std::optional<int> status = StatusCodeOf(status_line);
+  if (!status) return InvalidInput("malformed HTTP status line");
+  out.status = *status;
+  out.head = FoldedHead(head);
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -69,28 +71,79 @@ void AddShard(CLI::App* app, ShardOptions* s) {
       ->check(CLI::PositiveNumber);
 }
 
-int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
-            const std::string& format_name, const std::optional<std::string>& url,
-            const std::optional<std::string>& published, const ShardOptions& shard_options) {
+// The input options of `extract`: the format, the shard, --url and --published; nullopt
+// (the reason on standard error) when one is not valid.
+std::optional<InputOptions> ExtractInputOptions(const std::string& format_name,
+                                                const std::optional<std::string>& url,
+                                                const std::optional<std::string>& published,
+                                                const ShardOptions& shard_options) {
   InputOptions input_options;
   if (!format_name.empty()) {
     auto format = ParseInputFormat(format_name);
-    if (!format)
-      return Fail("extract: unknown --input-format '" + format_name +
-                  "' (html, text, jsonl, warc, arc, wet)");
+    if (!format) {
+      Fail("extract: unknown --input-format '" + format_name +
+           "' (html, text, jsonl, warc, arc, wet)");
+      return std::nullopt;
+    }
     input_options.format = *format;
   }
   auto shard = ChooseShard(shard_options.shard, shard_options.shard_count, ShardEnvironment());
-  if (!shard.ok()) return Fail("extract: " + shard.status().ToString());
+  if (!shard.ok()) {
+    Fail("extract: " + shard.status().ToString());
+    return std::nullopt;
+  }
   input_options.shard = *shard;
   input_options.url = url;
   if (published) {
     if (!NormaliseTimestamp(*published)) {
-      return Fail("extract: --published '" + *published + "' is not an ISO 8601 date");
+      Fail("extract: --published '" + *published + "' is not an ISO 8601 date");
+      return std::nullopt;
     }
     input_options.published = published;
   }
-  InputReader reader(inputs, input_options);
+  return input_options;
+}
+
+// Opens the database of `extract` and begins its run; false (the reason on standard error)
+// when either fails.
+bool BeginExtractRun(const std::string& path, const RuleBook& book,
+                     const std::optional<Shard>& shard, std::optional<store::Store>* db,
+                     int64_t* run_id) {
+  auto opened = store::Store::Open(path);
+  if (!opened.ok()) {
+    Fail(opened.status().ToString());
+    return false;
+  }
+  db->emplace(std::move(opened).value());
+  auto run = (*db)->BeginRun(
+      {NEWSFACTS_VERSION, book.versions(), "extract", shard ? shard->ToString() : ""});
+  if (!run.ok()) {
+    Fail(run.status().ToString());
+    return false;
+  }
+  *run_id = *run;
+  return true;
+}
+
+// The closing line of `extract` on standard error.
+void ReportExtract(const PipelineCounts& counts, bool stored, const std::optional<Shard>& shard) {
+  std::cerr << "extract: " << counts.stored << " articles" << (stored ? " stored" : "");
+  if (stored) {
+    std::cerr << " (" << counts.added << " new, " << counts.replaced << " replaced, "
+              << counts.kept_later << " older captures of stored articles)";
+  }
+  std::cerr << ", " << counts.failed << " failed";
+  if (shard) std::cerr << ", shard " << shard->ToString();
+  std::cerr << "\n";
+}
+
+int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
+            const std::string& format_name, const std::optional<std::string>& url,
+            const std::optional<std::string>& published, const ShardOptions& shard_options) {
+  const std::optional<InputOptions> input_options =
+      ExtractInputOptions(format_name, url, published, shard_options);
+  if (!input_options) return kExitUsage;
+  InputReader reader(inputs, *input_options);
   if (Status s = reader.Validate(); !s.ok()) return Fail(s.ToString());
 
   const std::string rules_dir = common.rules.empty() ? DefaultRulesDir() : common.rules;
@@ -99,14 +152,8 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
 
   std::optional<store::Store> db;
   int64_t run_id = 0;
-  if (!common.no_db) {
-    auto opened = store::Store::Open(common.db);
-    if (!opened.ok()) return Fail(opened.status().ToString());
-    db.emplace(std::move(opened).value());
-    auto run = db->BeginRun(
-        {NEWSFACTS_VERSION, book->versions(), "extract", *shard ? (*shard)->ToString() : ""});
-    if (!run.ok()) return Fail(run.status().ToString());
-    run_id = *run;
+  if (!common.no_db && !BeginExtractRun(common.db, *book, input_options->shard, &db, &run_id)) {
+    return kExitUsage;
   }
 
   PipelineOptions options;
@@ -125,16 +172,7 @@ int Extract(const CommonOptions& common, const std::vector<std::string>& inputs,
       return kExitSomeFailed;
     }
   }
-  if (!common.quiet) {
-    std::cerr << "extract: " << counts.stored << " articles" << (db ? " stored" : "");
-    if (db) {
-      std::cerr << " (" << counts.added << " new, " << counts.replaced << " replaced, "
-                << counts.kept_later << " older captures of stored articles)";
-    }
-    std::cerr << ", " << counts.failed << " failed";
-    if (*shard) std::cerr << ", shard " << (*shard)->ToString();
-    std::cerr << "\n";
-  }
+  if (!common.quiet) ReportExtract(counts, db.has_value(), input_options->shard);
   return counts.failed ? kExitSomeFailed : kExitOk;
 }
 
@@ -315,6 +353,96 @@ int RulesTest(const std::string& dir) {
   return failures ? kExitSomeFailed : kExitOk;
 }
 
+struct ExtractArgs {
+  CommonOptions common;
+  std::vector<std::string> inputs;
+  std::string input_format;
+  std::optional<std::string> url, published;
+  ShardOptions shard;
+};
+
+void AddExtractCommand(CLI::App* app, int* status) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* extract =
+      app->add_subcommand("extract", "extract facts from HTML, text or JSON Lines files");
+  AddCommon(extract, &args->common, true);
+  extract->add_option("--input-format", args->input_format,
+                      "html, text, jsonl, warc, arc or wet (default: by file name)");
+  extract->add_option("--url", args->url, "the URL of the single input");
+  extract->add_option("--published", args->published,
+                      "the publication date of the single input (ISO 8601)");
+  extract->add_option("inputs", args->inputs,
+                      "files, directories, archives (.warc, .warc.gz, .warc.zst, .arc, .arc.gz, "
+                      "WET), or - for standard input");
+  AddShard(extract, &args->shard);
+  extract->callback([args, status] {
+    *status = Extract(args->common, args->inputs, args->input_format, args->url, args->published,
+                      args->shard);
+  });
+}
+
+struct ReextractArgs {
+  CommonOptions common;
+  ReextractOptions options;
+  ShardOptions shard;
+};
+
+void AddReextractCommand(CLI::App* app, int* status) {
+  auto args = std::make_shared<ReextractArgs>();
+  CLI::App* reextract =
+      app->add_subcommand("reextract", "run the current rules over stored articles");
+  AddCommon(reextract, &args->common, true);
+  reextract->remove_option(reextract->get_option("--no-db"));
+  reextract->add_flag("--all", args->options.all,
+                      "every article, not only those extracted by other rule-set versions");
+  reextract->add_flag("--renormalise", args->options.renormalise,
+                      "read each archived article again from its archive and normalise it");
+  AddShard(reextract, &args->shard);
+  reextract->callback(
+      [args, status] { *status = Reextract(args->common, args->options, args->shard); });
+}
+
+struct MergeArgs {
+  std::string out;
+  std::vector<std::string> inputs;
+  bool quiet = false;
+};
+
+void AddMergeCommand(CLI::App* app, int* status) {
+  auto args = std::make_shared<MergeArgs>();
+  CLI::App* merge = app->add_subcommand("merge", "merge shard databases into one");
+  merge->add_option("out", args->out, "the database to create or add to")->required();
+  merge->add_option("inputs", args->inputs, "shard databases")->required();
+  merge->add_flag("--quiet", args->quiet, "no per-input counts");
+  merge->callback([args, status] { *status = Merge(args->out, args->inputs, args->quiet); });
+}
+
+struct ExportArgs {
+  CommonOptions common;
+  std::string format = "jsonl", what = "articles";
+};
+
+void AddExportCommand(CLI::App* app, int* status) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* exp =
+      app->add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
+  AddCommon(exp, &args->common, false);
+  exp->add_option("--format", args->format, "jsonl or csv")->capture_default_str();
+  exp->add_option("--what", args->what, "articles, quantities, dates, officials or quotes")
+      ->capture_default_str();
+  exp->callback([args, status] { *status = Export(args->common, args->format, args->what); });
+}
+
+void AddRulesCommand(CLI::App* app, int* status) {
+  auto dir = std::make_shared<std::string>();
+  CLI::App* rules = app->add_subcommand("rules", "work with rule files");
+  rules->require_subcommand(1);
+  CLI::App* rules_test = rules->add_subcommand("test", "validate rule files and run every example");
+  rules_test->add_option("dir", *dir, "rule directory (default: the shipped rules)");
+  rules_test->callback(
+      [dir, status] { *status = RulesTest(dir->empty() ? DefaultRulesDir() : *dir); });
+}
+
 }  // namespace
 
 const char* DefaultRulesDir() {
@@ -337,65 +465,12 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("newsfacts ") + NEWSFACTS_VERSION);
   app.require_subcommand(1);
 
-  CommonOptions common;
   int status = kExitOk;
-
-  CLI::App* extract =
-      app.add_subcommand("extract", "extract facts from HTML, text or JSON Lines files");
-  AddCommon(extract, &common, true);
-  std::vector<std::string> inputs;
-  std::string input_format;
-  std::optional<std::string> url, published;
-  extract->add_option("--input-format", input_format,
-                      "html, text, jsonl, warc, arc or wet (default: by file name)");
-  extract->add_option("--url", url, "the URL of the single input");
-  extract->add_option("--published", published,
-                      "the publication date of the single input (ISO 8601)");
-  extract->add_option("inputs", inputs,
-                      "files, directories, archives (.warc, .warc.gz, .warc.zst, .arc, .arc.gz, "
-                      "WET), or - for standard input");
-  ShardOptions shard_options;
-  AddShard(extract, &shard_options);
-  extract->callback(
-      [&] { status = Extract(common, inputs, input_format, url, published, shard_options); });
-
-  CLI::App* reextract =
-      app.add_subcommand("reextract", "run the current rules over stored articles");
-  AddCommon(reextract, &common, true);
-  reextract->remove_option(reextract->get_option("--no-db"));
-  ReextractOptions reextract_options;
-  reextract->add_flag("--all", reextract_options.all,
-                      "every article, not only those extracted by other rule-set versions");
-  reextract->add_flag("--renormalise", reextract_options.renormalise,
-                      "read each archived article again from its archive and normalise it");
-  AddShard(reextract, &shard_options);
-  reextract->callback([&] { status = Reextract(common, reextract_options, shard_options); });
-
-  CLI::App* merge = app.add_subcommand("merge", "merge shard databases into one");
-  std::string merge_out;
-  std::vector<std::string> merge_inputs;
-  bool merge_quiet = false;
-  merge->add_option("out", merge_out, "the database to create or add to")->required();
-  merge->add_option("inputs", merge_inputs, "shard databases")->required();
-  merge->add_flag("--quiet", merge_quiet, "no per-input counts");
-  merge->callback([&] { status = Merge(merge_out, merge_inputs, merge_quiet); });
-
-  CLI::App* exp =
-      app.add_subcommand("export", "write stored articles or facts as JSON Lines or CSV");
-  AddCommon(exp, &common, false);
-  std::string format = "jsonl", what = "articles";
-  exp->add_option("--format", format, "jsonl or csv")->capture_default_str();
-  exp->add_option("--what", what, "articles, quantities, dates, officials or quotes")
-      ->capture_default_str();
-  exp->callback([&] { status = Export(common, format, what); });
-
-  CLI::App* rules = app.add_subcommand("rules", "work with rule files");
-  rules->require_subcommand(1);
-  CLI::App* rules_test = rules->add_subcommand("test", "validate rule files and run every example");
-  std::string rules_dir;
-  rules_test->add_option("dir", rules_dir, "rule directory (default: the shipped rules)");
-  rules_test->callback(
-      [&] { status = RulesTest(rules_dir.empty() ? DefaultRulesDir() : rules_dir); });
+  AddExtractCommand(&app, &status);
+  AddReextractCommand(&app, &status);
+  AddMergeCommand(&app, &status);
+  AddExportCommand(&app, &status);
+  AddRulesCommand(&app, &status);
 
   AddFetchCommands(&app, &status);
 

@@ -57,6 +57,14 @@ Result<std::string> ReadFile(const std::string& path, size_t limit) {
   return bytes;
 }
 
+// An item for an input that could not be read.
+Item ErrorItem(const std::string& name, Status error) {
+  Item item;
+  item.name = name;
+  item.error = std::move(error);
+  return item;
+}
+
 std::string ReadStdin() {
   std::ios::sync_with_stdio(false);
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -275,6 +283,40 @@ std::optional<Item> InputReader::NextFromJsonl() {
   }
 }
 
+std::optional<Item> InputReader::OpenJsonl(const std::string& path) {
+  jsonl_ = std::make_shared<JsonlState>();
+  jsonl_->name = path;
+  if (path == "-") {
+    jsonl_->from_stdin = true;
+    return std::nullopt;
+  }
+  jsonl_->file.open(path, std::ios::binary);
+  if (jsonl_->file) return std::nullopt;
+  jsonl_.reset();
+  return ErrorItem(
+      path, fs::exists(path) ? IoError("cannot open file", path) : NotFound("no such file", path));
+}
+
+Item InputReader::FileItem(const std::string& path, InputFormat format) const {
+  Item item;
+  item.name = path;
+  item.format = format;
+  item.url = options_.url;
+  item.published = options_.published;
+  item.id = options_.url ? *options_.url : path;
+  if (path == "-") {
+    item.bytes = ReadStdin();
+  } else {
+    auto bytes = ReadFile(path, options_.max_file_bytes);
+    if (!bytes.ok()) {
+      item.error = bytes.status();
+    } else {
+      item.bytes = std::move(bytes).value();
+    }
+  }
+  return item;
+}
+
 std::optional<Item> InputReader::Next() {
   while (true) {
     if (jsonl_) {
@@ -306,51 +348,17 @@ std::optional<Item> InputReader::Next() {
                              : (path == "-" ? InputFormat::kHtml : FormatFromName(path));
     if (format == InputFormat::kArchive) {
       if (path == "-") {
-        Item item;
-        item.name = path;
-        item.error = UsageError("archives are read from files, not standard input");
-        return item;
+        return ErrorItem(path, UsageError("archives are read from files, not standard input"));
       }
       archive_ = TakeArchive(path);
       continue;
     }
     if (format == InputFormat::kJsonl) {
-      jsonl_ = std::make_shared<JsonlState>();
-      jsonl_->name = path;
-      if (path == "-") {
-        jsonl_->from_stdin = true;
-      } else {
-        jsonl_->file.open(path, std::ios::binary);
-        if (!jsonl_->file) {
-          jsonl_.reset();
-          Item item;
-          item.name = path;
-          item.error =
-              fs::exists(path) ? IoError("cannot open file", path) : NotFound("no such file", path);
-          return item;
-        }
-      }
+      if (auto failed = OpenJsonl(path)) return failed;
       continue;
     }
-
     if (options_.shard && path != "-" && !options_.shard->Contains(path)) continue;
-    Item item;
-    item.name = path;
-    item.format = format;
-    item.url = options_.url;
-    item.published = options_.published;
-    item.id = options_.url ? *options_.url : path;
-    if (path == "-") {
-      item.bytes = ReadStdin();
-    } else {
-      auto bytes = ReadFile(path, options_.max_file_bytes);
-      if (!bytes.ok()) {
-        item.error = bytes.status();
-      } else {
-        item.bytes = std::move(bytes).value();
-      }
-    }
-    return item;
+    return FileItem(path, format);
   }
 }
 

@@ -105,6 +105,11 @@ class InputReader : public ItemSource {
  private:
   void Expand(const std::string& input);
   std::optional<Item> NextFromJsonl();
+  // The steps of Next() for one input path. OpenJsonl starts reading a JSON Lines file, or
+  // returns the item saying why it cannot; FileItem reads a whole file (or standard input)
+  // as one article of this format.
+  std::optional<Item> OpenJsonl(const std::string& path);
+  Item FileItem(const std::string& path, InputFormat format) const;
   // The reader of the archive at path, started ahead of time or now, and readers started
   // for the next few archives known to follow it.
   std::unique_ptr<ArchiveInput> TakeArchive(const std::string& path);

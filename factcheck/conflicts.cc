@@ -186,18 +186,15 @@ struct Ranked {
   double spread = 0;
 };
 
-// The conflicts among figures of one subject and unit: figures grouped by period, a group
-// kept when two of its articles disagree.
-void ConflictsIn(const std::string& subject, const std::string& si_unit,
-                 std::vector<Placed> figures, std::vector<Ranked>* out) {
-  std::stable_sort(figures.begin(), figures.end(), [](const Placed& a, const Placed& b) {
-    return std::make_pair(a.period->from, a.period->to) <
-           std::make_pair(b.period->from, b.period->to);
-  });
-  struct Group {
-    Period period;  // the overlap of its members' periods
-    std::vector<const Placed*> members;
-  };
+// Figures of about the same period.
+struct Group {
+  Period period;  // the overlap of its members' periods
+  std::vector<const Placed*> members;
+};
+
+// The figures (sorted by period) in groups: each joins the first group of the same period,
+// else starts one.
+std::vector<Group> GroupByPeriod(const std::vector<Placed>& figures) {
   std::vector<Group> groups;
   for (const Placed& p : figures) {
     Group* home = nullptr;
@@ -220,36 +217,54 @@ void ConflictsIn(const std::string& subject, const std::string& si_unit,
         });
     if (!repeated) home->members.push_back(&p);
   }
-  for (const Group& g : groups) {
-    bool conflict = false;
-    for (size_t i = 0; i < g.members.size() && !conflict; ++i) {
-      for (size_t j = i + 1; j < g.members.size() && !conflict; ++j) {
-        const SourcedFigure& x = g.members[i]->source;
-        const SourcedFigure& y = g.members[j]->source;
-        conflict = x.article_id != y.article_id && Disagree(x.figure, y.figure);
-      }
+  return groups;
+}
+
+// Whether two articles of the group disagree.
+bool HasConflict(const Group& g) {
+  for (size_t i = 0; i < g.members.size(); ++i) {
+    for (size_t j = i + 1; j < g.members.size(); ++j) {
+      const SourcedFigure& x = g.members[i]->source;
+      const SourcedFigure& y = g.members[j]->source;
+      if (x.article_id != y.article_id && Disagree(x.figure, y.figure)) return true;
     }
-    if (!conflict) continue;
-    Ranked r;
-    Conflict& c = r.conflict;
-    c.subject = subject;
-    c.si_unit = si_unit;
-    c.period_from = Iso(g.period.from);
-    c.period_to = Iso(g.period.to);
-    for (const Placed* m : g.members) c.figures.push_back(m->source);
-    std::stable_sort(c.figures.begin(), c.figures.end(),
-                     [](const SourcedFigure& a, const SourcedFigure& b) {
-                       return *a.figure.si_value < *b.figure.si_value;
-                     });
-    const double lo = *c.figures.front().figure.si_value;
-    const double hi = *c.figures.back().figure.si_value;
-    r.spread = Spread(lo, hi);
-    c.how = Amount(hi, si_unit) + " vs " + Amount(lo, si_unit);
-    if (std::isfinite(r.spread)) {
-      c.how +=
-          ": " + std::to_string(static_cast<long long>(std::lround(r.spread * 100))) + "% apart";
-    }
-    out->push_back(std::move(r));
+  }
+  return false;
+}
+
+// The conflict a group makes, its figures by SI value, ranked by their spread.
+Ranked GroupConflict(const std::string& subject, const std::string& si_unit, const Group& g) {
+  Ranked r;
+  Conflict& c = r.conflict;
+  c.subject = subject;
+  c.si_unit = si_unit;
+  c.period_from = Iso(g.period.from);
+  c.period_to = Iso(g.period.to);
+  for (const Placed* m : g.members) c.figures.push_back(m->source);
+  std::stable_sort(c.figures.begin(), c.figures.end(),
+                   [](const SourcedFigure& a, const SourcedFigure& b) {
+                     return *a.figure.si_value < *b.figure.si_value;
+                   });
+  const double lo = *c.figures.front().figure.si_value;
+  const double hi = *c.figures.back().figure.si_value;
+  r.spread = Spread(lo, hi);
+  c.how = Amount(hi, si_unit) + " vs " + Amount(lo, si_unit);
+  if (std::isfinite(r.spread)) {
+    c.how += ": " + std::to_string(static_cast<long long>(std::lround(r.spread * 100))) + "% apart";
+  }
+  return r;
+}
+
+// The conflicts among figures of one subject and unit: figures grouped by period, a group
+// kept when two of its articles disagree.
+void ConflictsIn(const std::string& subject, const std::string& si_unit,
+                 std::vector<Placed> figures, std::vector<Ranked>* out) {
+  std::stable_sort(figures.begin(), figures.end(), [](const Placed& a, const Placed& b) {
+    return std::make_pair(a.period->from, a.period->to) <
+           std::make_pair(b.period->from, b.period->to);
+  });
+  for (const Group& g : GroupByPeriod(figures)) {
+    if (HasConflict(g)) out->push_back(GroupConflict(subject, si_unit, g));
   }
 }
 

@@ -79,6 +79,23 @@ int OnDebug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
   return 0;
 }
 
+// The request header fields of a hop: what is accepted, and the validators of a
+// conditional request.
+Slist RequestHeaders(const ConditionalHeaders* conditional) {
+  Slist headers;
+  Append(&headers,
+         "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
+         "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
+  Append(&headers, "Accept-Encoding: gzip, deflate, br");
+  if (conditional && !conditional->etag.empty()) {
+    Append(&headers, "If-None-Match: " + conditional->etag);
+  }
+  if (conditional && !conditional->last_modified.empty()) {
+    Append(&headers, "If-Modified-Since: " + conditional->last_modified);
+  }
+  return headers;
+}
+
 Status Refused(const std::string& host, const std::string& address) {
   return Status(StatusCode::kNetwork, std::string(kRefusedPrefix) + host +
                                           " resolves to the non-public address " + address +
@@ -123,6 +140,11 @@ struct HttpClient::Impl {
 
   Status PerformHop(const std::string& url, const UrlParts& parts, const FetchOptions& options,
                     const ConditionalHeaders* conditional, Exchange* ex);
+  // The steps of PerformHop: every option of the transfer (the lists and *t must outlive
+  // it), and the message of a failed transfer.
+  void SetHopOptions(CURL* c, const std::string& url, const FetchOptions& options,
+                     curl_slist* headers, curl_slist* resolve, Transfer* t);
+  std::string FailureMessage(CURLcode rc, const Transfer& t, const FetchOptions& options) const;
 };
 
 Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& parts,
@@ -139,43 +161,10 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   ex->url = url;
   error[0] = '\0';
 
-  Slist headers;
-  Append(&headers,
-         "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
-         "application/rss+xml,application/atom+xml,application/json;q=0.8,*/*;q=0.5");
-  Append(&headers, "Accept-Encoding: gzip, deflate, br");
-  if (conditional && !conditional->etag.empty()) {
-    Append(&headers, "If-None-Match: " + conditional->etag);
-  }
-  if (conditional && !conditional->last_modified.empty()) {
-    Append(&headers, "If-Modified-Since: " + conditional->last_modified);
-  }
+  const Slist headers = RequestHeaders(conditional);
   Slist resolve;
   if (!pin.empty()) Append(&resolve, pin);
-
-  curl::easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl::easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl::easy_setopt(c, CURLOPT_HTTPGET, 1L);
-  curl::easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl::easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl::easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-  curl::easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
-  curl::easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
-  curl::easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-  if (resolve) curl::easy_setopt(c, CURLOPT_RESOLVE, resolve.get());
-  curl::easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
-  curl::easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
-  curl::easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
-  curl::easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
-  curl::easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
-  curl::easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl::easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
-  curl::easy_setopt(c, CURLOPT_WRITEDATA, &t);
-  curl::easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl::easy_setopt(c, CURLOPT_HEADERDATA, &t);
-  curl::easy_setopt(c, CURLOPT_DEBUGFUNCTION, OnDebug);
-  curl::easy_setopt(c, CURLOPT_DEBUGDATA, &t);
-  curl::easy_setopt(c, CURLOPT_VERBOSE, 1L);
+  SetHopOptions(c, url, options, headers.get(), resolve.get(), &t);
 
   const CURLcode rc = loop ? loop->Perform(c) : curl::easy_perform(c);
   char* ip = nullptr;
@@ -189,18 +178,47 @@ Status HttpClient::Impl::PerformHop(const std::string& url, const UrlParts& part
   if (rc == CURLE_OK) return Status::Ok();
 
   ex->truncated = true;
-  std::string message;
+  return Status(StatusCode::kNetwork, FailureMessage(rc, t, options), url);
+}
+
+void HttpClient::Impl::SetHopOptions(CURL* c, const std::string& url, const FetchOptions& options,
+                                     curl_slist* headers, curl_slist* resolve, Transfer* t) {
+  curl::easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl::easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl::easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  curl::easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl::easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl::easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  curl::easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  curl::easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
+  curl::easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  if (resolve) curl::easy_setopt(c, CURLOPT_RESOLVE, resolve);
+  curl::easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, options.connect_timeout_ms);
+  curl::easy_setopt(c, CURLOPT_TIMEOUT_MS, options.total_timeout_ms);
+  curl::easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
+  curl::easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.low_speed_seconds);
+  curl::easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
+  curl::easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  curl::easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+  curl::easy_setopt(c, CURLOPT_WRITEDATA, t);
+  curl::easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl::easy_setopt(c, CURLOPT_HEADERDATA, t);
+  curl::easy_setopt(c, CURLOPT_DEBUGFUNCTION, OnDebug);
+  curl::easy_setopt(c, CURLOPT_DEBUGDATA, t);
+  curl::easy_setopt(c, CURLOPT_VERBOSE, 1L);
+}
+
+std::string HttpClient::Impl::FailureMessage(CURLcode rc, const Transfer& t,
+                                             const FetchOptions& options) const {
   if (t.over_body_cap || rc == CURLE_FILESIZE_EXCEEDED) {
-    message = "body larger than the limit of " + std::to_string(options.max_body_bytes) + " bytes";
-  } else if (t.over_head_cap) {
-    message = "response headers larger than " + std::to_string(kMaxHeadBytes) + " bytes";
-  } else if (loop && rc == CURLE_ABORTED_BY_CALLBACK) {
-    // No callback of ours aborts this way: the loop cancelled the transfer.
-    message = kCancelledMessage;
-  } else {
-    message = error[0] ? error : curl::easy_strerror(rc);
+    return "body larger than the limit of " + std::to_string(options.max_body_bytes) + " bytes";
   }
-  return Status(StatusCode::kNetwork, message, url);
+  if (t.over_head_cap) {
+    return "response headers larger than " + std::to_string(kMaxHeadBytes) + " bytes";
+  }
+  // No callback of ours aborts this way: the loop cancelled the transfer.
+  if (loop && rc == CURLE_ABORTED_BY_CALLBACK) return kCancelledMessage;
+  return error[0] ? error : curl::easy_strerror(rc);
 }
 
 HttpClient::HttpClient(FetchOptions options, std::unique_ptr<Impl> impl)

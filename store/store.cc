@@ -8,6 +8,7 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <initializer_list>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -161,6 +162,12 @@ struct Store::Impl {
   Status CheckVersionReadOnly();
   Status PrepareReaders();
   Status PrepareWriters();
+  // The steps of PrepareWriters: the transaction, article and capture statements, then the
+  // facts' (their deletes and inserts); the run statements are prepared last.
+  Status PrepareArticleWriters();
+  Status PrepareFactWriters();
+  // Prepares each statement in order; the first failure is returned.
+  Status PrepareAll(std::initializer_list<std::pair<const char*, Stmt*>> statements);
 
   Status WriteOne(const Article& a, int64_t run_id, const std::string& stored_at,
                   WriteOutcome* outcome);
@@ -370,10 +377,30 @@ Status Store::Impl::PrepareReaders() {
   return Status::Ok();
 }
 
+Status Store::Impl::PrepareAll(std::initializer_list<std::pair<const char*, Stmt*>> statements) {
+  for (const auto& [sql, stmt] : statements) {
+    if (Status s = Prepare(sql, stmt); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status Store::Impl::PrepareWriters() {
+  if (Status s = PrepareArticleWriters(); !s.ok()) return s;
+  if (Status s = PrepareFactWriters(); !s.ok()) return s;
+  return PrepareAll({
+      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at, shard, uid) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+       &insert_run},
+      {"UPDATE runs SET finished_at = ?2, articles_stored = ?3, articles_failed = ?4 "
+       "WHERE id = ?1",
+       &finish_run},
+  });
+}
+
+Status Store::Impl::PrepareArticleWriters() {
   // The article row is updated in place rather than deleted and re-inserted, so it keeps
   // its seq (ForEachArticle's order, the full-text index's rowid) and its fetch_id.
-  const std::pair<const char*, Stmt*> writers[] = {
+  return PrepareAll({
       {"BEGIN IMMEDIATE", &begin},
       {"COMMIT", &commit},
       {"ROLLBACK", &rollback},
@@ -404,6 +431,11 @@ Status Store::Impl::PrepareWriters() {
        "article_id = excluded.article_id "
        "WHERE (excluded.file, excluded.offset) < (captures.file, captures.offset)",
        &insert_capture},
+  });
+}
+
+Status Store::Impl::PrepareFactWriters() {
+  return PrepareAll({
       // Children first and explicitly: replacing must not depend on the foreign_keys
       // pragma of whoever opened the file.
       {"DELETE FROM mentions WHERE article_id = ?1", &delete_mentions},
@@ -435,17 +467,7 @@ Status Store::Impl::PrepareWriters() {
       {"INSERT INTO quote_parts (article_id, quote_position, position, span_start, span_end) "
        "VALUES (?1, ?2, ?3, ?4, ?5)",
        &insert_part},
-      {"INSERT INTO runs (program_version, ruleset_versions, command, started_at, shard, uid) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-       &insert_run},
-      {"UPDATE runs SET finished_at = ?2, articles_stored = ?3, articles_failed = ?4 "
-       "WHERE id = ?1",
-       &finish_run},
-  };
-  for (const auto& [sql, stmt] : writers) {
-    if (Status s = Prepare(sql, stmt); !s.ok()) return s;
-  }
-  return Status::Ok();
+  });
 }
 
 Status Store::Impl::StoredCapture(const Article& a, const std::string& where,

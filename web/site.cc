@@ -265,28 +265,85 @@ std::string KindClass(factcheck::MarkKind kind) {
   return std::string("k-") + factcheck::MarkKindName(kind);
 }
 
+// Code point offsets of a text and the byte offsets they start at.
+struct CodePoints {
+  explicit CodePoints(const std::string& text)
+      : cp_of_byte(CodePointIndex(text)),
+        n(cp_of_byte.back()),
+        byte_of_cp(static_cast<size_t>(n) + 1, text.size()) {
+    for (size_t b = text.size() + 1; b-- > 0;) {
+      byte_of_cp[static_cast<size_t>(cp_of_byte[b])] = b;
+    }
+  }
+  int64_t Clamp(int64_t cp) const { return std::clamp<int64_t>(cp, 0, n); }
+  // The bytes of text from code point from to code point to.
+  std::string Piece(const std::string& text, int64_t from, int64_t to) const {
+    const size_t at = byte_of_cp[static_cast<size_t>(from)];
+    return text.substr(at, byte_of_cp[static_cast<size_t>(to)] - at);
+  }
+
+  std::vector<int64_t> cp_of_byte;
+  int64_t n;  // code points in all
+  std::vector<size_t> byte_of_cp;
+};
+
+// Where the marked text is cut into stretches: the ends of the text, of each mark and of
+// each paragraph break.
+std::set<int64_t> Cuts(const std::string& text, const std::vector<factcheck::Mark>& marks,
+                       const CodePoints& cps) {
+  std::set<int64_t> cuts = {0, cps.n};
+  for (const factcheck::Mark& m : marks) {
+    cuts.insert(cps.Clamp(m.span.start));
+    cuts.insert(cps.Clamp(m.span.end));
+  }
+  for (size_t at = text.find("\n\n"); at != std::string::npos; at = text.find("\n\n", at + 2)) {
+    cuts.insert(cps.cp_of_byte[at]);
+    cuts.insert(cps.cp_of_byte[at + 2]);
+  }
+  return cuts;
+}
+
+// The innermost of the active marks covering a stretch ending at code point to (the
+// shortest; the first of equals), and whether a quote covers it.
+struct Innermost {
+  const factcheck::Mark* mark = nullptr;
+  size_t index = 0;
+  bool in_quote = false;
+};
+
+Innermost InnermostMark(const std::vector<factcheck::Mark>& marks,
+                        const std::vector<size_t>& active, int64_t to, const CodePoints& cps) {
+  Innermost inner;
+  for (size_t i : active) {
+    const factcheck::Mark& m = marks[i];
+    if (cps.Clamp(m.span.end) < to || m.span.end <= m.span.start) continue;
+    if (m.kind == factcheck::MarkKind::kQuote) inner.in_quote = true;
+    const factcheck::Mark* best = inner.mark;
+    if (!best || m.span.end - m.span.start < best->span.end - best->span.start ||
+        (m.span.end - m.span.start == best->span.end - best->span.start && i < inner.index)) {
+      inner.mark = &m;
+      inner.index = i;
+    }
+  }
+  return inner;
+}
+
+// A stretch of text as a link to the card of its innermost mark.
+std::string MarkLink(const std::string& piece, const Innermost& inner, const std::string& anchor) {
+  std::string cls = "m " + KindClass(inner.mark->kind);
+  if (inner.in_quote && inner.mark->kind != factcheck::MarkKind::kQuote) cls += " in-quote";
+  return "<a class=\"" + cls + "\" href=\"#" + anchor + "\" title=\"" +
+         Escape(std::string(factcheck::MarkKindName(inner.mark->kind)) + " · " + inner.mark->rule) +
+         "\">" + Escape(piece) + "</a>";
+}
+
 // The text as paragraphs (split at blank lines), every stretch covered by marks in one <a>
 // to the card of its innermost mark (the shortest covering one; the first of equals), so
 // that marks nest without nesting links.
 std::string MarkedText(const std::string& text, const std::vector<factcheck::Mark>& marks,
                        const std::vector<std::string>& anchors) {
-  const std::vector<int64_t> cp_of_byte = CodePointIndex(text);
-  const int64_t n = cp_of_byte.back();
-  std::vector<size_t> byte_of_cp(static_cast<size_t>(n) + 1, text.size());
-  for (size_t b = text.size() + 1; b-- > 0;) {
-    byte_of_cp[static_cast<size_t>(cp_of_byte[b])] = b;
-  }
-  auto clamp = [&](int64_t cp) { return std::clamp<int64_t>(cp, 0, n); };
-
-  std::set<int64_t> cuts = {0, n};
-  for (const factcheck::Mark& m : marks) {
-    cuts.insert(clamp(m.span.start));
-    cuts.insert(clamp(m.span.end));
-  }
-  for (size_t at = text.find("\n\n"); at != std::string::npos; at = text.find("\n\n", at + 2)) {
-    cuts.insert(cp_of_byte[at]);
-    cuts.insert(cp_of_byte[at + 2]);
-  }
+  const CodePoints cps(text);
+  const std::set<int64_t> cuts = Cuts(text, marks, cps);
   // Marks starting at or before each cut, by start; the active set is rebuilt per stretch
   // from the few marks that can cover it.
   std::vector<size_t> order(marks.size());
@@ -299,39 +356,17 @@ std::string MarkedText(const std::string& text, const std::vector<factcheck::Mar
   size_t next = 0;
   for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
     const int64_t from = *it, to = *std::next(it);
-    const std::string piece =
-        text.substr(byte_of_cp[static_cast<size_t>(from)],
-                    byte_of_cp[static_cast<size_t>(to)] - byte_of_cp[static_cast<size_t>(from)]);
+    const std::string piece = cps.Piece(text, from, to);
     if (piece.find("\n\n") != std::string::npos || piece == "\n\n") {
       out += "</p><p>";
       continue;
     }
-    while (next < order.size() && clamp(marks[order[next]].span.start) <= from) {
+    while (next < order.size() && cps.Clamp(marks[order[next]].span.start) <= from) {
       active.push_back(order[next++]);
     }
-    std::erase_if(active, [&](size_t i) { return clamp(marks[i].span.end) <= from; });
-    const factcheck::Mark* inner = nullptr;
-    size_t inner_i = 0;
-    bool in_quote = false;
-    for (size_t i : active) {
-      const factcheck::Mark& m = marks[i];
-      if (clamp(m.span.end) < to || m.span.end <= m.span.start) continue;
-      if (m.kind == factcheck::MarkKind::kQuote) in_quote = true;
-      if (!inner || m.span.end - m.span.start < inner->span.end - inner->span.start ||
-          (m.span.end - m.span.start == inner->span.end - inner->span.start && i < inner_i)) {
-        inner = &m;
-        inner_i = i;
-      }
-    }
-    if (!inner) {
-      out += Escape(piece);
-      continue;
-    }
-    std::string cls = "m " + KindClass(inner->kind);
-    if (in_quote && inner->kind != factcheck::MarkKind::kQuote) cls += " in-quote";
-    out += "<a class=\"" + cls + "\" href=\"#" + anchors[inner_i] + "\" title=\"" +
-           Escape(std::string(factcheck::MarkKindName(inner->kind)) + " · " + inner->rule) + "\">" +
-           Escape(piece) + "</a>";
+    std::erase_if(active, [&](size_t i) { return cps.Clamp(marks[i].span.end) <= from; });
+    const Innermost inner = InnermostMark(marks, active, to, cps);
+    out += inner.mark ? MarkLink(piece, inner, anchors[inner.index]) : Escape(piece);
   }
   out += "</p>";
   return out;
