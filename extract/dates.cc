@@ -86,20 +86,15 @@ std::vector<const Match*> PartsIn(const std::vector<Match>& matches, size_t star
   return out;
 }
 
-// The forms built on the date inside the match: that date moved ("two weeks before
-// Christmas"), or a length ending ("the three months to June 30") or starting with it ("the
-// week of April 10"). nullopt when the match holds no single date or the arithmetic fails;
-// a fact without dates when the date inside has none.
-std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Match>& matches,
-                                  const Match& m, Build build) {
-  const Capture* shift_word = m.Get("shift");
-  if (shift_word == nullptr) return std::nullopt;
-  std::vector<const Match*> parts = PartsIn(matches, shift_word->end, m.end, &m);
+// The single date after the shift word of m, anchored to the reference date; nullopt when
+// there is not exactly one or it does not parse.
+std::optional<Parsed> ShiftAnchor(const Resolver& resolver, const std::vector<Match>& matches,
+                                  const Match& m, const Capture& shift_word) {
+  std::vector<const Match*> parts = PartsIn(matches, shift_word.end, m.end, &m);
   if (parts.empty()) {
     // A weekday ("starting next Monday") is not a range part; take it alone.
     for (const Match& part : matches) {
-      if (&part != &m && part.start >= shift_word->end && part.end <= m.end &&
-          part.Has("weekday")) {
+      if (&part != &m && part.start >= shift_word.end && part.end <= m.end && part.Has("weekday")) {
         parts.push_back(&part);
       }
     }
@@ -108,55 +103,77 @@ std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Ma
   auto anchor = resolver.Parse(*parts[0]);
   if (!anchor) return std::nullopt;
   resolver.AnchorToReference(&*anchor);
-  Parsed p;
-  p.kind = "relative";
-  p.granularity = "day";
+  return anchor;
+}
+
+// "the three months to June 30": that length, ending with that day (or with the last day of
+// that month or period).
+std::optional<Parsed> LengthTo(const Resolver& resolver, const Match& m, const Parsed& anchor,
+                               Parsed p) {
+  p.kind = "range";
+  if (anchor.to) {
+    auto from = resolver.ShiftBy(AddDays(*anchor.to, 1), m.Group("count"), m.Group("unit"), true);
+    if (!from) return std::nullopt;
+    p.from = *from;
+    p.to = anchor.to;
+    if (GranularityRank(anchor.granularity) >= 2) p.granularity = "month";
+  }
+  return p;
+}
+
+// "the week of April 10": from that day, for a length.
+std::optional<Parsed> LengthFrom(const Resolver& resolver, const Match& m, Parsed anchor,
+                                 Parsed p) {
+  p.kind = "range";
+  if (!anchor.from) return p;
   const std::string& length_days = m.rule->Emit("length_days");
-  if (build == Build::kLengthTo) {
-    // "the three months to June 30": that length, ending with that day (or with
-    // the last day of that month or period).
-    p.kind = "range";
-    if (anchor->to) {
-      auto from =
-          resolver.ShiftBy(AddDays(*anchor->to, 1), m.Group("count"), m.Group("unit"), true);
-      if (!from) return std::nullopt;
-      p.from = *from;
-      p.to = anchor->to;
-      if (GranularityRank(anchor->granularity) >= 2) p.granularity = "month";
+  std::optional<CivilDate> end;
+  if (!length_days.empty()) {
+    // "the week of April 10" is the Monday-to-Sunday week holding that day;
+    // "the week beginning April 10" starts on it.
+    if (AsciiLower(m.Group("span_week")).ends_with(" of")) {
+      anchor.from = AddDays(*anchor.from, 1 - Weekday(*anchor.from));
     }
-    return p;
+    end = AddDays(*anchor.from, static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
+  } else if (auto after =
+                 resolver.ShiftBy(*anchor.from, m.Group("count"), m.Group("unit"), false)) {
+    end = AddDays(*after, -1);
   }
-  if (build == Build::kLengthFrom) {
-    // "the week of April 10": from that day, for a length.
-    p.kind = "range";
-    if (anchor->from) {
-      std::optional<CivilDate> end;
-      if (!length_days.empty()) {
-        // "the week of April 10" is the Monday-to-Sunday week holding that day;
-        // "the week beginning April 10" starts on it.
-        if (AsciiLower(m.Group("span_week")).ends_with(" of")) {
-          anchor->from = AddDays(*anchor->from, 1 - Weekday(*anchor->from));
-        }
-        end = AddDays(*anchor->from,
-                      static_cast<int64_t>(ParseAttrNumber(length_days).value_or(1)) - 1);
-      } else if (auto after =
-                     resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), false)) {
-        end = AddDays(*after, -1);
-      }
-      if (!end) return std::nullopt;
-      p.from = anchor->from;
-      p.to = *end;
-    }
-    return p;
-  }
+  if (!end) return std::nullopt;
+  p.from = anchor.from;
+  p.to = *end;
+  return p;
+}
+
+// "two weeks before Christmas": that day moved by the count and unit.
+std::optional<Parsed> MovedDate(const Resolver& resolver, const Match& m, const Parsed& anchor,
+                                Parsed p) {
   const bool back =
       resolver.LexNum(resolver.Lex(Resolver::kShiftWord), m.Group("shift"), "step").value_or(0) < 0;
-  if (anchor->from) {
-    auto moved = resolver.ShiftBy(*anchor->from, m.Group("count"), m.Group("unit"), back);
+  if (anchor.from) {
+    auto moved = resolver.ShiftBy(*anchor.from, m.Group("count"), m.Group("unit"), back);
     if (!moved) return std::nullopt;
     p.from = p.to = *moved;
   }
   return p;
+}
+
+// The forms built on the date inside the match: that date moved ("two weeks before
+// Christmas"), or a length ending ("the three months to June 30") or starting with it ("the
+// week of April 10"). nullopt when the match holds no single date or the arithmetic fails;
+// a fact without dates when the date inside has none.
+std::optional<Parsed> ShiftedDate(const Resolver& resolver, const std::vector<Match>& matches,
+                                  const Match& m, Build build) {
+  const Capture* shift_word = m.Get("shift");
+  if (shift_word == nullptr) return std::nullopt;
+  auto anchor = ShiftAnchor(resolver, matches, m, *shift_word);
+  if (!anchor) return std::nullopt;
+  Parsed p;
+  p.kind = "relative";
+  p.granularity = "day";
+  if (build == Build::kLengthTo) return LengthTo(resolver, m, *anchor, std::move(p));
+  if (build == Build::kLengthFrom) return LengthFrom(resolver, m, *anchor, std::move(p));
+  return MovedDate(resolver, m, *anchor, std::move(p));
 }
 
 // Gives the two ends of a range their years: both without one are in the reference date's
@@ -335,34 +352,34 @@ std::vector<std::string_view> DateFormNames() {
   return names;
 }
 
-void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
-                  std::vector<DateFact>* out) {
-  Resolver resolver(text, rules, context);
-  std::vector<Match> matches = rules.FindAll(text);
+namespace {
 
-  auto make = [&](const Match& m, size_t start, size_t end, Parsed p) {
-    Candidate c;
-    c.start = start;
-    c.end = end;
-    c.priority = m.rule->priority;
-    c.rule_index = m.rule_index;
-    c.match = &m;
-    c.fact.rule = m.rule->id;
-    c.fact.ruleset_version = rules.version();
-    c.fact.kind = p.kind;
-    c.fact.granularity = p.granularity;
-    c.fact.duration = p.duration;
-    // Dates outside years 1..9999 cannot be written as YYYY-MM-DD: leave them open.
-    auto in_range = [](const std::optional<CivilDate>& d) {
-      return d && d->year >= 1 && d->year <= 9999;
-    };
-    if (in_range(p.from) && in_range(p.to)) {
-      c.fact.from = FormatIso(*p.from);
-      c.fact.to = FormatIso(*p.to);
-    }
-    return c;
-  };
+// Dates outside years 1..9999 cannot be written as YYYY-MM-DD: leave them open.
+bool Writable(const std::optional<CivilDate>& d) { return d && d->year >= 1 && d->year <= 9999; }
 
+Candidate MakeCandidate(const rules::RuleSet& rules, const Match& m, size_t start, size_t end,
+                        const Parsed& p) {
+  Candidate c;
+  c.start = start;
+  c.end = end;
+  c.priority = m.rule->priority;
+  c.rule_index = m.rule_index;
+  c.match = &m;
+  c.fact.rule = m.rule->id;
+  c.fact.ruleset_version = rules.version();
+  c.fact.kind = p.kind;
+  c.fact.granularity = p.granularity;
+  c.fact.duration = p.duration;
+  if (Writable(p.from) && Writable(p.to)) {
+    c.fact.from = FormatIso(*p.from);
+    c.fact.to = FormatIso(*p.to);
+  }
+  return c;
+}
+
+// One candidate for each match that makes a date fact, overlapping ones included.
+std::vector<Candidate> AllCandidates(const std::string& text, const rules::RuleSet& rules,
+                                     const Resolver& resolver, const std::vector<Match>& matches) {
   std::vector<Candidate> candidates;
   for (const Match& m : matches) {
     const FormEntry* form = FormOf(*m.rule);
@@ -370,7 +387,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     if (form->build == Build::kShifted || form->build == Build::kLengthTo ||
         form->build == Build::kLengthFrom) {
       if (auto p = ShiftedDate(resolver, matches, m, form->build))
-        candidates.push_back(make(m, m.start, m.end, *p));
+        candidates.push_back(MakeCandidate(rules, m, m.start, m.end, *p));
       continue;
     }
     // Parts of a range may touch each other ("5/1-5/7"); a fact alone may not touch
@@ -378,7 +395,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     if (InsideNumberRun(text, m)) continue;
     if (form->build == Build::kDateToDate) {
       if (auto p = DateToDate(resolver, matches, m))
-        candidates.push_back(make(m, m.start, m.end, *p));
+        candidates.push_back(MakeCandidate(rules, m, m.start, m.end, *p));
       continue;
     }
     if (m.rule->Emit("part_only") == "true") continue;
@@ -386,19 +403,17 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     if (!parsed) continue;
     resolver.AnchorToReference(&*parsed);
     auto [start, end] = FactSpan(m);
-    candidates.push_back(make(m, start, end, *parsed));
+    candidates.push_back(MakeCandidate(rules, m, start, end, *parsed));
   }
+  return candidates;
+}
 
-  std::vector<size_t> chosen =
-      extract_internal::SelectNonOverlapping(candidates, [](const Candidate& c) {
-        return Ranked{c.start, c.end, c.priority, c.rule_index};
-      });
-  std::sort(chosen.begin(), chosen.end(),
-            [&](size_t a, size_t b) { return candidates[a].start < candidates[b].start; });
-  AnchorToPreviousDates(text, rules, &candidates, chosen);
+// The chosen candidates' facts with their text and span, in text order.
+std::vector<DateFact> ChosenFacts(const std::string& text, std::vector<Candidate>* candidates,
+                                  const std::vector<size_t>& chosen) {
   std::vector<DateFact> facts;
   for (size_t i : chosen) {
-    Candidate& c = candidates[i];
+    Candidate& c = (*candidates)[i];
     c.fact.text = text.substr(c.start, c.end - c.start);
     c.fact.span = Span{static_cast<int64_t>(c.start), static_cast<int64_t>(c.end)};
     facts.push_back(std::move(c.fact));
@@ -408,6 +423,24 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
     return a.rule < b.rule;
   });
+  return facts;
+}
+
+}  // namespace
+
+void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Context& context,
+                  std::vector<DateFact>* out) {
+  Resolver resolver(text, rules, context);
+  std::vector<Match> matches = rules.FindAll(text);
+  std::vector<Candidate> candidates = AllCandidates(text, rules, resolver, matches);
+  std::vector<size_t> chosen =
+      extract_internal::SelectNonOverlapping(candidates, [](const Candidate& c) {
+        return Ranked{c.start, c.end, c.priority, c.rule_index};
+      });
+  std::sort(chosen.begin(), chosen.end(),
+            [&](size_t a, size_t b) { return candidates[a].start < candidates[b].start; });
+  AnchorToPreviousDates(text, rules, &candidates, chosen);
+  std::vector<DateFact> facts = ChosenFacts(text, &candidates, chosen);
   JoinWeekdays(text, rules, &facts);
   AddListItems(text, rules, &facts);
   for (DateFact& f : facts) out->push_back(std::move(f));

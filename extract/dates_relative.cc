@@ -418,6 +418,41 @@ std::optional<Parsed> Resolver::Duration(const Match& m) const {
   return p;
 }
 
+namespace {
+
+// "the past two quarters": whole calendar quarters before (or after) the reference date's
+// own.
+void PlaceQuarters(const CivilDate& ref, int64_t n, bool back, Parsed* p) {
+  const CivilDate current{ref.year, (ref.month - 1) / 3 * 3 + 1, 1};
+  const int64_t months = 3 * n;
+  const CivilDate from = back ? AddMonths(current, -months) : AddMonths(current, 3);
+  p->from = from;
+  p->to = AddDays(AddMonths(from, months), -1);
+  p->granularity = "day";
+}
+
+// "the past two decades": whole decades before (or after) the reference date's own, as with
+// quarters (from 2016, 1990-2009).
+void PlaceDecades(const CivilDate& ref, int64_t n, bool back, Parsed* p) {
+  const int current = ref.year - ((ref.year % 10) + 10) % 10;
+  const int first = back ? current - 10 * static_cast<int>(n) : current + 10;
+  p->from = CivilDate{first, 1, 1};
+  p->to = CivilDate{first + 10 * static_cast<int>(n) - 1, 12, 31};
+  p->granularity = "year";
+}
+
+// `count` hours or minutes (`per_day` of them in a day) from the reference day: whole days
+// passed, counted toward it ("the past 5 minutes" and "the next 5 minutes" are the
+// reference day itself).
+void PlaceHoursMinutes(const CivilDate& ref, int64_t count, int64_t per_day, bool back, Parsed* p) {
+  const int64_t days = count / per_day;
+  p->from = back ? AddDays(ref, -days) : ref;
+  p->to = back ? ref : AddDays(ref, days);
+  p->granularity = "day";
+}
+
+}  // namespace
+
 bool Resolver::PlaceDuration(const Match& m, int64_t n, int64_t mult, const LexiconEntry& unit,
                              Parsed* p) const {
   const std::string& code = unit.attr("code");
@@ -431,25 +466,11 @@ bool Resolver::PlaceDuration(const Match& m, int64_t n, int64_t mult, const Lexi
   // "three quarters" alone is a fraction, not a period.
   if (quarters && !back && !ahead && !within) return false;
   if (ref_ && quarters && (back || ahead) && !FollowedByOf(m.end)) {
-    // "the past two quarters": whole calendar quarters before (or after) the
-    // reference date's own.
-    const CivilDate current{ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1};
-    const int64_t months = 3 * n;
-    const CivilDate from = back ? AddMonths(current, -months) : AddMonths(current, 3);
-    const CivilDate to = AddDays(AddMonths(from, months), -1);
-    p->from = from;
-    p->to = to;
-    p->granularity = "day";
+    PlaceQuarters(*ref_, n, back, p);
     return true;
   }
   if (ref_ && decades && (back || ahead) && !FollowedByOf(m.end)) {
-    // "the past two decades": whole decades before (or after) the reference date's
-    // own, as with quarters (from 2016, 1990-2009).
-    const int current = ref_->year - ((ref_->year % 10) + 10) % 10;
-    const int first = back ? current - 10 * static_cast<int>(n) : current + 10;
-    p->from = CivilDate{first, 1, 1};
-    p->to = CivilDate{first + 10 * static_cast<int>(n) - 1, 12, 31};
-    p->granularity = "year";
+    PlaceDecades(*ref_, n, back, p);
     return true;
   }
   if (ref_ && within && !back) {
@@ -465,13 +486,7 @@ bool Resolver::PlaceDuration(const Match& m, int64_t n, int64_t mult, const Lexi
     return true;
   }
   if (ref_ && (back || ahead) && !FollowedByOf(m.end) && (code == "H" || code == "MIN")) {
-    // Hours and minutes from the reference day: whole days passed, counted toward it
-    // ("the past 5 minutes" and "the next 5 minutes" are the reference day itself).
-    const int64_t per_day = code == "H" ? 24 : 24 * 60;
-    const int64_t days = n * mult / per_day;
-    p->from = back ? AddDays(*ref_, -days) : *ref_;
-    p->to = back ? *ref_ : AddDays(*ref_, days);
-    p->granularity = "day";
+    PlaceHoursMinutes(*ref_, n * mult, code == "H" ? 24 : 24 * 60, back, p);
     return true;
   }
   if (ref_ && (back || ahead) && !FollowedByOf(m.end)) {

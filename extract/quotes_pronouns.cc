@@ -22,6 +22,41 @@ bool FormAt(std::string_view text, size_t pos, const std::string& form) {
 // True for the marks that close a quotation: '"' and ”.
 bool IsClosingMark(char32_t c) { return c == '"' || c == people::kRightDoubleQuote; }
 
+// The mentions and speakers starting before a position, latest first. Both lists are sorted
+// by start and walked backwards together, over at most kMaxCandidates mentions (hostile
+// text can hold thousands in one paragraph). Holds references to both lists.
+class NamedBackwards {
+ public:
+  NamedBackwards(const std::vector<Named>& mentions, const std::vector<Named>& speakers, size_t pos)
+      : mentions_(mentions),
+        speakers_(speakers),
+        i_(Before(mentions, pos)),
+        j_(Before(speakers, pos)) {}
+
+  // The next one back, or nullptr when none is left or the limit is reached.
+  const Named* Next() {
+    if (i_ == 0 && j_ == 0) return nullptr;
+    if (visited_++ >= kMaxCandidates) return nullptr;
+    if (j_ == 0 || (i_ > 0 && mentions_[i_ - 1].start >= speakers_[j_ - 1].start)) {
+      return &mentions_[--i_];
+    }
+    return &speakers_[--j_];
+  }
+
+ private:
+  static size_t Before(const std::vector<Named>& v, size_t pos) {
+    return static_cast<size_t>(
+        std::lower_bound(v.begin(), v.end(), pos,
+                         [](const Named& n, size_t p) { return n.start < p; }) -
+        v.begin());
+  }
+
+  const std::vector<Named>& mentions_;
+  const std::vector<Named>& speakers_;
+  size_t i_, j_;
+  size_t visited_ = 0;
+};
+
 }  // namespace
 
 char GenderWord(const Lexicons& lex, std::string_view word) {
@@ -57,25 +92,8 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     CollectGenderHints();
   }
   const size_t here = paragraphs_.IndexOf(pos);
-  auto before = [&](const std::vector<Named>& v) {
-    return static_cast<size_t>(
-        std::lower_bound(v.begin(), v.end(), pos,
-                         [](const Named& n, size_t p) { return n.start < p; }) -
-        v.begin());
-  };
-  // Both lists are sorted by start: walk them backwards together, over at most
-  // kMaxCandidates mentions (hostile text can hold thousands in one paragraph).
-  size_t i = before(mentions_), j = before(speakers_);
-  size_t visited = 0;
-  auto next = [&]() -> const Named* {
-    if (i == 0 && j == 0) return nullptr;
-    if (visited++ >= kMaxCandidates) return nullptr;
-    if (j == 0 || (i > 0 && mentions_[i - 1].start >= speakers_[j - 1].start)) {
-      return &mentions_[--i];
-    }
-    return &speakers_[--j];
-  };
-  while (const Named* n = next()) {
+  NamedBackwards walk(mentions_, speakers_, pos);
+  while (const Named* n = walk.Next()) {
     if (paragraphs_.IndexOf(n->start) + 2 < here) break;
     if (n->end > pos) continue;
     if (want == 'o') {
@@ -91,7 +109,7 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     const size_t sentence = SentenceStart(n->start);
     const Named* chosen = g == want ? n : nullptr;
     const Named* latest_unknown = g == 0 ? n : nullptr;
-    while (const Named* m = next()) {
+    while (const Named* m = walk.Next()) {
       if (m->start < sentence) break;
       if (IsOrg(*m)) continue;
       const char mg = GenderOf(m->name);

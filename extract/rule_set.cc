@@ -807,59 +807,76 @@ class RuleSetBuilder {
     for (const toml::node& node : *rules) {
       const toml::table* t = node.as_table();
       if (!t) return Error(LineOf(node), "[[rule]] must be a table");
-      Rule rule;
-      rule.line = LineOf(*t);
-      auto id = (*t)["id"].value<std::string>();
-      if (!id || id->empty()) return Error(rule.line, "rule without an id");
-      rule.id = *id;
-      for (auto&& [key, value] : *t) {
-        static const std::set<std::string_view> kKnown = {
-            "id", "pattern", "fields", "emit", "priority", "example", "counter_example", "comment"};
-        if (!kKnown.count(key.str())) {
-          return RuleError(rule, LineOf(value), "unknown key '" + std::string(key.str()) + "'");
-        }
+      if (Status s = ReadRule(*t, &ids); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  // One [[rule]] table, appended to the set; `ids` holds the ids read so far.
+  Status ReadRule(const toml::table& t, std::set<std::string>* ids) {
+    Rule rule;
+    rule.line = LineOf(t);
+    auto id = t["id"].value<std::string>();
+    if (!id || id->empty()) return Error(rule.line, "rule without an id");
+    rule.id = *id;
+    for (auto&& [key, value] : t) {
+      static const std::set<std::string_view> kKnown = {
+          "id", "pattern", "fields", "emit", "priority", "example", "counter_example", "comment"};
+      if (!kKnown.count(key.str())) {
+        return RuleError(rule, LineOf(value), "unknown key '" + std::string(key.str()) + "'");
       }
-      if (!ids.insert(rule.id).second) return RuleError(rule, rule.line, "duplicate rule id");
-      auto pattern = (*t)["pattern"].value<std::string>();
-      if (!pattern || pattern->empty()) return RuleError(rule, rule.line, "missing pattern");
-      rule.source_pattern = *pattern;
-      int pattern_line = LineOf(*(*t)["pattern"].node());
-      std::vector<std::string> stack;
-      auto expanded = Expand(rule.source_pattern, pattern_line, Form::kPattern, &stack);
-      if (!expanded.ok()) {
-        return RuleError(rule, pattern_line, expanded.status().message());
-      }
-      rule.pattern = *expanded;
-      if (when_ == Compile::kOnFirstUse) {
-        auto gate = Expand(rule.source_pattern, pattern_line, Form::kGate, &stack);
-        if (!gate.ok()) return RuleError(rule, pattern_line, gate.status().message());
-        rule.gate = *gate;
-        // A pattern that writes the placeholders' own characters keeps its whole form.
-        if (rule.pattern.find_first_of({kHole, kHoleEnd}) == std::string::npos) {
-          auto outline = Expand(rule.source_pattern, pattern_line, Form::kOutline, &stack);
-          if (!outline.ok()) return RuleError(rule, pattern_line, outline.status().message());
-          rule.outline = *outline;
-        }
-      }
-      if (Status s = ReadFields(*t, &rule); !s.ok()) return s;
-      rule.compiled = std::make_shared<CompiledRule>();
-      rule.compiled->origin = origin_;
-      rule.compiled->pattern_line = pattern_line;
-      if (when_ == Compile::kAtLoad) {
-        rule.re();
-        if (!rule.compiled->status.ok()) return rule.compiled->status;
-      }
-      if (const toml::table* emit = (*t)["emit"].as_table()) {
-        for (auto&& [ek, ev] : *emit) {
-          auto v = ScalarString(ev);
-          if (!v) return RuleError(rule, LineOf(ev), "emit values must be scalars");
-          rule.emit[std::string(ek.str())] = *v;
-          rule.emit_source[std::string(ek.str())] = {LineOf(ev), TomlType(ev)};
-        }
-      }
-      rule.priority = static_cast<int>((*t)["priority"].value_or(int64_t{0}));
-      if (Status s = ReadExamples(*t, &rule); !s.ok()) return s;
-      set_->rules_.push_back(std::move(rule));
+    }
+    if (!ids->insert(rule.id).second) return RuleError(rule, rule.line, "duplicate rule id");
+    int pattern_line = 0;
+    if (Status s = ReadPattern(t, &rule, &pattern_line); !s.ok()) return s;
+    if (Status s = ReadFields(t, &rule); !s.ok()) return s;
+    rule.compiled = std::make_shared<CompiledRule>();
+    rule.compiled->origin = origin_;
+    rule.compiled->pattern_line = pattern_line;
+    if (when_ == Compile::kAtLoad) {
+      rule.re();
+      if (!rule.compiled->status.ok()) return rule.compiled->status;
+    }
+    if (Status s = ReadEmit(t, &rule); !s.ok()) return s;
+    rule.priority = static_cast<int>(t["priority"].value_or(int64_t{0}));
+    if (Status s = ReadExamples(t, &rule); !s.ok()) return s;
+    set_->rules_.push_back(std::move(rule));
+    return Status::Ok();
+  }
+
+  // The rule's pattern with its fragments expanded (and, compiled on first use, its gate
+  // and outline); `pattern_line` is set to the line the pattern is on.
+  Status ReadPattern(const toml::table& t, Rule* rule, int* pattern_line) {
+    auto pattern = t["pattern"].value<std::string>();
+    if (!pattern || pattern->empty()) return RuleError(*rule, rule->line, "missing pattern");
+    rule->source_pattern = *pattern;
+    *pattern_line = LineOf(*t["pattern"].node());
+    std::vector<std::string> stack;
+    auto expanded = Expand(rule->source_pattern, *pattern_line, Form::kPattern, &stack);
+    if (!expanded.ok()) return RuleError(*rule, *pattern_line, expanded.status().message());
+    rule->pattern = *expanded;
+    if (when_ != Compile::kOnFirstUse) return Status::Ok();
+    auto gate = Expand(rule->source_pattern, *pattern_line, Form::kGate, &stack);
+    if (!gate.ok()) return RuleError(*rule, *pattern_line, gate.status().message());
+    rule->gate = *gate;
+    // A pattern that writes the placeholders' own characters keeps its whole form.
+    if (rule->pattern.find_first_of({kHole, kHoleEnd}) == std::string::npos) {
+      auto outline = Expand(rule->source_pattern, *pattern_line, Form::kOutline, &stack);
+      if (!outline.ok()) return RuleError(*rule, *pattern_line, outline.status().message());
+      rule->outline = *outline;
+    }
+    return Status::Ok();
+  }
+
+  // The [emit] table's values as strings, with where each was written.
+  Status ReadEmit(const toml::table& t, Rule* rule) {
+    const toml::table* emit = t["emit"].as_table();
+    if (!emit) return Status::Ok();
+    for (auto&& [ek, ev] : *emit) {
+      auto v = ScalarString(ev);
+      if (!v) return RuleError(*rule, LineOf(ev), "emit values must be scalars");
+      rule->emit[std::string(ek.str())] = *v;
+      rule->emit_source[std::string(ek.str())] = {LineOf(ev), TomlType(ev)};
     }
     return Status::Ok();
   }

@@ -204,20 +204,55 @@ std::string PrescanMetaCharset(std::string_view bytes) {
   return {};
 }
 
+namespace {
+
+// Removes a byte order mark from the front of *bytes; the charset it names, or "" when
+// there is none.
+std::string StripBom(std::string_view* bytes) {
+  auto starts = [&](std::string_view p) { return bytes->substr(0, p.size()) == p; };
+  if (starts("\xEF\xBB\xBF")) {
+    bytes->remove_prefix(3);
+    return "UTF-8";
+  }
+  if (starts("\xFF\xFE")) {
+    bytes->remove_prefix(2);
+    return "UTF-16LE";
+  }
+  if (starts("\xFE\xFF")) {
+    bytes->remove_prefix(2);
+    return "UTF-16BE";
+  }
+  return {};
+}
+
+// The charset to read ASCII-compatible bytes with: the byte order mark's, else the hint's,
+// else a <meta> one's (when looked for), else UTF-8 when the bytes are valid UTF-8, else
+// a guess from the bytes (windows-1252 when there is none).
+std::string ChooseCharset(std::string_view bytes, bool valid_utf8, const std::string& bom,
+                          std::string_view hint, bool look_for_meta) {
+  std::string charset = bom;
+  if (charset.empty()) charset = ResolveCharsetLabel(hint);
+  if (charset.empty() && look_for_meta) {
+    charset = ResolveCharsetLabel(PrescanMetaCharset(bytes));
+    // A <meta> cannot truthfully claim UTF-16 for bytes we are reading as ASCII.
+    if (Lower(charset).rfind("utf-16", 0) == 0) charset = "UTF-8";
+  }
+  if (charset.empty()) {
+    if (valid_utf8) {
+      charset = "UTF-8";
+    } else {
+      charset = DetectCharset(bytes);
+      if (charset.empty() || charset == "UTF-8") charset = "windows-1252";
+    }
+  }
+  return charset;
+}
+
+}  // namespace
+
 Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint, bool look_for_meta) {
   Decoded d;
-  auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
-  std::string bom_charset;
-  if (starts("\xEF\xBB\xBF")) {
-    bom_charset = "UTF-8";
-    bytes.remove_prefix(3);
-  } else if (starts("\xFF\xFE")) {
-    bom_charset = "UTF-16LE";
-    bytes.remove_prefix(2);
-  } else if (starts("\xFE\xFF")) {
-    bom_charset = "UTF-16BE";
-    bytes.remove_prefix(2);
-  }
+  std::string bom_charset = StripBom(&bytes);
 
   if (bom_charset.empty()) {
     std::string hinted = ResolveCharsetLabel(hint);
@@ -233,22 +268,8 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view hint, bool
   }
   if (LooksBinary(bytes.substr(0, kSniffBytes))) return InvalidInput("binary data, not text");
 
-  std::string charset = bom_charset;
-  if (charset.empty()) charset = ResolveCharsetLabel(hint);
-  if (charset.empty() && look_for_meta) {
-    charset = ResolveCharsetLabel(PrescanMetaCharset(bytes));
-    // A <meta> cannot truthfully claim UTF-16 for bytes we are reading as ASCII.
-    if (Lower(charset).rfind("utf-16", 0) == 0) charset = "UTF-8";
-  }
   const bool valid_utf8 = IsValidUtf8(bytes);
-  if (charset.empty()) {
-    if (valid_utf8) {
-      charset = "UTF-8";
-    } else {
-      charset = DetectCharset(bytes);
-      if (charset.empty() || charset == "UTF-8") charset = "windows-1252";
-    }
-  }
+  std::string charset = ChooseCharset(bytes, valid_utf8, bom_charset, hint, look_for_meta);
   if (charset == "UTF-8") {
     if (valid_utf8) {
       d.utf8 = std::string(bytes);

@@ -10,6 +10,29 @@ namespace {
 // gumbo records at most this many errors; each one copies the open-element stack.
 constexpr int kMaxRecordedErrors = 1000;
 
+// Fills in n's tag or text from g and points `children` at g's children (left null for a
+// text node); false for a node that is not listed (comments).
+bool Describe(const GumboNode& g, Node* n, const GumboVector** children) {
+  switch (g.type) {
+    case GUMBO_NODE_DOCUMENT:
+      *children = &g.v.document.children;
+      return true;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+      n->tag = g.v.element.tag;
+      *children = &g.v.element.children;
+      return true;
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      n->is_text = true;
+      n->text = g.v.text.text;
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 // Every block gumbo allocates is linked into one list, so the whole parse can be
@@ -78,24 +101,7 @@ ParsedPage::ParsedPage(std::string_view html) : arena_(std::make_unique<Arena>()
     n.node = p.node;
     n.parent = p.parent;
     const GumboVector* children = nullptr;
-    switch (p.node->type) {
-      case GUMBO_NODE_DOCUMENT:
-        children = &p.node->v.document.children;
-        break;
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE:
-        n.tag = p.node->v.element.tag;
-        children = &p.node->v.element.children;
-        break;
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        n.is_text = true;
-        n.text = p.node->v.text.text;
-        break;
-      default:  // comments
-        continue;
-    }
+    if (!Describe(*p.node, &n, &children)) continue;
     int index = static_cast<int>(nodes_.size());
     nodes_.push_back(n);
     if (children != nullptr && children->length > 0) {

@@ -850,75 +850,84 @@ struct ParagraphBuilder {
   }
 };
 
-void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
-                       const std::vector<int>& roots, ParagraphBuilder* b) {
+// Adds a text node to the paragraph being built, its bytes counted as link or time text
+// when inside one; false when it holds only whitespace (a space between words).
+bool AddText(const Node& node, bool in_link, bool in_time, ParagraphBuilder* b) {
+  size_t bytes = NonSpaceBytes(node.text);
+  if (bytes == 0) {
+    b->pending_space = true;
+    return false;
+  }
+  b->total_bytes += bytes;
+  if (in_link) b->link_bytes += bytes;
+  if (in_time) b->time_bytes += bytes;
+  b->Append(node);
+  return true;
+}
+
+// The paragraphs of the subtree at `root`: block elements and runs of two <br> end one.
+void CollectUnder(const std::vector<Node>& nodes, const Marks& m, int root, ParagraphBuilder* b) {
   struct Open {
     int end;
     bool block;
     bool link;
     bool time;
   };
-  for (int root : roots) {
-    std::vector<Open> open;
-    int link_depth = 0;
-    int time_depth = 0;
-    int br_run = 0;
-    const int end = nodes[static_cast<size_t>(root)].end;
-    for (int k = root; k < end; ++k) {
-      while (!open.empty() && open.back().end <= k) {
-        if (open.back().block) b->Flush();
-        if (open.back().link) --link_depth;
-        if (open.back().time) --time_depth;
-        open.pop_back();
-      }
-      const auto ki = static_cast<size_t>(k);
-      const Node& node = nodes[ki];
-      if (node.is_text) {
-        size_t bytes = NonSpaceBytes(node.text);
-        if (bytes == 0) {
-          b->pending_space = true;
-          continue;
-        }
-        br_run = 0;
-        b->total_bytes += bytes;
-        if (link_depth > 0) b->link_bytes += bytes;
-        if (time_depth > 0) b->time_bytes += bytes;
-        b->Append(node);
-        continue;
-      }
-      if (m.removed[ki] || m.caption[ki] || m.in_caption[ki] || node.tag == GUMBO_TAG_H1) {
-        k = node.end - 1;
-        continue;
-      }
-      if (node.tag == GUMBO_TAG_BR) {
-        if (++br_run >= 2) {
-          b->Flush();
-          br_run = 0;
-        } else {
-          b->pending_space = true;
-        }
-        continue;
-      }
-      const bool block = IsBlockTag(node.tag) || node.tag == GUMBO_TAG_HR;
-      if (block) {
+  std::vector<Open> open;
+  int link_depth = 0;
+  int time_depth = 0;
+  int br_run = 0;
+  const int end = nodes[static_cast<size_t>(root)].end;
+  for (int k = root; k < end; ++k) {
+    while (!open.empty() && open.back().end <= k) {
+      if (open.back().block) b->Flush();
+      if (open.back().link) --link_depth;
+      if (open.back().time) --time_depth;
+      open.pop_back();
+    }
+    const auto ki = static_cast<size_t>(k);
+    const Node& node = nodes[ki];
+    if (node.is_text) {
+      if (AddText(node, link_depth > 0, time_depth > 0, b)) br_run = 0;
+      continue;
+    }
+    if (m.removed[ki] || m.caption[ki] || m.in_caption[ki] || node.tag == GUMBO_TAG_H1) {
+      k = node.end - 1;
+      continue;
+    }
+    if (node.tag == GUMBO_TAG_BR) {
+      if (++br_run >= 2) {
         b->Flush();
         br_run = 0;
       } else {
-        b->pending_space = b->pending_space || node.tag == GUMBO_TAG_IMG;
+        b->pending_space = true;
       }
-      const bool has_children = node.end > k + 1;
-      const bool link = node.tag == GUMBO_TAG_A && has_children;
-      if (link) ++link_depth;
-      const bool time = node.tag == GUMBO_TAG_TIME && has_children;
-      if (time) ++time_depth;
-      if (has_children || block) open.push_back({node.end, block, link, time});
+      continue;
     }
-    while (!open.empty()) {
-      if (open.back().block) b->Flush();
-      open.pop_back();
+    const bool block = IsBlockTag(node.tag) || node.tag == GUMBO_TAG_HR;
+    if (block) {
+      b->Flush();
+      br_run = 0;
+    } else {
+      b->pending_space = b->pending_space || node.tag == GUMBO_TAG_IMG;
     }
-    b->Flush();
+    const bool has_children = node.end > k + 1;
+    const bool link = node.tag == GUMBO_TAG_A && has_children;
+    if (link) ++link_depth;
+    const bool time = node.tag == GUMBO_TAG_TIME && has_children;
+    if (time) ++time_depth;
+    if (has_children || block) open.push_back({node.end, block, link, time});
   }
+  while (!open.empty()) {
+    if (open.back().block) b->Flush();
+    open.pop_back();
+  }
+  b->Flush();
+}
+
+void CollectParagraphs(const std::vector<Node>& nodes, const Marks& m,
+                       const std::vector<int>& roots, ParagraphBuilder* b) {
+  for (int root : roots) CollectUnder(nodes, m, root, b);
 }
 
 const std::unordered_set<std::string_view>& DateWords() {
