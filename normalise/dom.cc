@@ -155,22 +155,6 @@ std::string TagName(const Node& n) {
   return name;
 }
 
-size_t SourceOffset(const Node& n) {
-  if (n.node == nullptr) return 0;
-  switch (n.node->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_COMMENT:
-      return n.node->v.text.start_pos.offset;
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE:
-      return n.node->v.element.start_pos.offset;
-    default:
-      return 0;
-  }
-}
-
 std::string SubtreeText(const std::vector<Node>& nodes, int i) {
   std::string out;
   const int end = nodes[static_cast<size_t>(i)].end;

@@ -52,9 +52,6 @@ class ParsedPage {
 std::string_view Attr(const Node& n, const char* name);
 bool HasAttr(const Node& n, const char* name);
 
-// Byte offset of the node's start in the parsed UTF-8 buffer (gumbo's source position).
-size_t SourceOffset(const Node& n);
-
 // The tag name in lower case, also for unknown tags (custom elements).
 std::string TagName(const Node& n);
 

@@ -806,35 +806,18 @@ struct ParagraphBuilder {
   std::string title;
   MainText* out;
   std::string buf;
-  std::vector<SourceAnchor> anchors;  // offsets within buf
   bool pending_space = false;
   size_t link_bytes = 0;
   size_t time_bytes = 0;
   size_t total_bytes = 0;
 
-  // Appends a text node's folded text, remembering where it came from.
-  void Append(const Node& node) {
-    const size_t before = buf.size();
-    AppendFolded(node.text, &buf, &pending_space);
-    if (buf.size() == before) return;
-    const size_t at = before + (before > 0 && buf[before] == ' ' ? 1 : 0);
-    size_t lead = 0;
-    while (lead < node.text.size() &&
-           (node.text[lead] == ' ' || node.text[lead] == '\n' || node.text[lead] == '\t' ||
-            node.text[lead] == '\r' || node.text[lead] == '\f')) {
-      ++lead;
-    }
-    anchors.push_back({at, SourceOffset(node) + lead});
-  }
+  // Appends a text node's folded text.
+  void Append(const Node& node) { AppendFolded(node.text, &buf, &pending_space); }
 
   void Flush() {
     if (buf.empty()) return;
-    size_t kept = buf.size();
-    while (kept > 0 && buf[kept - 1] == ' ') --kept;
     std::string para = NfcAndTrim(std::move(buf));
     buf.clear();
-    std::vector<SourceAnchor> marks = std::move(anchors);
-    anchors.clear();
     pending_space = false;
     size_t links = link_bytes, times = time_bytes, total = total_bytes;
     link_bytes = time_bytes = total_bytes = 0;
@@ -842,11 +825,7 @@ struct ParagraphBuilder {
     if (total > 0 && links * 10 >= total * 8 && para.size() < 150) return;
     // A line that is mostly a <time> element is the story's timestamp, not its text.
     if (total > 0 && times * 10 >= total * 6 && para.size() < 120) return;
-    // NFC that changed the length moves every later offset: keep the first anchor only.
-    if (para.size() != kept && marks.size() > 1) marks.resize(1);
-    std::erase_if(marks, [&](const SourceAnchor& a) { return a.text_offset >= para.size(); });
     out->paragraphs.push_back(std::move(para));
-    out->anchors.push_back(std::move(marks));
   }
 };
 
@@ -1124,7 +1103,6 @@ void DropAboutFooter(MainText* out) {
   for (size_t i = n / 2 + (n % 2); i < n; ++i) {
     if (i == 0 || !IsAboutHeading(out->paragraphs[i])) continue;
     out->paragraphs.resize(i);
-    if (out->anchors.size() > i) out->anchors.resize(i);
     return;
   }
 }

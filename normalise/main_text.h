@@ -36,19 +36,8 @@
 
 namespace newsfacts::normalise_internal {
 
-// Where a piece of text came from: text_offset is a byte offset into a paragraph (or,
-// in Document, into the text); source_offset is the byte offset in the UTF-8 page the
-// parser read of the first character of the text node that starts there.
-struct SourceAnchor {
-  size_t text_offset = 0;
-  size_t source_offset = 0;
-};
-
 struct MainText {
   std::vector<std::string> paragraphs;  // folded, NFC, non-empty
-  // anchors[i]: one per text node that starts inside paragraphs[i], in order; the first
-  // is at offset 0. Only the first is kept when NFC changed the paragraph's length.
-  std::vector<std::vector<SourceAnchor>> anchors;
   std::vector<std::string> captions;
 };
 

@@ -36,22 +36,6 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   return text;
 }
 
-// Joins paragraphs like JoinParagraphs and shifts their anchors to text offsets.
-std::vector<std::pair<size_t, size_t>> JoinAnchors(
-    const std::vector<std::string>& paragraphs,
-    const std::vector<std::vector<normalise_internal::SourceAnchor>>& anchors) {
-  std::vector<std::pair<size_t, size_t>> map;
-  size_t base = 0;
-  for (size_t i = 0; i < paragraphs.size(); ++i) {
-    if (i > 0) base += 2;
-    if (i < anchors.size()) {
-      for (const auto& a : anchors[i]) map.emplace_back(base + a.text_offset, a.source_offset);
-    }
-    base += paragraphs[i].size();
-  }
-  return map;
-}
-
 // A paragraph that is only a link to the page's own site: the address printed for
 // readers of the paper version, never story text.
 bool IsOwnSiteUrl(const std::string& para, const std::string& host) {
@@ -81,7 +65,6 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
   normalise_internal::MainText main = normalise_internal::ExtractMainText(page.nodes(), headline);
   auto drop_paragraph = [&main](size_t i) {
     main.paragraphs.erase(main.paragraphs.begin() + static_cast<long>(i));
-    if (i < main.anchors.size()) main.anchors.erase(main.anchors.begin() + static_cast<long>(i));
   };
   if (!md.first_h1.empty() && md.first_h1 != headline && !main.paragraphs.empty() &&
       main.paragraphs.front() == md.first_h1) {
@@ -98,7 +81,6 @@ Result<Document> NormaliseHtml(std::string_view bytes, const NormaliseOptions& o
     if (IsOwnSiteUrl(main.paragraphs[i], *host)) drop_paragraph(i);
   }
   doc.text = JoinParagraphs(main.paragraphs);
-  doc.source_map = JoinAnchors(main.paragraphs, main.anchors);
   doc.captions = std::move(main.captions);
   doc.title = std::move(md.title);
   doc.byline = std::move(md.byline);

@@ -53,14 +53,6 @@ struct Document {
   std::optional<std::string> language;       // BCP 47 as declared ("en", "en-GB")
   std::optional<std::string> description;
 
-  // Offset map (HTML input only): pairs (byte offset in `text`, byte offset in the
-  // page) for the first character of every DOM text node that starts a stretch of
-  // `text`, in text order. Page offsets count bytes of the page as UTF-8 without a
-  // byte order mark: the input bytes themselves when the input is UTF-8 (and not
-  // nested past the depth cap). Between anchors, text and page advance together
-  // except where entities or folded white space were.
-  std::vector<std::pair<size_t, size_t>> source_map;
-
   std::string charset;      // the charset the bytes were decoded from, e.g. "UTF-8"
   size_t parse_errors = 0;  // gumbo's count of parse errors; diagnostics only
 };

@@ -1,4 +1,4 @@
-// Sentence boundaries and the text-to-page offset map.
+// Sentence boundaries.
 #include "normalise/sentences.h"
 
 #include <doctest/doctest.h>
@@ -39,7 +39,7 @@ TEST_CASE("ordinary sentence ends and paragraphs") {
   CHECK(Sentences("   ").empty());
 }
 
-TEST_CASE("a Document's text splits into sentences, and carries the offset map") {
+TEST_CASE("a Document's text splits into sentences") {
   const std::string page =
       "<html><body><article><p>The ferry left at 9 a.m. on Jan. 4. It was late.</p>"
       "<p>Fares rose by <b>6 percent</b> in April.</p></article></body></html>";
@@ -54,15 +54,6 @@ TEST_CASE("a Document's text splits into sentences, and carries the offset map")
   CHECK(d.text.substr(sentences[1].first, sentences[1].second - sentences[1].first) ==
         "It was late.");
   CHECK(sentences[2].first == d.text.find("Fares"));
-
-  // Every anchor points at the same characters in the page as in the text.
-  REQUIRE(d.source_map.size() == 4);  // "The ferry…", "Fares rose by", "6 percent", " in April."
-  for (const auto& [t, s] : d.source_map) {
-    CAPTURE(t);
-    CHECK(page.compare(s, 3, d.text, t, 3) == 0);
-  }
-  CHECK(d.source_map[0] == std::make_pair(size_t{0}, page.find("The ferry")));
-  CHECK(d.source_map[2] == std::make_pair(d.text.find("6 percent"), page.find("6 percent")));
 }
 
 }  // namespace
