@@ -244,7 +244,6 @@ class Resolver {
   // Forms counted from the reference date or the story's previous date (dates_relative.cc).
   std::optional<Parsed> YearToDateForm(const Match&) const;
 
-  // date moved by "<count> <unit>" (back = earlier); nullopt when unreadable.
   // How coarse a unit of length or of the calendar is ("years", "qtr", "week"; the
   // time_unit and period_unit lexicons), ranked as GranularityRank ranks a fact: 4 a year or
   // longer, 3 a quarter, 2 a month, 1 anything shorter or unknown.
@@ -253,6 +252,7 @@ class Resolver {
   // "the three months to June 30"): months and longer (time_unit code M or Y).
   bool MovesWholePeriods(std::string_view unit_text) const;
 
+  // date moved by "<count> <unit>" (back = earlier); nullopt when unreadable.
   std::optional<CivilDate> ShiftBy(const CivilDate& date, std::string_view count,
                                    std::string_view unit_text, bool back) const;
 
