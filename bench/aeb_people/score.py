@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Scores quotes, speakers and officials against the real-text annotations (GUIDELINE.md).
+
+Usage (from the checkout; bench/aeb_people/run.sh does all three steps):
+    python3 bench/aeb_people/score.py to-jsonl > OUT/aeb-people.jsonl
+    build/newsfacts extract --input-format jsonl --json --no-db OUT/aeb-people.jsonl > OUT/pred.jsonl
+    python3 bench/aeb_people/score.py OUT/pred.jsonl [--misses]
+
+Only articles with a `done` line count (of the latest pass). Quotes are matched as in
+bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
+first); speaker accuracy folds case, accents, punctuation, a leading "the" and honorifics; a
+gold speaker of kind "none" expects no speaker. Officials match by folded name; a title is
+right when it equals the gold title or the title as written at the mention; affiliation is
+right when both fold equal (or both are null). Standard library only.
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "quotes"))
+from score import fold, match_quotes, prf, read_predictions  # noqa: E402
+
+
+def load(bench):
+    with open(os.path.join(bench, "aeb", "ground-truth.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    lines = collections.defaultdict(list)
+    passes = {}
+    for path in sorted(glob.glob(os.path.join(HERE, "annotations", "*.jsonl"))):
+        with open(path, encoding="utf-8") as f:
+            for raw in f:
+                if raw.strip():
+                    a = json.loads(raw)
+                    if a["kind"] == "done":
+                        passes[a["article"]] = max(passes.get(a["article"], 0), a["pass"])
+                    else:
+                        lines[a["article"]].append(a)
+    articles = []
+    for aid in sorted(passes):
+        quotes = [a for a in lines[aid] if a["kind"] == "quote"]
+        officials = [a for a in lines[aid] if a["kind"] == "official"]
+        articles.append((aid, truth[aid]["articleBody"], quotes, officials))
+    return articles
+
+
+def written_title(o):
+    """The mention's words without the name: "Mexican Defense Minister" of its text."""
+    return o["text"].replace(o["name"], " ").strip(" ,")
+
+
+def score(articles, preds, show_misses):
+    c = collections.Counter()
+    misses = collections.defaultdict(list)
+    for aid, _text, gold_q, gold_o in articles:
+        pred = preds.get(aid, {})
+        pq = pred.get("quotes", []) or []
+        po = pred.get("officials", []) or []
+        c["gold_q"] += len(gold_q)
+        c["gold_partial"] += sum(g["partial"] for g in gold_q)
+        c["pred_q"] += len(pq)
+        matched = match_quotes(gold_q, pq)
+        c["tp_q"] += len(matched)
+        hit_g = {i for i, _ in matched}
+        hit_p = {j for _, j in matched}
+        for i, g in enumerate(gold_q):
+            if i in hit_g:
+                c["tp_partial"] += g["partial"]
+            else:
+                kind = "missed partial" if g["partial"] else "missed full"
+                misses[kind].append(f"{aid[:8]}: {g['text'][:70]!r} ({g['speaker']})")
+        for j, p in enumerate(pq):
+            if j not in hit_p:
+                misses["spurious quote"].append(f"{aid[:8]}: {p.get('text', '')[:70]!r}")
+        for i, j in matched:
+            g, p = gold_q[i], pq[j]
+            want = None if g["speaker_kind"] == "none" else g["speaker"]
+            if fold(want) == fold(p.get("speaker")):
+                c["speaker_ok"] += 1
+            else:
+                kind = "no speaker" if p.get("speaker") is None else "wrong speaker"
+                misses[kind].append(f"{aid[:8]}: {g['text'][:50]!r} gold {want!r}, "
+                                    f"got {p.get('speaker')!r}")
+        c["gold_o"] += len(gold_o)
+        c["pred_o"] += len(po)
+        used = set()
+        for g in gold_o:
+            found = next((j for j, p in enumerate(po)
+                          if j not in used and fold(p.get("name")) == fold(g["name"])), None)
+            if found is None:
+                misses["missed official"].append(f"{aid[:8]}: {g['name']} ({g['title']})")
+                continue
+            used.add(found)
+            p = po[found]
+            c["name_ok"] += 1
+            if fold(p.get("title")) in {fold(g["title"]), fold(written_title(g))}:
+                c["title_ok"] += 1
+            else:
+                misses["wrong title"].append(f"{aid[:8]}: {g['name']}: gold {g['title']!r}, "
+                                             f"got {p.get('title')!r}")
+            if fold(p.get("affiliation")) == fold(g["affiliation"]):
+                c["affiliation_ok"] += 1
+            else:
+                misses["wrong affiliation"].append(
+                    f"{aid[:8]}: {g['name']}: gold {g['affiliation']!r}, got "
+                    f"{p.get('affiliation')!r}")
+        for j, p in enumerate(po):
+            if j not in used:
+                misses["spurious official"].append(f"{aid[:8]}: {p.get('name')!r} "
+                                                   f"({p.get('title')!r})")
+    qp, qr, qf = prf(c["tp_q"], c["pred_q"], c["gold_q"])
+    op, orr, of = prf(c["name_ok"], c["pred_o"], c["gold_o"])
+    tp, named = c["tp_q"], c["name_ok"]
+    print(f"articles {len(articles)}, gold quotes {c['gold_q']} ({c['gold_partial']} partial), "
+          f"predicted {c['pred_q']}")
+    print(f"quote F1 {qf:.3f} (P {qp:.3f}, R {qr:.3f}); partial recall "
+          f"{c['tp_partial'] / c['gold_partial'] if c['gold_partial'] else 0:.3f}")
+    print(f"speaker accuracy {c['speaker_ok'] / tp if tp else 0:.3f} on {tp} matched quotes")
+    print(f"officials name F1 {of:.3f} (P {op:.3f}, R {orr:.3f}) [gold {c['gold_o']}, "
+          f"predicted {c['pred_o']}]; title accuracy {c['title_ok'] / named if named else 0:.3f}, "
+          f"affiliation {c['affiliation_ok'] / named if named else 0:.3f} on {named} found")
+    print("misses by kind: " + (", ".join(f"{k} {len(v)}" for k, v in sorted(misses.items()))
+                                or "none"))
+    if show_misses:
+        for kind in sorted(misses):
+            print(f"\n## {kind}")
+            for m in misses[kind]:
+                print("  " + m)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pred", help="'to-jsonl', or the program's JSON Lines output ('-' = stdin)")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    bench = os.environ.get("NEWSFACTS_BENCH", os.path.join(HERE, "..", "data"))
+    articles = load(bench)
+    if args.pred == "to-jsonl":
+        for aid, text, _q, _o in articles:
+            print(json.dumps({"id": aid, "text": text}, ensure_ascii=False))
+        return 0
+    score(articles, read_predictions(args.pred), args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
