@@ -6,8 +6,9 @@ Usage (from the checkout; bench/aeb_people/run.sh does all three steps):
     build/newsfacts extract --input-format jsonl --json --no-db OUT/aeb-people.jsonl > OUT/pred.jsonl
     python3 bench/aeb_people/score.py OUT/pred.jsonl [--misses]
 
-Only articles with a `done` line count (of the latest pass). Quotes are matched as in
-bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
+Only articles with a `done` line count (of the latest pass). Quotes are compared as stretches
+between quotation marks: a predicted quote with several `parts` counts as its parts, as the
+annotations write one line per part. They are matched as in bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
 first); speaker accuracy folds case, accents, punctuation, a leading "the" and honorifics; a
 gold speaker of kind "none" expects no speaker. Officials match by folded name; a title is
 right when it equals the gold title or the title as written at the mention; affiliation is
@@ -47,6 +48,24 @@ def load(bench):
     return articles
 
 
+def stretches(pred):
+    """The article's predicted quotes as stretches between quotation marks: a quote split by
+    its attribution is one quote with several `parts` in the output, and one line per part in
+    the annotations. Each part keeps its quote's speaker and partial flag."""
+    text = pred.get("text", "")
+    out = []
+    for quote in pred.get("quotes", []) or []:
+        parts = quote.get("parts") or []
+        if len(parts) < 2:
+            out.append(quote)
+            continue
+        for start, end in parts:
+            piece = dict(quote)
+            piece["text"] = text[start:end]
+            out.append(piece)
+    return out
+
+
 def written_title(o):
     """The mention's words without the name: "Mexican Defense Minister" of its text."""
     return o["text"].replace(o["name"], " ").strip(" ,")
@@ -57,7 +76,7 @@ def score(articles, preds, show_misses):
     misses = collections.defaultdict(list)
     for aid, _text, gold_q, gold_o in articles:
         pred = preds.get(aid, {})
-        pq = pred.get("quotes", []) or []
+        pq = stretches(pred)
         po = pred.get("officials", []) or []
         c["gold_q"] += len(gold_q)
         c["gold_partial"] += sum(g["partial"] for g in gold_q)
