@@ -232,11 +232,9 @@ std::optional<Parsed> DateToDate(const Resolver& resolver, const std::vector<Mat
   auto month_part = [](const Match* part) {
     return part->Has("month") && !part->Has("day") && !part->Has("year");
   };
-  const rules::Lexicon* connectors = resolver.Lex(Resolver::kRangeConnector);
-  const LexiconEntry* word = connectors ? connectors->Find(connector) : nullptr;
-  const bool joins_any = word != nullptr && word->attr("word") == "true";
-  if (!joins_any && ((weekday_part(parts.front()) && month_part(parts.back())) ||
-                     (month_part(parts.front()) && weekday_part(parts.back())))) {
+  if (!resolver.JoinsAlone(connector) &&
+      ((weekday_part(parts.front()) && month_part(parts.back())) ||
+       (month_part(parts.front()) && weekday_part(parts.back())))) {
     return std::nullopt;
   }
   auto first = resolver.Parse(*parts.front());
@@ -439,7 +437,7 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
       });
   std::sort(chosen.begin(), chosen.end(),
             [&](size_t a, size_t b) { return candidates[a].start < candidates[b].start; });
-  AnchorToPreviousDates(text, rules, &candidates, chosen);
+  AnchorToPreviousDates(text, rules, resolver, &candidates, chosen);
   std::vector<DateFact> facts = ChosenFacts(text, &candidates, chosen);
   JoinWeekdays(text, rules, &facts);
   AddListItems(text, rules, &facts);

@@ -62,8 +62,7 @@ std::optional<Parsed> Resolver::Day(const Capture* month, const Capture* month_n
   if (year == nullptr && day != nullptr && !day->text.empty() && !IsDigit(day->text[0]) &&
       !LexNum(Lex(kDayWord), day->text, "value")) {
     const std::string_view next = WordAt(text_, SkipSpaces(text_, day->end));
-    if (!next.empty() &&
-        (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next) == nullptr)) {
+    if (!next.empty() && Entry(kYearWordsFollow, next) == nullptr) {
       return std::nullopt;
     }
   }
@@ -195,9 +194,7 @@ std::optional<Parsed> Resolver::OrdinalDay(const Match& m) const {
   auto d = LeadingInt(m.Group("mday"));
   if (!d || *d < 1 || *d > 31) return std::nullopt;
   const std::string next = AsciiLower(WordAt(text_, SkipSpaces(text_, m.Get("mday")->end)));
-  const LexiconEntry* connector = Lex(kRangeConnector) ? Lex(kRangeConnector)->Find(next) : nullptr;
-  const bool joins = connector != nullptr && connector->attr("word") == "true";
-  if (!next.empty() && !joins && next != "and" && next != "at" && next != "from" &&
+  if (!next.empty() && !JoinsAlone(next) && next != "and" && next != "at" && next != "from" &&
       next != "between") {
     return std::nullopt;
   }
@@ -223,8 +220,7 @@ std::optional<Parsed> Resolver::ShortYearWords(const Match& m) const {
   const std::string_view next_word = WordAt(text_, next);
   if (next < text_.size() &&
       (IsDigit(text_[next]) ||
-       (!next_word.empty() &&
-        (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next_word) == nullptr)))) {
+       (!next_word.empty() && Entry(kYearWordsFollow, next_word) == nullptr))) {
     return std::nullopt;
   }
   // "$12 December 27": an amount, then a day.
@@ -304,7 +300,7 @@ std::optional<CivilDate> Resolver::HolidayIn(const LexiconEntry& entry, int year
 }
 
 std::optional<Parsed> Resolver::Holiday(const Match& m) const {
-  const LexiconEntry* entry = Lex(kHoliday) ? Lex(kHoliday)->Find(m.Group("holiday")) : nullptr;
+  const LexiconEntry* entry = Entry(kHoliday, m.Group("holiday"));
   if (entry == nullptr) return std::nullopt;
   Parsed p;
   p.kind = "date";
@@ -352,7 +348,7 @@ std::optional<Parsed> Resolver::Holiday(const Match& m) const {
 }
 
 int Resolver::PartThird(std::string_view part_text) const {
-  const std::string part = PartOf(part_text);
+  const std::string_view part = PartOf(part_text);
   return part == "mid" ? 1 : part == "late" ? 2 : 0;
 }
 
@@ -577,7 +573,7 @@ CivilDate Resolver::WeekMonday(const CivilDate& from, const CivilDate& to, int64
 std::optional<Parsed> Resolver::FirstOrLastOf(const Match& m) const {
   const bool last = LexNum(Lex(kNth), m.Group("fl"), "value") == -1;
   auto n = Count(AsciiLower(m.Group("fcount")));
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("funit")) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, m.Group("funit"));
   if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
   std::optional<Parsed> period =
       EnclosingPeriod(m, m.Get("fmonth"), m.Get("fmyear"), m.Get("fyear"), m.Group("fwhich"),

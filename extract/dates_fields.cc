@@ -65,8 +65,7 @@ std::optional<int> Resolver::YearNumber(const Capture* year) const {
   if (year == nullptr) return std::nullopt;
   if (!year->text.empty() && !IsDigit(year->text[0])) {
     std::string_view next = WordAt(text_, SkipSpaces(text_, year->end));
-    if (!next.empty() &&
-        (Lex(kYearWordsFollow) == nullptr || Lex(kYearWordsFollow)->Find(next) == nullptr)) {
+    if (!next.empty() && Entry(kYearWordsFollow, next) == nullptr) {
       return std::nullopt;
     }
     return YearFromWords(year->text);
@@ -174,13 +173,21 @@ std::optional<int64_t> Resolver::DayNumber(const Capture* day) const {
   return std::nullopt;
 }
 
-std::optional<Resolver::Direction> Resolver::DirectionOf(std::string_view which) const {
-  std::string word = AsciiLower(which);
+namespace {
+
+// text lower-cased, without a leading "the" ("the following" -> "following").
+std::string WithoutThe(std::string_view text) {
+  std::string word = AsciiLower(text);
   if (word.starts_with("the ")) word = word.substr(SkipSpaces(word, 4));
-  const rules::LexiconEntry* entry = nullptr;
-  for (LexiconId id : {kWhich, kWhichPast}) {
-    if (entry == nullptr && Lex(id) != nullptr) entry = Lex(id)->Find(word);
-  }
+  return word;
+}
+
+}  // namespace
+
+std::optional<Resolver::Direction> Resolver::DirectionOf(std::string_view which) const {
+  const std::string word = WithoutThe(which);
+  const LexiconEntry* entry = Entry(kWhich, word);
+  if (entry == nullptr) entry = Entry(kWhichPast, word);
   if (entry == nullptr) return std::nullopt;
   Direction d;
   d.step = static_cast<int>(ParseAttrNumber(entry->attr("step")).value_or(0));
@@ -194,12 +201,19 @@ int Resolver::StepOf(std::string_view which) const {
   return d ? d->step : 0;
 }
 
-std::string Resolver::PartOf(std::string_view part_text) const {
-  std::string word = AsciiLower(part_text);
-  if (word.starts_with("the ")) word = word.substr(SkipSpaces(word, 4));
-  const std::string_view first = WordAt(word, 0);
-  const LexiconEntry* entry = Lex(kPeriodPart) ? Lex(kPeriodPart)->Find(first) : nullptr;
-  return entry != nullptr ? entry->attr("part") : std::string();
+std::string_view Resolver::PartOf(std::string_view part_text) const {
+  const LexiconEntry* entry = Entry(kPeriodPart, WordAt(WithoutThe(part_text), 0));
+  return entry != nullptr ? std::string_view(entry->attr("part")) : std::string_view();
+}
+
+bool Resolver::JoinsAlone(std::string_view connector) const {
+  const LexiconEntry* entry = Entry(kRangeConnector, connector);
+  return entry != nullptr && entry->attr("word") == "true";
+}
+
+const LexiconEntry* Resolver::Entry(LexiconId id, std::string_view form) const {
+  const rules::Lexicon* lexicon = Lex(id);
+  return lexicon != nullptr ? lexicon->Find(form) : nullptr;
 }
 
 const rules::Lexicon* Resolver::Lex(LexiconId id) const {

@@ -384,7 +384,7 @@ class Resolver {
   struct Direction {
     int step = 0;
     bool nearest = false;
-    std::string anchor;  // "true", "day" or "": the lexicon's `anchor`
+    std::string_view anchor;  // "true", "day" or "": the lexicon's `anchor` (owned by it)
   };
   std::optional<Direction> DirectionOf(std::string_view which) const;
   // DirectionOf's step; 0 for a word that is no direction.
@@ -393,7 +393,11 @@ class Resolver {
   // The part of a period a word before it names ("early", "the end of", "earlier in"; the
   // `period_part` lexicon, read from its first word after "the"): "early", "mid", "late",
   // "earlier", "later", "rest", or "" for none.
-  std::string PartOf(std::string_view part_text) const;
+  std::string_view PartOf(std::string_view part_text) const;
+
+  // True for a range connector that joins any two dates alone ("to", "through"; the
+  // range_connector lexicon's `word`), unlike a dash or "and".
+  bool JoinsAlone(std::string_view connector) const;
   std::optional<int> MonthNumber(const Capture* month, const Capture* month_num) const;
 
   // A year written in four digits, or in words ("nineteen ninety six"); a year in
@@ -420,6 +424,9 @@ class Resolver {
   // ("thirteenth").
   std::optional<int64_t> DayNumber(const Capture* day) const;
   const rules::Lexicon* Lex(LexiconId id) const;
+  // The entry of lexicon id that holds form (case and spaces folded as the lexicon folds
+  // them); nullptr when it holds none or the rule set has no such lexicon.
+  const LexiconEntry* Entry(LexiconId id, std::string_view form) const;
 
  private:
   const std::string& text_;
@@ -449,7 +456,10 @@ CivilDate MonthEnd(int year, int month);
 // with byte offsets.
 void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<DateFact>* facts);
 
-void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
+// "two days later", "the following week": facts that count from the date written before them
+// in the same sentence or the one before are moved there. resolver: the article's own, whose
+// lexicons it reads.
+void AnchorToPreviousDates(const std::string& text, const RuleSet& rules, const Resolver& resolver,
                            std::vector<Candidate>* candidates, const std::vector<size_t>& order);
 
 // "in 2016 and 2020", "in March, April and May", "Jan. 2 and 3": the later items of a

@@ -304,10 +304,9 @@ void JoinWeekdays(const std::string& text, const RuleSet& rules, std::vector<Dat
   *facts = std::move(out);
 }
 
-void AnchorToPreviousDates(const std::string& text, const RuleSet& rules,
+void AnchorToPreviousDates(const std::string& text, const RuleSet& rules, const Resolver& words,
                            std::vector<Candidate>* candidates, const std::vector<size_t>& order) {
   const Candidate* anchor = nullptr;
-  const Resolver words(text, rules, Context{});
   for (size_t i : order) {
     Candidate& c = (*candidates)[i];
     if (c.match != nullptr && c.fact.from && AnchorsOnPrevious(words, *c.match) &&

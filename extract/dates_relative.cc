@@ -24,11 +24,11 @@ namespace dates_internal {
 std::optional<Parsed> Resolver::YearToDateForm(const Match&) const { return YearToDate(); }
 
 int Resolver::UnitRank(std::string_view unit_text) const {
-  if (const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr) {
+  if (const LexiconEntry* unit = Entry(kTimeUnit, unit_text)) {
     const std::string& code = unit->attr("code");
     return code == "Y" ? 4 : unit->attr("align") == "quarter" ? 3 : code == "M" ? 2 : 1;
   }
-  if (const LexiconEntry* period = Lex(kPeriodUnit) ? Lex(kPeriodUnit)->Find(unit_text) : nullptr) {
+  if (const LexiconEntry* period = Entry(kPeriodUnit, unit_text)) {
     const std::string& unit = period->attr("unit");
     return unit == "year" || unit == "decade" ? 4 : unit == "quarter" ? 3 : unit == "month" ? 2 : 1;
   }
@@ -36,7 +36,7 @@ int Resolver::UnitRank(std::string_view unit_text) const {
 }
 
 bool Resolver::MovesWholePeriods(std::string_view unit_text) const {
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, unit_text);
   if (unit == nullptr) return false;
   const std::string& code = unit->attr("code");
   return code == "M" || code == "Y";
@@ -45,7 +45,7 @@ bool Resolver::MovesWholePeriods(std::string_view unit_text) const {
 std::optional<CivilDate> Resolver::ShiftBy(const CivilDate& date, std::string_view count,
                                            std::string_view unit_text, bool back) const {
   auto n = Count(AsciiLower(count));
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(unit_text) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, unit_text);
   if (!n || unit == nullptr) return std::nullopt;
   return Shift(date, back ? -*n : *n, *unit);
 }
@@ -116,7 +116,7 @@ std::optional<Parsed> Resolver::Compound(const Match& m) const {
       have_count = true;
       continue;
     }
-    const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(word) : nullptr;
+    const LexiconEntry* unit = Entry(kTimeUnit, word);
     if (unit == nullptr) return std::nullopt;
     auto moved = Shift(date, back ? -count : count, *unit);
     if (!moved) return std::nullopt;
@@ -217,7 +217,7 @@ std::optional<CivilDate> Resolver::Shift(const CivilDate& date, int64_t n,
 
 std::optional<Parsed> Resolver::Ago(const Match& m) const {
   auto n = Count(AsciiLower(m.Group("count")));
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, m.Group("unit"));
   if (!n || unit == nullptr) return std::nullopt;
   const bool future = m.rule->Emit("direction") == "future";
   if (m.rule->Emit("needs_future_cue") == "true" && !FutureCue(m.start) &&
@@ -236,7 +236,7 @@ std::optional<Parsed> Resolver::Ago(const Match& m) const {
 }
 
 std::optional<Parsed> Resolver::PastUnit(const Match& m) const {
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("punit")) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, m.Group("punit"));
   if (unit == nullptr) return std::nullopt;
   Parsed p;
   p.kind = "relative";
@@ -352,7 +352,7 @@ void PartOfPeriod(std::string_view part, std::string_view unit, const CivilDate&
 
 std::optional<Parsed> Resolver::Period(const Match& m) const {
   const std::string which = AsciiLower(m.Group("which"));
-  const LexiconEntry* period = Lex(kPeriodUnit) ? Lex(kPeriodUnit)->Find(m.Group("unit")) : nullptr;
+  const LexiconEntry* period = Entry(kPeriodUnit, m.Group("unit"));
   if (period == nullptr) return std::nullopt;
   const std::string& unit = period->attr("unit");
   const bool work_week = period->attr("work") == "true";  // Monday to Friday
@@ -387,12 +387,12 @@ std::optional<Parsed> Resolver::Duration(const Match& m) const {
   // "a year" or "an hour" alone is too often no period at all ("once a year"), and
   // "a few days" has no length to report.
   if (count_text == "a" || count_text == "an") return std::nullopt;
-  if (const LexiconEntry* word = Lex(kNumberWord) ? Lex(kNumberWord)->Find(count_text) : nullptr;
+  if (const LexiconEntry* word = Entry(kNumberWord, count_text);
       word != nullptr && word->attr("vague") == "true") {
     return std::nullopt;
   }
   auto n = Count(count_text);
-  const LexiconEntry* unit = Lex(kTimeUnit) ? Lex(kTimeUnit)->Find(m.Group("unit")) : nullptr;
+  const LexiconEntry* unit = Entry(kTimeUnit, m.Group("unit"));
   if (!n || *n <= 0 || unit == nullptr) return std::nullopt;
   auto mult = ParseAttrNumber(unit->attr("mult", "1"));
   // "only 3 next week": a count before a singular unit is no length of it.

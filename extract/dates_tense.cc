@@ -61,9 +61,9 @@ bool Resolver::FutureCue(size_t pos) const {
       continue;
     }
     std::string lower = AsciiLower(word);
-    if (lower.ends_with("'ll") || Lex(kFutureCue)->Find(lower) != nullptr) return true;
+    if (lower.ends_with("'ll") || Entry(kFutureCue, lower) != nullptr) return true;
     if (!weak && Lex(kPresentFutureCue) != nullptr)
-      weak = Lex(kPresentFutureCue)->Find(lower) != nullptr;
+      weak = Entry(kPresentFutureCue, lower) != nullptr;
     i += word.size();
   }
   // "The summit opens June 24", "ends on Friday", "by March": the present tense of a
@@ -91,7 +91,7 @@ bool Resolver::PastCue(size_t pos) const {
       continue;
     }
     const std::string lower = AsciiLower(word);
-    if ((lower.size() >= 5 && lower.ends_with("ed")) || Lex(kPastCue)->Find(lower) != nullptr)
+    if ((lower.size() >= 5 && lower.ends_with("ed")) || Entry(kPastCue, lower) != nullptr)
       return true;
     i += word.size();
   }
@@ -164,7 +164,7 @@ bool Resolver::FollowedByTime(size_t pos) const {
     return true;
   }
   const std::string_view word = WordAt(text_, SkipSpaces(text_, pos));
-  return !word.empty() && Lex(kClockWord) != nullptr && Lex(kClockWord)->Find(word) != nullptr;
+  return !word.empty() && Entry(kClockWord, word) != nullptr;
 }
 
 bool Resolver::AnaphoraEnds(size_t pos) const {
@@ -176,11 +176,10 @@ bool Resolver::AnaphoraEnds(size_t pos) const {
   if (next_pos < text_.size() && IsDigit(text_[next_pos])) return false;
   std::string_view word = WordAt(text_, next_pos);
   if (word.empty()) return true;
-  if ((Lex(kWeekday) != nullptr && Lex(kWeekday)->Find(word) != nullptr) ||
-      (Lex(kMonth) != nullptr && Lex(kMonth)->Find(word) != nullptr)) {
+  if (Entry(kWeekday, word) != nullptr || Entry(kMonth, word) != nullptr) {
     return false;  // "early in the day Wednesday" is Wednesday's
   }
-  return Lex(kAnaphoraStop) == nullptr || Lex(kAnaphoraStop)->Find(AsciiLower(word)) == nullptr;
+  return Entry(kAnaphoraStop, AsciiLower(word)) == nullptr;
 }
 
 bool Resolver::FollowedByWord(size_t pos, std::initializer_list<std::string_view> words) const {
