@@ -17,13 +17,26 @@ right when both fold equal (or both are null). Standard library only.
 import argparse
 import collections
 import glob
+import importlib.util
 import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "quotes"))
-from score import fold, match_quotes, prf, read_predictions  # noqa: E402
+
+
+def quotes_scorer():
+    """bench/quotes/score.py, loaded by path: this file has the same name."""
+    spec = importlib.util.spec_from_file_location(
+        "quotes_score", os.path.join(HERE, "..", "quotes", "score.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_quotes = quotes_scorer()
+fold, match_quotes, prf = _quotes.fold, _quotes.match_quotes, _quotes.prf
+print_misses, read_predictions = _quotes.print_misses, _quotes.read_predictions
 
 
 def load(bench):
@@ -141,13 +154,7 @@ def score(articles, preds, show_misses):
     print(f"officials name F1 {of:.3f} (P {op:.3f}, R {orr:.3f}) [gold {c['gold_o']}, "
           f"predicted {c['pred_o']}]; title accuracy {c['title_ok'] / named if named else 0:.3f}, "
           f"affiliation {c['affiliation_ok'] / named if named else 0:.3f} on {named} found")
-    print("misses by kind: " + (", ".join(f"{k} {len(v)}" for k, v in sorted(misses.items()))
-                                or "none"))
-    if show_misses:
-        for kind in sorted(misses):
-            print(f"\n## {kind}")
-            for m in misses[kind]:
-                print("  " + m)
+    print_misses(misses, show_misses)
 
 
 def main():

@@ -135,6 +135,17 @@ def read_predictions(path):
     return preds
 
 
+def print_misses(misses, show_each):
+    """The count of misses of each kind, then (show_each) every miss under its kind."""
+    print("misses by kind: " + (", ".join(f"{k} {len(v)}" for k, v in sorted(misses.items()))
+                                or "none"))
+    if show_each:
+        for kind in sorted(misses):
+            print(f"\n## {kind}")
+            for m in misses[kind]:
+                print("  " + m)
+
+
 def score(articles, preds, show_misses):
     counts = collections.Counter()
     misses = collections.defaultdict(list)
@@ -207,13 +218,7 @@ def score(articles, preds, show_misses):
     print(f"partial flag accuracy {counts['partial_ok'] / tp if tp else 0:.3f}")
     print(f"officials name+title F1 {of:.3f} (P {op:.3f}, R {orr:.3f}); name-only F1 {nf:.3f} "
           f"[gold {counts['gold_o']}, predicted {counts['pred_o']}]")
-    print("misses by kind: " + (", ".join(f"{k} {len(v)}" for k, v in sorted(misses.items()))
-                                or "none"))
-    if show_misses:
-        for kind in sorted(misses):
-            print(f"\n## {kind}")
-            for m in misses[kind]:
-                print("  " + m)
+    print_misses(misses, show_misses)
 
 
 def main():
