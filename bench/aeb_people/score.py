@@ -11,7 +11,8 @@ between quotation marks: a predicted quote with several `parts` counts as its pa
 annotations write one line per part. They are matched as in bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
 first); speaker accuracy folds case, accents, punctuation, a leading "the" and honorifics; a
 gold speaker of kind "none" expects no speaker. Officials match by folded name; a title is
-right when it equals the gold title or the title as written at the mention; affiliation is
+right when it equals the gold title or the title as written at the mention, office
+abbreviations spelled out ("Gov." is "Governor", TITLE_WORDS); affiliation is
 right when both fold equal (or both are null). Standard library only.
 """
 import argparse
@@ -79,6 +80,28 @@ def stretches(pred):
     return out
 
 
+# Abbreviations of offices as newsrooms write them (AP style), read as the words they stand
+# for: "Gov." and "Governor", "Lt. Col." and "Lieutenant Colonel", "CEO" and "chief
+# executive" name the same office.
+TITLE_WORDS = {
+    "gov": "governor", "rep": "representative", "sen": "senator", "lt": "lieutenant",
+    "col": "colonel", "gen": "general", "cmdr": "commander", "sgt": "sergeant",
+    "capt": "captain", "maj": "major", "adm": "admiral", "atty": "attorney",
+    "supt": "superintendent", "pres": "president", "ceo": "chief executive",
+    "cfo": "chief financial officer", "coo": "chief operating officer", "vp": "vice president",
+}
+
+
+def title_fold(s):
+    """fold() with office abbreviations spelled out and "officer" after "chief executive"
+    dropped."""
+    s = fold(s)
+    if s is None:
+        return None
+    s = " ".join(TITLE_WORDS.get(w, w) for w in s.split())
+    return s.replace("chief executive officer", "chief executive")
+
+
 def written_title(o):
     """The mention's words without the name: "Mexican Defense Minister" of its text."""
     return o["text"].replace(o["name"], " ").strip(" ,")
@@ -128,7 +151,8 @@ def score(articles, preds, show_misses):
             used.add(found)
             p = po[found]
             c["name_ok"] += 1
-            if fold(p.get("title")) in {fold(g["title"]), fold(written_title(g))}:
+            if title_fold(p.get("title")) in {title_fold(g["title"]),
+                                             title_fold(written_title(g))}:
                 c["title_ok"] += 1
             else:
                 misses["wrong title"].append(f"{aid[:8]}: {g['name']}: gold {g['title']!r}, "
