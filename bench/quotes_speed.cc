@@ -4,7 +4,8 @@
 // TEXTS.jsonl holds one object a line with "text" (e.g. bench/quotes/score.py to-jsonl).
 // JOIN (default 1) glues that many consecutive texts into one article, paragraphs apart,
 // to get articles of news length (about 5 KB) out of short test articles.
-// Runs ExtractOfficials + ExtractQuotes over the texts again and again for about SECONDS
+// Runs ExtractOfficialsAndQuotes (officials and quotes with their one coreference pass, as
+// `extract` runs them) over the texts again and again for about SECONDS
 // (default 3) of CPU time and prints articles per second and MB of text per second, in
 // CPU time of this process (one core). NEWSFACTS_RULE_TIMES=1 also times each rule.
 
@@ -79,7 +80,6 @@ void TimeFindAll(const RuleSet& set, const std::vector<std::string>& texts, size
 void TimeExtractors(const newsfacts::RuleBook& book, const std::vector<std::string>& texts,
                     size_t bytes, double seconds) {
   size_t articles = 0, quotes = 0, officials = 0;
-  double officials_seconds = 0, quotes_seconds = 0;
   const double start = CpuSeconds();
   double elapsed = 0;
   size_t rounds = 0;
@@ -87,12 +87,7 @@ void TimeExtractors(const newsfacts::RuleBook& book, const std::vector<std::stri
     for (const std::string& text : texts) {
       std::vector<newsfacts::Official> o;
       std::vector<newsfacts::Quote> q;
-      const double t0 = CpuSeconds();
-      newsfacts::ExtractOfficials(text, book.officials(), &o);
-      const double t1 = CpuSeconds();
-      newsfacts::ExtractQuotes(text, book.quotes(), o, &q);
-      officials_seconds += t1 - t0;
-      quotes_seconds += CpuSeconds() - t1;
+      newsfacts::ExtractOfficialsAndQuotes(text, book.officials(), book.quotes(), &o, &q);
       officials += o.size();
       quotes += q.size();
       ++articles;
@@ -105,8 +100,6 @@ void TimeExtractors(const newsfacts::RuleBook& book, const std::vector<std::stri
       "%zu officials, %zu quotes per round\n",
       articles, rounds, texts.size(), elapsed, static_cast<double>(articles) / elapsed,
       static_cast<double>(bytes * rounds) / elapsed / 1e6, officials / rounds, quotes / rounds);
-  std::printf("time in officials %.0f%%, in quotes %.0f%%\n", 100 * officials_seconds / elapsed,
-              100 * quotes_seconds / elapsed);
 }
 
 }  // namespace

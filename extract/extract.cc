@@ -196,10 +196,12 @@ void ExtractAll(const RuleBook& book, const Context& context, Article* article) 
     ExtractQuantities(article->text, book.quantities(), &article->quantities);
   }
   if (book.has("dates")) ExtractDates(article->text, book.dates(), context, &article->dates);
-  if (book.has("officials")) {
+  if (book.has("officials") && book.has("quotes")) {
+    ExtractOfficialsAndQuotes(article->text, book.officials(), book.quotes(), &article->officials,
+                              &article->quotes);
+  } else if (book.has("officials")) {
     ExtractOfficials(article->text, book.officials(), &article->officials);
-  }
-  if (book.has("quotes")) {
+  } else if (book.has("quotes")) {
     ExtractQuotes(article->text, book.quotes(), article->officials, &article->quotes);
   }
 }

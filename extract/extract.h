@@ -82,11 +82,19 @@ void ExtractDates(const std::string& text, const rules::RuleSet& rules, const Co
                   std::vector<DateFact>* out);
 // The forms a dates rule may name (emit.form): each is read by one handler of ExtractDates.
 std::vector<std::string_view> DateFormNames();
+// Officials with every mention; their pronouns resolved by a coreference pass over this
+// set's lexicons (extract/coref.h).
 void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
                       std::vector<Official>* out);
 // Speakers are resolved against `officials` (already extracted from the same text).
 void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
                    const std::vector<Official>& officials, std::vector<Quote>* out);
+// Both, with one coreference pass: the officials' pronoun mentions are the pronouns the
+// quotes' speakers were resolved with, so "she" is never a mention of one person and the
+// speaker of a quotation as another. Reads the pronoun and name lexicons of the quotes set.
+void ExtractOfficialsAndQuotes(const std::string& text, const rules::RuleSet& officials_rules,
+                               const rules::RuleSet& quotes_rules, std::vector<Official>* officials,
+                               std::vector<Quote>* quotes);
 
 // Runs the extractors of the loaded sets on article->text, replacing any facts already
 // there. Spans are bytes.

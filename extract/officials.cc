@@ -1,8 +1,11 @@
 // Officials: titled names from rules/officials.toml joined into one entry per person.
 // The decisions shared with the rule file are listed at the top of that file. The steps,
 // in order: the titled names make the people (AddTitled); then their later mentions by
-// honorific (AddHonorifics), by name (AddNameMentions), by title alone (AddTitlesAlone)
-// and by pronoun (AddPronouns).
+// honorific (AddHonorifics), by name (AddNameMentions) and by title alone
+// (AddTitlesAlone). Pronouns are the coreference pass's (extract/coref.h): ExtractOfficials
+// runs one of its own, ExtractOfficialsAndQuotes shares the quotes'.
+
+#include "extract/officials.h"
 
 #include <re2/re2.h>
 
@@ -14,8 +17,10 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/coref.h"
 #include "extract/extract.h"
 #include "extract/people.h"
+#include "extract/quotes_attribution.h"
 
 namespace newsfacts {
 namespace {
@@ -38,7 +43,6 @@ struct Person {
   std::optional<std::string> affiliation;
   Span span;
   std::string rule;
-  char gender = 0;              // 'm', 'f' or 0 when no honorific said
   size_t last_fixed_start = 0;  // start of the latest titled or honorific mention
 };
 
@@ -365,11 +369,9 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
 }
 
 // Step 2: "Mr Blinken", "Dr. Ruiz": an honorific and a name that ends a known person's
-// name (the latest mentioned, when several do); the honorific's `gender` is the
-// person's when none was told before.
+// name (the latest mentioned, when several do).
 void AddHonorifics(const RuleSet& rules, const std::vector<const Match*>& honorific, Found* found) {
   std::vector<Person>& persons = found->persons;
-  const Lexicon* honorifics = rules.lexicon("honorific");
   for (const Match* m : honorific) {
     const Capture* name_cap = m->Get("name");
     const Capture* hon = m->Get("honorific");
@@ -382,9 +384,6 @@ void AddHonorifics(const RuleSet& rules, const std::vector<const Match*>& honori
     }
     if (who.empty() || Overlaps(found->taken, m->start, name->end)) continue;
     const size_t index = MostRecent(persons, who, m->start);
-    const rules::LexiconEntry* e = honorifics ? honorifics->Find(hon->text) : nullptr;
-    const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
-    if (persons[index].gender == 0 && !gender.empty()) persons[index].gender = gender[0];
     persons[index].last_fixed_start = m->start;
     found->Take(m->start, name->end, index);
   }
@@ -499,45 +498,6 @@ void AddTitlesAlone(std::string_view text, const RuleSet& rules,
   }
 }
 
-// Step 5: pronouns go to the person mentioned last before them, within the same or the
-// previous paragraph, skipping people whose honorific says the other gender (the
-// pronoun lexicon's `gender`); never inside quotation marks. Mentions are swept in text
-// order; a resolved pronoun is itself a mention (but overlaps nothing taken).
-void AddPronouns(std::string_view text, const RuleSet& rules,
-                 const std::vector<const Match*>& pronoun, Found* found) {
-  std::vector<Mention>& mentions = found->mentions;
-  std::sort(mentions.begin(), mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
-  const auto quoted = people::QuotedRanges(text);
-  const people::Paragraphs paragraphs(text);
-  const Lexicon* pronouns = rules.lexicon("pronoun");
-  std::optional<Mention> last_for_m, last_for_f;  // latest mention usable by he / she
-  auto note = [&](const Mention& mention) {
-    const char g = found->persons[mention.person].gender;
-    if (g != 'f') last_for_m = mention;
-    if (g != 'm') last_for_f = mention;
-  };
-  std::vector<Mention> resolved;
-  size_t next = 0;
-  for (const Match* m : pronoun) {
-    while (next < mentions.size() && static_cast<size_t>(mentions[next].span.end) <= m->start) {
-      note(mentions[next++]);
-    }
-    if (people::InRanges(quoted, m->start) || Overlaps(found->taken, m->start, m->end)) continue;
-    const rules::LexiconEntry* e = pronouns ? pronouns->Find(m->Group("pronoun")) : nullptr;
-    const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
-    const std::optional<Mention>& last = gender == "f" ? last_for_f : last_for_m;
-    if (!last) continue;
-    const size_t here = paragraphs.IndexOf(m->start);
-    const size_t there = paragraphs.IndexOf(static_cast<size_t>(last->span.start));
-    if (there + 1 < here) continue;
-    Mention mention{{static_cast<int64_t>(m->start), static_cast<int64_t>(m->end)}, last->person};
-    resolved.push_back(mention);
-    note(mention);
-  }
-  mentions.insert(mentions.end(), resolved.begin(), resolved.end());
-}
-
 // The people as officials, each with its mentions sorted and without duplicates, in
 // the order of extract.h.
 std::vector<Official> Report(const RuleSet& rules, Found found) {
@@ -571,32 +531,49 @@ std::vector<Official> Report(const RuleSet& rules, Found found) {
 
 }  // namespace
 
-void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
-                      std::vector<Official>* out) {
+namespace officials {
+
+std::vector<Official> FindOfficials(const std::string& text, const rules::RuleSet& rules) {
   const RuleRunner runner(text, rules);
   // Titled names first: the other kinds only refer back to the people they make, so
   // an article without any needs no search for them.
   Found found;
   AddTitled(text, rules, TitledMatches(runner, rules), &found);
-  if (found.persons.empty()) return;
+  if (found.persons.empty()) return {};
 
   std::vector<Match> late;
   for (const Rule& rule : rules.rules()) {
     const std::string& kind = rule.Emit("kind");
-    if (kind == "title_alone" || kind == "honorific" || kind == "pronoun") runner.Run(rule, &late);
+    if (kind == "title_alone" || kind == "honorific") runner.Run(rule, &late);
   }
-  std::vector<const Match*> alone, honorific, pronoun;
+  std::vector<const Match*> alone, honorific;
   for (const Match& m : late) {
     const std::string& kind = m.rule->Emit("kind");
     if (kind == "title_alone") alone.push_back(&m);
     if (kind == "honorific") honorific.push_back(&m);
-    if (kind == "pronoun") pronoun.push_back(&m);
   }
   AddHonorifics(rules, honorific, &found);
   AddNameMentions(text, rules, &found);
   AddTitlesAlone(text, rules, alone, &found);
-  AddPronouns(text, rules, pronoun, &found);
-  for (Official& o : Report(rules, std::move(found))) out->push_back(std::move(o));
+  return Report(rules, std::move(found));
+}
+
+}  // namespace officials
+
+void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
+                      std::vector<Official>* out) {
+  std::vector<Official> found = officials::FindOfficials(text, rules);
+  if (found.empty()) return;
+  // The coreference pass over this set's lexicons, with no quotations credited.
+  const quotes::Roles roles(rules);
+  const std::vector<std::pair<size_t, size_t>> quoted = people::QuotedRanges(text);
+  std::vector<std::pair<Span, std::string>> pronouns;
+  {
+    coref::People who(text, rules, roles, found, quoted);
+    pronouns = who.PersonPronouns();
+  }
+  coref::AddPronounMentions(pronouns, &found);
+  for (Official& o : found) out->push_back(std::move(o));
 }
 
 }  // namespace newsfacts

@@ -1,7 +1,7 @@
 // Quotes: quotation marks from rules/quotes.toml paired, joined and attributed. The
 // steps, in the order the data flows through them: quotes_marks.h (the quotations),
 // quotes_attribution.h (the words that credit someone with each), quotes_fragments.h
-// (which are speech), quotes_speakers.h with quotes_people.h (who the speaker is). The
+// (which are speech), quotes_speakers.h with coref.h (who the speaker is). The
 // decisions shared with the rule file are listed at the top of that file.
 
 #include <algorithm>
@@ -11,12 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "extract/coref.h"
 #include "extract/extract.h"
+#include "extract/officials.h"
 #include "extract/people.h"
 #include "extract/quotes_attribution.h"
 #include "extract/quotes_fragments.h"
 #include "extract/quotes_marks.h"
-#include "extract/quotes_people.h"
 #include "extract/quotes_speakers.h"
 
 namespace newsfacts {
@@ -58,7 +59,7 @@ struct LastKept {
 // The speaker of a quotation without an attribution: that of the quotation before when
 // this one opens the paragraph right after the one that closed it, else, for a whole
 // quotation, the subject of the sentence just before it in its paragraph.
-void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuote& q,
+void CreditUnattributed(std::string_view text, coref::People& who, const RawQuote& q,
                         const LastKept& last, Quote* quote) {
   if (last.speaker && last.paragraph && *last.paragraph + 1 == who.Paragraph(q.open) &&
       people::Trim(text, quotes::ParagraphStart(text, q.open), q.open).first == q.open) {
@@ -67,7 +68,7 @@ void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuo
   } else if (!quote->partial) {
     // "Harker spoke for an hour. “This is not who we are.”": a quotation with no
     // attribution after a sentence of its paragraph goes to that sentence's subject.
-    if (std::optional<quotes::Named> subject = who.SubjectBefore(q.open)) {
+    if (std::optional<coref::Named> subject = who.SubjectBefore(q.open)) {
       quote->speaker = subject->name;
       quote->speaker_span =
           Span{static_cast<int64_t>(subject->start), static_cast<int64_t>(subject->end)};
@@ -78,7 +79,7 @@ void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuo
 // The rule, cue, outlet and speaker of a quotation that is speech, by its attribution
 // (none: the follow-on and sentence-subject readings of CreditUnattributed).
 void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Roles& roles,
-            quotes::People& who, const RawQuote& q, const std::optional<rules::Match>& att,
+            coref::People& who, const RawQuote& q, const std::optional<rules::Match>& att,
             const LastKept& last, Quote* quote) {
   quote->rule = q.mark_rule->id;
   std::optional<std::pair<size_t, size_t>> speaker_at;
@@ -100,18 +101,19 @@ void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Ro
   }
 }
 
-}  // namespace
-
-void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
-                   const std::vector<Official>& officials, std::vector<Quote>* out) {
+// The quotations of `text` found and credited into *out; when `pronouns` is given, every
+// person pronoun outside them resolved by the same coreference pass (People::PersonPronouns).
+void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
+                      const std::vector<Official>& officials, std::vector<Quote>* out,
+                      std::vector<std::pair<Span, std::string>>* pronouns) {
   std::vector<RawQuote> raw = quotes::FindQuotations(text, rules);
-  if (raw.empty()) return;
+  if (raw.empty() && pronouns == nullptr) return;
   const quotes::Roles roles(rules);
-  const std::vector<RawQuote> joined =
-      quotes::JoinSplitQuotations(text, rules, roles, std::move(raw));
-  if (joined.empty()) return;
+  std::vector<RawQuote> joined;
+  if (!raw.empty()) joined = quotes::JoinSplitQuotations(text, rules, roles, std::move(raw));
+  if (joined.empty() && pronouns == nullptr) return;
   const std::vector<std::pair<size_t, size_t>> quoted = QuotedParts(joined);
-  quotes::People who(text, rules, roles, officials, quoted);
+  coref::People who(text, rules, roles, officials, quoted);
 
   std::vector<Quote> found;
   LastKept last;  // for follow-on paragraphs that name no one
@@ -137,6 +139,24 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
     return a.rule < b.rule;
   });
   for (Quote& q : found) out->push_back(std::move(q));
+  if (pronouns != nullptr) *pronouns = who.PersonPronouns();
+}
+
+}  // namespace
+
+void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
+                   const std::vector<Official>& officials, std::vector<Quote>* out) {
+  CreditQuotations(text, rules, officials, out, nullptr);
+}
+
+void ExtractOfficialsAndQuotes(const std::string& text, const rules::RuleSet& officials_rules,
+                               const rules::RuleSet& quotes_rules, std::vector<Official>* officials,
+                               std::vector<Quote>* quotes) {
+  std::vector<Official> found = officials::FindOfficials(text, officials_rules);
+  std::vector<std::pair<Span, std::string>> pronouns;
+  CreditQuotations(text, quotes_rules, found, quotes, found.empty() ? nullptr : &pronouns);
+  coref::AddPronounMentions(pronouns, &found);
+  for (Official& o : found) officials->push_back(std::move(o));
 }
 
 }  // namespace newsfacts

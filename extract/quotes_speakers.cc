@@ -59,8 +59,9 @@ Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t 
   const std::string& refers = pronoun ? pronoun->attr("speaker") : rules::LexiconEntry::kEmpty;
   bool org = false;
   if (refers == "m" || refers == "f" || refers == "o") {
-    out.name = who.Antecedent(std::min(start, open), refers[0]);
-    org = refers == "o";
+    // PronounAt notes the pronoun as a mention itself.
+    out.name = who.PronounAt(start, refers[0], std::min(start, open));
+    if (out.name) return out;
   } else if (refers == "none") {
     // A group or the speaker's own voice: nobody to name.
   } else if (std::optional<size_t> official = who.At(start, end)) {

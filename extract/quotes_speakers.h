@@ -1,6 +1,6 @@
 // Speakers: who a quotation's attribution names. The words written where the speaker is
 // (a pronoun, an official's mention, a name, a role) resolved against the people of the
-// article (extract/quotes_people.h) into the name to report. The third step of the quotes
+// article (extract/coref.h) into the name to report. The third step of the quotes
 // extractor (extract/quotes.cc), after extract/quotes_attribution.h; private to extract/.
 //
 // Offsets are bytes into the UTF-8 text. Thread safety: as People (one per article and
@@ -13,9 +13,17 @@
 #include <string_view>
 
 #include "common/article.h"
-#include "extract/quotes_people.h"
+#include "extract/coref.h"
 
 namespace newsfacts::quotes {
+
+// Who is who comes from the coreference pass.
+using coref::AsideAfter;
+using coref::HeadWord;
+using coref::Lexicons;
+using coref::Named;
+using coref::NarrowName;
+using coref::People;
 
 struct Speaker {
   // The name to report; none for "they" or "we", for a pronoun whose antecedent is not
@@ -28,7 +36,7 @@ struct Speaker {
 
 // The speaker written at [start, end) of the quotation opening at `open`, in this order:
 //  - a `pronoun_word` form: by its `speaker` attribute, the antecedent of "he", "she"
-//    or "it" (People::Antecedent, from the earlier of start and open), or nobody
+//    or "it" (People::PronounAt, read from the earlier of start and open), or nobody
 //    ("none": "they", "we");
 //  - an official's mention: that official's name;
 //  - otherwise the phrase narrowed to a name (NarrowName). Only `not_name` words that

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "extract/coref.h"
 #include "extract/extract.h"
 #include "extract/quotes_attribution.h"
 #include "extract/quotes_fragments.h"
 #include "extract/quotes_marks.h"
-#include "extract/quotes_people.h"
 #include "extract/test_rules.h"
 
 namespace newsfacts {
@@ -80,9 +80,9 @@ TEST_CASE("quote steps: partial quotations and title case") {
 }
 
 TEST_CASE("quote steps: a name narrowed to the person") {
-  const quotes::Lexicons lex(QuoteRules());
+  const coref::Lexicons lex(QuoteRules());
   auto narrow = [&](const std::string& phrase) {
-    return Text(phrase, quotes::NarrowName(phrase, 0, phrase.size(), lex));
+    return Text(phrase, coref::NarrowName(phrase, 0, phrase.size(), lex));
   };
   CHECK(narrow("Analyst Rebecca Lindquist of the Center for Automotive Research") ==
         "Rebecca Lindquist");
@@ -92,17 +92,17 @@ TEST_CASE("quote steps: a name narrowed to the person") {
 }
 
 TEST_CASE("quote steps: asides after a name and head nouns of roles") {
-  const quotes::Lexicons lex(QuoteRules());
+  const coref::Lexicons lex(QuoteRules());
   const std::string maker = "Carrier Dynamics, the air conditioner maker, said";
-  const std::vector<std::string_view> aside = quotes::AsideAfter(maker, maker.find(','), lex);
+  const std::vector<std::string_view> aside = coref::AsideAfter(maker, maker.find(','), lex);
   CHECK(aside == std::vector<std::string_view>{"the", "air", "conditioner", "maker"});
   const std::string mother = "Ana Ruiz, the mother of one victim, said";
-  CHECK(quotes::AsideAfter(mother, mother.find(','), lex) ==
+  CHECK(coref::AsideAfter(mother, mother.find(','), lex) ==
         std::vector<std::string_view>{"the", "mother"});
   const std::string who = "Ana Ruiz, who leads the port, said";
-  CHECK(quotes::AsideAfter(who, who.find(','), lex).empty());
-  CHECK(quotes::HeadWord(people::SplitWords("the former secretary of state"), lex) == "secretary");
-  CHECK(quotes::HeadWord(people::SplitWords("the spokesman"), lex) == "spokesman");
+  CHECK(coref::AsideAfter(who, who.find(','), lex).empty());
+  CHECK(coref::HeadWord(people::SplitWords("the former secretary of state"), lex) == "secretary");
+  CHECK(coref::HeadWord(people::SplitWords("the spokesman"), lex) == "spokesman");
 }
 
 TEST_CASE("quote steps: the English words are the rule file's") {
@@ -127,7 +127,13 @@ TEST_CASE("quote steps: the English words are the rule file's") {
     ExtractQuotes(story, QuoteRules(), {}, &shipped);
     REQUIRE(shipped.size() == 1);
     CHECK_FALSE(shipped[0].speaker.has_value());
-    const rules::RuleSet set = QuotesWith(R"(forms = ["she"])", R"(forms = ["she", "ella"])");
+    const rules::RuleSet set = QuotesWith(R"(include = ["lexicons/pronouns.toml"])",
+                                          R"(include = ["lexicons/pronouns.toml"]
+  [[lexicon.pronoun_word.entry]]
+  forms = ["ella"]
+  person = true
+  gender = "f"
+  speaker = "f")");
     std::vector<Quote> got;
     ExtractQuotes(story, set, {}, &got);
     REQUIRE(got.size() == 1);

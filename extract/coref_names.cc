@@ -1,14 +1,14 @@
-// Who is who: names without a title, surnames, titles and descriptions (the pronoun and
-// organisation parts of People are in quotes_pronouns.cc and quotes_organisations.cc).
-
-#include "extract/quotes_people.h"
+// Coreference: names without a title, surnames, titles and descriptions (the pronoun and
+// organisation parts of People are in coref_pronouns.cc and coref_organisations.cc).
 
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <iterator>
 
-namespace newsfacts::quotes {
+#include "extract/coref.h"
+
+namespace newsfacts::coref {
 namespace {
 
 using rules::Lexicon;
@@ -475,8 +475,8 @@ void People::CollectNames() {
   AddSurnames();
   spans_ = std::move(spans);
   for (const auto& [span, who] : official_mentions_) {
-    // Pronouns the officials extractor linked are left out: it knows only officials,
-    // and a person without a title may stand between.
+    // Pronoun mentions, when the officials come with them, are left out: pronouns are
+    // this pass's own to resolve (PronounAt).
     const std::string_view written =
         text_.substr(static_cast<size_t>(span.start), static_cast<size_t>(span.end - span.start));
     if (IsPronoun(written)) continue;
@@ -490,4 +490,4 @@ void People::CollectNames() {
             [](const Named& x, const Named& y) { return x.start < y.start; });
 }
 
-}  // namespace newsfacts::quotes
+}  // namespace newsfacts::coref

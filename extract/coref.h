@@ -1,18 +1,28 @@
-// Who is who in an article, for crediting quotations: the officials' mentions, the names
-// written without a title (the `role = "person"` rules of rules/quotes.toml), the
-// organisations, and the speakers resolved so far; looked up by span, surname, title,
-// description or pronoun. Used by extract/quotes_speakers.h; private to extract/.
+// Coreference: who is who in an article, worked out once and read by both the officials
+// and the quotes extractors. Its mentions are the officials' mentions (titled, by name,
+// by title alone, by honorific), the names written without a title (the `role =
+// "person"` rules of the set it reads), the organisations, and the speakers resolved
+// while quotations are credited; they are looked up by span, surname, title,
+// description or pronoun.
 //
-// The class's methods live in three files, one per question asked of it:
-// quotes_people.cc (names, surnames, titles, descriptions), quotes_pronouns.cc (gender,
-// pronouns, sentence subjects) and quotes_organisations.cc (which names are
-// organisations). Every English word they read comes from a lexicon of the quotes set
-// (`Lexicons` below); a missing lexicon holds no word.
+// A pronoun has one antecedent. Every pronoun is resolved once, through PronounAt, and
+// the answer is kept: the speaker of "“...,” she said" (extract/quotes_speakers.h) and
+// the officials' pronoun mentions (PersonPronouns, AddPronounMentions) read the same
+// answer for the same word. Pronouns are resolved in text order: asking about one first
+// resolves every person pronoun before it, and each resolved pronoun is itself a
+// mention of its person for the pronouns after it.
+//
+// The class's methods live in three files, one per question asked of it: coref_names.cc
+// (names, surnames, titles, descriptions), coref_pronouns.cc (gender, pronouns, sentence
+// subjects) and coref_organisations.cc (which names are organisations). Every English
+// word they read comes from a lexicon of the rule set it was made with (`Lexicons`
+// below; pronouns, first names and gendered words are one copy in rules/lexicons/,
+// included by officials.toml and quotes.toml); a missing lexicon holds no word.
 //
 // Offsets are bytes into the UTF-8 text. Ownership: a People refers to the text, the
 // rule set, the role rules, the officials and the quoted ranges it was made with, which
 // must outlive it. Thread safety: one People per article and thread (it collects what it
-// needs lazily, on the first question that needs it).
+// needs lazily, on the first question that needs it). Private to extract/.
 #pragma once
 
 #include <cstddef>
@@ -31,7 +41,10 @@
 #include "extract/quotes_attribution.h"
 #include "extract/rule_set.h"
 
-namespace newsfacts::quotes {
+namespace newsfacts::coref {
+
+using quotes::RoleRules;
+using quotes::Roles;
 
 // Bounds that keep speaker resolution linear on hostile text: mentions a pronoun looks
 // back over, the longest sentence read back for its start, the surnames searched for.
@@ -144,11 +157,17 @@ class People {
   // doctors", by `group_ending`) and for a gendered word ("the mother").
   std::optional<std::string> ByDescriptor(const std::vector<people::Word>& role, size_t before);
 
-  // The person a pronoun at `pos` stands for: the latest person mentioned before it
-  // (outside quotations), in the same paragraph or the two before it, whose gender can
-  // be `want` ('m' for he, 'f' for she: organisations and people of the other gender
-  // are passed over; unknown gender fits both), or the latest organisation for 'o'.
-  std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
+  // The person (or, for want 'o', organisation) the pronoun written at `at` stands for:
+  // Antecedent(from, want) the first time `at` is asked about, the kept answer after.
+  // `from` (<= at) is where the pronoun's reading starts: the opening mark of the
+  // quotation whose cue it is ("“...,” she said" reads from before the quotation), else
+  // `at`. Every person pronoun before `at` is resolved first (PersonPronouns).
+  std::optional<std::string> PronounAt(size_t at, Want want, size_t from);
+
+  // Every person pronoun (a `pronoun_word` form with a `gender`) outside quotations,
+  // resolved in text order through PronounAt: its span and the name it stands for; the
+  // pronouns with no antecedent are left out.
+  std::vector<std::pair<Span, std::string>> PersonPronouns();
 
   // The subject of the sentence that ends just before `open` in the same paragraph: a
   // person (not an organisation) mentioned within the sentence's first words, or a
@@ -165,7 +184,7 @@ class People {
   void Note(size_t start, size_t end, const std::string& name, bool org);
 
  private:
-  // quotes_people.cc
+  // coref_names.cc
   static bool Contains(std::string_view name, const std::vector<people::Word>& words);
   std::string FullestOf(const std::string& name, size_t before) const;
   void CollectNames();
@@ -173,14 +192,24 @@ class People {
   void AddName(size_t start, size_t end);
   void AddSurnames();
   void CollectDescriptors();
-  // quotes_pronouns.cc
+  // coref_pronouns.cc
+  // The person a pronoun at `pos` stands for, worked out afresh (PronounAt keeps the
+  // answer): the latest person mentioned before it (outside quotations), in the same
+  // paragraph or the two before it, whose gender can be `want` ('m' for he, 'f' for she:
+  // organisations and people of the other gender are passed over; unknown gender fits
+  // both), or the latest organisation for 'o'.
+  std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
   bool IsPronoun(std::string_view w) const;
   std::optional<size_t> PronounBetween(size_t from, size_t to, Want want) const;
   size_t SentenceStart(size_t pos) const;
   char GenderOf(const std::string& name);
   char GenderNear(size_t start, size_t end) const;
   void CollectGenderHints();
-  // quotes_organisations.cc
+  void FindPersonPronouns();
+  bool InMention(size_t pos) const;
+  bool CapitalisedMidSentence(size_t pos) const;
+  void ResolvePronounsBefore(size_t at);
+  // coref_organisations.cc
   bool IsOrg(const Named& n);
   bool IsOrgName(const std::string& name);
   bool IsOrgContext(size_t start, size_t end) const;
@@ -204,13 +233,19 @@ class People {
   std::vector<Named> names_;  // names without a title in text order, then surname mentions
   std::map<std::string, std::vector<size_t>> names_by_word_;
   std::vector<Named> mentions_;  // official mentions outside quotations, and names_
-  std::vector<Named> speakers_;  // speakers resolved so far
-  std::unordered_map<std::string, char> gender_;  // reported name -> 'm', 'f' or 0
-  std::set<std::string> org_names_;               // names seen as organisations
-  size_t names_written_ = 0;                      // names_ before the surname mentions were added
-  bool hinted_ = false;                           // CollectGenderHints() has run
-  bool described_ = false;                        // CollectDescriptors() has run
-  bool orgs_classified_ = false;                  // ClassifyOrgs() has run
+  std::vector<Named> speakers_;  // speakers and pronouns resolved so far
+  // The person pronouns outside quotations (start, end, gender), in text order; the
+  // first `pronouns_resolved_` of them have been resolved.
+  std::vector<std::tuple<size_t, size_t, Want>> person_pronouns_;
+  bool pronouns_found_ = false;
+  size_t pronouns_resolved_ = 0;
+  std::map<size_t, std::optional<std::string>> pronoun_answers_;  // PronounAt's, by `at`
+  std::unordered_map<std::string, char> gender_;                  // reported name -> 'm', 'f' or 0
+  std::set<std::string> org_names_;                               // names seen as organisations
+  size_t names_written_ = 0;      // names_ before the surname mentions were added
+  bool hinted_ = false;           // CollectGenderHints() has run
+  bool described_ = false;        // CollectDescriptors() has run
+  bool orgs_classified_ = false;  // ClassifyOrgs() has run
   std::unordered_map<std::string, bool> org_cache_;                    // IsOrgName() answers
   std::unordered_map<std::string, std::vector<size_t>> by_full_name_;  // name -> names_
   bool org_phrases_ = false;                                  // CollectOrgPhrases() has run
@@ -218,4 +253,10 @@ class People {
   std::map<std::string, std::set<std::string>> descriptors_;  // name -> lower-case words
 };
 
-}  // namespace newsfacts::quotes
+// Adds each pronoun of `pronouns` (PersonPronouns) to the mentions of the official it
+// stands for (the one whose name it is), keeping every official's mentions in text order
+// without duplicates.
+void AddPronounMentions(const std::vector<std::pair<Span, std::string>>& pronouns,
+                        std::vector<Official>* officials);
+
+}  // namespace newsfacts::coref

@@ -1,12 +1,13 @@
-// Who is who: gender, pronouns and sentence subjects (see quotes_people.h).
+// Coreference: gender, pronouns and sentence subjects (see coref.h).
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "common/utf8.h"
-#include "extract/quotes_people.h"
+#include "extract/coref.h"
 
-namespace newsfacts::quotes {
+namespace newsfacts::coref {
 namespace {
 
 char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -18,6 +19,8 @@ bool FormAt(std::string_view text, size_t pos, const std::string& form) {
   if (c != form[0] && c != AsciiUpper(form[0])) return false;
   return text.substr(pos + 1, form.size() - 1) == std::string_view(form).substr(1);
 }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // True for the marks that close a quotation: '"' and ”.
 bool IsClosingMark(char32_t c) { return c == '"' || c == people::kRightDoubleQuote; }
@@ -83,6 +86,116 @@ bool People::IsPronoun(std::string_view w) const {
   return e != nullptr && e->attr("person") == "true";
 }
 
+// The person pronouns are ASCII words of a few letters: each run of ASCII letters that is
+// a whole word and no longer than the longest form is looked up. A form inside a name is
+// no pronoun ("He" of "He Jianxiong"): neither a known mention nor a capitalised form
+// in the middle of a sentence (after a word or a comma).
+void People::FindPersonPronouns() {
+  if (pronouns_found_) return;
+  pronouns_found_ = true;
+  const rules::Lexicon* lexicon = lex_.pronoun_word;
+  if (lexicon == nullptr) return;
+  CollectNames();
+  size_t longest = 0;
+  for (const rules::LexiconEntry& e : lexicon->entries()) {
+    if (e.attr("gender").empty()) continue;
+    for (const std::string& form : e.forms) longest = std::max(longest, form.size());
+  }
+  for (size_t k = 0; k < text_.size();) {
+    if (!IsAsciiLetter(text_[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < text_.size() && IsAsciiLetter(text_[j])) ++j;
+    if (j - k <= longest && people::IsWholeWord(text_, k, j) && !people::InRanges(quoted_, k) &&
+        !InMention(k) && !CapitalisedMidSentence(k)) {
+      const rules::LexiconEntry* e = lexicon->Find(text_.substr(k, j - k));
+      const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
+      if (!gender.empty()) person_pronouns_.emplace_back(k, j, gender[0]);
+    }
+    k = j;
+  }
+}
+
+bool People::CapitalisedMidSentence(size_t pos) const {
+  if (!std::isupper(static_cast<unsigned char>(text_[pos]))) return false;
+  size_t k = pos;
+  while (k > 0 && (text_[k - 1] == ' ' || text_[k - 1] == '\t')) --k;
+  if (k == 0) return false;
+  const char c = text_[k - 1];
+  return c == ',' || c == ';' || std::isalnum(static_cast<unsigned char>(c));
+}
+
+// Mentions are sorted by start; one holding pos starts at most a few mentions before it
+// (names do not nest deeper).
+bool People::InMention(size_t pos) const {
+  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), pos,
+                             [](size_t p, const Named& n) { return p < n.start; });
+  for (int seen = 0; it != mentions_.begin() && seen < 4; ++seen) {
+    --it;
+    if (it->end > pos) return true;
+  }
+  return false;
+}
+
+void People::ResolvePronounsBefore(size_t at) {
+  FindPersonPronouns();
+  while (pronouns_resolved_ < person_pronouns_.size() &&
+         std::get<0>(person_pronouns_[pronouns_resolved_]) < at) {
+    const auto [start, end, want] = person_pronouns_[pronouns_resolved_++];
+    PronounAt(start, want, start);
+  }
+}
+
+std::optional<std::string> People::PronounAt(size_t at, Want want, size_t from) {
+  if (auto kept = pronoun_answers_.find(at); kept != pronoun_answers_.end()) return kept->second;
+  ResolvePronounsBefore(at);
+  std::optional<std::string> name = Antecedent(std::min(from, at), want);
+  pronoun_answers_.emplace(at, name);
+  size_t end = at;
+  while (end < text_.size() && IsAsciiLetter(text_[end])) ++end;
+  // A subject pronoun ("he", with a `speaker`) is a mention later pronouns may go back to;
+  // "His running mate, Carl Mendez, ..." makes no subject of "His".
+  const rules::LexiconEntry* e =
+      lex_.pronoun_word ? lex_.pronoun_word->Find(text_.substr(at, end - at)) : nullptr;
+  if (name && e != nullptr && !e->attr("speaker").empty()) Note(at, end, *name, want == 'o');
+  return name;
+}
+
+std::vector<std::pair<Span, std::string>> People::PersonPronouns() {
+  ResolvePronounsBefore(text_.size() + 1);
+  std::vector<std::pair<Span, std::string>> out;
+  for (const auto& [start, end, want] : person_pronouns_) {
+    const std::optional<std::string>& name = pronoun_answers_.at(start);
+    if (!name) continue;
+    out.push_back({Span{static_cast<int64_t>(start), static_cast<int64_t>(end)}, *name});
+  }
+  return out;
+}
+
+void AddPronounMentions(const std::vector<std::pair<Span, std::string>>& pronouns,
+                        std::vector<Official>* officials) {
+  if (officials->empty() || pronouns.empty()) return;
+  std::unordered_map<std::string_view, size_t> by_name;
+  for (size_t i = 0; i < officials->size(); ++i) by_name.emplace((*officials)[i].name, i);
+  std::vector<bool> changed(officials->size(), false);
+  for (const auto& [span, name] : pronouns) {
+    auto it = by_name.find(name);
+    if (it == by_name.end()) continue;
+    (*officials)[it->second].mentions.push_back(span);
+    changed[it->second] = true;
+  }
+  for (size_t i = 0; i < officials->size(); ++i) {
+    if (!changed[i]) continue;
+    std::vector<Span>& mentions = (*officials)[i].mentions;
+    std::sort(mentions.begin(), mentions.end(), [](const Span& a, const Span& b) {
+      return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    mentions.erase(std::unique(mentions.begin(), mentions.end()), mentions.end());
+  }
+}
+
 std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) {
   CollectNames();
   if (want == 'o') {
@@ -121,9 +234,11 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     // the sentence is its subject, and stands for someone earlier.
     if (depth < 3) {
       if (std::optional<size_t> p = PronounBetween(sentence, chosen->start, want)) {
-        if (std::optional<std::string> earlier = Antecedent(*p, want, depth + 1)) {
-          return earlier;
-        }
+        // Pronouns before `pos` were resolved first (ResolvePronounsBefore): read that answer.
+        auto kept = pronoun_answers_.find(*p);
+        std::optional<std::string> earlier =
+            kept != pronoun_answers_.end() ? kept->second : Antecedent(*p, want, depth + 1);
+        if (earlier) return earlier;
       }
     }
     return chosen->name;
@@ -210,7 +325,7 @@ std::optional<Named> People::SubjectBefore(size_t open) {
           !FormAt(text_, sentence, form) || text_[sentence + form.size()] != ' ') {
         continue;
       }
-      std::optional<std::string> name = Antecedent(sentence, want);
+      std::optional<std::string> name = PronounAt(sentence, want, sentence);
       if (!name) return std::nullopt;
       return Named{sentence, sentence + form.size(), *name, false};
     }
@@ -273,4 +388,4 @@ void People::CollectGenderHints() {
   }
 }
 
-}  // namespace newsfacts::quotes
+}  // namespace newsfacts::coref

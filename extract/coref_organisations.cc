@@ -1,12 +1,12 @@
-// Who is who: which names are organisations (see quotes_people.h).
+// Coreference: which names are organisations (see coref.h).
 
 #include <re2/re2.h>
 
 #include <algorithm>
 
-#include "extract/quotes_people.h"
+#include "extract/coref.h"
 
-namespace newsfacts::quotes {
+namespace newsfacts::coref {
 namespace {
 
 // The phrase's first word when it is a `definite_article` form followed by more words,
@@ -195,4 +195,4 @@ std::string People::OrgName(size_t start, size_t end) const {
   return s;
 }
 
-}  // namespace newsfacts::quotes
+}  // namespace newsfacts::coref
