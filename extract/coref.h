@@ -146,8 +146,14 @@ class People {
   std::optional<size_t> ByTitle(std::string_view head, size_t before) const;
 
   // The fullest name written before `before` that ends with the words of `name`
-  // ("Angela Brooks" for "Brooks"), else `name`.
+  // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
+  // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.
   std::string Fullest(const std::string& name, size_t before);
+
+  // The one person, an official or a name without a title written before `before`,
+  // whose name of two words or more starts with `word` ("Dale Ford" for "Dale"); none
+  // when no one or several people's names do, and for names written family name first.
+  std::optional<std::string> ByFirstName(std::string_view word, size_t before) const;
 
   // The person a definite description stands for ("the Republican nominee said"): the
   // one mentioned last before `before` who was described with every word of it, in

@@ -228,7 +228,32 @@ std::optional<size_t> People::ByTitle(std::string_view head, size_t before) cons
 
 std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
-  return FullestOf(name, before);
+  std::string fullest = FullestOf(name, before);
+  if (fullest != name || name.find(' ') != std::string::npos) return fullest;
+  return ByFirstName(name, before).value_or(name);
+}
+
+std::optional<std::string> People::ByFirstName(std::string_view word, size_t before) const {
+  std::optional<std::string> found;
+  // False when `name` is a second person's.
+  auto consider = [&](const std::string& name) {
+    const std::vector<people::Word> words = people::SplitWords(name);
+    if (words.size() < 2 || words[0].text != word || people::FamilyNameFirst(words, nullptr)) {
+      return true;
+    }
+    if (found && *found != name) return false;
+    found = name;
+    return true;
+  };
+  for (const auto& [span, who] : official_mentions_) {
+    if (static_cast<size_t>(span.start) < before && !consider(officials_[who].name)) {
+      return std::nullopt;
+    }
+  }
+  for (const Named& n : names_) {
+    if (n.start < before && !consider(n.name)) return std::nullopt;
+  }
+  return found;
 }
 
 std::optional<std::string> People::ByDescriptor(const std::vector<people::Word>& role,

@@ -115,5 +115,19 @@ TEST_CASE("coreference: the officials extractor alone runs the pass over its own
   CHECK_FALSE(Mentions(got[0], WordIn(text, "she spoke", "she")));
 }
 
+TEST_CASE("coreference: a first name used alone is the one person of that first name") {
+  const std::string one =
+      "The novelist's brother, Dale Ford, runs a bakery. “He wrote every night,” Dale said.";
+  const Both got = OfficialsAndQuotes(one);
+  REQUIRE(got.quotes.size() == 1);
+  CHECK(got.quotes[0].speaker == "Dale Ford");
+  // Two people named Dale: the first name alone stays as written.
+  const std::string two =
+      "Dale Ford met Dale Rivers at the bakery. “He wrote every night,” Dale said.";
+  const Both both = OfficialsAndQuotes(two);
+  REQUIRE(both.quotes.size() == 1);
+  CHECK(both.quotes[0].speaker == "Dale");
+}
+
 }  // namespace
 }  // namespace newsfacts

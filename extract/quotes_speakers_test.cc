@@ -241,11 +241,16 @@ TEST_CASE("quotes: a family name written first is the one a later mention uses")
       "Choi added.");
   CHECK(SpeakerOf(q, "empty promises") == "Kim Ji-hoon");
   CHECK(SpeakerOf(q, "We stay") == "Choi Dong-wook");
-  // A given name before a double-barrelled surname is not a family name: "Anna" alone
-  // stays as written.
+  // A given name before a double-barrelled surname is not a family name, but the first
+  // name alone of the one person so named: "Anna" is Anna Lee-Smith; with a second Anna
+  // it stays as written.
   const std::vector<Quote> r =
       Quotes("Anna Lee-Smith, a teacher, spoke first.\n\n“We need more books,” Anna said.");
-  CHECK(SpeakerOf(r, "more books") == "Anna");
+  CHECK(SpeakerOf(r, "more books") == "Anna Lee-Smith");
+  const std::vector<Quote> two = Quotes(
+      "Anna Lee-Smith, a teacher, spoke first. Anna Ruiz followed.\n\n“We need more books,” "
+      "Anna said.");
+  CHECK(SpeakerOf(two, "more books") == "Anna");
 }
 
 }  // namespace
