@@ -97,9 +97,15 @@ void People::FindPersonPronouns() {
   if (lexicon == nullptr) return;
   CollectNames();
   size_t longest = 0;
+  bool first_letter[256] = {};  // the first letters of the forms, in either case
   for (const rules::LexiconEntry& e : lexicon->entries()) {
     if (e.attr("gender").empty()) continue;
-    for (const std::string& form : e.forms) longest = std::max(longest, form.size());
+    for (const std::string& form : e.forms) {
+      longest = std::max(longest, form.size());
+      if (form.empty() || !IsAsciiLetter(form[0])) continue;
+      first_letter[static_cast<unsigned char>(std::tolower(form[0]))] = true;
+      first_letter[static_cast<unsigned char>(std::toupper(form[0]))] = true;
+    }
   }
   for (size_t k = 0; k < text_.size();) {
     if (!IsAsciiLetter(text_[k])) {
@@ -108,8 +114,9 @@ void People::FindPersonPronouns() {
     }
     size_t j = k;
     while (j < text_.size() && IsAsciiLetter(text_[j])) ++j;
-    if (j - k <= longest && people::IsWholeWord(text_, k, j) && !people::InRanges(quoted_, k) &&
-        !InMention(k) && !CapitalisedMidSentence(k)) {
+    if (j - k <= longest && first_letter[static_cast<unsigned char>(text_[k])] &&
+        people::IsWholeWord(text_, k, j) && !people::InRanges(quoted_, k) && !InMention(k) &&
+        !CapitalisedMidSentence(k)) {
       const rules::LexiconEntry* e = lexicon->Find(text_.substr(k, j - k));
       const std::string& gender = e ? e->attr("gender") : rules::LexiconEntry::kEmpty;
       if (!gender.empty()) person_pronouns_.emplace_back(k, j, gender[0]);
