@@ -9,7 +9,7 @@ Usage (from the checkout; bench/aeb_people/run.sh does all three steps):
 Only articles with a `done` line count (of the latest pass). Quotes are compared as stretches
 between quotation marks: a predicted quote with several `parts` counts as its parts, as the
 annotations write one line per part. They are matched as in bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
-first); speaker accuracy folds case, accents, punctuation, a leading "the" and honorifics; a
+first); speaker accuracy folds case, accents, punctuation, a leading article and honorifics; a
 gold speaker of kind "none" expects no speaker. Officials match by folded name; a title is
 right when it equals the gold title or the title as written at the mention, office
 abbreviations spelled out ("Gov." is "Governor", TITLE_WORDS); affiliation is
@@ -92,6 +92,18 @@ TITLE_WORDS = {
 }
 
 
+def speaker_fold(s):
+    """fold() without a leading "a"/"an" either: the guideline writes a descriptor without
+    its article ("a White House spokesperson" is "White House spokesperson")."""
+    s = fold(s)
+    if s is None:
+        return None
+    words = s.split()
+    while words and words[0] in ("a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def title_fold(s):
     """fold() with office abbreviations spelled out and "officer" after "chief executive"
     dropped."""
@@ -133,7 +145,7 @@ def score(articles, preds, show_misses):
         for i, j in matched:
             g, p = gold_q[i], pq[j]
             want = None if g["speaker_kind"] == "none" else g["speaker"]
-            if fold(want) == fold(p.get("speaker")):
+            if speaker_fold(want) == speaker_fold(p.get("speaker")):
                 c["speaker_ok"] += 1
             else:
                 kind = "no speaker" if p.get("speaker") is None else "wrong speaker"
