@@ -78,6 +78,7 @@ struct Lexicons {
   const rules::Lexicon* glued_prefix;
   const rules::Lexicon* aside_end;
   const rules::Lexicon* group_ending;
+  const rules::Lexicon* small_word;
 
  private:
   std::vector<std::string> he_;
@@ -146,9 +147,17 @@ class People {
   std::optional<size_t> ByTitle(std::string_view head, size_t before) const;
 
   // The fullest name written before `before` that ends with the words of `name`
-  // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
+  // ("Angela Brooks" for "Brooks"), else, for a one-word name, what an acronym stands for
+  // (SpelledOut: "World Health Organization" for "WHO") or the one person whose name
   // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.
   std::string Fullest(const std::string& name, size_t before);
+
+  // The words an acronym of two to six capital letters stands for, where it was first
+  // written in parentheses after them before `before`: "World Health Organization (WHO)"
+  // for "WHO". The words are capitalised, their initials spell it, and `small_word`
+  // forms between them are skipped ("Office of the Inspector General (OIG)"). None when
+  // the acronym was never so written.
+  std::optional<std::string> SpelledOut(std::string_view acronym, size_t before) const;
 
   // The one person, an official or a name without a title written before `before`,
   // whose name of two words or more starts with `word` ("Dale Ford" for "Dale"); none

@@ -46,7 +46,8 @@ Lexicons::Lexicons(const rules::RuleSet& rules)
       name_org_link(rules.lexicon("name_org_link")),
       glued_prefix(rules.lexicon("glued_prefix")),
       aside_end(rules.lexicon("aside_end")),
-      group_ending(rules.lexicon("group_ending")) {
+      group_ending(rules.lexicon("group_ending")),
+      small_word(rules.lexicon("small_word")) {
   if (pronoun_word == nullptr) return;
   for (const rules::LexiconEntry& e : pronoun_word->entries()) {
     const std::string& speaker = e.attr("speaker");
@@ -230,7 +231,44 @@ std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
   std::string fullest = FullestOf(name, before);
   if (fullest != name || name.find(' ') != std::string::npos) return fullest;
+  if (std::optional<std::string> spelled = SpelledOut(name, before)) return *spelled;
   return ByFirstName(name, before).value_or(name);
+}
+
+namespace {
+
+// True for a word of two to six capital ASCII letters ("WHO", "DEA").
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 6) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+std::optional<std::string> People::SpelledOut(std::string_view acronym, size_t before) const {
+  if (!IsAcronym(acronym)) return std::nullopt;
+  const std::string written = "(" + std::string(acronym) + ")";
+  constexpr size_t kMaxPhrase = 120;  // bytes read back from the parenthesis
+  for (size_t at = text_.find(written); at != std::string_view::npos && at < before;
+       at = text_.find(written, at + 1)) {
+    const size_t from = at > kMaxPhrase ? at - kMaxPhrase : 0;
+    const std::vector<people::Word> words = people::SplitWords(text_.substr(from, at - from));
+    // The initials, last to first; `small_word` forms inside the phrase are skipped
+    // ("Drug Enforcement Administration", "Office of the Inspector General").
+    size_t left = acronym.size();
+    size_t start = 0;
+    for (size_t k = words.size(); k > 0 && left > 0; --k) {
+      const std::string_view w = words[k - 1].text;
+      if (w[0] == acronym[left - 1]) {
+        --left;
+        start = words[k - 1].start;
+      } else if (left == acronym.size() || !people::HasForm(lex_.small_word, w)) {
+        break;
+      }
+    }
+    if (left == 0) return people::FoldSpaces(text_.substr(from + start, at - from - start));
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> People::ByFirstName(std::string_view word, size_t before) const {

@@ -129,5 +129,18 @@ TEST_CASE("coreference: a first name used alone is the one person of that first 
   CHECK(both.quotes[0].speaker == "Dale");
 }
 
+TEST_CASE("coreference: an acronym is the organisation spelled out before it") {
+  const std::string text =
+      "The Drug Enforcement Administration (DEA) released its yearly report.\n\n"
+      "“Seizures rose again,” the DEA said. “Seizures rose again in May,” DEA said.";
+  const Both got = OfficialsAndQuotes(text);
+  REQUIRE(got.quotes.size() == 2);
+  CHECK(got.quotes[1].speaker == "Drug Enforcement Administration");
+  // Never spelled out: as written.
+  const Both bare = OfficialsAndQuotes("“Seizures rose again,” DEA said.");
+  REQUIRE(bare.quotes.size() == 1);
+  CHECK(bare.quotes[0].speaker == "DEA");
+}
+
 }  // namespace
 }  // namespace newsfacts
