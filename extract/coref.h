@@ -7,7 +7,7 @@
 //
 // A pronoun has one antecedent. Every pronoun is resolved once, through PronounAt, and
 // the answer is kept: the speaker of "“...,” she said" (extract/quotes_speakers.h) and
-// the officials' pronoun mentions (PersonPronouns, AddPronounMentions) read the same
+// the officials' pronoun mentions (Resolved, AddMentions) read the same
 // answer for the same word. Pronouns are resolved in text order: asking about one first
 // resolves every person pronoun before it, and each resolved pronoun is itself a
 // mention of its person for the pronouns after it.
@@ -184,6 +184,10 @@ class People {
   // pronouns with no antecedent are left out.
   std::vector<std::pair<Span, std::string>> PersonPronouns();
 
+  // What the pass resolved to a person: PersonPronouns, and the speakers resolved while
+  // quotations were credited (Note: "the nominee", "Dale"), in text order.
+  std::vector<std::pair<Span, std::string>> Resolved();
+
   // The subject of the sentence that ends just before `open` in the same paragraph: a
   // person (not an organisation) mentioned within the sentence's first words, or a
   // sentence-initial "He"/"She" (a capitalised `pronoun_word` form) resolved. None when
@@ -268,10 +272,10 @@ class People {
   std::map<std::string, std::set<std::string>> descriptors_;  // name -> lower-case words
 };
 
-// Adds each pronoun of `pronouns` (PersonPronouns) to the mentions of the official it
-// stands for (the one whose name it is), keeping every official's mentions in text order
-// without duplicates.
-void AddPronounMentions(const std::vector<std::pair<Span, std::string>>& pronouns,
-                        std::vector<Official>* officials);
+// Adds each resolved mention (Resolved) to the mentions of the official it stands for
+// (the one whose name it is), unless it overlaps a mention of any official already there;
+// keeps every official's mentions in text order without duplicates.
+void AddMentions(const std::vector<std::pair<Span, std::string>>& resolved,
+                 std::vector<Official>* officials);
 
 }  // namespace newsfacts::coref

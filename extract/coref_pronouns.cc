@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 #include "common/utf8.h"
@@ -181,15 +182,48 @@ std::vector<std::pair<Span, std::string>> People::PersonPronouns() {
   return out;
 }
 
-void AddPronounMentions(const std::vector<std::pair<Span, std::string>>& pronouns,
-                        std::vector<Official>* officials) {
-  if (officials->empty() || pronouns.empty()) return;
+std::vector<std::pair<Span, std::string>> People::Resolved() {
+  std::vector<std::pair<Span, std::string>> out = PersonPronouns();
+  std::set<size_t> taken;
+  for (const auto& [span, name] : out) taken.insert(static_cast<size_t>(span.start));
+  for (const Named& n : speakers_) {
+    if (n.org || !taken.insert(n.start).second) continue;
+    out.push_back({Span{static_cast<int64_t>(n.start), static_cast<int64_t>(n.end)}, n.name});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+  return out;
+}
+
+namespace {
+
+// True when `span` overlaps one of `spans` (sorted by start; nested no deeper than a few).
+bool OverlapsAny(const std::vector<Span>& spans, const Span& span) {
+  auto it = std::lower_bound(spans.begin(), spans.end(), span.end,
+                             [](const Span& s, int64_t end) { return s.start < end; });
+  for (int seen = 0; it != spans.begin() && seen < 4; ++seen) {
+    if ((--it)->end > span.start) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AddMentions(const std::vector<std::pair<Span, std::string>>& resolved,
+                 std::vector<Official>* officials) {
+  if (officials->empty() || resolved.empty()) return;
   std::unordered_map<std::string_view, size_t> by_name;
-  for (size_t i = 0; i < officials->size(); ++i) by_name.emplace((*officials)[i].name, i);
+  std::vector<Span> written;  // every official's mentions so far
+  for (size_t i = 0; i < officials->size(); ++i) {
+    by_name.emplace((*officials)[i].name, i);
+    for (const Span& s : (*officials)[i].mentions) written.push_back(s);
+  }
+  std::sort(written.begin(), written.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
   std::vector<bool> changed(officials->size(), false);
-  for (const auto& [span, name] : pronouns) {
+  for (const auto& [span, name] : resolved) {
     auto it = by_name.find(name);
-    if (it == by_name.end()) continue;
+    if (it == by_name.end() || OverlapsAny(written, span)) continue;
     (*officials)[it->second].mentions.push_back(span);
     changed[it->second] = true;
   }

@@ -58,6 +58,22 @@ TEST_CASE("coreference: a pronoun's antecedent is the same for mentions and spea
   CHECK_FALSE(Mentions(Named(got, "Paul Reyes"), she));
 }
 
+TEST_CASE("coreference: a speaker resolved to an official is that official's mention") {
+  // Two senators: the officials extractor alone cannot tell whom "the senator" is; the
+  // quotation's speaker, the senator mentioned last, is, and the mention follows it.
+  const std::string text =
+      "Senator Elaine Marsh questioned Senator Tom Carver about the budget on Monday.\n\n"
+      "“Then show us where the waste is,” the senator said.";
+  const Both got = OfficialsAndQuotes(text);
+  REQUIRE(got.quotes.size() == 1);
+  REQUIRE(got.quotes[0].speaker.has_value());
+  const std::string speaker = *got.quotes[0].speaker;
+  const Span the_senator = At(text, "the senator");
+  CHECK(Mentions(Named(got, speaker), the_senator));
+  const std::string other = speaker == "Tom Carver" ? "Elaine Marsh" : "Tom Carver";
+  CHECK_FALSE(Mentions(Named(got, other), the_senator));
+}
+
 TEST_CASE("coreference: a pronoun that stands for a person without a title is nobody's mention") {
   // "She" is the nurse, the last woman named; the governor is an official, the nurse not.
   const std::string text =

@@ -567,12 +567,12 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   // The coreference pass over this set's lexicons, with no quotations credited.
   const quotes::Roles roles(rules);
   const std::vector<std::pair<size_t, size_t>> quoted = people::QuotedRanges(text);
-  std::vector<std::pair<Span, std::string>> pronouns;
+  std::vector<std::pair<Span, std::string>> resolved;
   {
     coref::People who(text, rules, roles, found, quoted);
-    pronouns = who.PersonPronouns();
+    resolved = who.Resolved();
   }
-  coref::AddPronounMentions(pronouns, &found);
+  coref::AddMentions(resolved, &found);
   for (Official& o : found) out->push_back(std::move(o));
 }
 

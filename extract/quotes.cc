@@ -101,17 +101,18 @@ void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Ro
   }
 }
 
-// The quotations of `text` found and credited into *out; when `pronouns` is given, every
-// person pronoun outside them resolved by the same coreference pass (People::PersonPronouns).
+// The quotations of `text` found and credited into *out; when `resolved` is given, every
+// person pronoun outside them and every speaker, as the same coreference pass resolved them
+// (People::Resolved).
 void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
                       const std::vector<Official>& officials, std::vector<Quote>* out,
-                      std::vector<std::pair<Span, std::string>>* pronouns) {
+                      std::vector<std::pair<Span, std::string>>* resolved) {
   std::vector<RawQuote> raw = quotes::FindQuotations(text, rules);
-  if (raw.empty() && pronouns == nullptr) return;
+  if (raw.empty() && resolved == nullptr) return;
   const quotes::Roles roles(rules);
   std::vector<RawQuote> joined;
   if (!raw.empty()) joined = quotes::JoinSplitQuotations(text, rules, roles, std::move(raw));
-  if (joined.empty() && pronouns == nullptr) return;
+  if (joined.empty() && resolved == nullptr) return;
   const std::vector<std::pair<size_t, size_t>> quoted = QuotedParts(joined);
   coref::People who(text, rules, roles, officials, quoted);
 
@@ -139,7 +140,7 @@ void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
     return a.rule < b.rule;
   });
   for (Quote& q : found) out->push_back(std::move(q));
-  if (pronouns != nullptr) *pronouns = who.PersonPronouns();
+  if (resolved != nullptr) *resolved = who.Resolved();
 }
 
 }  // namespace
@@ -153,9 +154,9 @@ void ExtractOfficialsAndQuotes(const std::string& text, const rules::RuleSet& of
                                const rules::RuleSet& quotes_rules, std::vector<Official>* officials,
                                std::vector<Quote>* quotes) {
   std::vector<Official> found = officials::FindOfficials(text, officials_rules);
-  std::vector<std::pair<Span, std::string>> pronouns;
-  CreditQuotations(text, quotes_rules, found, quotes, found.empty() ? nullptr : &pronouns);
-  coref::AddPronounMentions(pronouns, &found);
+  std::vector<std::pair<Span, std::string>> resolved;
+  CreditQuotations(text, quotes_rules, found, quotes, found.empty() ? nullptr : &resolved);
+  coref::AddMentions(resolved, &found);
   for (Official& o : found) officials->push_back(std::move(o));
 }
 
