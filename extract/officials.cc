@@ -579,8 +579,8 @@ bool OwnedElsewhere(std::string_view text, size_t end, std::string_view title,
 }
 
 // Step 4: "The Secretary of State", "the spokesman", "the chief": a title that exactly
-// one person holds (a former one, when it says "former"), or the head noun of exactly
-// one person's title.
+// one person holds (a former one, when it says "former"; one of that party, when a party
+// is written: "the Republican nominee"), or the head noun of exactly one person's title.
 void AddTitlesAlone(std::string_view text, const RuleSet& rules,
                     const std::vector<const Match*>& alone, Found* found) {
   const Lexicon* title_link = rules.lexicon("title_link");
@@ -593,12 +593,14 @@ void AddTitlesAlone(std::string_view text, const RuleSet& rules,
     const std::string title = people::AsciiLower(CanonicalTitle(rules, title_cap->text));
     const std::string head = TitleHead(title_cap->text, title_link);
     const bool former = m->Get("former") != nullptr;
+    const Capture* party = m->Get("party");  // "the Republican nominee": that party's
     size_t count = 0, index = 0;
     for (size_t p = 0; p < found->persons.size(); ++p) {
       const Person& person = found->persons[p];
       const std::string held = people::AsciiLower(person.title);
       const bool same = held == title || (!head.empty() && TitleHead(held, title_link) == head);
-      if (same && (!former || person.former)) {
+      const bool party_ok = party == nullptr || person.affiliation == std::string(party->text);
+      if (same && party_ok && (!former || person.former)) {
         ++count;
         index = p;
       }
