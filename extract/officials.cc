@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -473,6 +474,77 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
   }
 }
 
+// The capitalised words written right before text[end) that may open a name: none that
+// is a stop word, an office, an honorific, a party or a place ("Dr. Luz Contreras" before "Arroyo",
+// not "Vice President" before "Biden"); particles may stand between them.
+std::vector<std::string> GivenNamesBefore(std::string_view text, size_t end, const RuleSet& rules) {
+  const Lexicon* stop = rules.lexicon("not_name");
+  const Lexicon* particle = rules.lexicon("particle");
+  std::vector<std::string> words;  // right to left
+  size_t at = end;
+  while (words.size() < 4 && at > 1 && text[at - 1] == ' ') {
+    size_t start = at - 1;
+    while (start > 0 &&
+           std::string_view(" \t\n,;:()\"").find(text[start - 1]) == std::string_view::npos) {
+      --start;
+    }
+    const std::string_view word = text.substr(start, at - 1 - start);
+    if (word.empty()) break;
+    if (people::HasForm(particle, word)) {
+      words.emplace_back(word);
+      at = start;
+      continue;
+    }
+    const bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || std::isalpha(u) || c == '-' || c == '\'';
+    });
+    const bool quoted = word.find("\u201C") != std::string_view::npos ||
+                        word.find("\u201D") != std::string_view::npos;
+    if (!plain || quoted || !people::StartsUpper(word) || people::HasForm(stop, word) ||
+        people::HasForm(rules.lexicon("title"), word) ||
+        people::HasForm(rules.lexicon("honorific"), word) ||
+        people::HasForm(rules.lexicon("rank_title"), word) ||
+        people::HasForm(rules.lexicon("party"), word) ||
+        people::HasForm(rules.lexicon("affiliation"), word)) {
+      break;
+    }
+    words.emplace_back(word);
+    at = start;
+  }
+  while (!words.empty() && people::HasForm(particle, words.back())) words.pop_back();
+  std::reverse(words.begin(), words.end());
+  return words;
+}
+
+// A person named by a surname alone after its title ("Arroyo, a family physician") takes
+// the fullest name the article writes for that surname ("Dr. Luz Contreras Arroyo"),
+// when all the fuller names written are one name or parts of it (not "Joe Biden" and
+// "Hunter Biden").
+void CompleteNames(std::string_view text, const RuleSet& rules, Found* found) {
+  for (Person& p : found->persons) {
+    if (p.words.size() != 1) continue;
+    const std::string& surname = p.words[0];
+    std::vector<std::string> fullest;
+    bool conflict = false;
+    for (size_t pos = text.find(surname); pos != std::string_view::npos && !conflict;
+         pos = text.find(surname, pos + 1)) {
+      if (!people::IsWholeWord(text, pos, pos + surname.size())) continue;
+      std::vector<std::string> given = GivenNamesBefore(text, pos, rules);
+      if (given.empty()) continue;
+      // One list must end the other: "Contreras" and "Luz Contreras" agree.
+      const std::vector<std::string>& longer = given.size() > fullest.size() ? given : fullest;
+      const std::vector<std::string>& shorter = given.size() > fullest.size() ? fullest : given;
+      if (!shorter.empty() && !IsSuffix(shorter, longer)) conflict = true;
+      if (given.size() > fullest.size()) fullest = given;
+    }
+    if (conflict || fullest.empty()) continue;
+    fullest.push_back(surname);
+    p.words = fullest;
+    p.name = Join(fullest, 0);
+  }
+}
+
 // Step 2: "Mr Blinken", "Dr. Ruiz": an honorific and a name that ends a known person's
 // name (the latest mentioned, when several do); the honorific's `gender` is the
 // person's when none was told before.
@@ -690,6 +762,7 @@ void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
   Found found;
   AddTitled(text, rules, TitledMatches(text, runner, rules), &found);
   if (found.persons.empty()) return;
+  CompleteNames(text, rules, &found);
 
   std::vector<Match> late;
   for (const Rule& rule : rules.rules()) {
