@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -71,6 +72,8 @@ std::string CanonicalTitle(const RuleSet& rules, std::string_view written) {
 }
 
 // A name capture with stop words and dangling particles or initials cut off the end.
+// `words` leaves out a closing `name_suffix` ("Jr.", "II"), which the span keeps: later
+// mentions say "Kennedy", never "Jr.".
 struct CleanName {
   size_t start = 0;
   size_t end = 0;
@@ -84,6 +87,10 @@ std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap,
   std::vector<people::Word> words = people::SplitWords(cap.text);
   const Lexicon* stop = rules.lexicon("not_name");
   const Lexicon* particle = rules.lexicon("particle");
+  const Lexicon* suffix = rules.lexicon("name_suffix");
+  const bool suffixed = words.size() > 1 && people::HasForm(suffix, words.back().text);
+  const size_t suffix_end = suffixed ? words.back().end : 0;
+  if (suffixed) words.pop_back();
   if (strip_leading) {
     size_t lead = 0;
     while (lead < words.size() && people::HasForm(stop, words[lead].text)) ++lead;
@@ -91,8 +98,13 @@ std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap,
   }
   if (words.empty() || people::HasForm(stop, words[0].text)) return std::nullopt;
   size_t n = 0;
-  // A stop word ends the name ("President Obama Monday").
-  while (n < words.size() && !people::HasForm(stop, words[n].text)) ++n;
+  // A stop word ends the name ("President Obama Monday"), except the given name after a
+  // family name written first ("Liu He").
+  const bool family_first =
+      words.size() >= 2 && people::HasForm(rules.lexicon("family_first"), words[0].text);
+  while (n < words.size() && (!people::HasForm(stop, words[n].text) || (n == 1 && family_first))) {
+    ++n;
+  }
   auto dangling = [&](std::string_view w) {
     return people::HasForm(particle, w) || (w.size() <= 3 && w.back() == '.');
   };
@@ -100,7 +112,7 @@ std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap,
   if (n == 0) return std::nullopt;
   CleanName out;
   out.start = cap.start + words[0].start;
-  out.end = cap.start + words[n - 1].end;
+  out.end = cap.start + (suffixed && n == words.size() ? suffix_end : words[n - 1].end);
   for (size_t i = 0; i < n; ++i) out.words.emplace_back(words[i].text);
   return out;
 }
@@ -240,10 +252,139 @@ class RuleRunner {
   std::vector<std::pair<size_t, size_t>> lines_;
 };
 
+// What one titled-name match says of its person.
+struct Titled {
+  CleanName name;
+  Span span;  // from the title to the end of the name, or from the name to the title's end
+  std::string title;
+  bool former = false;
+  std::optional<std::string> affiliation;
+};
+
+// A body written right before a title that has no affiliation of its own: "Commerzbank
+// analyst", "Walt Disney Co. executive", "NASA's Administrator". Capitalised words
+// (joined by `org_link` words: "Bank of America") back from `pos` on the same line, up to
+// a lower-case word, punctuation or a sentence end; `not_org` words (sentence openers
+// such as "But", "Like") are no body and end it. Empty when there is none.
+std::string_view BodyBefore(std::string_view text, size_t pos, const RuleSet& rules) {
+  constexpr size_t kMaxWords = 6;
+  const Lexicon* not_org = rules.lexicon("not_org");
+  const Lexicon* link = rules.lexicon("org_link");
+  size_t start = pos, end = pos;  // the body found so far
+  size_t at = pos;
+  for (size_t words = 0; words < kMaxWords; ++words) {
+    if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '\t')) break;
+    size_t word_end = at - 1;
+    while (word_end > 0 && (text[word_end - 1] == ' ' || text[word_end - 1] == '\t')) --word_end;
+    size_t word_start = word_end;
+    while (word_start > 0 &&
+           std::string_view(" \t\n,;:()\"").find(text[word_start - 1]) == std::string_view::npos) {
+      --word_start;
+    }
+    std::string_view word = text.substr(word_start, word_end - word_start);
+    if (word.empty()) break;
+    if (end == pos) {  // the word next to the title may be possessive: "NASA's"
+      for (std::string_view s : {"'s", "\u2019s", "'", "\u2019"}) {
+        if (word.size() > s.size() && word.substr(word.size() - s.size()) == s) {
+          word.remove_suffix(s.size());
+          break;
+        }
+      }
+      word_end = word_start + word.size();
+    }
+    if (people::HasForm(link, word) && end != pos) {
+      at = word_start;
+      continue;
+    }
+    if (!people::StartsUpper(word) || people::HasForm(not_org, word)) break;
+    // A word that ends a sentence ("Smith.") ends the body; an abbreviation ("Co.",
+    // "U.S.") does not.
+    if (word.back() == '.' && word.size() > 4 && word.find('.') == word.size() - 1) break;
+    start = word_start;
+    if (end == pos) end = word_end;
+    at = word_start;
+  }
+  return text.substr(start, end - start);
+}
+
+// The office as the match writes it: a second office written just before the name wins
+// ("his running mate, Gov. Mike Pence" is a Governor); otherwise the words before the
+// title that say what it is ("planetary scientist", "senior military analyst"; not
+// `title_adjective` words such as "new" or possessives), the title, and the field or
+// body it is "of", "for" or "to" ("professor of physics", "ambassador to Britain").
+std::string TitleOf(const RuleSet& rules, const Match& m) {
+  if (const Capture* inner = m.Get("inner")) return CanonicalTitle(rules, inner->text);
+  const Capture* title = m.Get("title");
+  std::string written;
+  if (const Capture* mods = m.Get("mods")) {
+    const Lexicon* adjective = rules.lexicon("title_adjective");
+    for (const people::Word& w : people::SplitWords(mods->text)) {
+      if (people::HasForm(adjective, w.text) || w.text.find('\'') != std::string_view::npos ||
+          w.text.find("\u2019") != std::string_view::npos) {
+        continue;
+      }
+      written.append(w.text).push_back(' ');
+    }
+  }
+  const Capture* field = m.Get("field");
+  if (field == nullptr) field = m.Get("field_to");
+  if (written.empty() && field == nullptr) return CanonicalTitle(rules, title->text);
+  written.append(title->text);
+  if (field != nullptr) written.append(field->text);
+  return people::FoldSpaces(written);
+}
+
+// True for a name that is no person: a place or body of the `affiliation` lexicon ("In
+// Kentucky, the Democratic candidate, ..."), or, after its title, one that starts with
+// an office word ("General Manager of ...": the office goes on).
+bool NotAPerson(const RuleSet& rules, const CleanName& name, bool name_first) {
+  std::string joined;
+  for (const std::string& w : name.words) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += w;
+  }
+  const Lexicon* affiliation = rules.lexicon("affiliation");
+  if (affiliation != nullptr && affiliation->Find(joined) != nullptr) return true;
+  return !name_first && people::HasForm(rules.lexicon("title"), name.words.front());
+}
+
+std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, const Match& m) {
+  const Capture* name_cap = m.Get("name");
+  const Capture* title_cap = m.Get("title");
+  if (name_cap == nullptr || title_cap == nullptr) return std::nullopt;
+  const bool name_first = m.rule->Emit("name_first") == "true";
+  std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
+  if (!name || NotAPerson(rules, *name, name_first)) return std::nullopt;
+  Titled t;
+  t.span = name_first
+               ? Span{static_cast<int64_t>(name->start), static_cast<int64_t>(title_cap->end)}
+               : Span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
+  t.name = std::move(*name);
+  t.title = TitleOf(rules, m);
+  t.former = m.Get("former") != nullptr || m.Get("former_after") != nullptr ||
+             m.Get("former_in") != nullptr;
+  std::string_view aff;
+  for (const char* group : {"affiliation", "at", "org", "org_bare", "org_at", "owner", "org_before",
+                            "party", "district"}) {
+    if (const Capture* c = m.Get(group)) {
+      aff = c->text;
+      break;
+    }
+  }
+  if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
+  if (!aff.empty()) {
+    const Lexicon* lex = rules.lexicon("affiliation");
+    const rules::LexiconEntry* e = lex ? lex->Find(aff) : nullptr;
+    t.affiliation = e ? e->attr("country", std::string(aff)) : std::string(aff);
+  }
+  return t;
+}
+
 // The titled-name matches in text order. A name written before its title ("Lorraine
 // Pike, the minority leader,") counts only where no title written before a name ("Sen.
 // Lorraine Pike") overlaps it.
-std::vector<Match> TitledMatches(const RuleRunner& runner, const RuleSet& rules) {
+std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner,
+                                 const RuleSet& rules) {
   std::vector<Match> title_first, name_first;
   {
     std::vector<Match> titled;
@@ -251,6 +392,9 @@ std::vector<Match> TitledMatches(const RuleRunner& runner, const RuleSet& rules)
       if (rule.Emit("kind") == "titled") runner.Run(rule, &titled);
     }
     for (Match& m : titled) {
+      // A match that makes no person ("General Manager" read as General + name) must
+      // not hide the one that does.
+      if (!ReadTitled(text, rules, m)) continue;
       (m.rule->Emit("name_first") == "true" ? name_first : title_first).push_back(std::move(m));
     }
   }
@@ -281,40 +425,6 @@ struct Found {
   }
 };
 
-// What one titled-name match says of its person.
-struct Titled {
-  CleanName name;
-  Span span;  // from the title to the end of the name, or from the name to the title's end
-  std::string title;
-  bool former = false;
-  std::optional<std::string> affiliation;
-};
-
-std::optional<Titled> ReadTitled(const RuleSet& rules, const Match& m) {
-  const Capture* name_cap = m.Get("name");
-  const Capture* title_cap = m.Get("title");
-  if (name_cap == nullptr || title_cap == nullptr) return std::nullopt;
-  const bool name_first = m.rule->Emit("name_first") == "true";
-  std::optional<CleanName> name = Clean(rules, *name_cap, name_first);
-  if (!name) return std::nullopt;
-  Titled t;
-  t.span = name_first
-               ? Span{static_cast<int64_t>(name->start), static_cast<int64_t>(title_cap->end)}
-               : Span{static_cast<int64_t>(title_cap->start), static_cast<int64_t>(name->end)};
-  t.name = std::move(*name);
-  t.title = CanonicalTitle(rules, title_cap->text);
-  t.former = m.Get("former") != nullptr || m.Get("former_after") != nullptr;
-  const Capture* aff = m.Get("affiliation");
-  if (aff == nullptr) aff = m.Get("org");
-  if (aff == nullptr) aff = m.Get("owner");
-  if (aff != nullptr) {
-    const Lexicon* lex = rules.lexicon("affiliation");
-    const rules::LexiconEntry* e = lex ? lex->Find(aff->text) : nullptr;
-    t.affiliation = e ? e->attr("country", std::string(aff->text)) : std::string(aff->text);
-  }
-  return t;
-}
-
 // Step 1: each titled name joins the person whose name it meets (one ends the other)
 // with a compatible title (the latest mentioned, when several do), keeping the fullest
 // name and the longest title, or makes a new person.
@@ -324,7 +434,7 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
   // Names that can be the same person end with the same word.
   std::map<std::string, std::vector<size_t>> by_last_word;
   for (const Match& m : titled) {
-    std::optional<Titled> t = ReadTitled(rules, m);
+    std::optional<Titled> t = ReadTitled(text, rules, m);
     if (!t) continue;
     const std::string written =
         people::FoldSpaces(text.substr(t->name.start, t->name.end - t->name.start));
@@ -365,6 +475,77 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
     }
     persons[index].last_fixed_start = static_cast<size_t>(t->span.start);
     found->Take(static_cast<size_t>(t->span.start), static_cast<size_t>(t->span.end), index);
+  }
+}
+
+// The capitalised words written right before text[end) that may open a name: none that
+// is a stop word, an office, an honorific, a party or a place ("Dr. Luz Contreras" before "Arroyo",
+// not "Vice President" before "Biden"); particles may stand between them.
+std::vector<std::string> GivenNamesBefore(std::string_view text, size_t end, const RuleSet& rules) {
+  const Lexicon* stop = rules.lexicon("not_name");
+  const Lexicon* particle = rules.lexicon("particle");
+  std::vector<std::string> words;  // right to left
+  size_t at = end;
+  while (words.size() < 4 && at > 1 && text[at - 1] == ' ') {
+    size_t start = at - 1;
+    while (start > 0 &&
+           std::string_view(" \t\n,;:()\"").find(text[start - 1]) == std::string_view::npos) {
+      --start;
+    }
+    const std::string_view word = text.substr(start, at - 1 - start);
+    if (word.empty()) break;
+    if (people::HasForm(particle, word)) {
+      words.emplace_back(word);
+      at = start;
+      continue;
+    }
+    const bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || std::isalpha(u) || c == '-' || c == '\'';
+    });
+    const bool quoted = word.find("\u201C") != std::string_view::npos ||
+                        word.find("\u201D") != std::string_view::npos;
+    if (!plain || quoted || !people::StartsUpper(word) || people::HasForm(stop, word) ||
+        people::HasForm(rules.lexicon("title"), word) ||
+        people::HasForm(rules.lexicon("honorific"), word) ||
+        people::HasForm(rules.lexicon("rank_title"), word) ||
+        people::HasForm(rules.lexicon("party"), word) ||
+        people::HasForm(rules.lexicon("affiliation"), word)) {
+      break;
+    }
+    words.emplace_back(word);
+    at = start;
+  }
+  while (!words.empty() && people::HasForm(particle, words.back())) words.pop_back();
+  std::reverse(words.begin(), words.end());
+  return words;
+}
+
+// A person named by a surname alone after its title ("Arroyo, a family physician") takes
+// the fullest name the article writes for that surname ("Dr. Luz Contreras Arroyo"),
+// when all the fuller names written are one name or parts of it (not "Joe Biden" and
+// "Hunter Biden").
+void CompleteNames(std::string_view text, const RuleSet& rules, Found* found) {
+  for (Person& p : found->persons) {
+    if (p.words.size() != 1) continue;
+    const std::string& surname = p.words[0];
+    std::vector<std::string> fullest;
+    bool conflict = false;
+    for (size_t pos = text.find(surname); pos != std::string_view::npos && !conflict;
+         pos = text.find(surname, pos + 1)) {
+      if (!people::IsWholeWord(text, pos, pos + surname.size())) continue;
+      std::vector<std::string> given = GivenNamesBefore(text, pos, rules);
+      if (given.empty()) continue;
+      // One list must end the other: "Contreras" and "Luz Contreras" agree.
+      const std::vector<std::string>& longer = given.size() > fullest.size() ? given : fullest;
+      const std::vector<std::string>& shorter = given.size() > fullest.size() ? fullest : given;
+      if (!shorter.empty() && !IsSuffix(shorter, longer)) conflict = true;
+      if (given.size() > fullest.size()) fullest = given;
+    }
+    if (conflict || fullest.empty()) continue;
+    fullest.push_back(surname);
+    p.words = fullest;
+    p.name = Join(fullest, 0);
   }
 }
 
@@ -469,8 +650,8 @@ bool OwnedElsewhere(std::string_view text, size_t end, std::string_view title,
 }
 
 // Step 4: "The Secretary of State", "the spokesman", "the chief": a title that exactly
-// one person holds (a former one, when it says "former"), or the head noun of exactly
-// one person's title.
+// one person holds (a former one, when it says "former"; one of that party, when a party
+// is written: "the Republican nominee"), or the head noun of exactly one person's title.
 void AddTitlesAlone(std::string_view text, const RuleSet& rules,
                     const std::vector<const Match*>& alone, Found* found) {
   const Lexicon* title_link = rules.lexicon("title_link");
@@ -483,12 +664,14 @@ void AddTitlesAlone(std::string_view text, const RuleSet& rules,
     const std::string title = people::AsciiLower(CanonicalTitle(rules, title_cap->text));
     const std::string head = TitleHead(title_cap->text, title_link);
     const bool former = m->Get("former") != nullptr;
+    const Capture* party = m->Get("party");  // "the Republican nominee": that party's
     size_t count = 0, index = 0;
     for (size_t p = 0; p < found->persons.size(); ++p) {
       const Person& person = found->persons[p];
       const std::string held = people::AsciiLower(person.title);
       const bool same = held == title || (!head.empty() && TitleHead(held, title_link) == head);
-      if (same && (!former || person.former)) {
+      const bool party_ok = party == nullptr || person.affiliation == std::string(party->text);
+      if (same && party_ok && (!former || person.former)) {
         ++count;
         index = p;
       }
@@ -538,8 +721,9 @@ std::vector<Official> FindOfficials(const std::string& text, const rules::RuleSe
   // Titled names first: the other kinds only refer back to the people they make, so
   // an article without any needs no search for them.
   Found found;
-  AddTitled(text, rules, TitledMatches(runner, rules), &found);
+  AddTitled(text, rules, TitledMatches(text, runner, rules), &found);
   if (found.persons.empty()) return {};
+  CompleteNames(text, rules, &found);
 
   std::vector<Match> late;
   for (const Rule& rule : rules.rules()) {
