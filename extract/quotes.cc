@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
 #include "extract/extract.h"
 #include "extract/people.h"
 #include "extract/quotes_attribution.h"
@@ -48,6 +50,49 @@ size_t Assemble(std::string_view text, const RawQuote& q, Quote* quote) {
   return words;
 }
 
+// The words of a quotation folded for comparison: its word characters, ASCII letters in
+// lower case, every run of other characters one space ("Meth. We're On It." and "Meth,
+// we’re on it" are the same words).
+std::string FoldedWords(std::string_view text, const RawQuote& q) {
+  std::string out;
+  bool gap = false;
+  for (const auto& [a, b] : q.parts) {
+    for (size_t k = a, next = a; k < b; k = next) {
+      const char32_t c = DecodeUtf8(text, &next);
+      if (!people::IsWordChar(c)) {
+        gap = true;
+        continue;
+      }
+      if (gap && !out.empty()) out += ' ';
+      gap = false;
+      if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c - 'A' + 'a');
+      } else {
+        out.append(text.substr(k, next - k));
+      }
+    }
+    gap = true;
+  }
+  return out;
+}
+
+// For each quotation, whether the same words are quoted again elsewhere in the article:
+// slogans and titles are repeated ("the “Meth. We're on it.” campaign"), speech seldom is.
+std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& quotations) {
+  std::vector<std::string> folded;
+  folded.reserve(quotations.size());
+  for (const RawQuote& q : quotations) folded.push_back(FoldedWords(text, q));
+  std::unordered_map<std::string_view, int> count;
+  for (const std::string& f : folded) {
+    if (!f.empty()) ++count[f];
+  }
+  std::vector<bool> repeated(quotations.size(), false);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    repeated[i] = !folded[i].empty() && count[folded[i]] > 1;
+  }
+  return repeated;
+}
+
 // The quotation kept last: the paragraph it closes in and its speaker.
 struct LastKept {
   std::optional<size_t> paragraph;
@@ -75,29 +120,39 @@ void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuo
   }
 }
 
+// The attribution to read instead of `att`, a `partial_before` match whose speaker names
+// no one ("That said, the DEA says the border “remains …”"): the next one after its
+// cue, up to where it ended. None when there is none or `att` is of another role.
+std::optional<rules::Match> AttributionAfterCue(std::string_view text, const quotes::Roles& roles,
+                                                const rules::Match& att) {
+  const rules::Capture* cue = att.Get("cue");
+  if (cue == nullptr || att.rule->Emit("role") != "partial_before") return std::nullopt;
+  return quotes::Attribute(text, roles.partial_before, cue->end, att.end);
+}
+
 // The rule, cue, outlet and speaker of a quotation that is speech, by its attribution
 // (none: the follow-on and sentence-subject readings of CreditUnattributed).
 void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Roles& roles,
-            quotes::People& who, const RawQuote& q, const std::optional<rules::Match>& att,
+            quotes::People& who, const RawQuote& q, std::optional<rules::Match> att,
             const LastKept& last, Quote* quote) {
   quote->rule = q.mark_rule->id;
-  std::optional<std::pair<size_t, size_t>> speaker_at;
-  if (att) {
+  for (int tries = 0; att && tries < 3; ++tries) {
     quote->rule = att->rule->id;
     quotes::Credit credit = quotes::ReadAttribution(text, rules, *att);
     quote->cue = std::move(credit.cue);
     quote->via = std::move(credit.via);
-    speaker_at = credit.speaker_at;
-  }
-  if (!quote->via) quote->via = quotes::InterviewVia(text, rules, roles, q);
-  if (speaker_at) {
-    quotes::Speaker speaker =
-        quotes::ResolveSpeaker(text, who, speaker_at->first, speaker_at->second, q.open);
+    if (!credit.speaker_at) break;
+    quotes::Speaker speaker = quotes::ResolveSpeaker(text, rules, who, credit.speaker_at->first,
+                                                     credit.speaker_at->second, q.open);
     quote->speaker = std::move(speaker.name);
     quote->speaker_span = speaker.span;
-  } else if (!att) {
-    CreditUnattributed(text, who, q, last, quote);
+    if (speaker.span) break;
+    std::optional<rules::Match> next = AttributionAfterCue(text, roles, *att);
+    if (!next) break;
+    att = std::move(next);
   }
+  if (!quote->via) quote->via = quotes::InterviewVia(text, rules, roles, q);
+  if (!att) CreditUnattributed(text, who, q, last, quote);
 }
 
 }  // namespace
@@ -113,9 +168,11 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
   const std::vector<std::pair<size_t, size_t>> quoted = QuotedParts(joined);
   quotes::People who(text, rules, roles, officials, quoted);
 
+  const std::vector<bool> repeated = Repeated(text, joined);
   std::vector<Quote> found;
   LastKept last;  // for follow-on paragraphs that name no one
-  for (const RawQuote& q : joined) {
+  for (size_t i = 0; i < joined.size(); ++i) {
+    const RawQuote& q = joined[i];
     Quote quote;
     const size_t words = Assemble(text, q, &quote);
     if (words == 0) continue;
@@ -124,6 +181,9 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
     if (!quotes::IsSpeech(text, q, quote.text, words, quote.partial, att.has_value(), rules)) {
       continue;
     }
+    // The same words quoted again in the article with no one credited here: a slogan
+    // or a title, not speech.
+    if (repeated[i] && !att) continue;
     Credit(text, rules, roles, who, q, att, last, &quote);
     last.paragraph = who.Paragraph(q.close_end > 0 ? q.close_end - 1 : 0);
     last.speaker = quote.speaker;

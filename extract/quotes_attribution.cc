@@ -107,6 +107,15 @@ std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size
   return std::make_pair(s, e);
 }
 
+// Is a speaker as written a role rather than a name: in lower case ("a department
+// spokeswoman"), or opening with an article ("The opposition health critic")?
+bool IsRole(std::string_view speaker, const RuleSet& rules) {
+  if (!people::StartsUpper(speaker)) return true;
+  const std::vector<people::Word> words = people::SplitWords(speaker);
+  return words.size() >= 2 && (people::HasForm(rules.lexicon("definite_article"), words[0].text) ||
+                               people::HasForm(rules.lexicon("indefinite_article"), words[0].text));
+}
+
 }  // namespace
 
 Roles::Roles(const RuleSet& rules) {
@@ -214,7 +223,7 @@ Credit ReadAttribution(std::string_view text, const RuleSet& rules, const Match&
   if (cue != nullptr) credit.cue = people::AsciiLower(people::FoldSpaces(cue->text));
   if (const Capture* s = attribution.Get("speaker")) {
     credit.speaker_at = {{s->start, s->end}};
-    if (cue != nullptr && cue->start > s->end && !people::StartsUpper(s->text)) {
+    if (cue != nullptr && cue->start > s->end && IsRole(s->text, rules)) {
       if (auto aside = NameInAside(text, s->end, cue->start)) credit.speaker_at = aside;
     }
   }

@@ -14,10 +14,31 @@ struct Resolved {
   bool credited = true;  // false: the words name no one, and no mention is credited
 };
 
+// Do the words of text[start, at), before their last capitalised ones ("British
+// Foreign"), end with a `links` word, or one and a `definite_article` ("spokesperson for
+// the")?
+bool AfterLink(std::string_view text, size_t start, size_t at, const rules::Lexicon* links,
+               const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, at - start));
+  size_t n = words.size();
+  while (n > 0 && people::StartsUpper(words[n - 1].text)) --n;
+  if (n > 0 && people::HasForm(lex.definite_article, words[n - 1].text)) --n;
+  return n > 0 && people::HasForm(links, words[n - 1].text);
+}
+
 // A speaker written as a name or a role: neither a pronoun nor an official's mention.
-Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t end) {
+Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
+                        size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
+  end = CutAtAffiliation(text, start, end, rules.lexicon("affiliation_link"), lex);
   auto [a, b] = NarrowName(text, start, end, lex);
+  // "a spokesperson for the British Foreign Office": the capitalised words are whom the
+  // role serves, not the speaker's name; the role is reported.
+  if (a > start && AfterLink(text, start, a, rules.lexicon("affiliation_link"), lex)) {
+    a = start;
+    b = end;
+  }
+  a = DropIndefiniteArticle(text, a, b, lex);
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);
   const bool capitalised = people::StartsUpper(name);
@@ -50,7 +71,34 @@ Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t
 
 }  // namespace
 
-Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t end, size_t open) {
+size_t CutAtAffiliation(std::string_view text, size_t start, size_t end,
+                        const rules::Lexicon* links, const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  auto names = [&](const people::Word& w) {
+    return people::StartsUpper(w.text) && !people::HasForm(lex.descriptor, w.text) &&
+           !people::HasForm(lex.not_name, w.text) && !people::HasForm(lex.organisation, w.text);
+  };
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (!people::HasForm(links, words[i].text)) continue;
+    // "Secretary of State X", "Bank of America": one capitalised word, or a title, before
+    // the link is no name of a person.
+    if (i >= 2 && names(words[i - 2]) && names(words[i - 1]) &&
+        people::StartsUpper(words[i + 1].text)) {
+      return start + words[i - 1].end;
+    }
+    return end;
+  }
+  return end;
+}
+
+size_t DropIndefiniteArticle(std::string_view text, size_t start, size_t end, const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  if (words.size() < 2 || !people::HasForm(lex.indefinite_article, words[0].text)) return start;
+  return start + words[1].start;
+}
+
+Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, People& who,
+                       size_t start, size_t end, size_t open) {
   Speaker out;
   out.span = Span{static_cast<int64_t>(start), static_cast<int64_t>(end)};
   const rules::Lexicon* pronouns = who.lexicons().pronoun_word;
@@ -66,7 +114,7 @@ Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t 
   } else if (std::optional<size_t> official = who.At(start, end)) {
     out.name = who.official(*official).name;
   } else {
-    Resolved resolved = ResolveWritten(text, who, start, end);
+    Resolved resolved = ResolveWritten(text, rules, who, start, end);
     if (!resolved.credited) out.span.reset();
     out.name = std::move(resolved.name);
     org = resolved.org;

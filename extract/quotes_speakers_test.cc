@@ -248,5 +248,68 @@ TEST_CASE("quotes: a family name written first is the one a later mention uses")
   CHECK(SpeakerOf(r, "more books") == "Anna");
 }
 
+TEST_CASE("speakers: a person before the place or organisation the person is of") {
+  const auto got = Quotes(
+      "“Organics matter,” said planetary geologist Rosaly Lopes of NASA's Jet Propulsion "
+      "Laboratory.\n\n"
+      "“It was fairly quiet,” Omar Lamrani, a senior analyst at Stratfor, the Texas-based "
+      "intelligence firm, said.");
+  CHECK(SpeakerOf(got, "Organics matter") == Name("Rosaly Lopes"));
+  CHECK(SpeakerOf(got, "fairly quiet") == Name("Omar Lamrani"));
+  // A title, or a single capitalised word, before "of" is no person's name.
+  CHECK(SpeakerOf(Quotes("“We stay,” said Secretary of State Ana Ruiz."), "We stay") ==
+        Name("Ana Ruiz"));
+}
+
+TEST_CASE("speakers: a role is reported without its indefinite article") {
+  const auto got = Quotes(
+      "“We received an inquiry,” a WeWork spokesperson said.\n\n"
+      "“Step out of the car,” an officer shouted.\n\n"
+      "“The plan is sound,” the company said.");
+  CHECK(SpeakerOf(got, "received an inquiry") == Name("WeWork spokesperson"));
+  CHECK(SpeakerOf(got, "Step out") == Name("officer"));
+  CHECK(SpeakerOf(got, "plan is sound") == Name("the company"));
+  // A role that serves a capitalised organisation is the role, not the organisation.
+  const auto served = Quotes(
+      "A spokesperson for the British Foreign Office reiterated that settlements “are illegal "
+      "under international law.”");
+  REQUIRE(served.size() == 1);
+  CHECK(served[0].speaker == Name("spokesperson for the British Foreign Office"));
+}
+
+TEST_CASE("speakers: words that name no one before the cue give way to the next speaker") {
+  const auto got = Quotes(
+      "That said, the agency says the southern border “remains the primary entry point” for "
+      "heroin.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("the agency"));
+}
+
+TEST_CASE("fragments: one attributed word after any word but a possessive") {
+  const auto got =
+      Quotes("Reed has said that he expects to wring $300 million in “synergies” from the deal.");
+  REQUIRE(HasQuote(got, "synergies"));
+  CHECK(SpeakerOf(got, "synergies") == Name("Reed"));
+  CHECK_FALSE(HasQuote(Quotes("Critics said the group’s “ideas” from abroad were old."), "ideas"));
+}
+
+TEST_CASE("quotes: the same words quoted again with no one credited are a slogan") {
+  const auto got = Quotes(
+      "The state launched “Meth. We're on it.” on Monday.\n\n"
+      "Billboards with “Meth. We’re On It” went up across the state.\n\n"
+      "Noem spoke at the launch. “This is our problem.”");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].text == "This is our problem.");
+}
+
+TEST_CASE("quotes: newswire text writes quotation marks as two apostrophes") {
+  const auto got = Quotes("''We don't have a plan,'' Ana Ruiz said. 'It is over,' she added.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].text == "We don't have a plan,");
+  CHECK(got[0].speaker == Name("Ana Ruiz"));
+  CHECK(got[1].text == "It is over,");
+  CHECK(got[1].speaker == Name("Ana Ruiz"));
+}
+
 }  // namespace
 }  // namespace newsfacts
