@@ -121,13 +121,15 @@ void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuo
 }
 
 // The attribution to read instead of `att`, a `partial_before` match whose speaker names
-// no one ("That said, the DEA says the border “remains …”"): the next one after its
-// cue, up to where it ended. None when there is none or `att` is of another role.
-std::optional<rules::Match> AttributionAfterCue(std::string_view text, const quotes::Roles& roles,
-                                                const rules::Match& att) {
-  const rules::Capture* cue = att.Get("cue");
-  if (cue == nullptr || att.rule->Emit("role") != "partial_before") return std::nullopt;
-  return quotes::Attribute(text, roles.partial_before, cue->end, att.end);
+// no one ("That said, the DEA says the border “remains …”", "On Monday, the Harbin
+// Daily, the party's paper, warned that …"): the next one after those words, up to where
+// `att` ended. None when there is none or `att` is of another role.
+std::optional<rules::Match> AttributionAfterSpeaker(std::string_view text,
+                                                    const quotes::Roles& roles,
+                                                    const rules::Match& att) {
+  const rules::Capture* speaker = att.Get("speaker");
+  if (speaker == nullptr || att.rule->Emit("role") != "partial_before") return std::nullopt;
+  return quotes::Attribute(text, roles.partial_before, speaker->end, att.end);
 }
 
 // The rule, cue, outlet and speaker of a quotation that is speech, by its attribution
@@ -147,7 +149,7 @@ void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Ro
     quote->speaker = std::move(speaker.name);
     quote->speaker_span = speaker.span;
     if (speaker.span) break;
-    std::optional<rules::Match> next = AttributionAfterCue(text, roles, *att);
+    std::optional<rules::Match> next = AttributionAfterSpeaker(text, roles, *att);
     if (!next) break;
     att = std::move(next);
   }

@@ -283,6 +283,21 @@ TEST_CASE("speakers: words that name no one before the cue give way to the next 
       "heroin.");
   REQUIRE(got.size() == 1);
   CHECK(got[0].speaker == Name("the agency"));
+  const auto paper = Quotes(
+      "On Monday, the Harbin Ledger, the mouthpiece of the party, warned that there is "
+      "“absolutely no room for compromise”.");
+  REQUIRE(paper.size() == 1);
+  CHECK(paper[0].speaker == Name("Harbin Ledger"));
+}
+
+TEST_CASE("quotes: a curly opening mark closed by a straight one") {
+  const auto got = Quotes(
+      "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
+      "Menear added.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].text == "Our results were strong,");
+  CHECK(got[0].speaker == Name("Craig Menear"));
+  CHECK(got[1].text == "He said \"no\" to me,");
 }
 
 TEST_CASE("fragments: one attributed word after any word but a possessive") {
