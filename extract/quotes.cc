@@ -120,16 +120,24 @@ void CreditUnattributed(std::string_view text, quotes::People& who, const RawQuo
   }
 }
 
-// The attribution to read instead of `att`, a `partial_before` match whose speaker names
-// no one ("That said, the DEA says the border “remains …”", "On Monday, the Harbin
-// Daily, the party's paper, warned that …"): the next one after those words, up to where
-// `att` ended. None when there is none or `att` is of another role.
+// The attribution to read instead of `att`, whose speaker names no one ("That said, the
+// DEA says the border “remains …”", "“…” announced in October, said Derek Scissors"): the
+// next one of its role after those words, up to where `att` ended (`partial_before`) or
+// to the paragraph's end (`after`). None when there is none or `att` is of another role.
 std::optional<rules::Match> AttributionAfterSpeaker(std::string_view text,
                                                     const quotes::Roles& roles,
                                                     const rules::Match& att) {
   const rules::Capture* speaker = att.Get("speaker");
-  if (speaker == nullptr || att.rule->Emit("role") != "partial_before") return std::nullopt;
-  return quotes::Attribute(text, roles.partial_before, speaker->end, att.end);
+  if (speaker == nullptr) return std::nullopt;
+  const std::string& role = att.rule->Emit("role");
+  if (role == "partial_before") {
+    return quotes::Attribute(text, roles.partial_before, speaker->end, att.end);
+  }
+  if (role == "after") {
+    const size_t to = std::min(quotes::ParagraphEnd(text, speaker->end), att.end + quotes::kWindow);
+    return quotes::Attribute(text, roles.after, speaker->end, to);
+  }
+  return std::nullopt;
 }
 
 // The rule, cue, outlet and speaker of a quotation that is speech, by its attribution
@@ -183,10 +191,11 @@ void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
     if (!quotes::IsSpeech(text, q, quote.text, words, quote.partial, att.has_value(), rules)) {
       continue;
     }
-    // The same words quoted again in the article with no one credited here: a slogan
-    // or a title, not speech.
+    // The same words quoted again in the article with no one credited here (no
+    // attribution, or none that names a speaker): a slogan or a title, not speech.
     if (repeated[i] && !att) continue;
     Credit(text, rules, roles, who, q, att, last, &quote);
+    if (repeated[i] && !quote.speaker) continue;
     last.paragraph = who.Paragraph(q.close_end > 0 ? q.close_end - 1 : 0);
     last.speaker = quote.speaker;
     last.speaker_span = quote.speaker_span;

@@ -290,6 +290,23 @@ TEST_CASE("speakers: words that name no one before the cue give way to the next 
   CHECK(paper[0].speaker == Name("Harbin Ledger"));
 }
 
+TEST_CASE("quotes: the last sentence of the paragraph before names the speaker") {
+  const auto got = Quotes(
+      "Saeb Erekat spoke in Ramallah.\n\n"
+      "Erekat said it was only the latest move by Washington.\n\n"
+      "“They wanted us on our knees. We stand tall.”");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("Saeb Erekat"));
+}
+
+TEST_CASE("quotes: after words that name no one, the speaker after them") {
+  const auto got = Quotes(
+      "“The president wants a bigger deal” announced in October, said Derek Scissors, a "
+      "scholar in Washington.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("Derek Scissors"));
+}
+
 TEST_CASE("quotes: a curly opening mark closed by a straight one") {
   const auto got = Quotes(
       "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
