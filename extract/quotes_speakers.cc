@@ -26,6 +26,38 @@ bool AfterLink(std::string_view text, size_t start, size_t at, const rules::Lexi
   return n > 0 && people::HasForm(links, words[n - 1].text);
 }
 
+// A document as the speaker: its author. "report from Kotak Institutional Equities" (a
+// `document` word, an `author_link` word, a capitalised name) is the name; "the
+// statement" alone is the organisation named last before it ("the US military said in a
+// statement … “…,” the statement said"), when there is one. None for other words.
+std::optional<Resolved> DocumentAuthor(std::string_view text, const rules::RuleSet& rules,
+                                       People& who, size_t start, size_t end) {
+  const Lexicons& lex = who.lexicons();
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  size_t i = 0;
+  if (i < words.size() && people::HasForm(lex.definite_article, words[i].text)) ++i;
+  if (i >= words.size() || !people::HasForm(rules.lexicon("document"), words[i].text)) {
+    return std::nullopt;
+  }
+  if (i + 1 == words.size()) {
+    if (i == 0) return std::nullopt;  // "report", with no article, names no one in particular
+    if (std::optional<std::string> org = who.Antecedent(start, 'o')) {
+      return Resolved{std::move(org), true};
+    }
+    return std::nullopt;
+  }
+  if (i + 2 < words.size() && people::HasForm(rules.lexicon("author_link"), words[i + 1].text)) {
+    size_t from = i + 2;
+    if (people::HasForm(lex.definite_article, words[from].text) && from + 1 < words.size()) ++from;
+    if (people::StartsUpper(words[from].text)) {
+      const std::string_view rest =
+          text.substr(start + words[from].start, words.back().end - words[from].start);
+      return Resolved{people::FoldSpaces(rest), who.IsOrgPhrase(rest)};
+    }
+  }
+  return std::nullopt;
+}
+
 // A speaker written as a name or a role: neither a pronoun nor an official's mention.
 Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
                         size_t start, size_t end) {
@@ -39,6 +71,7 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
     b = end;
   }
   a = DropIndefiniteArticle(text, a, b, lex);
+  if (std::optional<Resolved> author = DocumentAuthor(text, rules, who, a, b)) return *author;
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);
   const bool capitalised = people::StartsUpper(name);

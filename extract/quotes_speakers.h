@@ -41,7 +41,9 @@ struct Speaker {
 // A name or role is first cut at its affiliation (CutAtAffiliation, by the
 // `affiliation_link` lexicon of `rules`); a role whose capitalised words follow such a
 // link ("a spokesperson for the British Foreign Office") is reported whole, as a role;
-// a role is reported without its indefinite article (DropIndefiniteArticle). A resolved speaker is
+// a role is reported without its indefinite article (DropIndefiniteArticle); a
+// document ("the statement", "a report from X") is its author (see DocumentAuthor in
+// the .cc). A resolved speaker is
 // noted in `who` for later pronouns and descriptions.
 Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, People& who,
                        size_t start, size_t end, size_t open);

@@ -307,6 +307,15 @@ TEST_CASE("quotes: after words that name no one, the speaker after them") {
   CHECK(got[0].speaker == Name("Derek Scissors"));
 }
 
+TEST_CASE("speakers: a document speaks for its author") {
+  const auto got = Quotes(
+      "Two soldiers died in a crash, the US military said in a statement.\n\n"
+      "“The cause is under investigation,” the statement said.\n\n"
+      "“Markets are pricing in a recovery,” said a report from Kotak Institutional Equities.");
+  CHECK(SpeakerOf(got, "cause is under") == Name("the US military"));
+  CHECK(SpeakerOf(got, "pricing in") == Name("Kotak Institutional Equities"));
+}
+
 TEST_CASE("quotes: a curly opening mark closed by a straight one") {
   const auto got = Quotes(
       "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
