@@ -332,6 +332,12 @@ TEST_CASE("fragments: one attributed word after any word but a possessive") {
   REQUIRE(HasQuote(got, "synergies"));
   CHECK(SpeakerOf(got, "synergies") == Name("Reed"));
   CHECK_FALSE(HasQuote(Quotes("Critics said the group’s “ideas” from abroad were old."), "ideas"));
+  // The sentence ends inside the marks.
+  const auto ended = Quotes(
+      "At the White House, Trump said he had watched the hearings and slammed them as a "
+      "“disgrace.” Over the weekend he golfed.");
+  REQUIRE(HasQuote(ended, "disgrace"));
+  CHECK(SpeakerOf(ended, "disgrace") == Name("Trump"));
 }
 
 TEST_CASE("quotes: the same words quoted again with no one credited are a slogan") {
