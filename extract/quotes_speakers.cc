@@ -82,6 +82,11 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
               !people::HasForm(lex.organisation, w.text);
   }
   if (no_name) return {std::nullopt, false, false};
+  if (words.size() == 1) {
+    if (std::optional<std::string> full = ExpandAcronym(text, start, name, rules)) {
+      return {std::move(full), true};
+    }
+  }
   if (capitalised) {
     if (std::optional<size_t> official = who.ByName(name, start)) {
       return {who.official(*official).name};
@@ -103,6 +108,39 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
 }
 
 }  // namespace
+
+std::optional<std::string> ExpandAcronym(std::string_view text, size_t before,
+                                         std::string_view acronym, const rules::RuleSet& rules) {
+  if (acronym.size() < 2 || acronym.size() > 6) return std::nullopt;
+  for (char c : acronym) {
+    if (c < 'A' || c > 'Z') return std::nullopt;
+  }
+  const rules::Lexicon* links = rules.lexicon("acronym_link");
+  const std::vector<people::Word> words = people::SplitWords(text.substr(0, before));
+  std::optional<std::string> found;
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t k = 0, j = i, last = i;
+    while (j < words.size() && k < acronym.size()) {
+      const std::string_view w = words[j].text;
+      if (people::StartsUpper(w) && w.size() > 1 && w[0] == acronym[k]) {
+        ++k;
+        last = j++;
+      } else if (k > 0 && people::HasForm(links, w)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (k < acronym.size() || last == i) continue;
+    std::string_view full = text.substr(words[i].start, words[last].end - words[i].start);
+    while (!full.empty() &&
+           (full.back() == '.' || full.back() == ',' || full.back() == ';' || full.back() == ':')) {
+      full.remove_suffix(1);
+    }
+    found = people::FoldSpaces(full);
+  }
+  return found;
+}
 
 size_t CutAtAffiliation(std::string_view text, size_t start, size_t end,
                         const rules::Lexicon* links, const Lexicons& lex) {

@@ -43,10 +43,17 @@ struct Speaker {
 // link ("a spokesperson for the British Foreign Office") is reported whole, as a role;
 // a role is reported without its indefinite article (DropIndefiniteArticle); a
 // document ("the statement", "a report from X") is its author (see DocumentAuthor in
-// the .cc). A resolved speaker is
+// the .cc); an acronym is the name written out before it (ExpandAcronym). A resolved speaker is
 // noted in `who` for later pronouns and descriptions.
 Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, People& who,
                        size_t start, size_t end, size_t open);
+
+// The name an acronym written as a speaker stands for: the last run of capitalised words
+// before `before` whose initials spell it, `acronym_link` words of `rules` allowed
+// between ("Drug Enforcement Administration" for "DEA", "World Health Organization" for
+// "WHO"). None for anything but two to six ASCII capitals, or when no such run is written.
+std::optional<std::string> ExpandAcronym(std::string_view text, size_t before,
+                                         std::string_view acronym, const rules::RuleSet& rules);
 
 // The end of the person's name in a speaker written as a name, a link word (`links`:
 // "of", "at") and the place or organisation the person is of: "planetary geologist

@@ -316,6 +316,17 @@ TEST_CASE("speakers: a document speaks for its author") {
   CHECK(SpeakerOf(got, "pricing in") == Name("Kotak Institutional Equities"));
 }
 
+TEST_CASE("speakers: an acronym is the name written out before it") {
+  const auto got = Quotes(
+      "Data published by the Drug Enforcement Administration and the Bureau of Alcohol, "
+      "Tobacco and Firearms were used.\n\n"
+      "“The border remains the main entry point,” the DEA said.\n\n"
+      "“We have no comment,” CNN said.");
+  CHECK(SpeakerOf(got, "main entry point") == Name("Drug Enforcement Administration"));
+  // No run of words spells it: as written.
+  CHECK(SpeakerOf(got, "no comment") == Name("CNN"));
+}
+
 TEST_CASE("quotes: a curly opening mark closed by a straight one") {
   const auto got = Quotes(
       "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
