@@ -102,6 +102,18 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
       if (std::optional<std::string> described = who.ByDescriptor(words, start)) {
         return {std::move(described)};
       }
+      // "the congresswoman said", with no one described so: the woman a "she" there
+      // would stand for. Not for the plain person nouns of `role` ("the man", "the
+      // mother"), which anyone may be.
+      const char gender =
+          words.size() == 2 && !people::HasForm(rules.lexicon("role"), words[1].text)
+              ? GenderWord(lex, words[1].text)
+              : 0;
+      if (gender != 0) {
+        if (std::optional<std::string> person = who.Antecedent(start, gender)) {
+          return {std::move(person)};
+        }
+      }
     }
   }
   return {capitalised ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};

@@ -327,6 +327,17 @@ TEST_CASE("speakers: an acronym is the name written out before it") {
   CHECK(SpeakerOf(got, "no comment") == Name("CNN"));
 }
 
+TEST_CASE("speakers: any noun after an article right before the cue") {
+  const auto got = Quotes(
+      "The hall went dark on Friday.\n\n"
+      "“Please take your seats,” the announcer said.\n\n"
+      "Rep. Denise Okonkwo-Hart left early.\n\n"
+      "“Not a chance,” the congresswoman said.");
+  CHECK(SpeakerOf(got, "take your seats") == Name("the announcer"));
+  // A gendered title with no one described by it: the woman last named.
+  CHECK(SpeakerOf(got, "Not a chance") == Name("Denise Okonkwo-Hart"));
+}
+
 TEST_CASE("quotes: a curly opening mark closed by a straight one") {
   const auto got = Quotes(
       "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
