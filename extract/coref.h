@@ -78,7 +78,7 @@ struct Lexicons {
   const rules::Lexicon* glued_prefix;
   const rules::Lexicon* aside_end;
   const rules::Lexicon* group_ending;
-  const rules::Lexicon* small_word;
+  const rules::Lexicon* acronym_link;
 
  private:
   std::vector<std::string> he_;
@@ -147,16 +147,14 @@ class People {
   std::optional<size_t> ByTitle(std::string_view head, size_t before) const;
 
   // The fullest name written before `before` that ends with the words of `name`
-  // ("Angela Brooks" for "Brooks"), else, for a one-word name, what an acronym stands for
-  // (SpelledOut: "World Health Organization" for "WHO") or the one person whose name
+  // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
   // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.
   std::string Fullest(const std::string& name, size_t before);
 
-  // The words an acronym of two to six capital letters stands for, where it was first
-  // written in parentheses after them before `before`: "World Health Organization (WHO)"
-  // for "WHO". The words are capitalised, their initials spell it, and `small_word`
-  // forms between them are skipped ("Office of the Inspector General (OIG)"). None when
-  // the acronym was never so written.
+  // The name an acronym stands for: the last run of capitalised words before `before`
+  // whose initials spell it, `acronym_link` words allowed between ("Drug Enforcement
+  // Administration" for "DEA", "Bureau of Alcohol, Tobacco and Firearms" for "ATF"). None
+  // for anything but two to six ASCII capitals, or when no such run is written.
   std::optional<std::string> SpelledOut(std::string_view acronym, size_t before) const;
 
   // The one person, an official or a name without a title written before `before`,
@@ -171,6 +169,14 @@ class People {
   // official's title. None when no one or more than one was, for a group ("the
   // doctors", by `group_ending`) and for a gendered word ("the mother").
   std::optional<std::string> ByDescriptor(const std::vector<people::Word>& role, size_t before);
+
+  // Who a pronoun at `pos` would stand for, worked out afresh: the latest person
+  // mentioned before it (outside quotations), in the same paragraph or the two before it,
+  // whose gender can be `want` ('m' for he, 'f' for she: organisations and people of the
+  // other gender are passed over; unknown gender fits both), or the latest organisation
+  // for 'o'. For words read as a pronoun that are none ("the congresswoman", "the
+  // statement"); a pronoun's own answer is PronounAt's, which keeps it.
+  std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
 
   // The person (or, for want 'o', organisation) the pronoun written at `at` stands for:
   // Antecedent(from, want) the first time `at` is asked about, the kept answer after.
@@ -212,12 +218,6 @@ class People {
   void AddSurnames();
   void CollectDescriptors();
   // coref_pronouns.cc
-  // The person a pronoun at `pos` stands for, worked out afresh (PronounAt keeps the
-  // answer): the latest person mentioned before it (outside quotations), in the same
-  // paragraph or the two before it, whose gender can be `want` ('m' for he, 'f' for she:
-  // organisations and people of the other gender are passed over; unknown gender fits
-  // both), or the latest organisation for 'o'.
-  std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
   bool IsPronoun(std::string_view w) const;
   std::optional<size_t> PronounBetween(size_t from, size_t to, Want want) const;
   size_t SentenceStart(size_t pos) const;

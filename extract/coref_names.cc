@@ -47,7 +47,7 @@ Lexicons::Lexicons(const rules::RuleSet& rules)
       glued_prefix(rules.lexicon("glued_prefix")),
       aside_end(rules.lexicon("aside_end")),
       group_ending(rules.lexicon("group_ending")),
-      small_word(rules.lexicon("small_word")) {
+      acronym_link(rules.lexicon("acronym_link")) {
   if (pronoun_word == nullptr) return;
   for (const rules::LexiconEntry& e : pronoun_word->entries()) {
     const std::string& speaker = e.attr("speaker");
@@ -231,7 +231,6 @@ std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
   std::string fullest = FullestOf(name, before);
   if (fullest != name || name.find(' ') != std::string::npos) return fullest;
-  if (std::optional<std::string> spelled = SpelledOut(name, before)) return *spelled;
   return ByFirstName(name, before).value_or(name);
 }
 
@@ -247,28 +246,30 @@ bool IsAcronym(std::string_view word) {
 
 std::optional<std::string> People::SpelledOut(std::string_view acronym, size_t before) const {
   if (!IsAcronym(acronym)) return std::nullopt;
-  const std::string written = "(" + std::string(acronym) + ")";
-  constexpr size_t kMaxPhrase = 120;  // bytes read back from the parenthesis
-  for (size_t at = text_.find(written); at != std::string_view::npos && at < before;
-       at = text_.find(written, at + 1)) {
-    const size_t from = at > kMaxPhrase ? at - kMaxPhrase : 0;
-    const std::vector<people::Word> words = people::SplitWords(text_.substr(from, at - from));
-    // The initials, last to first; `small_word` forms inside the phrase are skipped
-    // ("Drug Enforcement Administration", "Office of the Inspector General").
-    size_t left = acronym.size();
-    size_t start = 0;
-    for (size_t k = words.size(); k > 0 && left > 0; --k) {
-      const std::string_view w = words[k - 1].text;
-      if (w[0] == acronym[left - 1]) {
-        --left;
-        start = words[k - 1].start;
-      } else if (left == acronym.size() || !people::HasForm(lex_.small_word, w)) {
+  const std::vector<people::Word> words = people::SplitWords(text_.substr(0, before));
+  std::optional<std::string> found;
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t k = 0, j = i, last = i;
+    while (j < words.size() && k < acronym.size()) {
+      const std::string_view w = words[j].text;
+      if (people::StartsUpper(w) && w.size() > 1 && w[0] == acronym[k]) {
+        ++k;
+        last = j++;
+      } else if (k > 0 && people::HasForm(lex_.acronym_link, w)) {
+        ++j;
+      } else {
         break;
       }
     }
-    if (left == 0) return people::FoldSpaces(text_.substr(from + start, at - from - start));
+    if (k < acronym.size() || last == i) continue;
+    std::string_view full = text_.substr(words[i].start, words[last].end - words[i].start);
+    while (!full.empty() &&
+           (full.back() == '.' || full.back() == ',' || full.back() == ';' || full.back() == ':')) {
+      full.remove_suffix(1);
+    }
+    found = people::FoldSpaces(full);
   }
-  return std::nullopt;
+  return found;
 }
 
 std::optional<std::string> People::ByFirstName(std::string_view word, size_t before) const {

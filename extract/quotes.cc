@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
 #include "extract/coref.h"
 #include "extract/extract.h"
 #include "extract/officials.h"
@@ -49,6 +51,49 @@ size_t Assemble(std::string_view text, const RawQuote& q, Quote* quote) {
   return words;
 }
 
+// The words of a quotation folded for comparison: its word characters, ASCII letters in
+// lower case, every run of other characters one space ("Meth. We're On It." and "Meth,
+// we’re on it" are the same words).
+std::string FoldedWords(std::string_view text, const RawQuote& q) {
+  std::string out;
+  bool gap = false;
+  for (const auto& [a, b] : q.parts) {
+    for (size_t k = a, next = a; k < b; k = next) {
+      const char32_t c = DecodeUtf8(text, &next);
+      if (!people::IsWordChar(c)) {
+        gap = true;
+        continue;
+      }
+      if (gap && !out.empty()) out += ' ';
+      gap = false;
+      if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c - 'A' + 'a');
+      } else {
+        out.append(text.substr(k, next - k));
+      }
+    }
+    gap = true;
+  }
+  return out;
+}
+
+// For each quotation, whether the same words are quoted again elsewhere in the article:
+// slogans and titles are repeated ("the “Meth. We're on it.” campaign"), speech seldom is.
+std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& quotations) {
+  std::vector<std::string> folded;
+  folded.reserve(quotations.size());
+  for (const RawQuote& q : quotations) folded.push_back(FoldedWords(text, q));
+  std::unordered_map<std::string_view, int> count;
+  for (const std::string& f : folded) {
+    if (!f.empty()) ++count[f];
+  }
+  std::vector<bool> repeated(quotations.size(), false);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    repeated[i] = !folded[i].empty() && count[folded[i]] > 1;
+  }
+  return repeated;
+}
+
 // The quotation kept last: the paragraph it closes in and its speaker.
 struct LastKept {
   std::optional<size_t> paragraph;
@@ -76,29 +121,49 @@ void CreditUnattributed(std::string_view text, coref::People& who, const RawQuot
   }
 }
 
+// The attribution to read instead of `att`, whose speaker names no one ("That said, the
+// DEA says the border “remains …”", "“…” announced in October, said Derek Scissors"): the
+// next one of its role after those words, up to where `att` ended (`partial_before`) or
+// to the paragraph's end (`after`). None when there is none or `att` is of another role.
+std::optional<rules::Match> AttributionAfterSpeaker(std::string_view text,
+                                                    const quotes::Roles& roles,
+                                                    const rules::Match& att) {
+  const rules::Capture* speaker = att.Get("speaker");
+  if (speaker == nullptr) return std::nullopt;
+  const std::string& role = att.rule->Emit("role");
+  if (role == "partial_before") {
+    return quotes::Attribute(text, roles.partial_before, speaker->end, att.end);
+  }
+  if (role == "after") {
+    const size_t to = std::min(quotes::ParagraphEnd(text, speaker->end), att.end + quotes::kWindow);
+    return quotes::Attribute(text, roles.after, speaker->end, to);
+  }
+  return std::nullopt;
+}
+
 // The rule, cue, outlet and speaker of a quotation that is speech, by its attribution
 // (none: the follow-on and sentence-subject readings of CreditUnattributed).
 void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Roles& roles,
-            coref::People& who, const RawQuote& q, const std::optional<rules::Match>& att,
+            coref::People& who, const RawQuote& q, std::optional<rules::Match> att,
             const LastKept& last, Quote* quote) {
   quote->rule = q.mark_rule->id;
-  std::optional<std::pair<size_t, size_t>> speaker_at;
-  if (att) {
+  for (int tries = 0; att && tries < 3; ++tries) {
     quote->rule = att->rule->id;
     quotes::Credit credit = quotes::ReadAttribution(text, rules, *att);
     quote->cue = std::move(credit.cue);
     quote->via = std::move(credit.via);
-    speaker_at = credit.speaker_at;
-  }
-  if (!quote->via) quote->via = quotes::InterviewVia(text, rules, roles, q);
-  if (speaker_at) {
-    quotes::Speaker speaker =
-        quotes::ResolveSpeaker(text, who, speaker_at->first, speaker_at->second, q.open);
+    if (!credit.speaker_at) break;
+    quotes::Speaker speaker = quotes::ResolveSpeaker(text, rules, who, credit.speaker_at->first,
+                                                     credit.speaker_at->second, q.open);
     quote->speaker = std::move(speaker.name);
     quote->speaker_span = speaker.span;
-  } else if (!att) {
-    CreditUnattributed(text, who, q, last, quote);
+    if (speaker.span) break;
+    std::optional<rules::Match> next = AttributionAfterSpeaker(text, roles, *att);
+    if (!next) break;
+    att = std::move(next);
   }
+  if (!quote->via) quote->via = quotes::InterviewVia(text, rules, roles, q);
+  if (!att) CreditUnattributed(text, who, q, last, quote);
 }
 
 // The quotations of `text` found and credited into *out; when `resolved` is given, every
@@ -116,9 +181,11 @@ void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
   const std::vector<std::pair<size_t, size_t>> quoted = QuotedParts(joined);
   coref::People who(text, rules, roles, officials, quoted);
 
+  const std::vector<bool> repeated = Repeated(text, joined);
   std::vector<Quote> found;
   LastKept last;  // for follow-on paragraphs that name no one
-  for (const RawQuote& q : joined) {
+  for (size_t i = 0; i < joined.size(); ++i) {
+    const RawQuote& q = joined[i];
     Quote quote;
     const size_t words = Assemble(text, q, &quote);
     if (words == 0) continue;
@@ -127,7 +194,11 @@ void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
     if (!quotes::IsSpeech(text, q, quote.text, words, quote.partial, att.has_value(), rules)) {
       continue;
     }
+    // The same words quoted again in the article with no one credited here (no
+    // attribution, or none that names a speaker): a slogan or a title, not speech.
+    if (repeated[i] && !att) continue;
     Credit(text, rules, roles, who, q, att, last, &quote);
+    if (repeated[i] && !quote.speaker) continue;
     last.paragraph = who.Paragraph(q.close_end > 0 ? q.close_end - 1 : 0);
     last.speaker = quote.speaker;
     last.speaker_span = quote.speaker_span;

@@ -107,6 +107,34 @@ std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size
   return std::make_pair(s, e);
 }
 
+// Is a speaker as written a role rather than a name: in lower case ("a department
+// spokeswoman"), or opening with an article ("The opposition health critic")?
+bool IsRole(std::string_view speaker, const RuleSet& rules) {
+  if (!people::StartsUpper(speaker)) return true;
+  const std::vector<people::Word> words = people::SplitWords(speaker);
+  return words.size() >= 2 && (people::HasForm(rules.lexicon("definite_article"), words[0].text) ||
+                               people::HasForm(rules.lexicon("indefinite_article"), words[0].text));
+}
+
+// "Erekat said it was the latest move.\n\n“They wanted us on our knees.”": for a
+// quotation that opens the paragraph at `para`, the `partial_before` rules over the
+// last sentence of the paragraph before, when that one ends a sentence and holds no
+// quotation mark (a quotation there passes its speaker on by itself).
+std::optional<Match> LastSentenceBefore(std::string_view text, const Roles& roles, size_t para) {
+  size_t end = para;
+  while (end > 0 && IsSpaceByte(text[end - 1])) --end;
+  if (end < 2 || (text[end - 1] != '.' && text[end - 1] != '!' && text[end - 1] != '?')) {
+    return std::nullopt;
+  }
+  const size_t prev = ParagraphStart(text, end - 1);
+  const size_t from = end - 1 > kWindow ? std::max(prev, end - 1 - kWindow) : prev;
+  const std::string_view sentence = text.substr(prev, end - prev);
+  for (std::string_view mark : {"\"", "“", "”"}) {
+    if (sentence.find(mark) != std::string_view::npos) return std::nullopt;
+  }
+  return Attribute(text, roles.partial_before, from, end - 1);
+}
+
 }  // namespace
 
 Roles::Roles(const RuleSet& rules) {
@@ -205,6 +233,7 @@ std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, 
     const size_t sentence_from = end - 1 > kWindow ? std::max(para, end - 1 - kWindow) : para;
     return Attribute(text, roles.partial_before, sentence_from, end - 1);
   }
+  if (end == para) return LastSentenceBefore(text, roles, para);
   return std::nullopt;
 }
 
@@ -214,7 +243,7 @@ Credit ReadAttribution(std::string_view text, const RuleSet& rules, const Match&
   if (cue != nullptr) credit.cue = people::AsciiLower(people::FoldSpaces(cue->text));
   if (const Capture* s = attribution.Get("speaker")) {
     credit.speaker_at = {{s->start, s->end}};
-    if (cue != nullptr && cue->start > s->end && !people::StartsUpper(s->text)) {
+    if (cue != nullptr && cue->start > s->end && IsRole(s->text, rules)) {
       if (auto aside = NameInAside(text, s->end, cue->start)) credit.speaker_at = aside;
     }
   }

@@ -59,7 +59,8 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const rules::Ru
 // rules (the `partial_before` ones when partial) over its paragraph up to its opening
 // mark, or over the previous paragraph when q opens its own and that one ends in ':';
 // for a whole quotation, the `partial_before` rules over the sentence that ends just
-// before it in its paragraph. None when nothing matches.
+// before it in its paragraph, or, when it opens its paragraph, over the last sentence of
+// the paragraph before if that one holds no quotation mark. None when nothing matches.
 std::optional<rules::Match> FindAttribution(std::string_view text, const Roles& roles,
                                             const RawQuote& q, bool partial);
 

@@ -52,20 +52,36 @@ bool TitleLead(std::string_view text, size_t open, const RuleSet& rules) {
   return people::HasForm(rules.lexicon("title_lead"), people::AsciiLower(word));
 }
 
-// May a one-word quotation at [open, close_end) be a fragment of what someone said? The
-// word before it must be one that introduces what was said (`fragment_lead`: "was",
-// "called it", "as"), and the sentence must go on with punctuation, its end or a
-// conjunction after it (`fragment_follow`), not with the rest of a noun phrase.
-bool OneWordFragment(std::string_view text, size_t open, size_t close_end, const RuleSet& rules) {
+// May a one-word quotation at [open, close_end), which someone in its sentence is said to
+// have said, be a fragment of what was said? After a word that introduces what was said
+// (`fragment_lead`: "was", "called it", "as") or any other word but a possessive
+// ("wring $300 million in “synergies”", not "the group's “ideas”"), when the sentence
+// goes on with punctuation (after the closing mark, or a sentence end before it:
+// “disgrace.”), its end
+// or a conjunction after it (`fragment_follow`), not
+// with the rest of a noun phrase ("the “ideas” were"). After a `fragment_lead` verb
+// ("would", "have") the fragment is a verb, and its object may follow.
+bool OneWordFragment(std::string_view text, size_t open, size_t close_end, std::string_view content,
+                     const RuleSet& rules) {
   size_t p = open;
   while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
   const size_t w = WordStart(text, p, '-');
   const Lexicon* lead = rules.lexicon("fragment_lead");
+  const std::string_view before = text.substr(w, p - w);
   const rules::LexiconEntry* entry = nullptr;
-  if (people::HasForm(lead, text.substr(w, p - w))) entry = lead->Find(text.substr(w, p - w));
-  if (entry == nullptr) return false;
-  // After "would" or "to" the fragment is a verb, and its object may follow.
-  if (entry->attr("verb") == "yes") return true;
+  if (people::HasForm(lead, before)) entry = lead->Find(before);
+  if (entry != nullptr && entry->attr("verb") == "yes") return true;
+  if (entry == nullptr) {
+    size_t pw = p;  // the whole word, so that "group’s" ends in a possessive too
+    while (pw > 0 && !IsSpaceByte(text[pw - 1])) --pw;
+    if (people::EndsWithForm(rules.lexicon("possessive"), text.substr(pw, p - pw))) return false;
+  }
+  // The sentence ends inside the marks: as a “disgrace.” (a comma there may end a name
+  // the sentence goes on about: calls them “CLAP,” a name that …).
+  if (!content.empty() &&
+      (content.back() == '.' || content.back() == '!' || content.back() == '?')) {
+    return true;
+  }
   size_t n = close_end;
   while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
   const size_t e = WordEnd(text, n);
@@ -131,7 +147,7 @@ bool IsSpeech(std::string_view text, const RawQuote& q, std::string_view content
   if (partial && words <= 3 && !attributed) return false;
   // A whole one-word quotation needs an attribution (“Sad!” he wrote).
   if (words == 1 &&
-      (!attributed || (partial && !OneWordFragment(text, q.open, q.close_end, rules)))) {
+      (!attributed || (partial && !OneWordFragment(text, q.open, q.close_end, content, rules)))) {
     return false;
   }
   return true;

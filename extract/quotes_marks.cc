@@ -141,14 +141,18 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
 }
 
 // The segments of every marks rule in text order, those inside or crossing an earlier
-// one left out.
+// one left out; of two at one opening mark, a closed one, else the earlier rule's.
 std::vector<Segment> OuterSegments(std::string_view text, const RuleSet& rules) {
   std::vector<Segment> segments;
   for (const Rule& rule : rules.rules()) {
     if (rule.Emit("role") == "marks") FindSegments(text, rule, &segments);
   }
-  std::sort(segments.begin(), segments.end(),
-            [](const Segment& a, const Segment& b) { return a.open < b.open; });
+  // At one opening mark a closed segment comes first ("“…," closed by a straight mark
+  // rather than left open to the line's end), then the rule listed first.
+  std::stable_sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
+    if (a.open != b.open) return a.open < b.open;
+    return a.closed && !b.closed;
+  });
   std::vector<Segment> outer;
   for (const Segment& s : segments) {
     if (!outer.empty() && s.open < outer.back().close_end) continue;  // nested or crossing

@@ -36,7 +36,8 @@ struct RawQuote {
 };
 
 // The quotations of text, in text order: the segments of every marks rule with the ones
-// inside or crossing an earlier one dropped, each closed segment a quotation, and an
+// inside or crossing an earlier one dropped (of two at one opening mark, the closed one,
+// else the one of the rule listed first), each closed segment a quotation, and an
 // unclosed one continued by the next paragraph when that opens with a mark of the same
 // rule (the whole chain is dropped when its last segment is unclosed). A rule's `opens_after`
 // emit limits where its opening mark may stand (see OpeningAllowed in the .cc).

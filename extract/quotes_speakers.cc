@@ -14,10 +14,64 @@ struct Resolved {
   bool credited = true;  // false: the words name no one, and no mention is credited
 };
 
-// A speaker written as a name or a role: neither a pronoun nor an official's mention.
-Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t end) {
+// Do the words of text[start, at), before their last capitalised ones ("British
+// Foreign"), end with a `links` word, or one and a `definite_article` ("spokesperson for
+// the")?
+bool AfterLink(std::string_view text, size_t start, size_t at, const rules::Lexicon* links,
+               const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, at - start));
+  size_t n = words.size();
+  while (n > 0 && people::StartsUpper(words[n - 1].text)) --n;
+  if (n > 0 && people::HasForm(lex.definite_article, words[n - 1].text)) --n;
+  return n > 0 && people::HasForm(links, words[n - 1].text);
+}
+
+// A document as the speaker: its author. "report from Kotak Institutional Equities" (a
+// `document` word, an `author_link` word, a capitalised name) is the name; "the
+// statement" alone is the organisation named last before it ("the US military said in a
+// statement … “…,” the statement said"), when there is one. None for other words.
+std::optional<Resolved> DocumentAuthor(std::string_view text, const rules::RuleSet& rules,
+                                       People& who, size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  size_t i = 0;
+  if (i < words.size() && people::HasForm(lex.definite_article, words[i].text)) ++i;
+  if (i >= words.size() || !people::HasForm(rules.lexicon("document"), words[i].text)) {
+    return std::nullopt;
+  }
+  if (i + 1 == words.size()) {
+    if (i == 0) return std::nullopt;  // "report", with no article, names no one in particular
+    if (std::optional<std::string> org = who.Antecedent(start, 'o')) {
+      return Resolved{std::move(org), true};
+    }
+    return std::nullopt;
+  }
+  if (i + 2 < words.size() && people::HasForm(rules.lexicon("author_link"), words[i + 1].text)) {
+    size_t from = i + 2;
+    if (people::HasForm(lex.definite_article, words[from].text) && from + 1 < words.size()) ++from;
+    if (people::StartsUpper(words[from].text)) {
+      const std::string_view rest =
+          text.substr(start + words[from].start, words.back().end - words[from].start);
+      return Resolved{people::FoldSpaces(rest), who.IsOrgPhrase(rest)};
+    }
+  }
+  return std::nullopt;
+}
+
+// A speaker written as a name or a role: neither a pronoun nor an official's mention.
+Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
+                        size_t start, size_t end) {
+  const Lexicons& lex = who.lexicons();
+  end = CutAtAffiliation(text, start, end, rules.lexicon("affiliation_link"), lex);
   auto [a, b] = NarrowName(text, start, end, lex);
+  // "a spokesperson for the British Foreign Office": the capitalised words are whom the
+  // role serves, not the speaker's name; the role is reported.
+  if (a > start && AfterLink(text, start, a, rules.lexicon("affiliation_link"), lex)) {
+    a = start;
+    b = end;
+  }
+  a = DropIndefiniteArticle(text, a, b, lex);
+  if (std::optional<Resolved> author = DocumentAuthor(text, rules, who, a, b)) return *author;
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);
   const bool capitalised = people::StartsUpper(name);
@@ -28,6 +82,11 @@ Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t
               !people::HasForm(lex.organisation, w.text);
   }
   if (no_name) return {std::nullopt, false, false};
+  if (words.size() == 1) {
+    if (std::optional<std::string> full = who.SpelledOut(name, start)) {
+      return {std::move(full), true};
+    }
+  }
   if (capitalised) {
     if (std::optional<size_t> official = who.ByName(name, start)) {
       return {who.official(*official).name};
@@ -43,6 +102,18 @@ Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t
       if (std::optional<std::string> described = who.ByDescriptor(words, start)) {
         return {std::move(described)};
       }
+      // "the congresswoman said", with no one described so: the woman a "she" there
+      // would stand for. Not for the plain person nouns of `role` ("the man", "the
+      // mother"), which anyone may be.
+      const char gender =
+          words.size() == 2 && !people::HasForm(rules.lexicon("role"), words[1].text)
+              ? GenderWord(lex, words[1].text)
+              : 0;
+      if (gender != 0) {
+        if (std::optional<std::string> person = who.Antecedent(start, gender)) {
+          return {std::move(person)};
+        }
+      }
     }
   }
   return {capitalised ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};
@@ -50,7 +121,34 @@ Resolved ResolveWritten(std::string_view text, People& who, size_t start, size_t
 
 }  // namespace
 
-Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t end, size_t open) {
+size_t CutAtAffiliation(std::string_view text, size_t start, size_t end,
+                        const rules::Lexicon* links, const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  auto names = [&](const people::Word& w) {
+    return people::StartsUpper(w.text) && !people::HasForm(lex.descriptor, w.text) &&
+           !people::HasForm(lex.not_name, w.text) && !people::HasForm(lex.organisation, w.text);
+  };
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (!people::HasForm(links, words[i].text)) continue;
+    // "Secretary of State X", "Bank of America": one capitalised word, or a title, before
+    // the link is no name of a person.
+    if (i >= 2 && names(words[i - 2]) && names(words[i - 1]) &&
+        people::StartsUpper(words[i + 1].text)) {
+      return start + words[i - 1].end;
+    }
+    return end;
+  }
+  return end;
+}
+
+size_t DropIndefiniteArticle(std::string_view text, size_t start, size_t end, const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  if (words.size() < 2 || !people::HasForm(lex.indefinite_article, words[0].text)) return start;
+  return start + words[1].start;
+}
+
+Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, People& who,
+                       size_t start, size_t end, size_t open) {
   Speaker out;
   out.span = Span{static_cast<int64_t>(start), static_cast<int64_t>(end)};
   const rules::Lexicon* pronouns = who.lexicons().pronoun_word;
@@ -67,7 +165,7 @@ Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t 
   } else if (std::optional<size_t> official = who.At(start, end)) {
     out.name = who.official(*official).name;
   } else {
-    Resolved resolved = ResolveWritten(text, who, start, end);
+    Resolved resolved = ResolveWritten(text, rules, who, start, end);
     if (!resolved.credited) out.span.reset();
     out.name = std::move(resolved.name);
     org = resolved.org;

@@ -14,6 +14,7 @@
 
 #include "common/article.h"
 #include "extract/coref.h"
+#include "extract/rule_set.h"
 
 namespace newsfacts::quotes {
 
@@ -45,7 +46,28 @@ struct Speaker {
 //    whose title has that head noun, else (when no organisation) the one person
 //    described so (People::ByDescriptor). Else the fullest earlier form of a
 //    capitalised name, or the role as written.
-// A resolved speaker is noted in `who` for later pronouns and descriptions.
-Speaker ResolveSpeaker(std::string_view text, People& who, size_t start, size_t end, size_t open);
+// A name or role is first cut at its affiliation (CutAtAffiliation, by the
+// `affiliation_link` lexicon of `rules`); a role whose capitalised words follow such a
+// link ("a spokesperson for the British Foreign Office") is reported whole, as a role;
+// a role is reported without its indefinite article (DropIndefiniteArticle); a
+// document ("the statement", "a report from X") is its author (see DocumentAuthor in
+// the .cc); an acronym is the name written out before it (People::SpelledOut). A resolved speaker
+// is noted in `who` for later pronouns and descriptions.
+Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, People& who,
+                       size_t start, size_t end, size_t open);
+
+// The end of the person's name in a speaker written as a name, a link word (`links`:
+// "of", "at") and the place or organisation the person is of: "planetary geologist
+// Rosaly Lopes of NASA's Jet Propulsion Laboratory" ends after "Lopes". Only when the
+// first link is preceded by two capitalised words that are no `descriptor`, `not_name`
+// or `organisation` word and followed by a capitalised word ("Secretary of State X",
+// "Bank of America" are kept whole); else `end`. A null `links` holds no word.
+size_t CutAtAffiliation(std::string_view text, size_t start, size_t end,
+                        const rules::Lexicon* links, const Lexicons& lex);
+
+// Where a role reported as written starts: after a leading `indefinite_article` ("a
+// WeWork spokesperson" -> "WeWork spokesperson", the form the guideline reports), when
+// a word follows it; else `start`.
+size_t DropIndefiniteArticle(std::string_view text, size_t start, size_t end, const Lexicons& lex);
 
 }  // namespace newsfacts::quotes

@@ -253,5 +253,137 @@ TEST_CASE("quotes: a family name written first is the one a later mention uses")
   CHECK(SpeakerOf(two, "more books") == "Anna");
 }
 
+TEST_CASE("speakers: a person before the place or organisation the person is of") {
+  const auto got = Quotes(
+      "“Organics matter,” said planetary geologist Rosaly Lopes of NASA's Jet Propulsion "
+      "Laboratory.\n\n"
+      "“It was fairly quiet,” Omar Lamrani, a senior analyst at Stratfor, the Texas-based "
+      "intelligence firm, said.");
+  CHECK(SpeakerOf(got, "Organics matter") == Name("Rosaly Lopes"));
+  CHECK(SpeakerOf(got, "fairly quiet") == Name("Omar Lamrani"));
+  // A title, or a single capitalised word, before "of" is no person's name.
+  CHECK(SpeakerOf(Quotes("“We stay,” said Secretary of State Ana Ruiz."), "We stay") ==
+        Name("Ana Ruiz"));
+}
+
+TEST_CASE("speakers: a role is reported without its indefinite article") {
+  const auto got = Quotes(
+      "“We received an inquiry,” a WeWork spokesperson said.\n\n"
+      "“Step out of the car,” an officer shouted.\n\n"
+      "“The plan is sound,” the company said.");
+  CHECK(SpeakerOf(got, "received an inquiry") == Name("WeWork spokesperson"));
+  CHECK(SpeakerOf(got, "Step out") == Name("officer"));
+  CHECK(SpeakerOf(got, "plan is sound") == Name("the company"));
+  // A role that serves a capitalised organisation is the role, not the organisation.
+  const auto served = Quotes(
+      "A spokesperson for the British Foreign Office reiterated that settlements “are illegal "
+      "under international law.”");
+  REQUIRE(served.size() == 1);
+  CHECK(served[0].speaker == Name("spokesperson for the British Foreign Office"));
+}
+
+TEST_CASE("speakers: words that name no one before the cue give way to the next speaker") {
+  const auto got = Quotes(
+      "That said, the agency says the southern border “remains the primary entry point” for "
+      "heroin.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("the agency"));
+  const auto paper = Quotes(
+      "On Monday, the Harbin Ledger, the mouthpiece of the party, warned that there is "
+      "“absolutely no room for compromise”.");
+  REQUIRE(paper.size() == 1);
+  CHECK(paper[0].speaker == Name("Harbin Ledger"));
+}
+
+TEST_CASE("quotes: the last sentence of the paragraph before names the speaker") {
+  const auto got = Quotes(
+      "Saeb Erekat spoke in Ramallah.\n\n"
+      "Erekat said it was only the latest move by Washington.\n\n"
+      "“They wanted us on our knees. We stand tall.”");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("Saeb Erekat"));
+}
+
+TEST_CASE("quotes: after words that name no one, the speaker after them") {
+  const auto got = Quotes(
+      "“The president wants a bigger deal” announced in October, said Derek Scissors, a "
+      "scholar in Washington.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].speaker == Name("Derek Scissors"));
+}
+
+TEST_CASE("speakers: a document speaks for its author") {
+  const auto got = Quotes(
+      "Two soldiers died in a crash, the US military said in a statement.\n\n"
+      "“The cause is under investigation,” the statement said.\n\n"
+      "“Markets are pricing in a recovery,” said a report from Kotak Institutional Equities.");
+  CHECK(SpeakerOf(got, "cause is under") == Name("the US military"));
+  CHECK(SpeakerOf(got, "pricing in") == Name("Kotak Institutional Equities"));
+}
+
+TEST_CASE("speakers: an acronym is the name written out before it") {
+  const auto got = Quotes(
+      "Data published by the Drug Enforcement Administration and the Bureau of Alcohol, "
+      "Tobacco and Firearms were used.\n\n"
+      "“The border remains the main entry point,” the DEA said.\n\n"
+      "“We have no comment,” CNN said.");
+  CHECK(SpeakerOf(got, "main entry point") == Name("Drug Enforcement Administration"));
+  // No run of words spells it: as written.
+  CHECK(SpeakerOf(got, "no comment") == Name("CNN"));
+}
+
+TEST_CASE("speakers: any noun after an article right before the cue") {
+  const auto got = Quotes(
+      "The hall went dark on Friday.\n\n"
+      "“Please take your seats,” the announcer said.\n\n"
+      "Rep. Denise Okonkwo-Hart left early.\n\n"
+      "“Not a chance,” the congresswoman said.");
+  CHECK(SpeakerOf(got, "take your seats") == Name("the announcer"));
+  // A gendered title with no one described by it: the woman last named.
+  CHECK(SpeakerOf(got, "Not a chance") == Name("Denise Okonkwo-Hart"));
+}
+
+TEST_CASE("quotes: a curly opening mark closed by a straight one") {
+  const auto got = Quotes(
+      "“Our results were strong,\" chairman Craig Menear said. “He said \"no\" to me,” "
+      "Menear added.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].text == "Our results were strong,");
+  CHECK(got[0].speaker == Name("Craig Menear"));
+  CHECK(got[1].text == "He said \"no\" to me,");
+}
+
+TEST_CASE("fragments: one attributed word after any word but a possessive") {
+  const auto got =
+      Quotes("Reed has said that he expects to wring $300 million in “synergies” from the deal.");
+  REQUIRE(HasQuote(got, "synergies"));
+  CHECK(SpeakerOf(got, "synergies") == Name("Reed"));
+  CHECK_FALSE(HasQuote(Quotes("Critics said the group’s “ideas” from abroad were old."), "ideas"));
+  // The sentence ends inside the marks.
+  const auto ended = Quotes(
+      "At the White House, Trump said he had watched the hearings and slammed them as a "
+      "“disgrace.” Over the weekend he golfed.");
+  REQUIRE(HasQuote(ended, "disgrace"));
+  CHECK(SpeakerOf(ended, "disgrace") == Name("Trump"));
+}
+
+TEST_CASE("quotes: the same words quoted again with no one credited are a slogan") {
+  const auto got = Quotes(
+      "The state launched “Meth. We're on it.” on Monday.\n\n"
+      "Billboards with “Meth. We’re On It” went up across the state.\n\n"
+      "Noem spoke at the launch. “This is our problem.”");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].text == "This is our problem.");
+}
+
+TEST_CASE("quotes: newswire text writes quotation marks as two apostrophes") {
+  const auto got = Quotes("''We don't have a plan,'' Ana Ruiz said. 'It is over,' she added.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].text == "We don't have a plan,");
+  CHECK(got[0].speaker == Name("Ana Ruiz"));
+  CHECK(got[1].text == "It is over,");
+  CHECK(got[1].speaker == Name("Ana Ruiz"));
+}
+
 }  // namespace
 }  // namespace newsfacts

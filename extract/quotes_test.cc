@@ -222,11 +222,16 @@ TEST_CASE("quotes: hostile input gives well-formed quotes") {
   // Marks that open and never close, or close on nothing: no quotation.
   CHECK(Quotes(junk).empty());
   std::string many;
-  for (int i = 0; i < 2000; ++i) many += "\"a b c\" said X. ";
+  for (int i = 0; i < 2000; ++i) many += "\"a b c\" said Xena. ";
   const std::vector<Quote> quotes = Quotes(many);
   CheckWellFormed(many, quotes);
-  // Each "a b c" is a quote of its own.
+  // Each "a b c" is a quote of its own (attributed: the same words quoted again with no
+  // one credited would be a slogan).
   CHECK(quotes.size() == 2000);
+  // Unattributed, the repeated words are dropped, however many there are.
+  std::string slogans;
+  for (int i = 0; i < 2000; ++i) slogans += "\"a b c\" and X. ";
+  CHECK(Quotes(slogans).empty());
   CHECK(Quotes("").empty());
   CHECK(Quotes("“").empty());
 }
