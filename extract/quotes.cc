@@ -5,6 +5,7 @@
 // decisions shared with the rule file are listed at the top of that file.
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,20 +95,60 @@ std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& q
   return repeated;
 }
 
-// The quotation kept last: the paragraph it closes in and its speaker.
+// The quotation kept last: the paragraph it closes in, where it closes, and its speaker.
 struct LastKept {
   std::optional<size_t> paragraph;
+  size_t close_end = 0;
   std::optional<std::string> speaker;
   std::optional<Span> speaker_span;
 };
 
+// True when only the attribution of the quotation before lies between it and the one
+// opening at `open`, in one paragraph: "“A,” said the actor. “B.”" — a few words that end
+// a sentence, with no quotation mark among them.
+bool OnlyAttributionBetween(std::string_view text, size_t close_end, size_t open) {
+  constexpr size_t kMaxBetween = 100;  // bytes: a cue and a name, with an aside at most
+  if (close_end == 0 || close_end > open || open - close_end > kMaxBetween) return false;
+  const std::string_view between = text.substr(close_end, open - close_end);
+  if (between.find('\n') != std::string_view::npos || between.find('"') != std::string_view::npos ||
+      between.find("\u201C") != std::string_view::npos ||
+      between.find("\u201D") != std::string_view::npos) {
+    return false;
+  }
+  const auto [a, b] = people::Trim(between, 0, between.size());
+  if (b <= a || (between[b - 1] != '.' && between[b - 1] != '!' && between[b - 1] != '?')) {
+    return false;
+  }
+  // One sentence: no sentence end before the last, a dot after a short capitalised word
+  // ("Sen.", "U.S.") being none.
+  for (size_t k = a; k + 1 < b; ++k) {
+    const char c = between[k];
+    if ((c != '.' && c != '!' && c != '?') || between[k + 1] != ' ') continue;
+    size_t w = k;
+    while (w > a &&
+           (std::isalpha(static_cast<unsigned char>(between[w - 1])) || between[w - 1] == '.')) {
+      --w;
+    }
+    const bool abbreviation =
+        c == '.' && k - w <= 3 && k > w && std::isupper(static_cast<unsigned char>(between[w]));
+    if (!abbreviation) return false;
+  }
+  return true;
+}
+
 // The speaker of a quotation without an attribution: that of the quotation before when
-// this one opens the paragraph right after the one that closed it, else, for a whole
-// quotation, the subject of the sentence just before it in its paragraph.
+// this one opens the paragraph right after the one that closed it, or follows it in its
+// paragraph with only that one's attribution between, else, for a whole quotation, the
+// subject of the sentence just before it in its paragraph.
 void CreditUnattributed(std::string_view text, coref::People& who, const RawQuote& q,
                         const LastKept& last, Quote* quote) {
-  if (last.speaker && last.paragraph && *last.paragraph + 1 == who.Paragraph(q.open) &&
-      people::Trim(text, quotes::ParagraphStart(text, q.open), q.open).first == q.open) {
+  const bool next_paragraph =
+      last.paragraph && *last.paragraph + 1 == who.Paragraph(q.open) &&
+      people::Trim(text, quotes::ParagraphStart(text, q.open), q.open).first == q.open;
+  const bool same_sentence_run = !quote->partial && last.paragraph &&
+                                 *last.paragraph == who.Paragraph(q.open) &&
+                                 OnlyAttributionBetween(text, last.close_end, q.open);
+  if (last.speaker && (next_paragraph || same_sentence_run)) {
     quote->speaker = last.speaker;
     quote->speaker_span = last.speaker_span;
   } else if (!quote->partial) {
@@ -200,6 +241,7 @@ void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
     Credit(text, rules, roles, who, q, att, last, &quote);
     if (repeated[i] && !quote.speaker) continue;
     last.paragraph = who.Paragraph(q.close_end > 0 ? q.close_end - 1 : 0);
+    last.close_end = q.close_end;
     last.speaker = quote.speaker;
     last.speaker_span = quote.speaker_span;
     quote.ruleset_version = rules.version();

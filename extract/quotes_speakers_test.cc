@@ -385,5 +385,23 @@ TEST_CASE("quotes: newswire text writes quotation marks as two apostrophes") {
   CHECK(got[1].speaker == Name("Ana Ruiz"));
 }
 
+TEST_CASE("speakers: a quotation after another's attribution in its paragraph continues it") {
+  // "said the actor" is read as no attribution; the second paragraph's first quotation
+  // continues the first paragraph's speaker, and the one after it in its paragraph, with
+  // only those words between, continues that.
+  const std::vector<Quote> q = Quotes(
+      "“We lost a child,” Van Der Beek said on Monday.\n\n"
+      "“It opens your heart,” said the actor. “It makes you more human.”");
+  REQUIRE(q.size() == 3);
+  CHECK(SpeakerOf(q, "opens your heart") == "Van Der Beek");
+  CHECK(SpeakerOf(q, "more human") == "Van Der Beek");
+  // A sentence of its own between them: no continuation.
+  const std::vector<Quote> r = Quotes(
+      "“It opens your heart,” said Ana Ruiz. The crowd stood up and left the hall. "
+      "“It makes you more human.”");
+  CHECK(SpeakerOf(r, "opens your heart") == "Ana Ruiz");
+  CHECK(SpeakerOf(r, "more human") != "Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace newsfacts
