@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -681,6 +682,21 @@ void AddTitlesAlone(std::string_view text, const RuleSet& rules,
   }
 }
 
+// The name to report: the title before it when the title's entry says it is part of the
+// name (`in_name`: "Prince Andrew", "Queen Elizabeth II", "Pope Francis") and the name
+// is a given name alone, with a regnal number at most.
+std::string ReportedName(const RuleSet& rules, const Person& person) {
+  const std::vector<people::Word> words = people::SplitWords(person.name);
+  const bool regnal =
+      words.size() == 2 && std::all_of(words[1].text.begin(), words[1].text.end(),
+                                       [](char c) { return std::strchr("IVXL", c); });
+  if (words.empty() || (words.size() > 1 && !regnal)) return person.name;
+  const Lexicon* titles = rules.lexicon("title");
+  const rules::LexiconEntry* e = titles ? titles->Find(person.title) : nullptr;
+  if (e == nullptr || e->attr("in_name") != "true") return person.name;
+  return person.title + " " + person.name;
+}
+
 // The people as officials, each with its mentions sorted and without duplicates, in
 // the order of extract.h.
 std::vector<Official> Report(const RuleSet& rules, Found found) {
@@ -690,7 +706,7 @@ std::vector<Official> Report(const RuleSet& rules, Found found) {
   for (size_t p = 0; p < found.persons.size(); ++p) {
     Person& person = found.persons[p];
     Official o;
-    o.name = person.name;
+    o.name = ReportedName(rules, person);
     o.title = person.title;
     o.former = person.former;
     o.affiliation = person.affiliation;
