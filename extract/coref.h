@@ -146,6 +146,12 @@ class People {
   // mentioned last before `before`; none when no official holds it.
   std::optional<size_t> ByTitle(std::string_view head, size_t before) const;
 
+  // The one official holding a title whose head is `head` ("ambassador") who is first
+  // mentioned after `after`, within the three paragraphs after its own: a speaker named
+  // only later ("China's ambassador to Britain warned … ¶ China's ambassador to Britain
+  // Liu Xiaming said …"). None when no official or several do.
+  std::optional<size_t> ByTitleNamedAfter(std::string_view head, size_t after) const;
+
   // The fullest name written before `before` that ends with the words of `name`
   // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
   // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.

@@ -227,6 +227,22 @@ std::optional<size_t> People::ByTitle(std::string_view head, size_t before) cons
   return best;
 }
 
+std::optional<size_t> People::ByTitleNamedAfter(std::string_view head, size_t after) const {
+  const std::string want = people::AsciiLower(head);
+  const size_t here = paragraphs_.IndexOf(after);
+  std::optional<size_t> found;
+  for (size_t i = 0; i < officials_.size(); ++i) {
+    const Official& o = officials_[i];
+    const std::vector<people::Word> words = people::SplitWords(o.title);
+    if (words.empty() || people::AsciiLower(HeadWord(words, lex_)) != want) continue;
+    if (o.mentions.empty() || static_cast<size_t>(o.mentions.front().start) < after) continue;
+    if (paragraphs_.IndexOf(static_cast<size_t>(o.mentions.front().start)) > here + 3) continue;
+    if (found) return std::nullopt;  // two of them: no telling which
+    found = i;
+  }
+  return found;
+}
+
 std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
   std::string fullest = FullestOf(name, before);

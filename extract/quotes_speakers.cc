@@ -12,6 +12,7 @@ struct Resolved {
   std::optional<std::string> name;
   bool org = false;      // an organisation, for a later "it"
   bool credited = true;  // false: the words name no one, and no mention is credited
+  std::optional<size_t> start = std::nullopt;  // where the credited words start, if before
 };
 
 // Do the words of text[start, at), before their last capitalised ones ("British
@@ -59,9 +60,44 @@ std::optional<Resolved> DocumentAuthor(std::string_view text, const rules::RuleS
 }
 
 // A speaker written as a name or a role: neither a pronoun nor an official's mention.
+// A role written after an organisation's possessive ("China's ambassador to Britain"):
+// the official holding that title, mentioned last before or, when none was, named in the
+// paragraphs after; else the role as written. None for other words.
+std::optional<Resolved> PossessiveRole(std::string_view text, const rules::RuleSet& rules,
+                                       People& who, size_t start, size_t end) {
+  // The attribution may have taken only the place the role is of ("Britain" of "China's
+  // ambassador to Britain accused"): the role and the possessive before it are read too.
+  constexpr size_t kMaxBack = 60;  // bytes
+  const size_t from = start > kMaxBack ? start - kMaxBack : 0;
+  const std::vector<people::Word> before = people::SplitWords(text.substr(from, start - from));
+  size_t k = before.size();
+  if (k >= 3 && people::HasForm(who.lexicons().title_link, before[k - 1].text)) {
+    size_t r = k - 1;
+    while (r > 0 && !people::StartsUpper(before[r - 1].text)) --r;
+    if (r > 0 && r < k - 1 &&
+        people::EndsWithForm(rules.lexicon("possessive"), before[r - 1].text)) {
+      start = from + before[r - 1].start;
+    }
+  }
+  const std::string phrase = people::FoldSpaces(text.substr(start, end - start));
+  const std::vector<people::Word> words = people::SplitWords(phrase);
+  if (words.size() < 2 || !people::StartsUpper(words[0].text) ||
+      !people::EndsWithForm(rules.lexicon("possessive"), words[0].text) ||
+      people::StartsUpper(words[1].text)) {
+    return std::nullopt;
+  }
+  const std::vector<people::Word> role(words.begin() + 1, words.end());
+  const std::string_view head = HeadWord(role, who.lexicons());
+  std::optional<size_t> official = who.ByTitle(head, start);
+  if (!official) official = who.ByTitleNamedAfter(head, end);
+  if (official) return Resolved{who.official(*official).name, false, true, start};
+  return Resolved{phrase, who.IsOrgPhrase(phrase), true, start};
+}
+
 Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
                         size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
+  if (std::optional<Resolved> role = PossessiveRole(text, rules, who, start, end)) return *role;
   end = CutAtAffiliation(text, start, end, rules.lexicon("affiliation_link"), lex);
   auto [a, b] = NarrowName(text, start, end, lex);
   // "a spokesperson for the British Foreign Office": the capitalised words are whom the
@@ -167,6 +203,10 @@ Speaker ResolveSpeaker(std::string_view text, const rules::RuleSet& rules, Peopl
   } else {
     Resolved resolved = ResolveWritten(text, rules, who, start, end);
     if (!resolved.credited) out.span.reset();
+    if (resolved.start && *resolved.start < start && out.span) {
+      start = *resolved.start;
+      out.span->start = static_cast<int64_t>(start);
+    }
     out.name = std::move(resolved.name);
     org = resolved.org;
   }

@@ -403,5 +403,21 @@ TEST_CASE("speakers: a quotation after another's attribution in its paragraph co
   CHECK(SpeakerOf(r, "more human") != "Ana Ruiz");
 }
 
+TEST_CASE("speakers: a role after an organisation's possessive is the official named later") {
+  const std::string text =
+      "China’s ambassador to Britain warned that Beijing “will not sit on our hands”.\n\n"
+      "Protests went on.\n\n"
+      "China’s ambassador to Britain Liu Xiaming spoke again on Monday.";
+  const std::vector<Quote> q = Quotes(text);
+  CHECK(SpeakerOf(q, "sit on our hands") == "Liu Xiaming");
+  // The credited words are the role, not only the place it is of.
+  REQUIRE(q[0].speaker_span.has_value());
+  CHECK(text.substr(q[0].speaker_span->start, 3) == "Chi");
+  // No such official: the role as written.
+  const std::vector<Quote> r =
+      Quotes("China’s ambassador to Britain warned that Beijing “will not sit on our hands”.");
+  CHECK(SpeakerOf(r, "sit on our hands") == "China’s ambassador to Britain");
+}
+
 }  // namespace
 }  // namespace newsfacts
