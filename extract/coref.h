@@ -152,6 +152,11 @@ class People {
   // Liu Xiaming said …"). None when no official or several do.
   std::optional<size_t> ByTitleNamedAfter(std::string_view head, size_t after) const;
 
+  // The latest speaker credited before `before`, in the same paragraph or the two before
+  // it, written as a role (lower case) that holds the word `head`: "one legal expert"
+  // for "the expert". None when there is none.
+  std::optional<std::string> ByEarlierRole(std::string_view head, size_t before) const;
+
   // The fullest name written before `before` that ends with the words of `name`
   // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
   // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.

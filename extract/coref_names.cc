@@ -243,6 +243,20 @@ std::optional<size_t> People::ByTitleNamedAfter(std::string_view head, size_t af
   return found;
 }
 
+std::optional<std::string> People::ByEarlierRole(std::string_view head, size_t before) const {
+  const std::string want = people::AsciiLower(head);
+  const size_t here = paragraphs_.IndexOf(before);
+  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+    if (it->start >= before) continue;
+    if (paragraphs_.IndexOf(it->start) + 2 < here) break;
+    if (it->org || it->name.empty() || people::StartsUpper(it->name)) continue;
+    for (const people::Word& w : people::SplitWords(it->name)) {
+      if (people::AsciiLower(w.text) == want) return it->name;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
   std::string fullest = FullestOf(name, before);

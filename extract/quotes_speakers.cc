@@ -150,6 +150,10 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
           return {std::move(person)};
         }
       }
+      // "said one legal expert … “…,” the expert warned": the role credited before.
+      if (std::optional<std::string> role = who.ByEarlierRole(HeadWord(words, lex), start)) {
+        return {std::move(role)};
+      }
     }
   }
   return {capitalised ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};

@@ -419,5 +419,16 @@ TEST_CASE("speakers: a role after an organisation's possessive is the official n
   CHECK(SpeakerOf(r, "sit on our hands") == "China’s ambassador to Britain");
 }
 
+TEST_CASE("speakers: \"the expert\" is the role credited just before") {
+  const std::vector<Quote> q = Quotes(
+      "“He has no immunity,” said one legal expert, as reported by a newspaper.\n\n"
+      "“He is vulnerable to extradition,” the expert warned.");
+  CHECK(SpeakerOf(q, "no immunity") == "one legal expert");
+  CHECK(SpeakerOf(q, "extradition") == "one legal expert");
+  // No such role before: as written.
+  const std::vector<Quote> r = Quotes("“He is vulnerable to extradition,” the expert warned.");
+  CHECK(SpeakerOf(r, "extradition") == "the expert");
+}
+
 }  // namespace
 }  // namespace newsfacts

@@ -93,13 +93,14 @@ TITLE_WORDS = {
 
 
 def speaker_fold(s):
-    """fold() without a leading "a"/"an" either: the guideline writes a descriptor without
-    its article ("a White House spokesperson" is "White House spokesperson")."""
+    """fold() without a leading "a", "an", "one" or "some" either: the guideline writes a
+    descriptor without its article or determiner ("a White House spokesperson" is "White
+    House spokesperson", "one legal expert" is "legal expert")."""
     s = fold(s)
     if s is None:
         return None
     words = s.split()
-    while words and words[0] in ("a", "an"):
+    while words and words[0] in ("a", "an", "one", "some"):
         words = words[1:]
     return " ".join(words)
 
