@@ -165,7 +165,9 @@ void CreditUnattributed(std::string_view text, coref::People& who, const RawQuot
 // The attribution to read instead of `att`, whose speaker names no one ("That said, the
 // DEA says the border “remains …”", "“…” announced in October, said Derek Scissors"): the
 // next one of its role after those words, up to where `att` ended (`partial_before`) or
-// to the paragraph's end (`after`). None when there is none or `att` is of another role.
+// to the paragraph's end (`after`); for `partial_before` with none there, the best of the
+// role's other rules over the same words. None when there is none or `att` is of another
+// role.
 std::optional<rules::Match> AttributionAfterSpeaker(std::string_view text,
                                                     const quotes::Roles& roles,
                                                     const rules::Match& att) {
@@ -173,7 +175,19 @@ std::optional<rules::Match> AttributionAfterSpeaker(std::string_view text,
   if (speaker == nullptr) return std::nullopt;
   const std::string& role = att.rule->Emit("role");
   if (role == "partial_before") {
-    return quotes::Attribute(text, roles.partial_before, speaker->end, att.end);
+    if (std::optional<rules::Match> next =
+            quotes::Attribute(text, roles.partial_before, speaker->end, att.end)) {
+      return next;
+    }
+    // "Boudreau gave a pep talk Tuesday, telling them to “…”": another rule of the role
+    // over the same words, which may credit someone before them.
+    quotes::RoleRules others;
+    for (const rules::Rule* rule : roles.partial_before) {
+      if (rule != att.rule) others.push_back(rule);
+    }
+    const size_t from = std::max(quotes::ParagraphStart(text, att.end),
+                                 att.end > quotes::kWindow ? att.end - quotes::kWindow : 0);
+    return quotes::Attribute(text, others, from, att.end);
   }
   if (role == "after") {
     const size_t to = std::min(quotes::ParagraphEnd(text, speaker->end), att.end + quotes::kWindow);

@@ -430,5 +430,13 @@ TEST_CASE("speakers: \"the expert\" is the role credited just before") {
   CHECK(SpeakerOf(r, "extradition") == "the expert");
 }
 
+TEST_CASE("speakers: a word naming no one gives way to another rule over the same words") {
+  // "Tuesday, telling" reads as a speaker and a cue, and names no one; the participle's
+  // subject does.
+  const std::vector<Quote> q = Quotes(
+      "Boudreau gave his players a pep talk Tuesday, telling them to “believe in yourselves”.");
+  CHECK(SpeakerOf(q, "believe in yourselves") == "Boudreau");
+}
+
 }  // namespace
 }  // namespace newsfacts
