@@ -94,6 +94,32 @@ std::optional<Resolved> PossessiveRole(std::string_view text, const rules::RuleS
   return Resolved{phrase, who.IsOrgPhrase(phrase), true, start};
 }
 
+// Who a definite role stands for ("the senator", "the Republican nominee", "the
+// congresswoman", "the expert"), written at `start`; none when no one is known so.
+std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who,
+                                        const std::string& name,
+                                        const std::vector<people::Word>& words, size_t start) {
+  const Lexicons& lex = who.lexicons();
+  // "the senator said", "the former secretary of state said": the official whose title
+  // has that head noun, mentioned last.
+  if (std::optional<size_t> titled = who.ByTitle(HeadWord(words, lex), start)) {
+    return who.official(*titled).name;
+  }
+  if (who.IsOrgPhrase(name)) return std::nullopt;
+  if (std::optional<std::string> described = who.ByDescriptor(words, start)) return described;
+  // "the congresswoman said", with no one described so: the woman a "she" there would
+  // stand for. Not for the plain person nouns of `role` ("the man", "the mother"), which
+  // anyone may be.
+  const char gender = words.size() == 2 && !people::HasForm(rules.lexicon("role"), words[1].text)
+                          ? GenderWord(lex, words[1].text)
+                          : 0;
+  if (gender != 0) {
+    if (std::optional<std::string> person = who.Antecedent(start, gender)) return person;
+  }
+  // "said one legal expert … “…,” the expert warned": the role credited before.
+  return who.ByEarlierRole(HeadWord(words, lex), start);
+}
+
 Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
                         size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
@@ -129,31 +155,8 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
     }
   }
   if (!capitalised && words.size() >= 2 && people::HasForm(lex.definite_article, words[0].text)) {
-    // "the senator said", "the former secretary of state said": the official whose
-    // title has that head noun, mentioned last.
-    if (std::optional<size_t> titled = who.ByTitle(HeadWord(words, lex), start)) {
-      return {who.official(*titled).name};
-    }
-    if (!who.IsOrgPhrase(name)) {
-      if (std::optional<std::string> described = who.ByDescriptor(words, start)) {
-        return {std::move(described)};
-      }
-      // "the congresswoman said", with no one described so: the woman a "she" there
-      // would stand for. Not for the plain person nouns of `role` ("the man", "the
-      // mother"), which anyone may be.
-      const char gender =
-          words.size() == 2 && !people::HasForm(rules.lexicon("role"), words[1].text)
-              ? GenderWord(lex, words[1].text)
-              : 0;
-      if (gender != 0) {
-        if (std::optional<std::string> person = who.Antecedent(start, gender)) {
-          return {std::move(person)};
-        }
-      }
-      // "said one legal expert … “…,” the expert warned": the role credited before.
-      if (std::optional<std::string> role = who.ByEarlierRole(HeadWord(words, lex), start)) {
-        return {std::move(role)};
-      }
+    if (std::optional<std::string> person = DefiniteRole(rules, who, name, words, start)) {
+      return {std::move(person)};
     }
   }
   return {capitalised ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};
