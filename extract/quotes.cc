@@ -78,8 +78,27 @@ std::string FoldedWords(std::string_view text, const RawQuote& q) {
   return out;
 }
 
+// True when the quotation's marks hold all the words of its paragraph, but for a list
+// number before it ("6. “…”").
+bool AloneInParagraph(std::string_view text, const RawQuote& q) {
+  const size_t from = quotes::ParagraphStart(text, q.open);
+  const size_t to = quotes::ParagraphEnd(text, q.close_end);
+  for (size_t k = from; k < q.open; ++k) {
+    const char c = text[k];
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != ')' && c != ' ' &&
+        c != '\t') {
+      return false;
+    }
+  }
+  for (size_t k = q.close_end; k < to; ++k) {
+    if (text[k] != ' ' && text[k] != '\t' && text[k] != '.') return false;
+  }
+  return true;
+}
+
 // For each quotation, whether the same words are quoted again elsewhere in the article:
-// slogans and titles are repeated ("the “Meth. We're on it.” campaign"), speech seldom is.
+// slogans and titles are repeated ("the “Meth. We're on it.” campaign"), speech seldom is;
+// so are headings that quote the body.
 std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& quotations) {
   std::vector<std::string> folded;
   folded.reserve(quotations.size());
@@ -91,6 +110,22 @@ std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& q
   std::vector<bool> repeated(quotations.size(), false);
   for (size_t i = 0; i < folded.size(); ++i) {
     repeated[i] = !folded[i].empty() && count[folded[i]] > 1;
+  }
+  // A quotation that is its paragraph's only words (a list number before it at most) and
+  // whose words stand inside a longer quotation of the article is a heading quoting the
+  // body ("6. “The Gordon problem”" over "… what he called “the Gordon problem.”").
+  constexpr size_t kMaxComparisons = 20000;  // hostile text: thousands of quotations
+  size_t comparisons = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (repeated[i] || folded[i].empty() || !AloneInParagraph(text, quotations[i])) continue;
+    const std::string inner = " " + folded[i] + " ";
+    for (size_t j = 0; j < folded.size() && comparisons < kMaxComparisons; ++j, ++comparisons) {
+      if (j == i || folded[j].size() <= folded[i].size()) continue;
+      if ((" " + folded[j] + " ").find(inner) != std::string::npos) {
+        repeated[i] = true;
+        break;
+      }
+    }
   }
   return repeated;
 }

@@ -438,5 +438,17 @@ TEST_CASE("speakers: a word naming no one gives way to another rule over the sam
   CHECK(SpeakerOf(q, "believe in yourselves") == "Boudreau");
 }
 
+TEST_CASE("quotes: a heading that quotes the body is no quotation") {
+  const std::vector<Quote> q = Quotes(
+      "6. “The Gordon problem”\n\n"
+      "Morrison said Hill had warned him about what she called “the Gordon problem.”");
+  CHECK_FALSE(HasQuote(q, "The Gordon problem"));
+  CHECK(HasQuote(q, "the Gordon problem."));
+  // A paragraph that is only a quotation, quoted nowhere else, stays.
+  const std::vector<Quote> r =
+      Quotes("Ruiz spoke first.\n\n“We will not leave the port.”\n\nThe crowd cheered.");
+  CHECK(HasQuote(r, "We will not leave the port."));
+}
+
 }  // namespace
 }  // namespace newsfacts
