@@ -55,8 +55,8 @@ constexpr size_t kMaxSearchedSurnames = 256;
 // What a pronoun can stand for: 'm' (he), 'f' (she) or 'o' (it).
 using Want = char;
 
-// The lexicons of the quotes set that speaker resolution reads, looked up once per
-// article (null when the set has none).
+// The lexicons the pass reads from its rule set (the quotes set, or the officials set
+// when it runs alone), looked up once per article (null when the set has none).
 struct Lexicons {
   explicit Lexicons(const rules::RuleSet& rules);
   // The `pronoun_word` forms whose `speaker` is want ('m': "he", 'f': "she").
