@@ -114,14 +114,17 @@ std::vector<bool> Repeated(std::string_view text, const std::vector<RawQuote>& q
   // A quotation that is its paragraph's only words (a list number before it at most) and
   // whose words stand inside a longer quotation of the article is a heading quoting the
   // body ("6. “The Gordon problem”" over "… what he called “the Gordon problem.”").
-  constexpr size_t kMaxComparisons = 20000;  // hostile text: thousands of quotations
-  size_t comparisons = 0;
-  for (size_t i = 0; i < folded.size(); ++i) {
+  constexpr size_t kMaxScanned = 16 << 20;  // bytes searched in all: hostile text
+  size_t scanned = 0;
+  std::vector<std::string> padded;  // " words ", so that whole words are found
+  padded.reserve(folded.size());
+  for (const std::string& f : folded) padded.push_back(" " + f + " ");
+  for (size_t i = 0; i < folded.size() && scanned < kMaxScanned; ++i) {
     if (repeated[i] || folded[i].empty() || !AloneInParagraph(text, quotations[i])) continue;
-    const std::string inner = " " + folded[i] + " ";
-    for (size_t j = 0; j < folded.size() && comparisons < kMaxComparisons; ++j, ++comparisons) {
+    for (size_t j = 0; j < folded.size() && scanned < kMaxScanned; ++j) {
       if (j == i || folded[j].size() <= folded[i].size()) continue;
-      if ((" " + folded[j] + " ").find(inner) != std::string::npos) {
+      scanned += padded[j].size();
+      if (padded[j].find(padded[i]) != std::string::npos) {
         repeated[i] = true;
         break;
       }
