@@ -47,10 +47,12 @@ using quotes::RoleRules;
 using quotes::Roles;
 
 // Bounds that keep speaker resolution linear on hostile text: mentions a pronoun looks
-// back over, the longest sentence read back for its start, the surnames searched for.
+// back over, the longest sentence read back for its start, the surnames searched for,
+// the distinct acronyms spelled out.
 constexpr size_t kMaxCandidates = 64;
 constexpr size_t kMaxSentence = 2000;
 constexpr size_t kMaxSearchedSurnames = 256;
+constexpr size_t kMaxSearchedAcronyms = 64;
 
 // What a pronoun can stand for: 'm' (he), 'f' (she) or 'o' (it).
 using Want = char;
@@ -165,13 +167,14 @@ class People {
   // The name an acronym stands for: the last run of capitalised words before `before`
   // whose initials spell it, `acronym_link` words allowed between ("Drug Enforcement
   // Administration" for "DEA", "Bureau of Alcohol, Tobacco and Firearms" for "ATF"). None
-  // for anything but two to six ASCII capitals, or when no such run is written.
-  std::optional<std::string> SpelledOut(std::string_view acronym, size_t before) const;
+  // for anything but two to six ASCII capitals, when no such run is written, and past
+  // the kMaxSearchedAcronyms-th distinct acronym of the article.
+  std::optional<std::string> SpelledOut(std::string_view acronym, size_t before);
 
   // The one person, an official or a name without a title written before `before`,
   // whose name of two words or more starts with `word` ("Dale Ford" for "Dale"); none
   // when no one or several people's names do, and for names written family name first.
-  std::optional<std::string> ByFirstName(std::string_view word, size_t before) const;
+  std::optional<std::string> ByFirstName(std::string_view word, size_t before);
 
   // The person a definite description stands for ("the Republican nominee said"): the
   // one mentioned last before `before` who was described with every word of it, in
@@ -221,6 +224,9 @@ class People {
 
  private:
   // coref_names.cc
+  bool HoldsTitleHead(size_t official, const std::string& want) const;
+  std::vector<std::pair<size_t, std::string>> RunsSpelling(std::string_view acronym);
+  void BuildFirstNames();
   static bool Contains(std::string_view name, const std::vector<people::Word>& words);
   std::string FullestOf(const std::string& name, size_t before) const;
   void CollectNames();
@@ -281,6 +287,13 @@ class People {
   bool org_phrases_ = false;                                  // CollectOrgPhrases() has run
   std::vector<std::tuple<size_t, size_t, bool>> spans_;       // person rule matches, sorted
   std::map<std::string, std::set<std::string>> descriptors_;  // name -> lower-case words
+  bool first_names_built_ = false;                            // BuildFirstNames() has run
+  // ByFirstName: first word -> full name -> where it is first written.
+  std::map<std::string, std::map<std::string, size_t>> first_names_;
+  bool text_split_ = false;               // text_words_ holds the text's words
+  std::vector<people::Word> text_words_;  // for spelling out acronyms
+  // SpelledOut: for each acronym asked about, RunsSpelling's answer.
+  std::unordered_map<std::string, std::vector<std::pair<size_t, std::string>>> acronym_runs_;
 };
 
 // Adds each resolved mention (Resolved) to the mentions of the official it stands for

@@ -207,14 +207,18 @@ std::optional<size_t> People::ByName(std::string_view speaker, size_t before) co
   return best;
 }
 
+// True when the official's title has the head noun `want` (lower case).
+bool People::HoldsTitleHead(size_t official, const std::string& want) const {
+  const std::vector<people::Word> words = people::SplitWords(officials_[official].title);
+  return !words.empty() && people::AsciiLower(HeadWord(words, lex_)) == want;
+}
+
 std::optional<size_t> People::ByTitle(std::string_view head, size_t before) const {
   const std::string want = people::AsciiLower(head);
   std::optional<size_t> best;
   int64_t best_at = -1;
   for (size_t i = 0; i < officials_.size(); ++i) {
-    const std::vector<people::Word> words = people::SplitWords(officials_[i].title);
-    if (words.empty()) continue;
-    if (people::AsciiLower(HeadWord(words, lex_)) != want) continue;
+    if (!HoldsTitleHead(i, want)) continue;
     int64_t at = -1;
     for (const Span& s : officials_[i].mentions) {
       if (static_cast<size_t>(s.start) < before) at = std::max(at, s.start);
@@ -233,8 +237,7 @@ std::optional<size_t> People::ByTitleNamedAfter(std::string_view head, size_t af
   std::optional<size_t> found;
   for (size_t i = 0; i < officials_.size(); ++i) {
     const Official& o = officials_[i];
-    const std::vector<people::Word> words = people::SplitWords(o.title);
-    if (words.empty() || people::AsciiLower(HeadWord(words, lex_)) != want) continue;
+    if (!HoldsTitleHead(i, want)) continue;
     if (o.mentions.empty() || static_cast<size_t>(o.mentions.front().start) < after) continue;
     if (paragraphs_.IndexOf(static_cast<size_t>(o.mentions.front().start)) > here + 3) continue;
     if (found) return std::nullopt;  // two of them: no telling which
@@ -274,10 +277,28 @@ bool IsAcronym(std::string_view word) {
 
 }  // namespace
 
-std::optional<std::string> People::SpelledOut(std::string_view acronym, size_t before) const {
+std::optional<std::string> People::SpelledOut(std::string_view acronym, size_t before) {
   if (!IsAcronym(acronym)) return std::nullopt;
-  const std::vector<people::Word> words = people::SplitWords(text_.substr(0, before));
-  std::optional<std::string> found;
+  auto it = acronym_runs_.find(std::string(acronym));
+  if (it == acronym_runs_.end()) {
+    if (acronym_runs_.size() >= kMaxSearchedAcronyms) return std::nullopt;
+    it = acronym_runs_.emplace(std::string(acronym), RunsSpelling(acronym)).first;
+  }
+  for (auto run = it->second.rbegin(); run != it->second.rend(); ++run) {
+    if (run->first <= before) return run->second;
+  }
+  return std::nullopt;
+}
+
+// Every run of capitalised words whose initials spell the acronym, by its first word in
+// text order: where the run ends and its words.
+std::vector<std::pair<size_t, std::string>> People::RunsSpelling(std::string_view acronym) {
+  if (!text_split_) {
+    text_words_ = people::SplitWords(text_);
+    text_split_ = true;
+  }
+  const std::vector<people::Word>& words = text_words_;
+  std::vector<std::pair<size_t, std::string>> runs;
   for (size_t i = 0; i < words.size(); ++i) {
     size_t k = 0, j = i, last = i;
     while (j < words.size() && k < acronym.size()) {
@@ -297,32 +318,39 @@ std::optional<std::string> People::SpelledOut(std::string_view acronym, size_t b
            (full.back() == '.' || full.back() == ',' || full.back() == ';' || full.back() == ':')) {
       full.remove_suffix(1);
     }
-    found = people::FoldSpaces(full);
+    runs.emplace_back(words[last].end, people::FoldSpaces(full));
+  }
+  return runs;
+}
+
+std::optional<std::string> People::ByFirstName(std::string_view word, size_t before) {
+  if (!first_names_built_) BuildFirstNames();
+  auto it = first_names_.find(std::string(word));
+  if (it == first_names_.end()) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& [name, first_written] : it->second) {
+    if (first_written >= before) continue;
+    if (found) return std::nullopt;  // a second person of that first name
+    found = name;
   }
   return found;
 }
 
-std::optional<std::string> People::ByFirstName(std::string_view word, size_t before) const {
-  std::optional<std::string> found;
-  // False when `name` is a second person's.
-  auto consider = [&](const std::string& name) {
+// Once per article: the officials' and the other names of two words
+// or more, by their first word, each with where it is first written.
+void People::BuildFirstNames() {
+  CollectNames();
+  first_names_built_ = true;
+  auto add = [&](const std::string& name, size_t at) {
     const std::vector<people::Word> words = people::SplitWords(name);
-    if (words.size() < 2 || words[0].text != word || people::FamilyNameFirst(words, nullptr)) {
-      return true;
-    }
-    if (found && *found != name) return false;
-    found = name;
-    return true;
+    if (words.size() < 2 || people::FamilyNameFirst(words, nullptr)) return;
+    auto [it, added] = first_names_[std::string(words[0].text)].emplace(name, at);
+    if (!added) it->second = std::min(it->second, at);
   };
   for (const auto& [span, who] : official_mentions_) {
-    if (static_cast<size_t>(span.start) < before && !consider(officials_[who].name)) {
-      return std::nullopt;
-    }
+    add(officials_[who].name, static_cast<size_t>(span.start));
   }
-  for (const Named& n : names_) {
-    if (n.start < before && !consider(n.name)) return std::nullopt;
-  }
-  return found;
+  for (const Named& n : names_) add(n.name, n.start);
 }
 
 std::optional<std::string> People::ByDescriptor(const std::vector<people::Word>& role,

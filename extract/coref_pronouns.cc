@@ -321,17 +321,7 @@ size_t People::SentenceStart(size_t pos) const {
     }
     if ((c == '.' || c == '!' || c == '?') && k < text_.size() &&
         (text_[k] == ' ' || text_[k] == '\t')) {
-      bool abbreviation = false;
-      if (c == '.') {
-        size_t w = k - 1;
-        while (w > 0 &&
-               (std::isalpha(static_cast<unsigned char>(text_[w - 1])) || text_[w - 1] == '.')) {
-          --w;
-        }
-        abbreviation =
-            k - 1 - w <= 3 && k - 1 > w && std::isupper(static_cast<unsigned char>(text_[w]));
-      }
-      if (!abbreviation) return k;
+      if (c != '.' || !people::IsAbbreviationDot(text_, k - 1)) return k;
     }
     --k;
   }

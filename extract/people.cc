@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cctype>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -451,6 +452,14 @@ rules::Match WholeMatch(const rules::Rule& rule, size_t rule_index, std::string_
   cap.matched = true;
   m.captures.push_back(cap);
   return m;
+}
+
+bool IsAbbreviationDot(std::string_view text, size_t dot) {
+  size_t w = dot;
+  while (w > 0 && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) {
+    --w;
+  }
+  return dot - w <= 3 && dot > w && std::isupper(static_cast<unsigned char>(text[w]));
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {

@@ -119,6 +119,11 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
 rules::Match WholeMatch(const rules::Rule& rule, size_t rule_index, std::string_view text,
                         size_t start, size_t end);
 
+// True when the '.' at text[dot] closes a short capitalised word rather than a sentence
+// ("Sen.", "Mr.", "U.S."): the letters and dots before it, at most three, start with an
+// upper-case ASCII letter.
+bool IsAbbreviationDot(std::string_view text, size_t dot);
+
 // True when pos lies inside one of `ranges` (sorted, non-overlapping).
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
 

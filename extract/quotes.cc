@@ -162,14 +162,7 @@ bool OnlyAttributionBetween(std::string_view text, size_t close_end, size_t open
   for (size_t k = a; k + 1 < b; ++k) {
     const char c = between[k];
     if ((c != '.' && c != '!' && c != '?') || between[k + 1] != ' ') continue;
-    size_t w = k;
-    while (w > a &&
-           (std::isalpha(static_cast<unsigned char>(between[w - 1])) || between[w - 1] == '.')) {
-      --w;
-    }
-    const bool abbreviation =
-        c == '.' && k - w <= 3 && k > w && std::isupper(static_cast<unsigned char>(between[w]));
-    if (!abbreviation) return false;
+    if (c != '.' || !people::IsAbbreviationDot(between, k)) return false;
   }
   return true;
 }
