@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -688,8 +687,7 @@ void AddTitlesAlone(std::string_view text, const RuleSet& rules,
 std::string ReportedName(const RuleSet& rules, const Person& person) {
   const std::vector<people::Word> words = people::SplitWords(person.name);
   const bool regnal =
-      words.size() == 2 && std::all_of(words[1].text.begin(), words[1].text.end(),
-                                       [](char c) { return std::strchr("IVXL", c); });
+      words.size() == 2 && words[1].text.find_first_not_of("IVXL") == std::string_view::npos;
   if (words.empty() || (words.size() > 1 && !regnal)) return person.name;
   const Lexicon* titles = rules.lexicon("title");
   const rules::LexiconEntry* e = titles ? titles->Find(person.title) : nullptr;
