@@ -51,7 +51,8 @@ const std::map<std::string_view, std::vector<EmitKey>, std::less<>>& Tables() {
        {
            {"role",
             Type::kChoice,
-            {"marks", "after", "before", "partial_before", "person", "org", "interview"}},
+            {"marks", "after", "sign_off", "before", "partial_before", "person", "org",
+             "interview"}},
            {"object", Type::kChoice, {"speaker_or_via", "outlet", "via"}},
            {"opens_after", Type::kChoice, {"space", "nonword"}},
            {"capture", Type::kChoice, {"whole"}},

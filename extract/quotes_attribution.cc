@@ -135,6 +135,26 @@ std::optional<Match> LastSentenceBefore(std::string_view text, const Roles& role
   return Attribute(text, roles.partial_before, from, end - 1);
 }
 
+// "“The show was great.”\n\n– Maria K.": a quotation that is its paragraph's only
+// words, signed in the next paragraph, when that one is at most kMaxSignOff bytes:
+// the `sign_off` rules over it.
+std::optional<Match> SignedOff(std::string_view text, const Roles& roles, const RawQuote& q) {
+  constexpr size_t kMaxSignOff = 120;
+  const size_t para_end = ParagraphEnd(text, q.close_end);
+  for (size_t k = q.close_end; k < para_end; ++k) {
+    if (!IsSpaceByte(text[k])) return std::nullopt;
+  }
+  const size_t para = ParagraphStart(text, q.open);
+  for (size_t k = para; k < q.open; ++k) {
+    if (!IsSpaceByte(text[k])) return std::nullopt;
+  }
+  size_t next = para_end;
+  while (next < text.size() && IsSpaceByte(text[next])) ++next;
+  const size_t next_end = ParagraphEnd(text, next);
+  if (next >= next_end || next_end - next > kMaxSignOff) return std::nullopt;
+  return Attribute(text, roles.sign_off, next, next_end);
+}
+
 }  // namespace
 
 Roles::Roles(const RuleSet& rules) {
@@ -143,6 +163,7 @@ Roles::Roles(const RuleSet& rules) {
     if (role == "after") after.push_back(&rule);
     if (role == "before") before.push_back(&rule);
     if (role == "partial_before") partial_before.push_back(&rule);
+    if (role == "sign_off") sign_off.push_back(&rule);
     if (role == "interview") interview.push_back(&rule);
     if (role == "person") person.push_back(&rule);
     if (role == "org") org.push_back(&rule);
@@ -218,6 +239,7 @@ std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, 
     const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
     if (std::optional<Match> after = Attribute(text, roles.after, q.close_end, to)) return after;
   }
+  if (std::optional<Match> signed_off = SignedOff(text, roles, q)) return signed_off;
   auto [from, to] = BeforeWindow(text, q.open);
   if (std::optional<Match> before =
           Attribute(text, partial ? roles.partial_before : roles.before, from, to)) {

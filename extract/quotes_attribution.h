@@ -33,6 +33,7 @@ struct Roles {
   RoleRules after;           // right after the closing mark, anchored there
   RoleRules before;          // right before the opening mark, anchored there
   RoleRules partial_before;  // before a fragment (partial), or the sentence before
+  RoleRules sign_off;        // the paragraph after a quotation that is a paragraph alone
   RoleRules interview;       // "in an interview with X" near a quotation
   RoleRules person;          // names written without a title
   RoleRules org;             // organisations written with "the"
@@ -55,7 +56,9 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const rules::Ru
                                           const Roles& roles, std::vector<RawQuote> raw);
 
 // The attribution of q, the first that matches: its gap_attribution; the `after` rules
-// from its closing mark to its paragraph's end (at most kWindow bytes); the `before`
+// from its closing mark to its paragraph's end (at most kWindow bytes); when q is its
+// paragraph's only words, the `sign_off` rules over the next paragraph, if that one is
+// short ("– Maria K."); the `before`
 // rules (the `partial_before` ones when partial) over its paragraph up to its opening
 // mark, or over the previous paragraph when q opens its own and that one ends in ':';
 // for a whole quotation, the `partial_before` rules over the sentence that ends just

@@ -451,4 +451,30 @@ TEST_CASE("quotes: a heading that quotes the body is no quotation") {
 }
 
 }  // namespace
+TEST_CASE("speakers: a pronoun after a sentence of unknown genders is its subject") {
+  // Neither first name is in the name lists: the sentence's subject is taken, not the
+  // name written last.
+  const std::string text =
+      "Last week, Ondrava Kessel wrote to Brell Tavish about the unpaid royalties.\n\n"
+      "“I only want to be paid for my own work,” she said.";
+  CHECK(SpeakerOf(Quotes(text), "paid for my own work") == Name("Ondrava Kessel"));
+}
+
+TEST_CASE("speakers: a quotation alone in its paragraph, signed in the next one") {
+  const std::string text =
+      "Visitors left reviews of the show.\n\n"
+      "“The cast was wonderful and the seats were good.”\n\n"
+      "– Mar** Ko**\n\n"
+      "“We booked it twice this year.”\n\n"
+      "— Ines Valdo (@inesvaldo) March 3, 2024\n\n"
+      "“The second act dragged on for far too long.”\n\n"
+      "– reporting by the arts desk";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "cast was wonderful") == Name("Mar** Ko**"));
+  CHECK(SpeakerOf(got, "booked it twice") == Name("Ines Valdo"));
+  // A lower-case line signs nothing, and the quotation before is no continuation of
+  // the one before it, which was signed by someone else.
+  CHECK(SpeakerOf(got, "second act") != Name("Ines Valdo"));
+}
+
 }  // namespace newsfacts
