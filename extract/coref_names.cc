@@ -98,6 +98,18 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
     words.pop_back();
   }
   if (words.empty() || !people::StartsUpper(words.back().text)) return {start, end};
+  // "as one neo-bank CEO": a title alone after lower-case words is no name; the role is
+  // the title and at most two lower-case words before it, after any article.
+  if (words.size() >= 2 && !people::StartsUpper(words[words.size() - 2].text) &&
+      people::HasForm(lex.descriptor, words.back().text)) {
+    size_t role = words.size() - 1;
+    while (role > 0 && role + 3 > words.size() && !people::StartsUpper(words[role - 1].text) &&
+           !people::HasForm(lex.indefinite_article, words[role - 1].text) &&
+           !people::HasForm(lex.definite_article, words[role - 1].text)) {
+      --role;
+    }
+    return {start + words[role].start, start + words.back().end};
+  }
   auto name_word = [&](std::string_view w) {
     if (people::HasForm(lex.particle, w)) return true;
     if (people::StartsWithForm(lex.glued_prefix, w)) return true;
@@ -590,6 +602,8 @@ void People::CollectNames() {
     if (words.empty() || (!single && words.size() < 2)) continue;
     bool bad = false;
     for (const people::Word& w : words) bad = bad || people::HasForm(lex_.not_name, w.text);
+    // "Kate York": a known first name makes a person of words that are mostly places.
+    bad = bad && (words.size() < 2 || FirstNameGender(lex_, words[0].text) == 0);
     if (bad || At(a, b)) continue;
     AddName(a, b);
   }

@@ -135,6 +135,19 @@ std::optional<Match> LastSentenceBefore(std::string_view text, const Roles& role
   return Attribute(text, roles.partial_before, from, end - 1);
 }
 
+// The `after` rules' best match from a closing mark at `close_end` to its paragraph's
+// end (at most kWindow bytes), unless a colon follows it: "“…” Smith agreed: “…”"
+// introduces the next quotation.
+std::optional<Match> AfterAttribution(std::string_view text, const Roles& roles, size_t close_end) {
+  const size_t to = std::min(ParagraphEnd(text, close_end), close_end + kWindow);
+  std::optional<Match> after = Attribute(text, roles.after, close_end, to);
+  if (!after) return after;
+  size_t k = after->end;
+  while (k < to && IsSpaceByte(text[k])) ++k;
+  if (k < to && text[k] == ':') return std::nullopt;
+  return after;
+}
+
 // "“The show was great.”\n\n– Maria K.": a quotation that is its paragraph's only
 // words, signed in the next paragraph, when that one is at most kMaxSignOff bytes:
 // the `sign_off` rules over it.
@@ -212,8 +225,7 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const RuleSet& 
           !FollowsWord(text, prev.open, rules.lexicon("cue"))) {
         std::optional<Match> gap = Attribute(text, roles.after, gap_from, gap_to);
         if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
-          const size_t own_to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-          std::optional<Match> own = Attribute(text, roles.after, q.close_end, own_to);
+          std::optional<Match> own = AfterAttribution(text, roles, q.close_end);
           if (!own) {
             prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());
             prev.close_end = q.close_end;
@@ -236,8 +248,7 @@ std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, 
   if (q.after_from == q.close_end) {
     if (q.after) return q.after;
   } else {
-    const size_t to = std::min(ParagraphEnd(text, q.close_end), q.close_end + kWindow);
-    if (std::optional<Match> after = Attribute(text, roles.after, q.close_end, to)) return after;
+    if (std::optional<Match> after = AfterAttribution(text, roles, q.close_end)) return after;
   }
   if (std::optional<Match> signed_off = SignedOff(text, roles, q)) return signed_off;
   auto [from, to] = BeforeWindow(text, q.open);

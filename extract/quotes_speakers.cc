@@ -143,7 +143,15 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
     no_name = no_name && people::HasForm(lex.not_name, w.text) &&
               !people::HasForm(lex.organisation, w.text);
   }
-  if (no_name) return {std::nullopt, false, false};
+  if (no_name) {
+    // "York said", after "Kate York": a word that is mostly no name is the surname of a
+    // person named before.
+    if (words.size() == 1) {
+      std::string full = who.Fullest(name, start);
+      if (full != name) return {std::move(full)};
+    }
+    return {std::nullopt, false, false};
+  }
   if (words.size() == 1) {
     if (std::optional<std::string> full = who.SpelledOut(name, start)) {
       return {std::move(full), true};

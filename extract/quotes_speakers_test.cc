@@ -477,4 +477,18 @@ TEST_CASE("speakers: a quotation alone in its paragraph, signed in the next one"
   CHECK(SpeakerOf(got, "second act") != Name("Ines Valdo"));
 }
 
+TEST_CASE("speakers: a surname that is also a place, a cue before a colon, a lone title") {
+  const std::string text =
+      "The songwriters Bruno Calder and Kate York joined the film late.\n\n"
+      "“It is a different muscle,” York said. “You leave yourself out of it.” Calder "
+      "agreed: “It is another job altogether.”\n\n"
+      "They care about “financial health,” as one neo-bank CEO told me.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "different muscle") == Name("Kate York"));
+  // "Calder agreed:" introduces the quotation after it, not the one before.
+  CHECK(SpeakerOf(got, "leave yourself out") == Name("Kate York"));
+  CHECK(SpeakerOf(got, "another job") == Name("Bruno Calder"));
+  CHECK(SpeakerOf(got, "financial health") == Name("one neo-bank CEO"));
+}
+
 }  // namespace newsfacts
