@@ -491,4 +491,15 @@ TEST_CASE("speakers: a surname that is also a place, a cue before a colon, a lon
   CHECK(SpeakerOf(got, "financial health") == Name("one neo-bank CEO"));
 }
 
+TEST_CASE("speakers: a name that opens with a possessive") {
+  const std::string text =
+      "The talks failed on Sunday.\n\n"
+      "“It is over,” Trump’s lawyer Rudy Giuliani said.\n\n"
+      "On Monday, the People’s Daily, the mouthpiece of the party, warned that there is "
+      "“absolutely no room for compromise” on the bill.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "It is over") == Name("Rudy Giuliani"));
+  CHECK(SpeakerOf(got, "no room for compromise") == Name("People’s Daily"));
+}
+
 }  // namespace newsfacts
