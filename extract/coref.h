@@ -81,6 +81,7 @@ struct Lexicons {
   const rules::Lexicon* aside_end;
   const rules::Lexicon* group_ending;
   const rules::Lexicon* acronym_link;
+  const rules::Lexicon* name_suffix;
 
  private:
   std::vector<std::string> he_;

@@ -47,7 +47,8 @@ Lexicons::Lexicons(const rules::RuleSet& rules)
       glued_prefix(rules.lexicon("glued_prefix")),
       aside_end(rules.lexicon("aside_end")),
       group_ending(rules.lexicon("group_ending")),
-      acronym_link(rules.lexicon("acronym_link")) {
+      acronym_link(rules.lexicon("acronym_link")),
+      name_suffix(rules.lexicon("name_suffix")) {
   if (pronoun_word == nullptr) return;
   for (const rules::LexiconEntry& e : pronoun_word->entries()) {
     const std::string& speaker = e.attr("speaker");
@@ -508,7 +509,9 @@ void People::AddSurnames() {
   }
   std::map<std::string, std::vector<size_t>> by_surname;  // last word -> names_ indices
   for (size_t i = 0; i < names_.size(); ++i) {
-    const std::vector<people::Word> words = people::SplitWords(names_[i].name);
+    std::vector<people::Word> words = people::SplitWords(names_[i].name);
+    // "Carlineo" of "Patrick Carlineo Jr.".
+    if (words.size() > 2 && people::HasForm(lex_.name_suffix, words.back().text)) words.pop_back();
     if (words.size() < 2 || !people::StartsUpper(words.back().text)) continue;
     by_surname[std::string(words.back().text)].push_back(i);
     // "Park" of "Park Ji-hoon": a family name written first.

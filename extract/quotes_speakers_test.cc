@@ -502,4 +502,14 @@ TEST_CASE("speakers: a name that opens with a possessive") {
   CHECK(SpeakerOf(got, "no room for compromise") == Name("People’s Daily"));
 }
 
+TEST_CASE("speakers: the surname of a name that ends in Jr.") {
+  const std::string text =
+      "Patrick Carlineo Jr., 55, pleaded guilty on Monday.\n\n"
+      "The sentencing is set for February.\n\n"
+      "The court did not say more.\n\n"
+      "Carlineo was arrested for a call in which he said he would put a “bullet in her "
+      "skull.”";
+  CHECK(SpeakerOf(Quotes(text), "bullet in her skull") == Name("Patrick Carlineo Jr."));
+}
+
 }  // namespace newsfacts
