@@ -54,7 +54,8 @@ constexpr size_t kMaxSentence = 2000;
 constexpr size_t kMaxSearchedSurnames = 256;
 constexpr size_t kMaxSearchedAcronyms = 64;
 
-// What a pronoun can stand for: 'm' (he), 'f' (she) or 'o' (it).
+// What a pronoun can stand for: 'm' (he), 'f' (she) or 'o' (it); 'p', any person, for
+// a description that tells no gender ("the 56-year-old").
 using Want = char;
 
 // The lexicons the pass reads from its rule set (the quotes set, or the officials set
@@ -188,9 +189,10 @@ class People {
   // Who a pronoun at `pos` would stand for, worked out afresh: the latest person
   // mentioned before it (outside quotations), in the same paragraph or the two before it,
   // whose gender can be `want` ('m' for he, 'f' for she: organisations and people of the
-  // other gender are passed over; unknown gender fits both), or the latest organisation
-  // for 'o'. For words read as a pronoun that are none ("the congresswoman", "the
-  // statement"); a pronoun's own answer is PronounAt's, which keeps it.
+  // other gender are passed over; unknown gender fits both; 'p': anyone, the first person
+  // of that sentence), or the latest organisation for 'o'. For words read as a pronoun that are
+  // none ("the congresswoman", "the statement"); a pronoun's own answer is PronounAt's, which keeps
+  // it.
   std::optional<std::string> Antecedent(size_t pos, Want want, int depth = 0);
 
   // The person (or, for want 'o', organisation) the pronoun written at `at` stands for:

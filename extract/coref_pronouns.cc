@@ -256,24 +256,24 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     }
     if (IsOrg(*n)) continue;
     const char g = GenderOf(n->name);
-    if (g != 0 && g != want) continue;
+    if (g != 0 && g != want && want != 'p') continue;
     // The latest sentence with someone who fits. In it, the first person whose gender
     // is known to fit (the subject more often than not: "Obama criticised Tremaine.
     // “…,” he said." is Obama), else, for the same reason, the first who may fit.
     const size_t sentence = SentenceStart(n->start);
     const Named* chosen = g == want ? n : nullptr;
-    const Named* first_unknown = g == 0 ? n : nullptr;
+    const Named* first_unknown = g == 0 || want == 'p' ? n : nullptr;
     while (const Named* m = walk.Next()) {
       if (m->start < sentence) break;
       if (IsOrg(*m)) continue;
       const char mg = GenderOf(m->name);
       if (mg == want) chosen = m;
-      if (mg == 0) first_unknown = m;
+      if (mg == 0 || want == 'p') first_unknown = m;
     }
     if (chosen == nullptr) chosen = first_unknown;
     // "On Monday, he emailed Gaiman": a pronoun of that gender before the person in
     // the sentence is its subject, and stands for someone earlier.
-    if (depth < 3) {
+    if (depth < 3 && want != 'p') {
       if (std::optional<size_t> p = PronounBetween(sentence, chosen->start, want)) {
         // Pronouns before `pos` were resolved first (ResolvePronounsBefore): read that answer.
         auto kept = pronoun_answers_.find(*p);

@@ -116,6 +116,10 @@ std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who
   if (gender != 0) {
     if (std::optional<std::string> person = who.Antecedent(start, gender)) return person;
   }
+  // "The 56-year-old said": an age alone describes the person written about last.
+  if (words.size() == 2 && people::EndsWithForm(rules.lexicon("age_ending"), words[1].text)) {
+    if (std::optional<std::string> person = who.Antecedent(start, 'p')) return person;
+  }
   // "said one legal expert … “…,” the expert warned": the role credited before.
   return who.ByEarlierRole(HeadWord(words, lex), start);
 }
@@ -137,6 +141,9 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);
   const bool capitalised = people::StartsUpper(name);
+  // "the senator", "The 56-year-old" (at a sentence's start): a role after an article.
+  const bool definite_role = words.size() >= 2 && !people::StartsUpper(words[1].text) &&
+                             people::HasForm(lex.definite_article, words[0].text);
   // "That said, ...": a capitalised word that is no name is no speaker.
   bool no_name = !words.empty() && capitalised;
   for (const people::Word& w : words) {
@@ -157,17 +164,17 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
       return {std::move(full), true};
     }
   }
-  if (capitalised) {
+  if (capitalised && !definite_role) {
     if (std::optional<size_t> official = who.ByName(name, start)) {
       return {who.official(*official).name};
     }
   }
-  if (!capitalised && words.size() >= 2 && people::HasForm(lex.definite_article, words[0].text)) {
+  if (definite_role) {
     if (std::optional<std::string> person = DefiniteRole(rules, who, name, words, start)) {
       return {std::move(person)};
     }
   }
-  return {capitalised ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};
+  return {capitalised && !definite_role ? who.Fullest(name, start) : name, who.IsOrgPhrase(name)};
 }
 
 }  // namespace

@@ -512,4 +512,15 @@ TEST_CASE("speakers: the surname of a name that ends in Jr.") {
   CHECK(SpeakerOf(Quotes(text), "bullet in her skull") == Name("Patrick Carlineo Jr."));
 }
 
+TEST_CASE("speakers: an age alone describes the person written about last") {
+  const std::string text =
+      "The club named Jose Marinho as its coach on Wednesday.\n\n"
+      "The 56-year-old said after his appointment: “I am excited to be here.”\n\n"
+      "Lena Oduya, who ran the club before him, was not asked.\n\n"
+      "“It is a fresh start,” the 48-year-old said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "excited to be here") == Name("Jose Marinho"));
+  CHECK(SpeakerOf(got, "fresh start") == Name("Lena Oduya"));
+}
+
 }  // namespace newsfacts
