@@ -502,6 +502,18 @@ TEST_CASE("speakers: a name that opens with a possessive") {
   CHECK(SpeakerOf(got, "no room for compromise") == Name("People’s Daily"));
 }
 
+TEST_CASE("speakers: a role after a possessive, and a web address in the sentence") {
+  const std::string text =
+      "The family did not reply.\n\n"
+      "Ford’s late father told a friend that “the only way I know he is alive is the "
+      "checks.”\n\n"
+      "Spokesman Farhan Haq told Polygraph.info that the U.N. is “working with the "
+      "coalition.”";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "only way I know") == Name("Ford’s late father"));
+  CHECK(SpeakerOf(got, "working with the coalition") == Name("Farhan Haq"));
+}
+
 TEST_CASE("speakers: the surname of a name that ends in Jr.") {
   const std::string text =
       "Patrick Carlineo Jr., 55, pleaded guilty on Monday.\n\n"
