@@ -94,6 +94,18 @@ std::optional<Resolved> PossessiveRole(std::string_view text, const rules::RuleS
   return Resolved{phrase, who.IsOrgPhrase(phrase), true, start};
 }
 
+// A role read with the adverb after it ("the actor previously" of "the actor previously
+// said") without it: a last word of six letters or more in "-ly" after two words or more.
+size_t DropTrailingAdverb(std::string_view text, size_t start, size_t end) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  if (words.size() < 3) return end;
+  const std::string_view last = words.back().text;
+  if (last.size() < 6 || last.substr(last.size() - 2) != "ly" || people::StartsUpper(last)) {
+    return end;
+  }
+  return start + words[words.size() - 2].end;
+}
+
 // Who a definite role stands for ("the senator", "the Republican nominee", "the
 // congresswoman", "the expert"), written at `start`; none when no one is known so.
 std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who,
@@ -107,12 +119,11 @@ std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who
   }
   if (who.IsOrgPhrase(name)) return std::nullopt;
   if (std::optional<std::string> described = who.ByDescriptor(words, start)) return described;
-  // "the congresswoman said", with no one described so: the woman a "she" there would
-  // stand for. Not for the plain person nouns of `role` ("the man", "the mother"), which
-  // anyone may be.
-  const char gender = words.size() == 2 && !people::HasForm(rules.lexicon("role"), words[1].text)
-                          ? GenderWord(lex, words[1].text)
-                          : 0;
+  // "the congresswoman said", "the “Pose” actor said", with no one described so: the
+  // woman (man) a "she" ("he") there would stand for. Not for the plain person nouns of
+  // `role` ("the man", "the mother"), which anyone may be.
+  const std::string_view head = words.back().text;
+  const char gender = !people::HasForm(rules.lexicon("role"), head) ? GenderWord(lex, head) : 0;
   if (gender != 0) {
     if (std::optional<std::string> person = who.Antecedent(start, gender)) return person;
   }
@@ -137,6 +148,7 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
     b = end;
   }
   a = DropIndefiniteArticle(text, a, b, lex);
+  b = DropTrailingAdverb(text, a, b);
   if (std::optional<Resolved> author = DocumentAuthor(text, rules, who, a, b)) return *author;
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);

@@ -535,4 +535,12 @@ TEST_CASE("speakers: an age alone describes the person written about last") {
   CHECK(SpeakerOf(got, "fresh start") == Name("Lena Oduya"));
 }
 
+TEST_CASE("speakers: a gendered role with a quoted show in it, read without its adverb") {
+  const std::string text =
+      "James Vanderholt and Kimberly Ash were voted off the show on Monday.\n\n"
+      "“Hearing the heartbeat was something we never take for granted,” the “Pose” actor "
+      "previously said on the programme.";
+  CHECK(SpeakerOf(Quotes(text), "Hearing the heartbeat") == Name("James Vanderholt"));
+}
+
 }  // namespace newsfacts
