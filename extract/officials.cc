@@ -334,6 +334,19 @@ std::string TitleOf(const RuleSet& rules, const Match& m) {
   return people::FoldSpaces(written);
 }
 
+// True for an office that makes an official only with a body beside it (`needs_body`:
+// "State Department official David Holmes", not "the official Xinhua agency"), written
+// alone or after a rank ("senior official").
+bool NeedsBody(const RuleSet& rules, std::string_view title) {
+  const Lexicon* lex = rules.lexicon("title");
+  if (lex == nullptr) return false;
+  const std::string folded = people::FoldSpaces(title);
+  const rules::LexiconEntry* e = lex->Find(folded);
+  const size_t space = folded.rfind(' ');
+  if (e == nullptr && space != std::string::npos) e = lex->Find(folded.substr(space + 1));
+  return e != nullptr && e->attr("needs_body") == "true";
+}
+
 // True for a name that is no person: a place or body of the `affiliation` lexicon ("In
 // Kentucky, the Democratic candidate, ..."), or, after its title, one that starts with
 // an office word ("General Manager of ...": the office goes on).
@@ -368,10 +381,20 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
                             "party", "district"}) {
     if (const Capture* c = m.Get(group)) {
       aff = c->text;
+      // "National Security Council official": a body of the lexicon may be the end of a
+      // longer name written before the office.
+      if (!name_first && std::string_view(group) == "affiliation") {
+        const std::string_view before = BodyBefore(text, c->start, rules);
+        if (!before.empty()) {
+          const size_t from = static_cast<size_t>(before.data() - text.data());
+          aff = text.substr(from, c->end - from);
+        }
+      }
       break;
     }
   }
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
+  if (aff.empty() && NeedsBody(rules, title_cap->text)) return std::nullopt;
   if (!aff.empty()) {
     const Lexicon* lex = rules.lexicon("affiliation");
     const rules::LexiconEntry* e = lex ? lex->Find(aff) : nullptr;
