@@ -334,6 +334,35 @@ std::string TitleOf(const RuleSet& rules, const Match& m) {
   return people::FoldSpaces(written);
 }
 
+// Where one or two lower-case words right before an office at `title_start` start, when
+// a body or a party (BodyBefore) is written right before them: "planetary" of "NASA
+// planetary scientist", "defensive" of "Steelers defensive captain". `title_adjective`
+// ("new", "longtime") and `not_field` words ("and", "under") are none. `title_start` when
+// there are none.
+size_t FieldBefore(std::string_view text, size_t title_start, const RuleSet& rules) {
+  constexpr size_t kMaxWords = 2;
+  const Lexicon* adjective = rules.lexicon("title_adjective");
+  size_t at = title_start, start = title_start;
+  for (size_t words = 0; words < kMaxWords; ++words) {
+    if (at < 2 || text[at - 1] != ' ') break;
+    size_t word_start = at - 1;
+    while (word_start > 0 && (std::islower(static_cast<unsigned char>(text[word_start - 1])) ||
+                              text[word_start - 1] == '-')) {
+      --word_start;
+    }
+    if (word_start == at - 1 || (word_start > 0 && text[word_start - 1] != ' ')) break;
+    const std::string_view word = text.substr(word_start, at - 1 - word_start);
+    if (!std::islower(static_cast<unsigned char>(word[0])) || people::HasForm(adjective, word) ||
+        people::HasForm(rules.lexicon("not_field"), word)) {
+      break;
+    }
+    start = word_start;
+    at = word_start;
+  }
+  if (start == title_start || BodyBefore(text, start, rules).empty()) return title_start;
+  return start;
+}
+
 // True for an office that makes an official only with a body beside it (`needs_body`:
 // "State Department official David Holmes", not "the official Xinhua agency"), written
 // alone or after a rank ("senior official").
@@ -391,6 +420,19 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
         }
       }
       break;
+    }
+  }
+  if (!name_first && m.Get("mods") == nullptr && m.Get("inner") == nullptr) {
+    // "NASA planetary scientist Lucas Paganini", "Steelers defensive captain Cam
+    // Heyward": lower-case words between a body and a lower-case role say what it is
+    // (before a capitalised office they are more often a verb: "Democrats re-elected
+    // Governor X").
+    const size_t field = people::StartsUpper(title_cap->text)
+                             ? title_cap->start
+                             : FieldBefore(text, title_cap->start, rules);
+    if (field < title_cap->start) {
+      t.title = people::FoldSpaces(text.substr(field, title_cap->start - field)) + " " + t.title;
+      if (aff.empty()) aff = BodyBefore(text, field, rules);
     }
   }
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
