@@ -390,6 +390,120 @@ bool NotAPerson(const RuleSet& rules, const CleanName& name, bool name_first) {
   return !name_first && people::HasForm(rules.lexicon("title"), name.words.front());
 }
 
+// Does `before` end with `word` and a space ("... former ")?
+bool EndsWithWord(std::string_view before, std::string_view word) {
+  if (before.size() < word.size() + 1 || before.back() != ' ') return false;
+  before.remove_suffix(1);
+  if (before.substr(before.size() - word.size()) != word) return false;
+  return before.size() == word.size() || before[before.size() - word.size() - 1] == ' ' ||
+         before[before.size() - word.size() - 1] == '\n';
+}
+
+// "Rosaly Lopes of NASA's Jet Propulsion Laboratory in California": the capitalised
+// words after " of " (and "the") right after a name ending at `end`, `org_link` words
+// between them, up to a lower-case word, punctuation or a sentence end. Empty when none.
+std::string_view OfBodyAfter(std::string_view text, size_t end, const RuleSet& rules) {
+  constexpr size_t kMaxWords = 8;
+  for (std::string_view lead : {" of the ", " of "}) {
+    if (text.substr(end, lead.size()) != lead) continue;
+    const size_t from = end + lead.size();
+    size_t at = from, body_end = from;
+    for (size_t words = 0; words < kMaxWords && at < text.size(); ++words) {
+      size_t word_end = at;
+      while (word_end < text.size() &&
+             std::string_view(" \t\n,;:()\"").find(text[word_end]) == std::string_view::npos) {
+        ++word_end;
+      }
+      std::string_view word = text.substr(at, word_end - at);
+      const bool sentence_end =
+          word.size() > 4 && word.back() == '.' && word.find('.') == word.size() - 1;
+      if (sentence_end) word.remove_suffix(1);
+      if (word.empty()) break;
+      if (people::StartsUpper(word)) {
+        body_end = at + word.size();
+      } else if (!people::HasForm(rules.lexicon("org_link"), word) || body_end == from) {
+        break;
+      }
+      if (sentence_end || word_end >= text.size() || text[word_end] != ' ') break;
+      at = word_end + 1;
+    }
+    return text.substr(from, body_end - from);
+  }
+  return {};
+}
+
+// The body an office belongs to as the match writes it, empty when it names none; none
+// when the words are no titled name after all ("the president in May, Zippy Duvall": a
+// month is no body) or the office needs a body and has none (NeedsBody). The body is
+// the match's first group of "affiliation", "at", "org", ...; a body of the lexicon
+// takes the capitalised words before it ("National Security Council official"), and a
+// place there is a lower-case role's field when another body is written ("White House
+// Russia adviser", "China scholar at the American Enterprise Institute": *title gets the
+// place). "former" before a body read outside the match sets *former. With no group,
+// the words before a title-first match (BodyBefore, after the
+// field words of FieldBefore, which *title gets: "NASA planetary scientist"), else "of
+// BODY" after its name (OfBodyAfter).
+std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rules, const Match& m,
+                                       bool name_first, size_t name_end, std::string* title,
+                                       bool* former) {
+  const Capture* title_cap = m.Get("title");
+  const bool lower_title = !people::StartsUpper(title_cap->text);
+  std::string_view aff;
+  for (const char* group : {"affiliation", "at", "org", "org_bare", "org_at", "owner", "org_before",
+                            "party", "district"}) {
+    const Capture* c = m.Get(group);
+    if (c == nullptr) continue;
+    aff = c->text;
+    if (people::HasForm(rules.lexicon("not_org"), aff)) return std::nullopt;
+    if (std::string_view(group) != "affiliation") break;
+    const Lexicon* lex = rules.lexicon("affiliation");
+    const rules::LexiconEntry* e = lex ? lex->Find(aff) : nullptr;
+    const bool place = e != nullptr && e->attr("place") == "true";
+    std::string_view other;
+    if (!name_first) {
+      other = BodyBefore(text, c->start, rules);
+    } else {
+      for (const char* after : {"at", "org", "org_bare", "org_at"}) {
+        if (const Capture* o = m.Get(after)) {
+          other = o->text;
+          break;
+        }
+      }
+    }
+    if (other.empty()) break;
+    if (place && lower_title) {
+      *title = std::string(aff) + " " + *title;
+      aff = other;
+    } else if (!name_first) {
+      const size_t from = static_cast<size_t>(other.data() - text.data());
+      aff = text.substr(from, c->end - from);
+    }
+    break;
+  }
+  if (!name_first && lower_title && m.Get("mods") == nullptr && m.Get("inner") == nullptr) {
+    // Before a capitalised office, lower-case words are more often a verb: "Democrats
+    // re-elected Governor X".
+    const size_t field = FieldBefore(text, title_cap->start, rules);
+    if (field < title_cap->start) {
+      *title = people::FoldSpaces(text.substr(field, title_cap->start - field)) + " " + *title;
+      if (aff.empty()) aff = BodyBefore(text, field, rules);
+    }
+  }
+  if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
+  if (aff.empty() && !name_first) aff = OfBodyAfter(text, name_end, rules);
+  if (aff.empty() && NeedsBody(rules, title_cap->text)) return std::nullopt;
+  // "former White House Russia adviser", "former NASA scientist": "former" before a body
+  // read outside the match.
+  if (!aff.empty() && !name_first) {
+    const size_t at = static_cast<size_t>(aff.data() - text.data());
+    if (at < m.start && (EndsWithWord(text.substr(0, at), "former") ||
+                         EndsWithWord(text.substr(0, at), "Former"))) {
+      *former = true;
+    }
+  }
+  return aff;
+}
+
 std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, const Match& m) {
   const Capture* name_cap = m.Get("name");
   const Capture* title_cap = m.Get("title");
@@ -405,42 +519,17 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
   t.title = TitleOf(rules, m);
   t.former = m.Get("former") != nullptr || m.Get("former_after") != nullptr ||
              m.Get("former_in") != nullptr;
-  std::string_view aff;
-  for (const char* group : {"affiliation", "at", "org", "org_bare", "org_at", "owner", "org_before",
-                            "party", "district"}) {
-    if (const Capture* c = m.Get(group)) {
-      aff = c->text;
-      // "National Security Council official": a body of the lexicon may be the end of a
-      // longer name written before the office.
-      if (!name_first && std::string_view(group) == "affiliation") {
-        const std::string_view before = BodyBefore(text, c->start, rules);
-        if (!before.empty()) {
-          const size_t from = static_cast<size_t>(before.data() - text.data());
-          aff = text.substr(from, c->end - from);
-        }
-      }
-      break;
-    }
+  if (m.Get("at") != nullptr && t.name.words.size() == 1) {
+    // "scholar at the American Enterprise Institute": a body's name went on after "at".
+    return std::nullopt;
   }
-  if (!name_first && m.Get("mods") == nullptr && m.Get("inner") == nullptr) {
-    // "NASA planetary scientist Lucas Paganini", "Steelers defensive captain Cam
-    // Heyward": lower-case words between a body and a lower-case role say what it is
-    // (before a capitalised office they are more often a verb: "Democrats re-elected
-    // Governor X").
-    const size_t field = people::StartsUpper(title_cap->text)
-                             ? title_cap->start
-                             : FieldBefore(text, title_cap->start, rules);
-    if (field < title_cap->start) {
-      t.title = people::FoldSpaces(text.substr(field, title_cap->start - field)) + " " + t.title;
-      if (aff.empty()) aff = BodyBefore(text, field, rules);
-    }
-  }
-  if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
-  if (aff.empty() && NeedsBody(rules, title_cap->text)) return std::nullopt;
-  if (!aff.empty()) {
+  std::optional<std::string_view> aff =
+      BodyOf(text, rules, m, name_first, t.name.end, &t.title, &t.former);
+  if (!aff) return std::nullopt;
+  if (!aff->empty()) {
     const Lexicon* lex = rules.lexicon("affiliation");
-    const rules::LexiconEntry* e = lex ? lex->Find(aff) : nullptr;
-    t.affiliation = e ? e->attr("country", std::string(aff)) : std::string(aff);
+    const rules::LexiconEntry* e = lex ? lex->Find(*aff) : nullptr;
+    t.affiliation = e ? e->attr("country", std::string(*aff)) : std::string(*aff);
   }
   return t;
 }
