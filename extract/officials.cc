@@ -91,17 +91,26 @@ std::optional<CleanName> Clean(const RuleSet& rules, const Capture& cap,
   const bool suffixed = words.size() > 1 && people::HasForm(suffix, words.back().text);
   const size_t suffix_end = suffixed ? words.back().end : 0;
   if (suffixed) words.pop_back();
+  const Lexicon* family = rules.lexicon("family_first");
+  // "He Jianxiong, the former executive director": a family name written first that is
+  // also a stop word opens a name written before its office.
+  auto family_lead = [&](size_t i) {
+    return strip_leading && i + 1 < words.size() && people::HasForm(family, words[i].text);
+  };
   if (strip_leading) {
     size_t lead = 0;
-    while (lead < words.size() && people::HasForm(stop, words[lead].text)) ++lead;
+    while (lead < words.size() && people::HasForm(stop, words[lead].text) && !family_lead(lead)) {
+      ++lead;
+    }
     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(lead));
   }
-  if (words.empty() || people::HasForm(stop, words[0].text)) return std::nullopt;
-  size_t n = 0;
+  if (words.empty() || (people::HasForm(stop, words[0].text) && !family_lead(0))) {
+    return std::nullopt;
+  }
+  size_t n = family_lead(0) ? 1 : 0;
   // A stop word ends the name ("President Obama Monday"), except the given name after a
   // family name written first ("Liu He").
-  const bool family_first =
-      words.size() >= 2 && people::HasForm(rules.lexicon("family_first"), words[0].text);
+  const bool family_first = words.size() >= 2 && people::HasForm(family, words[0].text);
   while (n < words.size() && (!people::HasForm(stop, words[n].text) || (n == 1 && family_first))) {
     ++n;
   }
