@@ -52,9 +52,21 @@ struct Mention {
   size_t person = 0;
 };
 
+// A surname as compared: "Zelensky", "Zelenskiy" and "Zelenskyy" are one name written
+// three ways (a final "y", "i", "iy" or "yy" is left out of a word of six letters or more).
+std::string SurnameKey(const std::string& word) {
+  constexpr size_t kMinLetters = 6;
+  if (word.size() < kMinLetters) return word;
+  size_t n = word.size();
+  while (n > kMinLetters - 2 && (word[n - 1] == 'y' || word[n - 1] == 'i')) --n;
+  return word.substr(0, n);
+}
+
+// Are the words of `part` the last words of `whole` (the surname as SurnameKey reads it)?
 bool IsSuffix(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
   if (part.empty() || part.size() > whole.size()) return false;
-  return std::equal(part.rbegin(), part.rend(), whole.rbegin());
+  if (SurnameKey(part.back()) != SurnameKey(whole.back())) return false;
+  return std::equal(part.rbegin() + 1, part.rend(), whole.rbegin() + 1);
 }
 
 bool TitlesCompatible(const std::string& a, const std::string& b) {
@@ -602,7 +614,7 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
     const std::string written =
         people::FoldSpaces(text.substr(t->name.start, t->name.end - t->name.start));
     std::vector<size_t> same;
-    std::vector<size_t>& namesakes = by_last_word[t->name.words.back()];
+    std::vector<size_t>& namesakes = by_last_word[SurnameKey(t->name.words.back())];
     for (size_t p : namesakes) {
       const Person& q = persons[p];
       const bool names_meet = IsSuffix(t->name.words, q.words) || IsSuffix(q.words, t->name.words);

@@ -105,6 +105,18 @@ TEST_CASE("officials: a later fuller mention gives the name; titles merge") {
   CHECK(got[0].mentions.size() == 2);
 }
 
+TEST_CASE("officials: a surname transliterated another way is the same person") {
+  const std::string text =
+      "Ukraine President Volodymyr Zelenskiy spoke to Trump. Aides said President Zelensky "
+      "would agree, and President Zelenskyy did. Senator Ann Johnson met Senator Bo Johnston.";
+  const auto got = Officials(text);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].name == "Volodymyr Zelenskiy");
+  CHECK(got[0].mentions.size() == 3);
+  CHECK(got[1].name == "Ann Johnson");
+  CHECK(got[2].name == "Bo Johnston");
+}
+
 TEST_CASE("officials: no official without a title") {
   CHECK(Officials("Speaking before the United States House Committee on Appropriations, the "
                   "witness stayed calm.")
