@@ -335,7 +335,15 @@ std::string_view BodyBefore(std::string_view text, size_t pos, const RuleSet& ru
 // body it is "of", "for" or "to" ("professor of physics", "ambassador to Britain").
 std::string TitleOf(const RuleSet& rules, const Match& m) {
   if (const Capture* inner = m.Get("inner")) return CanonicalTitle(rules, inner->text);
-  const Capture* title = m.Get("title");
+  std::string_view title = m.Get("title")->text;
+  // "scientist and study co-author": a second role that is no office (`office = false`)
+  // is left out.
+  if (const size_t and_at = title.rfind(" and "); and_at != std::string_view::npos) {
+    const std::vector<people::Word> tail = people::SplitWords(title.substr(and_at + 5));
+    const Lexicon* joint = rules.lexicon("joint_office");
+    const rules::LexiconEntry* e = joint && !tail.empty() ? joint->Find(tail.back().text) : nullptr;
+    if (e != nullptr && e->attr("office") == "false") title = title.substr(0, and_at);
+  }
   std::string written;
   if (const Capture* mods = m.Get("mods")) {
     const Lexicon* adjective = rules.lexicon("title_adjective");
@@ -349,15 +357,16 @@ std::string TitleOf(const RuleSet& rules, const Match& m) {
   }
   const Capture* field = m.Get("field");
   if (field == nullptr) field = m.Get("field_to");
-  if (written.empty() && field == nullptr) return CanonicalTitle(rules, title->text);
-  written.append(title->text);
+  if (written.empty() && field == nullptr) return CanonicalTitle(rules, title);
+  written.append(title);
   if (field != nullptr) written.append(field->text);
   return people::FoldSpaces(written);
 }
 
 // Where one or two lower-case words right before an office at `title_start` start, when
 // a body or a party (BodyBefore) is written right before them: "planetary" of "NASA
-// planetary scientist", "defensive" of "Steelers defensive captain". `title_adjective`
+// planetary scientist", "defensive" of "Steelers defensive captain", or a `field_lead`
+// word ("said planetary geologist Rosaly Lopes"). `title_adjective`
 // ("new", "longtime") and `not_field` words ("and", "under") are none. `title_start` when
 // there are none.
 size_t FieldBefore(std::string_view text, size_t title_start, const RuleSet& rules) {
@@ -380,8 +389,15 @@ size_t FieldBefore(std::string_view text, size_t title_start, const RuleSet& rul
     start = word_start;
     at = word_start;
   }
-  if (start == title_start || BodyBefore(text, start, rules).empty()) return title_start;
-  return start;
+  if (start == title_start) return title_start;
+  // "said planetary geologist Rosaly Lopes": a verb of saying opens the role too.
+  size_t lead_start = start - 1;
+  while (lead_start > 0 && text[lead_start - 1] != ' ' && text[lead_start - 1] != '\n') {
+    --lead_start;
+  }
+  const std::string_view lead = text.substr(lead_start, start - 1 - lead_start);
+  if (people::HasForm(rules.lexicon("field_lead"), lead)) return start;
+  return BodyBefore(text, start, rules).empty() ? title_start : start;
 }
 
 // True for an office that makes an official only with a body beside it (`needs_body`:
