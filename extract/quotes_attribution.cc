@@ -148,6 +148,21 @@ std::optional<Match> AfterAttribution(std::string_view text, const Roles& roles,
   return after;
 }
 
+// Is the opening mark at `open` written right after a `cue` word and a comma or colon
+// ("said, “", "added: “")?
+bool AfterCueAndComma(std::string_view text, size_t open, const Lexicon* cue) {
+  size_t k = open;
+  while (k > 0 && IsSpaceByte(text[k - 1]) && text[k - 1] != '\n') --k;
+  if (k == 0 || (text[k - 1] != ',' && text[k - 1] != ':')) return false;
+  const size_t word_end = k - 1;
+  size_t word_start = word_end;
+  while (word_start > 0 && std::isalpha(static_cast<unsigned char>(text[word_start - 1]))) {
+    --word_start;
+  }
+  return word_start < word_end &&
+         people::HasForm(cue, text.substr(word_start, word_end - word_start));
+}
+
 // "“The show was great.”\n\n– Maria K.": a quotation that is its paragraph's only
 // words, signed in the next paragraph, when that one is at most kMaxSignOff bytes:
 // the `sign_off` rules over it.
@@ -170,7 +185,7 @@ std::optional<Match> SignedOff(std::string_view text, const Roles& roles, const 
 
 }  // namespace
 
-Roles::Roles(const RuleSet& rules) {
+Roles::Roles(const RuleSet& rules) : cue(rules.lexicon("cue")) {
   for (const Rule& rule : rules.rules()) {
     const std::string& role = rule.Emit("role");
     if (role == "after") after.push_back(&rule);
@@ -245,6 +260,12 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const RuleSet& 
 std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, const RawQuote& q,
                                      bool partial) {
   if (q.gap_attribution) return q.gap_attribution;
+  if (!partial && AfterCueAndComma(text, q.open, roles.cue)) {
+    // "He called Omar a “terrorist” and said, “…,” the prosecutor's office said": the
+    // sentence's own cue comes first; the words after the quotation credit the sentence.
+    auto [from, to] = BeforeWindow(text, q.open);
+    if (std::optional<Match> before = Attribute(text, roles.before, from, to)) return before;
+  }
   if (q.after_from == q.close_end) {
     if (q.after) return q.after;
   } else {

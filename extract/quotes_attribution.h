@@ -30,13 +30,14 @@ using RoleRules = std::vector<const rules::Rule*>;
 // The rules of the quotes set by their `role` emit.
 struct Roles {
   explicit Roles(const rules::RuleSet& rules);
-  RoleRules after;           // right after the closing mark, anchored there
-  RoleRules before;          // right before the opening mark, anchored there
-  RoleRules partial_before;  // before a fragment (partial), or the sentence before
-  RoleRules sign_off;        // the paragraph after a quotation that is a paragraph alone
-  RoleRules interview;       // "in an interview with X" near a quotation
-  RoleRules person;          // names written without a title
-  RoleRules org;             // organisations written with "the"
+  RoleRules after;            // right after the closing mark, anchored there
+  RoleRules before;           // right before the opening mark, anchored there
+  RoleRules partial_before;   // before a fragment (partial), or the sentence before
+  RoleRules sign_off;         // the paragraph after a quotation that is a paragraph alone
+  RoleRules interview;        // "in an interview with X" near a quotation
+  RoleRules person;           // names written without a title
+  RoleRules org;              // organisations written with "the"
+  const rules::Lexicon* cue;  // verbs of saying (`cue`), null when the set has none
 };
 
 // The best match of `rules` (one role) in text[from, to): the rule of higher priority
@@ -55,7 +56,9 @@ std::optional<rules::Match> Attribute(std::string_view text, const RoleRules& ru
 std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const rules::RuleSet& rules,
                                           const Roles& roles, std::vector<RawQuote> raw);
 
-// The attribution of q, the first that matches: its gap_attribution; the `after` rules
+// The attribution of q, the first that matches: its gap_attribution; for a whole
+// quotation right after a cue and a comma or colon ("… and said, “…,” the office said"),
+// the `before` rules; the `after` rules
 // from its closing mark to its paragraph's end (at most kWindow bytes); when q is its
 // paragraph's only words, the `sign_off` rules over the next paragraph, if that one is
 // short ("– Maria K."); the `before`

@@ -543,4 +543,15 @@ TEST_CASE("speakers: a gendered role with a quoted show in it, read without its 
   CHECK(SpeakerOf(Quotes(text), "Hearing the heartbeat") == Name("James Vanderholt"));
 }
 
+TEST_CASE("speakers: a quotation right after 'said,' inside a sentence credited to its source") {
+  const std::string text =
+      "Patrick Carlino was arrested in April.\n\n"
+      "During the call, he asked about the group, called her a “traitor” and said, “somebody "
+      "ought to stop her,” the prosecutor’s office said.\n\n"
+      "“We will appeal,” the office said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "somebody ought") == Name("Patrick Carlino"));
+  CHECK(SpeakerOf(got, "We will appeal") == Name("the office"));
+}
+
 }  // namespace newsfacts
