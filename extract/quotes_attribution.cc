@@ -136,15 +136,24 @@ std::optional<Match> LastSentenceBefore(std::string_view text, const Roles& role
 }
 
 // The `after` rules' best match from a closing mark at `close_end` to its paragraph's
-// end (at most kWindow bytes), unless a colon follows it: "“…” Smith agreed: “…”"
-// introduces the next quotation.
-std::optional<Match> AfterAttribution(std::string_view text, const Roles& roles, size_t close_end) {
+// end (at most kWindow bytes), unless a colon follows it ("“…” Smith agreed: “…”"
+// introduces the next quotation) or a whole quotation ended its sentence and "that"
+// follows the cue ("“… belongings.” Martha added that …" reports speech of its own).
+std::optional<Match> AfterAttribution(std::string_view text, const Roles& roles, size_t close_end,
+                                      bool partial) {
   const size_t to = std::min(ParagraphEnd(text, close_end), close_end + kWindow);
   std::optional<Match> after = Attribute(text, roles.after, close_end, to);
   if (!after) return after;
   size_t k = after->end;
   while (k < to && IsSpaceByte(text[k])) ++k;
   if (k < to && text[k] == ':') return std::nullopt;
+  if (!partial && text.substr(after->end, 6) == " that ") {
+    size_t mark = close_end;
+    DecodeUtf8Before(text, &mark);
+    if (mark > 0 && (text[mark - 1] == '.' || text[mark - 1] == '!' || text[mark - 1] == '?')) {
+      return std::nullopt;
+    }
+  }
   return after;
 }
 
@@ -240,7 +249,7 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const RuleSet& 
           !FollowsWord(text, prev.open, rules.lexicon("cue"))) {
         std::optional<Match> gap = Attribute(text, roles.after, gap_from, gap_to);
         if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
-          std::optional<Match> own = AfterAttribution(text, roles, q.close_end);
+          std::optional<Match> own = AfterAttribution(text, roles, q.close_end, false);
           if (!own) {
             prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());
             prev.close_end = q.close_end;
@@ -269,7 +278,9 @@ std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, 
   if (q.after_from == q.close_end) {
     if (q.after) return q.after;
   } else {
-    if (std::optional<Match> after = AfterAttribution(text, roles, q.close_end)) return after;
+    if (std::optional<Match> after = AfterAttribution(text, roles, q.close_end, partial)) {
+      return after;
+    }
   }
   if (std::optional<Match> signed_off = SignedOff(text, roles, q)) return signed_off;
   auto [from, to] = BeforeWindow(text, q.open);

@@ -554,4 +554,12 @@ TEST_CASE("speakers: a quotation right after 'said,' inside a sentence credited 
   CHECK(SpeakerOf(got, "We will appeal") == Name("the office"));
 }
 
+TEST_CASE("speakers: 'X added that' after a quotation that ends its sentence is no cue of it") {
+  const std::string text =
+      "Dale Fordham and Marta Frye answered by email.\n\n"
+      "“I once visited him,” Dale wrote. “We went to an old steakhouse downtown.” Marta added "
+      "that the letters were kind.";
+  CHECK(SpeakerOf(Quotes(text), "old steakhouse") == Name("Dale Fordham"));
+}
+
 }  // namespace newsfacts
