@@ -245,6 +245,11 @@ void Credit(std::string_view text, const rules::RuleSet& rules, const quotes::Ro
     quote->speaker_span = speaker.span;
     if (speaker.span) break;
     std::optional<rules::Match> next = AttributionAfterSpeaker(text, roles, *att);
+    // "“…”, saying he trusted the Israeli courts": words after the quotation that name no
+    // one give way to the attribution before it.
+    if (!next && att->rule->Emit("role") == "after") {
+      next = quotes::AttributionBefore(text, roles, q, quote->partial);
+    }
     if (!next) break;
     att = std::move(next);
   }

@@ -282,6 +282,11 @@ std::optional<Match> FindAttribution(std::string_view text, const Roles& roles, 
       return after;
     }
   }
+  return AttributionBefore(text, roles, q, partial);
+}
+
+std::optional<Match> AttributionBefore(std::string_view text, const Roles& roles, const RawQuote& q,
+                                       bool partial) {
   if (std::optional<Match> signed_off = SignedOff(text, roles, q)) return signed_off;
   auto [from, to] = BeforeWindow(text, q.open);
   if (std::optional<Match> before =

@@ -70,6 +70,10 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const rules::Ru
 std::optional<rules::Match> FindAttribution(std::string_view text, const Roles& roles,
                                             const RawQuote& q, bool partial);
 
+// FindAttribution's steps after the `after` rules: from the sign-off rules on.
+std::optional<rules::Match> AttributionBefore(std::string_view text, const Roles& roles,
+                                              const RawQuote& q, bool partial);
+
 // What an attribution match says.
 struct Credit {
   std::optional<std::string> cue;  // lower case, whitespace folded ("is quoted by")

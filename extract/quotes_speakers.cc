@@ -135,9 +135,22 @@ std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who
   return who.ByEarlierRole(HeadWord(words, lex), start);
 }
 
+// Do the words of text[start, end) hold a subject pronoun before their last word ("he
+// trusted the Israeli" read as a speaker after "…”, saying")? Then they are a clause.
+bool HoldsSubjectPronoun(std::string_view text, size_t start, size_t end, const Lexicons& lex) {
+  const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const rules::LexiconEntry* e =
+        lex.pronoun_word ? lex.pronoun_word->Find(words[i].text) : nullptr;
+    if (e != nullptr && !e->attr("speaker").empty()) return true;
+  }
+  return false;
+}
+
 Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
                         size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
+  if (HoldsSubjectPronoun(text, start, end, lex)) return {std::nullopt, false, false};
   if (std::optional<Resolved> role = PossessiveRole(text, rules, who, start, end)) return *role;
   end = CutAtAffiliation(text, start, end, rules.lexicon("affiliation_link"), lex);
   auto [a, b] = NarrowName(text, start, end, lex);

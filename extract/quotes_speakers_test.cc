@@ -562,4 +562,12 @@ TEST_CASE("speakers: 'X added that' after a quotation that ends its sentence is 
   CHECK(SpeakerOf(Quotes(text), "old steakhouse") == Name("Dale Fordham"));
 }
 
+TEST_CASE("speakers: a participle clause after a quotation names no one") {
+  const std::string text =
+      "Secretary of State Mike Pompton spoke on Monday.\n\n"
+      "Pompton said that after legal review the settlements were “not, per se, inconsistent "
+      "with international law”, saying he trusted the Israeli courts to decide.";
+  CHECK(SpeakerOf(Quotes(text), "per se") == Name("Mike Pompton"));
+}
+
 }  // namespace newsfacts
