@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cctype>
 #include <functional>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -62,8 +63,20 @@ std::string FoldSpaces(std::string_view s) {
   return out;
 }
 
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = IsSpace(c);
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
 std::vector<Word> SplitWords(std::string_view s) {
   std::vector<Word> words;
+  words.reserve(CountWords(s));  // one allocation, not one per doubling
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
@@ -82,14 +95,11 @@ std::pair<size_t, size_t> Trim(std::string_view text, size_t start, size_t end) 
 
 Paragraphs::Paragraphs(std::string_view text) {
   starts_.push_back(0);
-  size_t i = 0;
+  size_t i = text.find('\n');
   while (i < text.size()) {
-    if (text[i] != '\n') {
-      ++i;
-      continue;
-    }
     while (i < text.size() && IsSpace(text[i])) ++i;
     if (i < text.size()) starts_.push_back(i);
+    i = text.find('\n', i);
   }
 }
 
@@ -170,12 +180,22 @@ FoldedText Fold(std::string_view text) {
   out.offsets.reserve(text.size() + 1);
   size_t i = 0;
   while (i < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      out.folded.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
-                                                : static_cast<char>(b));
-      out.offsets.push_back(i);
-      ++i;
+    // A run of ASCII bytes folds byte for byte: copied in one step, not pushed one by one
+    // (most of an article is such runs).
+    size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    if (run > i) {
+      const size_t at = out.folded.size();
+      out.folded.resize(at + (run - i));
+      char* dst = out.folded.data() + at;
+      for (size_t k = i; k < run; ++k) {
+        const char c = text[k];
+        *dst++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      const size_t first = out.offsets.size();
+      out.offsets.resize(first + (run - i));
+      std::iota(out.offsets.begin() + static_cast<std::ptrdiff_t>(first), out.offsets.end(), i);
+      i = run;
       continue;
     }
     const size_t start = i;

@@ -50,6 +50,8 @@ struct Word {
 };
 // Splits on whitespace.
 std::vector<Word> SplitWords(std::string_view s);
+// SplitWords(s).size(), without building the words.
+size_t CountWords(std::string_view s);
 
 // [start, end) shrunk past leading and trailing ASCII whitespace.
 std::pair<size_t, size_t> Trim(std::string_view text, size_t start, size_t end);

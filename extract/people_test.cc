@@ -295,6 +295,15 @@ TEST_CASE("people: whole words look at the code points around them") {
                   2, 5));
 }
 
+TEST_CASE("people: words counted are the words SplitWords makes") {
+  for (std::string_view s : {"", "   ", "one", "  two words\t", "a\nb  c\r\nd\f",
+                             "Pe\xC3\xB1"
+                             "a said"}) {
+    CHECK(people::CountWords(s) == people::SplitWords(s).size());
+  }
+  CHECK(people::CountWords(" He said,\tthen left. ") == 4);
+}
+
 TEST_CASE("people: folding maps each folded byte to where its code point starts") {
   const people::FoldedText pena = people::Fold(
       "Pe\xC3\xB1"

@@ -46,7 +46,7 @@ size_t Assemble(std::string_view text, const RawQuote& q, Quote* quote) {
     if (!quote->text.empty()) quote->text += ' ';
     quote->text.append(text.substr(a, b - a));
     quote->parts.push_back({static_cast<int64_t>(a), static_cast<int64_t>(b)});
-    words += people::SplitWords(text.substr(a, b - a)).size();
+    words += people::CountWords(text.substr(a, b - a));
   }
   if (words > 0) quote->span = {quote->parts.front().start, quote->parts.back().end};
   return words;
@@ -60,6 +60,21 @@ std::string FoldedWords(std::string_view text, const RawQuote& q) {
   bool gap = false;
   for (const auto& [a, b] : q.parts) {
     for (size_t k = a, next = a; k < b; k = next) {
+      const auto byte = static_cast<unsigned char>(text[k]);
+      if (byte < 0x80) {  // ASCII: no decoding, no Unicode class lookup
+        next = k + 1;
+        const bool word = (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+                          (byte >= 'A' && byte <= 'Z');
+        if (!word) {
+          gap = true;
+          continue;
+        }
+        if (gap && !out.empty()) out += ' ';
+        gap = false;
+        out += byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a')
+                                          : static_cast<char>(byte);
+        continue;
+      }
       const char32_t c = DecodeUtf8(text, &next);
       if (!people::IsWordChar(c)) {
         gap = true;

@@ -215,6 +215,8 @@ std::optional<Match> Attribute(std::string_view text, const RoleRules& rules, si
   size_t best_index = 0, best_start = 0, best_end = 0;
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = *rules[i];
+    // A rule of lower priority than the best so far cannot win: not worth its search.
+    if (best != nullptr && rule.priority < best->priority) continue;
     re2::StringPiece m;
     if (!rule.re()->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) continue;
     const size_t start = static_cast<size_t>(m.data() - text.data());

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -205,8 +206,10 @@ std::vector<RawQuote> FindQuotations(std::string_view text, const RuleSet& rules
 }
 
 size_t ParagraphStart(std::string_view text, size_t pos) {
-  const size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
-  return nl == std::string_view::npos ? 0 : nl + 1;
+  if (pos == 0 || text.empty()) return 0;
+  // memrchr, not rfind: rfind steps back a byte at a time.
+  const void* nl = memrchr(text.data(), '\n', std::min(pos, text.size()));
+  return nl == nullptr ? 0 : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
 }
 
 size_t ParagraphEnd(std::string_view text, size_t pos) {
