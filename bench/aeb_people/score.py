@@ -4,9 +4,12 @@
 Usage (from the checkout; bench/aeb_people/run.sh does all three steps):
     python3 bench/aeb_people/score.py to-jsonl > OUT/aeb-people.jsonl
     build/newsfacts extract --input-format jsonl --json --no-db OUT/aeb-people.jsonl > OUT/pred.jsonl
-    python3 bench/aeb_people/score.py OUT/pred.jsonl [--misses]
+    python3 bench/aeb_people/score.py OUT/pred.jsonl [--misses] [--set development|heldout|all]
 
-Only articles with a `done` line count (of the latest pass). Quotes are compared as stretches
+Two sets: the development set (development.txt, 64 articles, the default), whose misses the
+rules were written against after its first blind score, and the held-out set (heldout.txt,
+the other 38 articles of articles.txt), annotated later and scored blind. Only articles
+with a `done` line count (of the latest pass). Quotes are compared as stretches
 between quotation marks: a predicted quote with several `parts` counts as its parts, as the
 annotations write one line per part. They are matched as in bench/quotes/score.py (token overlap of at least half of the longer quote, one to one, best
 first); speaker accuracy folds case, accents, punctuation, a leading article and honorifics; a
@@ -40,7 +43,13 @@ fold, match_quotes, prf = _quotes.fold, _quotes.match_quotes, _quotes.prf
 print_misses, read_predictions = _quotes.print_misses, _quotes.read_predictions
 
 
-def load(bench):
+def read_ids(name):
+    """The article ids of a set file of this folder (development.txt, heldout.txt)."""
+    with open(os.path.join(HERE, name + ".txt"), encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip()}
+
+
+def load(bench, ids=None):
     with open(os.path.join(bench, "aeb", "ground-truth.json"), encoding="utf-8") as f:
         truth = json.load(f)
     lines = collections.defaultdict(list)
@@ -56,6 +65,8 @@ def load(bench):
                         lines[a["article"]].append(a)
     articles = []
     for aid in sorted(passes):
+        if ids is not None and aid not in ids:
+            continue
         quotes = [a for a in lines[aid] if a["kind"] == "quote"]
         officials = [a for a in lines[aid] if a["kind"] == "official"]
         articles.append((aid, truth[aid]["articleBody"], quotes, officials))
@@ -198,9 +209,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pred", help="'to-jsonl', or the program's JSON Lines output ('-' = stdin)")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--set", choices=["development", "heldout", "all"], default="development",
+                        help="the articles scored: the development set (development.txt, the "
+                        "default), the held-out set (heldout.txt) or every annotated one")
     args = parser.parse_args()
     bench = os.environ.get("NEWSFACTS_BENCH", os.path.join(HERE, "..", "data"))
-    articles = load(bench)
+    articles = load(bench, None if args.set == "all" else read_ids(args.set))
     if args.pred == "to-jsonl":
         for aid, text, _q, _o in articles:
             print(json.dumps({"id": aid, "text": text}, ensure_ascii=False))
