@@ -436,6 +436,21 @@ bool EndsWithWord(std::string_view before, std::string_view word) {
          before[before.size() - word.size() - 1] == '\n';
 }
 
+// Where the last one or two words of `body` that are a `place` of the affiliation
+// lexicon start, when more words come before them ("Ukraine" of "National Security
+// Council Ukraine"); 0 when none do.
+size_t PlaceAtEnd(std::string_view body, const RuleSet& rules) {
+  const Lexicon* lex = rules.lexicon("affiliation");
+  if (lex == nullptr) return 0;
+  const std::vector<people::Word> words = people::SplitWords(body);
+  for (size_t n = 1; n <= 2 && n < words.size(); ++n) {
+    const size_t from = words[words.size() - n].start;
+    const rules::LexiconEntry* e = lex->Find(body.substr(from));
+    if (e != nullptr && e->attr("place") == "true") return from;
+  }
+  return 0;
+}
+
 // "Rosaly Lopes of NASA's Jet Propulsion Laboratory in California": the capitalised
 // words after " of " (and "the") right after a name ending at `end`, `org_link` words
 // between them, up to a lower-case word, punctuation or a sentence end. Empty when none.
@@ -516,6 +531,17 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
       aff = text.substr(from, c->end - from);
     }
     break;
+  }
+  // "the White House National Security Council Ukraine expert": a place that ends the body
+  // written right before a lower-case role is the role's field.
+  if (const Capture* before = m.Get("org_before"); before != nullptr && lower_title) {
+    if (const size_t place = PlaceAtEnd(before->text, rules); place > 0) {
+      *title = std::string(before->text.substr(place)) + " " + *title;
+      if (aff == before->text) {
+        auto [from, to] = people::Trim(before->text, 0, place);
+        aff = before->text.substr(from, to - from);
+      }
+    }
   }
   if (!name_first && lower_title && m.Get("mods") == nullptr && m.Get("inner") == nullptr) {
     // Before a capitalised office, lower-case words are more often a verb: "Democrats
