@@ -163,8 +163,13 @@ class People {
 
   // The fullest name written before `before` that ends with the words of `name`
   // ("Angela Brooks" for "Brooks"), else, for a one-word name, the one person whose name
-  // starts with it (ByFirstName: "Dale Ford" for "Dale"), else `name`.
+  // starts with it (ByFirstName: "Dale Ford" for "Dale"), else the one fuller name
+  // written after (OnlyFullerAfter), else `name`.
   std::string Fullest(const std::string& name, size_t before);
+
+  // The one fuller name written at or after `after` that holds the one word `name` ("Steve
+  // Clarke" for "Clarke"); none when no one's or several people's do.
+  std::optional<std::string> OnlyFullerAfter(const std::string& name, size_t after) const;
 
   // The name an acronym stands for: the last run of capitalised words before `before`
   // whose initials spell it, `acronym_link` words allowed between ("Drug Enforcement

@@ -277,7 +277,24 @@ std::string People::Fullest(const std::string& name, size_t before) {
   CollectNames();
   std::string fullest = FullestOf(name, before);
   if (fullest != name || name.find(' ') != std::string::npos) return fullest;
-  return ByFirstName(name, before).value_or(name);
+  if (std::optional<std::string> first = ByFirstName(name, before)) return *first;
+  // "“…,” Clarke said" before "Steve Clarke, deputy associate administrator": with no
+  // fuller name before, the one fuller name written after.
+  return OnlyFullerAfter(name, before).value_or(name);
+}
+
+std::optional<std::string> People::OnlyFullerAfter(const std::string& name, size_t after) const {
+  auto found = names_by_word_.find(name);
+  if (found == names_by_word_.end()) return std::nullopt;
+  const std::vector<people::Word> words = people::SplitWords(name);
+  std::optional<std::string> only;
+  for (size_t index : found->second) {
+    const Named& n = names_[index];
+    if (n.start < after || n.name.size() <= name.size() || !Contains(n.name, words)) continue;
+    if (only && *only != n.name) return std::nullopt;
+    only = n.name;
+  }
+  return only;
 }
 
 namespace {
