@@ -247,12 +247,18 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
   }
   const size_t here = paragraphs_.IndexOf(pos);
   NamedBackwards walk(mentions_, speakers_, pos);
+  std::optional<std::string> described_org;
   while (const Named* n = walk.Next()) {
     if (paragraphs_.IndexOf(n->start) + 2 < here) break;
     if (n->end > pos) continue;
     if (want == 'o') {
-      if (IsOrg(*n)) return n->name;
-      continue;
+      // "the company" stands for the organisation named before it, when one is.
+      if (!IsOrg(*n)) continue;
+      if (!people::StartsUpper(n->name) && n->name.find(' ') != std::string::npos) {
+        if (!described_org) described_org = n->name;
+        continue;
+      }
+      return n->name;
     }
     if (IsOrg(*n)) continue;
     const char g = GenderOf(n->name);
@@ -284,7 +290,7 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     }
     return chosen->name;
   }
-  return std::nullopt;
+  return described_org;
 }
 
 // The first `pronoun_word` form for `want` ("he"/"He" for 'm', "she"/"She" for 'f') as a

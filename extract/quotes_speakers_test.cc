@@ -570,4 +570,21 @@ TEST_CASE("speakers: a participle clause after a quotation names no one") {
   CHECK(SpeakerOf(Quotes(text), "per se") == Name("Mike Pompton"));
 }
 
+TEST_CASE("speakers: a name written with a closing capital, and a surname named fully later") {
+  const std::string text =
+      "“Hibernation could change space travel,” explains SciSpacE Team Leader Jenna Ngo-Anh.\n\n"
+      "“All of them bring different strengths,” Clarkson said in a call with reporters.\n\n"
+      "Steve Clarkson, deputy associate administrator for exploration, chose the landers.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "Hibernation could") == Name("Jenna Ngo-Anh"));
+  CHECK(SpeakerOf(got, "different strengths") == Name("Steve Clarkson"));
+}
+
+TEST_CASE("speakers: 'it' after 'the company' stands for the company named before") {
+  const std::string text =
+      "Brightline Freight Group cut 300 jobs on Monday. The company blamed tariffs.\n\n"
+      "“We had no choice,” it said in a statement.";
+  CHECK(SpeakerOf(Quotes(text), "no choice") == Name("Brightline Freight Group"));
+}
+
 }  // namespace newsfacts
