@@ -92,6 +92,16 @@ bool RestOfAttribution(std::string_view text, size_t from, size_t to) {
   return true;
 }
 
+// Does the second part of a split quotation at `open` follow a pause: punctuation, or
+// the attribution's own end (“A,” he said “B.”)? Not "“A,” Maley said on CNBC's “Trading
+// Nation”", a title inside the attributing sentence.
+bool OpensAfterPause(std::string_view text, size_t attribution_end, size_t open) {
+  size_t k = open;
+  while (k > attribution_end && IsSpaceByte(text[k - 1])) --k;
+  if (k == attribution_end) return true;
+  return std::string_view(",.:;!?").find(text[k - 1]) != std::string_view::npos;
+}
+
 // "a department spokeswoman, Emily Park, said": the name in the aside is the speaker.
 std::optional<std::pair<size_t, size_t>> NameInAside(std::string_view text, size_t from,
                                                      size_t to) {
@@ -250,7 +260,8 @@ std::vector<RawQuote> JoinSplitQuotations(std::string_view text, const RuleSet& 
       if (same_line && !prev.gap_attribution &&
           !FollowsWord(text, prev.open, rules.lexicon("cue"))) {
         std::optional<Match> gap = Attribute(text, roles.after, gap_from, gap_to);
-        if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to)) {
+        if (gap && gap->Has("speaker") && RestOfAttribution(text, gap->end, gap_to) &&
+            OpensAfterPause(text, gap->end, gap_to)) {
           std::optional<Match> own = AfterAttribution(text, roles, q.close_end, false);
           if (!own) {
             prev.parts.insert(prev.parts.end(), q.parts.begin(), q.parts.end());

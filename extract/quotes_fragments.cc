@@ -130,9 +130,18 @@ bool IsSpeech(std::string_view text, const RawQuote& q, std::string_view content
               bool partial, bool attributed, const RuleSet& rules) {
   // Titles of shows, books and songs, and two-word fragments, are quotations only
   // when someone is said to have said them.
+  // A title with a subtitle may be longer ("Financial Freedom: A Proven Path to All the
+  // Money You Will Ever Need"); marks written with a space inside them (“ Trading
+  // Nation”) hold the title all the same.
+  constexpr size_t kMaxTitleWords = 8, kMaxSubtitledWords = 16;
   std::string_view bare = content;
-  while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.remove_suffix(1);
-  const bool title_like = IsTitleCase(bare, rules.lexicon("small_word")) && words <= 8 &&
+  while (!bare.empty() && (bare.back() == '.' || bare.back() == ',' || bare.back() == ' ')) {
+    bare.remove_suffix(1);
+  }
+  while (!bare.empty() && bare.front() == ' ') bare.remove_prefix(1);
+  const size_t max_words =
+      bare.find(": ") != std::string_view::npos ? kMaxSubtitledWords : kMaxTitleWords;
+  const bool title_like = IsTitleCase(bare, rules.lexicon("small_word")) && words <= max_words &&
                           bare.find_last_of(".!?") == std::string_view::npos;
   if (!attributed && title_like) return false;
   // A title after a preposition, an article or a possessive names a show, a book or a

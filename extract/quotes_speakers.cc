@@ -147,10 +147,37 @@ bool HoldsSubjectPronoun(std::string_view text, size_t start, size_t end, const 
   return false;
 }
 
+// "as one neo-bank CEO told me": a title read alone takes back the lower-case words of
+// its role, up to two, after an article or "one". `start` when there are none.
+size_t RoleStart(std::string_view text, size_t start, size_t end, const Lexicons& lex) {
+  if (!people::HasForm(lex.descriptor, people::FoldSpaces(text.substr(start, end - start)))) {
+    return start;
+  }
+  constexpr size_t kBack = 40;  // bytes
+  const size_t from = start > kBack ? start - kBack : 0;
+  const std::vector<people::Word> before = people::SplitWords(text.substr(from, start - from));
+  size_t k = before.size(), lower = 0;
+  while (k > 0 && lower < 2 && !people::StartsUpper(before[k - 1].text) &&
+         !people::HasForm(lex.indefinite_article, before[k - 1].text) &&
+         before[k - 1].text != "one" && before[k - 1].text != "the") {
+    --k;
+    ++lower;
+  }
+  if (lower == 0 || k == 0) return start;
+  const std::string_view lead = before[k - 1].text;
+  if (!people::HasForm(lex.indefinite_article, lead) && lead != "one" && lead != "the") {
+    return start;
+  }
+  return from + before[k - 1].start;
+}
+
 Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, People& who,
                         size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
   if (HoldsSubjectPronoun(text, start, end, lex)) return {std::nullopt, false, false};
+  if (const size_t role = RoleStart(text, start, end, lex); role < start) {
+    return {people::FoldSpaces(text.substr(role, end - role)), false, true, role};
+  }
   if (std::optional<Resolved> role = PossessiveRole(text, rules, who, start, end)) return *role;
   end = CutAtAffiliation(text, start, end, rules.lexicon("affiliation_link"), lex);
   auto [a, b] = NarrowName(text, start, end, lex);

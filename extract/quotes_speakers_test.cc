@@ -587,4 +587,20 @@ TEST_CASE("speakers: 'it' after 'the company' stands for the company named befor
   CHECK(SpeakerOf(Quotes(text), "no choice") == Name("Brightline Freight Group"));
 }
 
+TEST_CASE("speakers: a show's title inside the attributing sentence is no second part") {
+  const std::string text =
+      "Matt Mayley, equity strategist at Miller Tabak, likes the stock.\n\n"
+      "\"This stock had been getting clobbered,\" Mayley said on CNBC's \" Trading Nation\" on "
+      "Monday. \"It was down for four straight years.\"\n\n"
+      "In his book \" Financial Freedom: A Proven Path to All the Money You Will Ever Need,\" "
+      "Sabatier shares his formula.\n\n"
+      "They care about “financial health,” as one neo-bank CEO told me, and easing the "
+      "“pain” that people feel.";
+  const auto got = Quotes(text);
+  CHECK_FALSE(HasQuote(got, "Trading Nation"));
+  CHECK_FALSE(HasQuote(got, "Financial Freedom"));
+  CHECK(SpeakerOf(got, "getting clobbered") == Name("Matt Mayley"));
+  CHECK(SpeakerOf(got, "pain") == Name("one neo-bank CEO"));
+}
+
 }  // namespace newsfacts
