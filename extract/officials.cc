@@ -451,6 +451,25 @@ size_t PlaceAtEnd(std::string_view body, const RuleSet& rules) {
   return 0;
 }
 
+// "Rep. Brian Babin (R-TX)", "Sen. Ben Sasse, R-Neb., said": the party and state in
+// brackets or between commas right after a name ending at `end`, as written; empty when
+// there are none.
+std::string_view PartyCodeAfter(std::string_view text, size_t end) {
+  constexpr size_t kMaxCode = 16;
+  const bool bracket = text.substr(end, 2) == " (";
+  if ((!bracket && text.substr(end, 2) != ", ") || end + 5 > text.size()) return {};
+  const size_t from = end + 2;
+  const char party = text[from];
+  if ((party != 'R' && party != 'D' && party != 'I') || text[from + 1] != '-') return {};
+  const size_t close = text.find(bracket ? ')' : ',', from);
+  if (close == std::string_view::npos || close - from > kMaxCode || close == from + 2) return {};
+  for (size_t k = from + 2; k < close; ++k) {
+    const char c = text[k];
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '.' && c != ' ') return {};
+  }
+  return text.substr(from, close - from);
+}
+
 // "Rosaly Lopes of NASA's Jet Propulsion Laboratory in California": the capitalised
 // words after " of " (and "the") right after a name ending at `end`, `org_link` words
 // between them, up to a lower-case word, punctuation or a sentence end. Empty when none.
@@ -552,6 +571,7 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
       if (aff.empty()) aff = BodyBefore(text, field, rules);
     }
   }
+  if (aff.empty() && !name_first) aff = PartyCodeAfter(text, name_end);
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
   if (aff.empty() && !name_first) aff = OfBodyAfter(text, name_end, rules);
   if (aff.empty() && NeedsBody(rules, title_cap->text)) return std::nullopt;
