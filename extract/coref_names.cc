@@ -124,8 +124,19 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
     return w.size() > 2 && w.find('.') != std::string_view::npos;
   };
   size_t cut = first;
+  // "NASA's Steve Clarke": a possessive before a known first name says whose the person
+  // is (not "the People's Daily").
+  auto possessive = [&](size_t i) {
+    const std::string_view w = words[i].text;
+    for (std::string_view s : {"'s", "\u2019s"}) {
+      if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) {
+        return FirstNameGender(lex, words[i + 1].text) != 0;
+      }
+    }
+    return false;
+  };
   for (size_t i = first; i + 1 < words.size(); ++i) {
-    if (describes(words[i].text)) cut = i + 1;
+    if (describes(words[i].text) || possessive(i)) cut = i + 1;
   }
   while (cut < words.size() && people::HasForm(lex.particle, words[cut].text)) ++cut;
   if (cut >= words.size()) return {start, end};

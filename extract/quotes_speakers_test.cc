@@ -603,4 +603,20 @@ TEST_CASE("speakers: a show's title inside the attributing sentence is no second
   CHECK(SpeakerOf(got, "pain") == Name("one neo-bank CEO"));
 }
 
+TEST_CASE("speakers: 'has written', 'comments X', 'saying,' and a possessive before a name") {
+  const std::string text =
+      "“The importers pay the duty,” Howard Gleeson, a senior fellow at the Tax Policy "
+      "Center, has written.\n\n"
+      "“We adjusted the spacecraft,” comments Robin Biesbrook of the CDF.\n\n"
+      "After the hearing, Kathleen Sawyer issued a statement, saying, “I am committed to "
+      "this agency.”\n\n"
+      "“Buying rides is cheaper,” NASA's Steve Clarkson, deputy associate administrator, "
+      "said.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "importers pay") == Name("Howard Gleeson"));
+  CHECK(SpeakerOf(got, "adjusted the spacecraft") == Name("Robin Biesbrook"));
+  CHECK(SpeakerOf(got, "committed to this agency") == Name("Kathleen Sawyer"));
+  CHECK(SpeakerOf(got, "Buying rides") == Name("Steve Clarkson"));
+}
+
 }  // namespace newsfacts
