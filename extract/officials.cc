@@ -619,7 +619,7 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
 
 // The titled-name matches in text order. A name written before its title ("Lorraine
 // Pike, the minority leader,") counts only where no title written before a name ("Sen.
-// Lorraine Pike") overlaps it.
+// Lorraine Pike") overlaps it, unless that one opens right after a comma inside it.
 std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner,
                                  const RuleSet& rules) {
   std::vector<Match> title_first, name_first;
@@ -636,8 +636,29 @@ std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner
     }
   }
   std::vector<Match> titled = RuleSet::SelectNonOverlapping(std::move(title_first));
+  std::vector<Match> names = RuleSet::SelectNonOverlapping(std::move(name_first));
+  // "Richard Locksley, an immunologist at the University of California, San Francisco,":
+  // a title-first match that opens with "a", "an" or "the" right after ", " inside a
+  // name-first one of two words or more is that name's aside, not an office before
+  // another name.
+  auto aside = [&](const Match& t) {
+    if (t.start < 2 || text.substr(t.start - 2, 2) != ", ") return false;
+    const std::string_view opening = text.substr(t.start, 4);
+    if (opening.substr(0, 2) != "a " && opening.substr(0, 3) != "an " && opening != "the ") {
+      return false;
+    }
+    for (const Match& n : names) {
+      const Capture* name = n.Get("name");
+      if (n.start < t.start && t.start < n.end && name != nullptr &&
+          name->text.find(' ') != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  titled.erase(std::remove_if(titled.begin(), titled.end(), aside), titled.end());
   const size_t kept = titled.size();
-  for (Match& m : RuleSet::SelectNonOverlapping(std::move(name_first))) {
+  for (Match& m : names) {
     bool overlaps = false;
     for (size_t i = 0; i < kept && !overlaps; ++i) {
       overlaps = titled[i].start < m.end && m.start < titled[i].end;
