@@ -510,10 +510,12 @@ std::string_view OfBodyAfter(std::string_view text, size_t end, const RuleSet& r
 // takes the capitalised words before it ("National Security Council official"), and a
 // place there is a lower-case role's field when another body is written ("White House
 // Russia adviser", "China scholar at the American Enterprise Institute": *title gets the
-// place). "former" before a body read outside the match sets *former. With no group,
-// the words before a title-first match (BodyBefore, after the
-// field words of FieldBefore, which *title gets: "NASA planetary scientist"), else "of
-// BODY" after its name (OfBodyAfter).
+// place), as is a place that ends an "org_before" body (PlaceAtEnd: "the White House
+// National Security Council Ukraine expert"). With no group, for a title-first match: a
+// party-and-state code after its name (PartyCodeAfter), the words before it (BodyBefore,
+// after the field words of FieldBefore, which *title gets: "NASA planetary scientist"),
+// else "of BODY" after its name (OfBodyAfter). "former" before a body read outside the
+// match sets *former.
 std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rules, const Match& m,
                                        bool name_first, size_t name_end, std::string* title,
                                        bool* former) {
