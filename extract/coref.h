@@ -83,6 +83,7 @@ struct Lexicons {
   const rules::Lexicon* group_ending;
   const rules::Lexicon* acronym_link;
   const rules::Lexicon* name_suffix;
+  const rules::Lexicon* possessive;
 
  private:
   std::vector<std::string> he_;

@@ -48,7 +48,8 @@ Lexicons::Lexicons(const rules::RuleSet& rules)
       aside_end(rules.lexicon("aside_end")),
       group_ending(rules.lexicon("group_ending")),
       acronym_link(rules.lexicon("acronym_link")),
-      name_suffix(rules.lexicon("name_suffix")) {
+      name_suffix(rules.lexicon("name_suffix")),
+      possessive(rules.lexicon("possessive")) {
   if (pronoun_word == nullptr) return;
   for (const rules::LexiconEntry& e : pronoun_word->entries()) {
     const std::string& speaker = e.attr("speaker");
@@ -127,13 +128,8 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
   // "NASA's Steve Clarke": a possessive before a known first name says whose the person
   // is (not "the People's Daily").
   auto possessive = [&](size_t i) {
-    const std::string_view w = words[i].text;
-    for (std::string_view s : {"'s", "\u2019s"}) {
-      if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) {
-        return FirstNameGender(lex, words[i + 1].text) != 0;
-      }
-    }
-    return false;
+    return people::EndsWithForm(lex.possessive, words[i].text) &&
+           FirstNameGender(lex, words[i + 1].text) != 0;
   };
   for (size_t i = first; i + 1 < words.size(); ++i) {
     if (describes(words[i].text) || possessive(i)) cut = i + 1;

@@ -282,6 +282,12 @@ struct Titled {
   std::optional<std::string> affiliation;
 };
 
+// Does `word` end a sentence ("Smith.")? An abbreviation ("Co.", "U.S.") does not: a
+// word of more than four bytes whose only dot is its last.
+bool EndsSentence(std::string_view word) {
+  return word.size() > 4 && word.back() == '.' && word.find('.') == word.size() - 1;
+}
+
 // A body written right before a title that has no affiliation of its own: "Commerzbank
 // analyst", "Walt Disney Co. executive", "NASA's Administrator". Capitalised words
 // (joined by `org_link` words: "Bank of America") back from `pos` on the same line, up to
@@ -318,9 +324,7 @@ std::string_view BodyBefore(std::string_view text, size_t pos, const RuleSet& ru
       continue;
     }
     if (!people::StartsUpper(word) || people::HasForm(not_org, word)) break;
-    // A word that ends a sentence ("Smith.") ends the body; an abbreviation ("Co.",
-    // "U.S.") does not.
-    if (word.back() == '.' && word.size() > 4 && word.find('.') == word.size() - 1) break;
+    if (EndsSentence(word)) break;
     start = word_start;
     if (end == pos) end = word_end;
     at = word_start;
@@ -486,8 +490,7 @@ std::string_view OfBodyAfter(std::string_view text, size_t end, const RuleSet& r
         ++word_end;
       }
       std::string_view word = text.substr(at, word_end - at);
-      const bool sentence_end =
-          word.size() > 4 && word.back() == '.' && word.find('.') == word.size() - 1;
+      const bool sentence_end = EndsSentence(word);
       if (sentence_end) word.remove_suffix(1);
       if (word.empty()) break;
       if (people::StartsUpper(word)) {

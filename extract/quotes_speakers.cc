@@ -148,8 +148,9 @@ bool HoldsSubjectPronoun(std::string_view text, size_t start, size_t end, const 
 }
 
 // "as one neo-bank CEO told me": a title read alone takes back the lower-case words of
-// its role, up to two, after an article or "one". `start` when there are none.
-size_t RoleStart(std::string_view text, size_t start, size_t end, const Lexicons& lex) {
+// its role, up to two, after a `role_lead` word ("one"). `start` when there are none.
+size_t RoleStart(std::string_view text, size_t start, size_t end, const Lexicons& lex,
+                 const rules::Lexicon* role_lead) {
   if (!people::HasForm(lex.descriptor, people::FoldSpaces(text.substr(start, end - start)))) {
     return start;
   }
@@ -158,16 +159,11 @@ size_t RoleStart(std::string_view text, size_t start, size_t end, const Lexicons
   const std::vector<people::Word> before = people::SplitWords(text.substr(from, start - from));
   size_t k = before.size(), lower = 0;
   while (k > 0 && lower < 2 && !people::StartsUpper(before[k - 1].text) &&
-         !people::HasForm(lex.indefinite_article, before[k - 1].text) &&
-         before[k - 1].text != "one" && before[k - 1].text != "the") {
+         !people::HasForm(role_lead, before[k - 1].text)) {
     --k;
     ++lower;
   }
-  if (lower == 0 || k == 0) return start;
-  const std::string_view lead = before[k - 1].text;
-  if (!people::HasForm(lex.indefinite_article, lead) && lead != "one" && lead != "the") {
-    return start;
-  }
+  if (lower == 0 || k == 0 || !people::HasForm(role_lead, before[k - 1].text)) return start;
   return from + before[k - 1].start;
 }
 
@@ -175,7 +171,8 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
                         size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
   if (HoldsSubjectPronoun(text, start, end, lex)) return {std::nullopt, false, false};
-  if (const size_t role = RoleStart(text, start, end, lex); role < start) {
+  if (const size_t role = RoleStart(text, start, end, lex, rules.lexicon("role_lead"));
+      role < start) {
     return {people::FoldSpaces(text.substr(role, end - role)), false, true, role};
   }
   if (std::optional<Resolved> role = PossessiveRole(text, rules, who, start, end)) return *role;
