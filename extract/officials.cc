@@ -431,13 +431,13 @@ bool NotAPerson(const RuleSet& rules, const CleanName& name, bool name_first) {
   return !name_first && people::HasForm(rules.lexicon("title"), name.words.front());
 }
 
-// Does `before` end with `word` and a space ("... former ")?
-bool EndsWithWord(std::string_view before, std::string_view word) {
-  if (before.size() < word.size() + 1 || before.back() != ' ') return false;
-  before.remove_suffix(1);
-  if (before.substr(before.size() - word.size()) != word) return false;
-  return before.size() == word.size() || before[before.size() - word.size() - 1] == ' ' ||
-         before[before.size() - word.size() - 1] == '\n';
+// Is the word written right before `at`, one space between, a form of `lexicon` ("former"
+// of "former NASA")?
+bool WordBeforeIn(std::string_view text, size_t at, const Lexicon* lexicon) {
+  if (at < 2 || text[at - 1] != ' ') return false;
+  size_t start = at - 1;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+  return people::HasForm(lexicon, text.substr(start, at - 1 - start));
 }
 
 // Where the last one or two words of `body` that are a `place` of the affiliation
@@ -584,10 +584,7 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   // read outside the match.
   if (!aff.empty() && !name_first) {
     const size_t at = static_cast<size_t>(aff.data() - text.data());
-    if (at < m.start && (EndsWithWord(text.substr(0, at), "former") ||
-                         EndsWithWord(text.substr(0, at), "Former"))) {
-      *former = true;
-    }
+    if (at < m.start && WordBeforeIn(text, at, rules.lexicon("former_word"))) *former = true;
   }
   return aff;
 }
