@@ -167,6 +167,22 @@ std::optional<Match> AfterAttribution(std::string_view text, const Roles& roles,
   return after;
 }
 
+// The words of a quotation's first part without the punctuation that ends them.
+std::string_view QuotedWords(std::string_view text, const RawQuote& q) {
+  auto [from, to] = q.parts.front();
+  while (to > from && std::string_view(".,;:!? ").find(text[to - 1]) != std::string_view::npos) {
+    --to;
+  }
+  return text.substr(from, to - from);
+}
+
+// Is the opening mark at `open` written right after a comma on its line?
+bool AfterComma(std::string_view text, size_t open) {
+  size_t k = open;
+  while (k > 0 && IsSpaceByte(text[k - 1]) && text[k - 1] != '\n') --k;
+  return k > 0 && text[k - 1] == ',';
+}
+
 // Is the opening mark at `open` written right after a `cue` word and a comma or colon
 // ("said, “", "added: “")?
 bool AfterCueAndComma(std::string_view text, size_t open, const Lexicon* cue) {
@@ -204,7 +220,8 @@ std::optional<Match> SignedOff(std::string_view text, const Roles& roles, const 
 
 }  // namespace
 
-Roles::Roles(const RuleSet& rules) : cue(rules.lexicon("cue")) {
+Roles::Roles(const RuleSet& rules)
+    : cue(rules.lexicon("cue")), small_word(rules.lexicon("small_word")) {
   for (const Rule& rule : rules.rules()) {
     const std::string& role = rule.Emit("role");
     if (role == "after") after.push_back(&rule);
@@ -307,6 +324,15 @@ std::optional<Match> AttributionBefore(std::string_view text, const Roles& roles
     return before;
   }
   if (partial) return std::nullopt;
+  // "Prosecutors alleged that Noel and Thomas, assigned to the unit, “browsed the
+  // Internet,” and …": a quotation after a comma inside a sentence whose own cue came
+  // earlier is part of that sentence's reported speech. Not a title in apposition ("his
+  // programme, “Contact with Nicolás.”").
+  if (AfterComma(text, q.open) && !IsTitleCase(QuotedWords(text, q), roles.small_word)) {
+    if (std::optional<Match> in_sentence = Attribute(text, roles.partial_before, from, to)) {
+      return in_sentence;
+    }
+  }
   // "Ruiz told reporters the port would close. “We have no choice.”": the sentence
   // just before the quotation, in its paragraph, names the speaker with a cue.
   const size_t para = ParagraphStart(text, q.open);

@@ -30,14 +30,15 @@ using RoleRules = std::vector<const rules::Rule*>;
 // The rules of the quotes set by their `role` emit.
 struct Roles {
   explicit Roles(const rules::RuleSet& rules);
-  RoleRules after;            // right after the closing mark, anchored there
-  RoleRules before;           // right before the opening mark, anchored there
-  RoleRules partial_before;   // before a fragment (partial), or the sentence before
-  RoleRules sign_off;         // the paragraph after a quotation that is a paragraph alone
-  RoleRules interview;        // "in an interview with X" near a quotation
-  RoleRules person;           // names written without a title
-  RoleRules org;              // organisations written with "the"
-  const rules::Lexicon* cue;  // verbs of saying (`cue`), null when the set has none
+  RoleRules after;                   // right after the closing mark, anchored there
+  RoleRules before;                  // right before the opening mark, anchored there
+  RoleRules partial_before;          // before a fragment (partial), or the sentence before
+  RoleRules sign_off;                // the paragraph after a quotation that is a paragraph alone
+  RoleRules interview;               // "in an interview with X" near a quotation
+  RoleRules person;                  // names written without a title
+  RoleRules org;                     // organisations written with "the"
+  const rules::Lexicon* cue;         // verbs of saying (`cue`), null when the set has none
+  const rules::Lexicon* small_word;  // words a title keeps in lower case (`small_word`)
 };
 
 // The best match of `rules` (one role) in text[from, to): the rule of higher priority
