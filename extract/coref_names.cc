@@ -120,8 +120,15 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
   size_t first = words.size() - 1;
   while (first > 0 && name_word(words[first - 1].text)) --first;
   // Titles, ranks and abbreviations ("Sen.", "U.S.") before the name are not part of it.
+  // So is a compound of a title and lower-case words ("Singer-guitarists Tom Johnston").
   auto describes = [&](std::string_view w) {
     if (people::HasForm(lex.descriptor, w) || people::HasForm(lex.not_name, w)) return true;
+    const size_t hyphen = w.find('-');
+    if (hyphen != std::string_view::npos && hyphen + 1 < w.size() &&
+        !people::StartsUpper(w.substr(hyphen + 1)) &&
+        people::HasForm(lex.descriptor, w.substr(0, hyphen))) {
+      return true;
+    }
     return w.size() > 2 && w.find('.') != std::string_view::npos;
   };
   size_t cut = first;

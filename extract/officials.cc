@@ -525,11 +525,13 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   const Capture* title_cap = m.Get("title");
   const bool lower_title = !people::StartsUpper(title_cap->text);
   std::string_view aff;
+  const Capture* aff_cap = nullptr;
   for (const char* group : {"affiliation", "at", "org", "org_bare", "org_at", "owner", "org_before",
                             "party", "district"}) {
     const Capture* c = m.Get(group);
     if (c == nullptr) continue;
     aff = c->text;
+    aff_cap = c;
     if (people::HasForm(rules.lexicon("not_org"), aff)) return std::nullopt;
     if (std::string_view(group) != "affiliation") break;
     const Lexicon* lex = rules.lexicon("affiliation");
@@ -579,7 +581,14 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   if (aff.empty() && !name_first) aff = PartyCodeAfter(text, name_end);
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
   if (aff.empty() && !name_first) aff = OfBodyAfter(text, name_end, rules);
-  if (aff.empty() && NeedsBody(rules, title_cap->text)) return std::nullopt;
+  if (NeedsBody(rules, title_cap->text)) {
+    // "the head of the observer mission" is an office whatever it is of; "a home health
+    // aide in Las Vegas" has a place, not a body.
+    const bool of_after = text.substr(title_cap->end, 4) == " of ";
+    const bool in_place =
+        aff_cap != nullptr && aff_cap->start >= 4 && text.substr(aff_cap->start - 4, 4) == " in ";
+    if ((aff.empty() && !of_after) || in_place) return std::nullopt;
+  }
   // "former White House Russia adviser", "former NASA scientist": "former" before a body
   // read outside the match.
   if (!aff.empty() && !name_first) {

@@ -619,18 +619,22 @@ TEST_CASE("speakers: 'has written', 'comments X', 'saying,' and a possessive bef
   CHECK(SpeakerOf(got, "Buying rides") == Name("Steve Clarkson"));
 }
 
-TEST_CASE("speakers: reported speech after a comma, an adjective before a role, a state code") {
+TEST_CASE("speakers: reported speech after a comma, a group, a state code, a compound title") {
   const std::string text =
       "Federal prosecutors alleged that Dora Vale and Abel Kent, both guards on the night "
       "shift, \"skipped the required rounds,\" slept at their desks and lied about it.\n\n"
       "Sen. Ruth Alder, R-Neb., called the delay \"a failure of basic oversight\" at a "
       "hearing.\n\n"
-      "The warden spoke on his weekly radio show, \"Talk with Tomas.\"";
+      "The warden spoke on his weekly radio show, \"Talk with Tomas.\"\n\n"
+      "Singer-guitarists Ted Jonsson and Pat Simms will tour in June.\n\n"
+      "“We are thrilled,” Jonsson said.";
   const auto got = Quotes(text);
   CHECK(SpeakerOf(got, "skipped the required rounds") == Name("Federal prosecutors"));
   CHECK(SpeakerOf(got, "a failure of basic oversight") == Name("Ruth Alder"));
   // A title in apposition after a comma is no quotation of the sentence's subject.
   CHECK_FALSE(HasQuote(got, "Talk with Tomas"));
+  // A compound of a title and lower-case words before a name is no part of it.
+  CHECK(SpeakerOf(got, "We are thrilled") == Name("Ted Jonsson"));
 }
 
 }  // namespace newsfacts
