@@ -681,6 +681,71 @@ std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner
   return titled;
 }
 
+// The end of up to max_words capitalised words from `from`, one space between them; a
+// word's closing punctuation (",", ".", ";", ":", ")") is left out, but not an initial's
+// dot ("F."). `from` when no word there is capitalised.
+size_t CapitalisedRunEnd(std::string_view text, size_t from, size_t max_words) {
+  size_t end = from;
+  for (size_t words = 0; words < max_words; ++words) {
+    if (end >= text.size() || !people::StartsUpper(text.substr(end))) break;
+    size_t w = end;
+    while (w < text.size() && text[w] != ' ' && text[w] != '\n' && text[w] != ',') ++w;
+    size_t word_end = w;
+    while (word_end > end + 2 &&
+           std::string_view(".;:)").find(text[word_end - 1]) != std::string_view::npos) {
+      --word_end;
+    }
+    end = word_end;
+    if (word_end < w || w >= text.size() || text[w] != ' ') break;
+    if (w + 1 >= text.size() || !people::StartsUpper(text.substr(w + 1))) break;
+    end = w + 1;
+  }
+  while (end > from && text[end - 1] == ' ') --end;
+  return end;
+}
+
+// "Sens. Cory Booker and Kamala Harris": for a match whose office is in the plural
+// (`plural` in the `title` lexicon), the names listed after its own name, each one to
+// five capitalised words after ", ", ", and " or " and "; none unless the list ends
+// with "and" ("Sens. Ana Ruiz, Democrat of Ohio, …" lists no one).
+std::vector<CleanName> ListedAfter(std::string_view text, const RuleSet& rules, const Match& m,
+                                   size_t name_end) {
+  const Lexicon* lex = rules.lexicon("title");
+  const rules::LexiconEntry* e = lex ? lex->Find(m.Get("title")->text) : nullptr;
+  if (e == nullptr || e->attr("plural") != "true") return {};
+  constexpr size_t kMaxListed = 4, kMaxWords = 5;
+  std::vector<CleanName> names;
+  size_t at = name_end;
+  bool closed = false;
+  while (!closed && names.size() < kMaxListed) {
+    size_t from;
+    if (text.substr(at, 6) == ", and ") {
+      from = at + 6;
+      closed = true;
+    } else if (text.substr(at, 5) == " and ") {
+      from = at + 5;
+      closed = true;
+    } else if (text.substr(at, 2) == ", ") {
+      from = at + 2;
+    } else {
+      break;
+    }
+    const size_t end = CapitalisedRunEnd(text, from, kMaxWords);
+    if (end == from) break;
+    rules::Capture cap;
+    cap.text = text.substr(from, end - from);
+    cap.start = from;
+    cap.end = end;
+    cap.matched = true;
+    std::optional<CleanName> name = Clean(rules, cap);
+    if (!name || NotAPerson(rules, *name, false)) break;
+    at = name->end;
+    names.push_back(std::move(*name));
+  }
+  if (!closed) names.clear();
+  return names;
+}
+
 // The people found so far and their mentions.
 struct Found {
   std::vector<Person> persons;
@@ -702,9 +767,7 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
   std::vector<Person>& persons = found->persons;
   // Names that can be the same person end with the same word.
   std::map<std::string, std::vector<size_t>> by_last_word;
-  for (const Match& m : titled) {
-    std::optional<Titled> t = ReadTitled(text, rules, m);
-    if (!t) continue;
+  auto add = [&](const Titled* t, const Match& m) {
     const std::string written =
         people::FoldSpaces(text.substr(t->name.start, t->name.end - t->name.start));
     std::vector<size_t> same;
@@ -744,6 +807,17 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
     }
     persons[index].last_fixed_start = static_cast<size_t>(t->span.start);
     found->Take(static_cast<size_t>(t->span.start), static_cast<size_t>(t->span.end), index);
+  };
+  for (const Match& m : titled) {
+    std::optional<Titled> t = ReadTitled(text, rules, m);
+    if (!t) continue;
+    add(&*t, m);
+    for (CleanName& listed : ListedAfter(text, rules, m, t->name.end)) {
+      Titled other = *t;
+      other.span = {static_cast<int64_t>(listed.start), static_cast<int64_t>(listed.end)};
+      other.name = std::move(listed);
+      add(&other, m);
+    }
   }
 }
 
