@@ -387,7 +387,10 @@ char People::GenderNear(size_t start, size_t end) const {
   std::vector<people::Word> words = people::SplitWords(text_.substr(from, start - from));
   for (size_t k = words.size(), seen = 0; k > 0 && seen < 2; --k, ++seen) {
     if (from + words[k - 1].end + 1 < start && seen == 0) break;  // not adjacent
-    if (const char g = GenderWord(lex_, words[k - 1].text)) return g;
+    // "her son, filmmaker Charlie McDowell": the word before a role and a comma.
+    std::string_view word = words[k - 1].text;
+    if (seen == 1 && !word.empty() && word.back() == ',') word.remove_suffix(1);
+    if (const char g = GenderWord(lex_, word)) return g;
   }
   for (std::string_view w : AsideAfter(text_, end, lex_)) {
     if (const char g = GenderWord(lex_, w)) return g;

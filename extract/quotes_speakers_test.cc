@@ -637,4 +637,11 @@ TEST_CASE("speakers: reported speech after a comma, a group, a state code, a com
   CHECK(SpeakerOf(got, "We are thrilled") == Name("Ted Jonsson"));
 }
 
+TEST_CASE("speakers: a gendered word before a role and a comma tells the person's gender") {
+  const std::string text =
+      "Ana Ruiz spoke first at the hearing.\n\n"
+      "Her son, filmmaker Charlie Dowd, spoke after her. “It was a hard year,” she said.";
+  CHECK(SpeakerOf(Quotes(text), "hard year") == Name("Ana Ruiz"));
+}
+
 }  // namespace newsfacts
