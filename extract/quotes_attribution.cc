@@ -346,6 +346,21 @@ std::optional<Match> AttributionBefore(std::string_view text, const Roles& roles
   return std::nullopt;
 }
 
+// "a 2018 survey by Penelope Abernathy": where the capitalised name after a `document`
+// word and an `author_link` word starts in `object` (the author speaks; "a report by
+// Reuters" stays the outlet); none when it names no author.
+std::optional<size_t> AuthorOfDocument(std::string_view object, const RuleSet& rules) {
+  const std::vector<people::Word> words = people::SplitWords(object);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (people::HasForm(rules.lexicon("document"), words[i].text) &&
+        people::HasForm(rules.lexicon("author_link"), words[i + 1].text) &&
+        people::StartsUpper(words[i + 2].text)) {
+      return words[i + 2].start;
+    }
+  }
+  return std::nullopt;
+}
+
 Credit ReadAttribution(std::string_view text, const RuleSet& rules, const Match& attribution) {
   Credit credit;
   const Capture* cue = attribution.Get("cue");
@@ -363,7 +378,10 @@ Credit ReadAttribution(std::string_view text, const RuleSet& rules, const Match&
     if (kind == "via" || (kind == "outlet" && outlet)) {
       credit.via = OutletName(obj->text, definite_article);
     } else if (kind == "speaker_or_via") {
-      if (outlet || AnyWordIn(rules.lexicon("document"), obj->text)) {
+      std::optional<size_t> author = AuthorOfDocument(obj->text, rules);
+      if (author && !AnyWordIn(rules.lexicon("outlet"), obj->text.substr(*author))) {
+        credit.speaker_at = {{obj->start + *author, obj->end}};
+      } else if (outlet || AnyWordIn(rules.lexicon("document"), obj->text)) {
         credit.via = OutletName(obj->text, definite_article);
       } else {
         credit.speaker_at = {{obj->start, obj->end}};

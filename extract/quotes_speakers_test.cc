@@ -644,4 +644,21 @@ TEST_CASE("speakers: a gendered word before a role and a comma tells the person'
   CHECK(SpeakerOf(Quotes(text), "hard year") == Name("Ana Ruiz"));
 }
 
+TEST_CASE("speakers: a participle after a quotation's comma, a survey's author, 'remembered'") {
+  const std::string text =
+      "Governor Kira Nolen later wrote that the crisis “needs to be talked about at home,” "
+      "adding “we need everyone on it.”\n\n"
+      "According to a 2018 survey by Paula Morse Abner of the University of Utah, the chain "
+      "has tended to “merge copy desks and page design” after each purchase.\n\n"
+      "According to a report by Reuters, the company is “in deep trouble” now.\n\n"
+      "Colin Marsh remembered the founder rehearsing on that stage and \"going far off "
+      "script in a way only he could.\"";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "everyone on it") == Name("Kira Nolen"));
+  CHECK(SpeakerOf(got, "merge copy desks") == Name("Paula Morse Abner"));
+  // An outlet's report stays the outlet the words came through.
+  CHECK(SpeakerOf(got, "in deep trouble") == std::nullopt);
+  CHECK(SpeakerOf(got, "going far off script") == Name("Colin Marsh"));
+}
+
 }  // namespace newsfacts
