@@ -348,7 +348,11 @@ std::string TitleOf(const RuleSet& rules, const Match& m) {
     const rules::LexiconEntry* e = joint && !tail.empty() ? joint->Find(tail.back().text) : nullptr;
     if (e != nullptr && e->attr("office") == "false") title = title.substr(0, and_at);
   }
+  // "the principal deputy White House press secretary": ranks before the body.
   std::string written;
+  if (const Capture* lead = m.Get("lead"); lead != nullptr && !lead->text.empty()) {
+    written = people::FoldSpaces(lead->text) + " ";
+  }
   if (const Capture* mods = m.Get("mods")) {
     const Lexicon* adjective = rules.lexicon("title_adjective");
     for (const people::Word& w : people::SplitWords(mods->text)) {
@@ -418,8 +422,9 @@ bool NeedsBody(const RuleSet& rules, std::string_view title) {
 }
 
 // True for a name that is no person: a place or body of the `affiliation` lexicon ("In
-// Kentucky, the Democratic candidate, ..."), or, after its title, one that starts with
-// an office word ("General Manager of ...": the office goes on).
+// Kentucky, the Democratic candidate, ..."), after its title one that starts with an
+// office word ("General Manager of ...": the office goes on), before it one that ends
+// with one ("former Vice President is a political opponent").
 bool NotAPerson(const RuleSet& rules, const CleanName& name, bool name_first) {
   std::string joined;
   for (const std::string& w : name.words) {
@@ -428,7 +433,8 @@ bool NotAPerson(const RuleSet& rules, const CleanName& name, bool name_first) {
   }
   const Lexicon* affiliation = rules.lexicon("affiliation");
   if (affiliation != nullptr && affiliation->Find(joined) != nullptr) return true;
-  return !name_first && people::HasForm(rules.lexicon("title"), name.words.front());
+  return people::HasForm(rules.lexicon("title"),
+                         name_first ? name.words.back() : name.words.front());
 }
 
 // Is the word written right before `at`, one space between, a form of `lexicon` ("former"
