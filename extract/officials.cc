@@ -544,6 +544,13 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
     const rules::LexiconEntry* e = lex ? lex->Find(aff) : nullptr;
     const bool place = e != nullptr && e->attr("place") == "true";
     std::string_view other;
+    // "Washington State Department of Health public information officer": a place that
+    // opens the body written before the office is part of it.
+    if (const Capture* before = m.Get("org_before");
+        before != nullptr && before->start > c->end && before->start <= c->end + 2) {
+      aff = text.substr(c->start, before->end - c->start);
+      break;
+    }
     if (!name_first) {
       other = BodyBefore(text, c->start, rules);
     } else {
