@@ -342,7 +342,8 @@ std::optional<Named> People::SubjectBefore(size_t open) {
   const char32_t last = DecodeUtf8Before(text_, &last_start);
   if (last != '.' && last != '!' && last != '?' && !IsClosingMark(last)) return std::nullopt;
   CollectNames();
-  const size_t sentence = SentenceStart(end - 1);
+  size_t sentence = SentenceStart(end - 1);
+  while (sentence < end && (text_[sentence] == ' ' || text_[sentence] == '\t')) ++sentence;
   constexpr size_t kSubjectWithin = 60;  // bytes from the sentence start
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sentence,
                              [](const Named& n, size_t p) { return n.start < p; });

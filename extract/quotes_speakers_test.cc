@@ -661,4 +661,10 @@ TEST_CASE("speakers: a participle after a quotation's comma, a survey's author, 
   CHECK(SpeakerOf(got, "going far off script") == Name("Colin Marsh"));
 }
 
+TEST_CASE("speakers: 'He' opening a sentence inside a paragraph before a quotation") {
+  const std::string text =
+      "Joseph Mingo spoke for an hour. He left the room early. “This is not who we are.”";
+  CHECK(SpeakerOf(Quotes(text), "not who we are") == Name("Joseph Mingo"));
+}
+
 }  // namespace newsfacts
