@@ -141,6 +141,16 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
   for (size_t i = first; i + 1 < words.size(); ++i) {
     if (describes(words[i].text) || possessive(i)) cut = i + 1;
   }
+  // "the Associated Press", "the California Governor's Office": a phrase that ends with
+  // a word no person's name ends with names a body, whose words before it are its own.
+  const std::string_view last_word = words.back().text;
+  if (people::HasForm(lex.organisation, last_word) || people::HasForm(lex.not_name, last_word)) {
+    cut = first;
+    while (cut + 1 < words.size() && (people::HasForm(lex.definite_article, words[cut].text) ||
+                                      words[cut].text.find('.') != std::string_view::npos)) {
+      ++cut;
+    }
+  }
   while (cut < words.size() && people::HasForm(lex.particle, words[cut].text)) ++cut;
   if (cut >= words.size()) return {start, end};
   return {start + words[cut].start, start + words.back().end};
@@ -357,7 +367,21 @@ std::vector<std::pair<size_t, std::string>> People::RunsSpelling(std::string_vie
       }
     }
     if (k < acronym.size() || last == i) continue;
-    std::string_view full = text_.substr(words[i].start, words[last].end - words[i].start);
+    // The whole name the initials are taken from: "Chinese Center for Disease Control and
+    // Prevention" for "CDC" (a capitalised word before, "and" and one word after).
+    size_t first = i;
+    auto plain = [&](size_t w) {
+      const std::string_view t = words[w].text;
+      return people::StartsUpper(t) && !people::HasForm(lex_.not_name, t) &&
+             !people::HasForm(lex_.definite_article, t) &&
+             std::string_view(",.;:").find(t.back()) == std::string_view::npos;
+    };
+    if (first > 0 && plain(first - 1)) --first;
+    if (last + 2 < words.size() && words[last + 1].text == "and" && plain(last + 2) &&
+        (last + 3 >= words.size() || !people::StartsUpper(words[last + 3].text))) {
+      last += 2;
+    }
+    std::string_view full = text_.substr(words[first].start, words[last].end - words[first].start);
     while (!full.empty() &&
            (full.back() == '.' || full.back() == ',' || full.back() == ';' || full.back() == ':')) {
       full.remove_suffix(1);

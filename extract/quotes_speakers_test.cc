@@ -667,4 +667,16 @@ TEST_CASE("speakers: 'He' opening a sentence inside a paragraph before a quotati
   CHECK(SpeakerOf(Quotes(text), "not who we are") == Name("Joseph Mingo"));
 }
 
+TEST_CASE("speakers: a body's name keeps its first words; initials stand for the whole name") {
+  const std::string text =
+      "Beijing “vastly improved its detection of infectious diseases,” writes the "
+      "Associated Press.\n\n"
+      "The Chinese Center for Disease Control and Prevention met on Monday. The CDC assured "
+      "the public that the risks were “extremely low.”";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "vastly improved") == Name("Associated Press"));
+  CHECK(SpeakerOf(got, "extremely low") ==
+        Name("Chinese Center for Disease Control and Prevention"));
+}
+
 }  // namespace newsfacts
