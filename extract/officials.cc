@@ -611,6 +611,37 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   return aff;
 }
 
+// A body read across "and" into a person's name: the part that is no person ("Department
+// of Homeland Security and Alex Azar" -> "Department of Homeland Security", "Magic Johnson
+// and Lakers" -> "Lakers"). A part is a person when it is two or three capitalised words,
+// none a `not_name` word, and the other part is one word or holds a `not_name` word
+// ("Department", "Council").
+std::string_view WithoutPerson(std::string_view body, const RuleSet& rules) {
+  const size_t and_at = body.find(" and ");
+  if (and_at == std::string_view::npos) return body;
+  const Lexicon* stop = rules.lexicon("not_name");
+  auto person = [&](std::string_view part) {
+    const std::vector<people::Word> words = people::SplitWords(part);
+    if (words.size() < 2 || words.size() > 3) return false;
+    for (const people::Word& w : words) {
+      if (!people::StartsUpper(w.text) || people::HasForm(stop, w.text)) return false;
+    }
+    return true;
+  };
+  auto body_like = [&](std::string_view part) {
+    const std::vector<people::Word> words = people::SplitWords(part);
+    if (words.size() == 1) return true;
+    for (const people::Word& w : words) {
+      if (people::HasForm(stop, w.text)) return true;
+    }
+    return false;
+  };
+  const std::string_view before = body.substr(0, and_at), after = body.substr(and_at + 5);
+  if (person(after) && body_like(before)) return before;
+  if (person(before) && body_like(after)) return after;
+  return body;
+}
+
 std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, const Match& m) {
   const Capture* name_cap = m.Get("name");
   const Capture* title_cap = m.Get("title");
@@ -633,6 +664,7 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
   std::optional<std::string_view> aff =
       BodyOf(text, rules, m, name_first, t.name.end, &t.title, &t.former);
   if (!aff) return std::nullopt;
+  aff = WithoutPerson(*aff, rules);
   if (!aff->empty()) {
     const Lexicon* lex = rules.lexicon("affiliation");
     const rules::LexiconEntry* e = lex ? lex->Find(*aff) : nullptr;
