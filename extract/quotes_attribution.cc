@@ -36,19 +36,6 @@ std::pair<size_t, size_t> BeforeWindow(std::string_view text, size_t open) {
   return {end > kWindow ? std::max(prev, end - kWindow) : prev, end};
 }
 
-bool AnyWordIn(const Lexicon* lex, std::string_view phrase) {
-  if (lex == nullptr) return false;
-  auto exact = [&](std::string_view w) {
-    const rules::LexiconEntry* e = lex->Find(w);
-    return e != nullptr && std::find(e->forms.begin(), e->forms.end(), w) != e->forms.end();
-  };
-  if (exact(people::FoldSpaces(phrase))) return true;
-  for (const people::Word& w : people::SplitWords(phrase)) {
-    if (exact(w.text)) return true;
-  }
-  return false;
-}
-
 // The object as the outlet's name: without a leading definite article before a capital
 // ("the Border Ledger" -> "Border Ledger"; "the agency" stays).
 std::string OutletName(std::string_view object, const Lexicon* definite_article) {
@@ -219,6 +206,19 @@ std::optional<Match> SignedOff(std::string_view text, const Roles& roles, const 
 }
 
 }  // namespace
+
+bool AnyWordIn(const Lexicon* lex, std::string_view phrase) {
+  if (lex == nullptr) return false;
+  auto exact = [&](std::string_view w) {
+    const rules::LexiconEntry* e = lex->Find(w);
+    return e != nullptr && std::find(e->forms.begin(), e->forms.end(), w) != e->forms.end();
+  };
+  if (exact(people::FoldSpaces(phrase))) return true;
+  for (const people::Word& w : people::SplitWords(phrase)) {
+    if (exact(w.text)) return true;
+  }
+  return false;
+}
 
 Roles::Roles(const RuleSet& rules)
     : cue(rules.lexicon("cue")), small_word(rules.lexicon("small_word")) {

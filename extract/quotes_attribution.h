@@ -41,6 +41,10 @@ struct Roles {
   const rules::Lexicon* small_word;  // words a title keeps in lower case (`small_word`)
 };
 
+// True when `phrase` as a whole, or one of its words, is written exactly as a form of `lex`
+// (false for a null lexicon).
+bool AnyWordIn(const rules::Lexicon* lex, std::string_view phrase);
+
 // The best match of `rules` (one role) in text[from, to): the rule of higher priority
 // wins, then the longer match, then the earlier rule. None when to <= from or nothing
 // matches. The match's offsets are into text.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "extract/quotes_attribution.h"
+
 namespace newsfacts::quotes {
 namespace {
 
@@ -117,7 +119,15 @@ std::optional<std::string> DefiniteRole(const rules::RuleSet& rules, People& who
   if (std::optional<size_t> titled = who.ByTitle(HeadWord(words, lex), start)) {
     return who.official(*titled).name;
   }
-  if (who.IsOrgPhrase(name)) return std::nullopt;
+  if (who.IsOrgPhrase(name)) {
+    // "the production company said": the organisation named last before, when one is
+    // and it is no outlet ("… seen by BuzzFeed News. The company said" is not BuzzFeed).
+    std::optional<std::string> org = who.Antecedent(start, 'o');
+    if (org && people::StartsUpper(*org) && !AnyWordIn(rules.lexicon("outlet"), *org)) {
+      return org;
+    }
+    return std::nullopt;
+  }
   if (std::optional<std::string> described = who.ByDescriptor(words, start)) return described;
   // "the congresswoman said", "the “Pose” actor said", with no one described so: the
   // woman (man) a "she" ("he") there would stand for. Not for the plain person nouns of

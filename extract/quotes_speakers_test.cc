@@ -694,4 +694,15 @@ TEST_CASE("speakers: fragments after a second verb, a group warning, rejecting, 
   CHECK(SpeakerOf(got, "farm country") == Name("Trump"));
 }
 
+TEST_CASE("speakers: 'the company' is the organisation named before it, unless an outlet") {
+  const std::string text =
+      "Carrier Dynamics, the air conditioner maker, said it would keep 800 jobs.\n\n"
+      "“We are pleased with the agreement,” the company said in a statement.\n\n"
+      "One engineer wrote in a message seen by BuzzFeed News that the feed was broken. The "
+      "company said it would “keep working to improve” the feed.";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "pleased with the agreement") == Name("Carrier Dynamics"));
+  CHECK(SpeakerOf(got, "keep working") == Name("The company"));
+}
+
 }  // namespace newsfacts
