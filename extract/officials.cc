@@ -595,9 +595,10 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
   if (aff.empty() && !name_first) aff = OfBodyAfter(text, name_end, rules);
   if (NeedsBody(rules, title_cap->text)) {
-    // "the head of the observer mission" is an office whatever it is of; "a home health
-    // aide in Las Vegas" has a place, not a body.
-    const bool of_after = text.substr(title_cap->end, 4) == " of ";
+    // "the head of the observer mission" is an office whatever it is of, and so is "a top
+    // aide to Vice President Pence"; "a home health aide in Las Vegas" has a place, not a
+    // body.
+    const bool of_after = text.substr(title_cap->end, 4) == " of " || m.Get("field_to") != nullptr;
     const bool in_place =
         aff_cap != nullptr && aff_cap->start >= 4 && text.substr(aff_cap->start - 4, 4) == " in ";
     if ((aff.empty() && !of_after) || in_place) return std::nullopt;
