@@ -31,14 +31,18 @@ bool AfterLink(std::string_view text, size_t start, size_t at, const rules::Lexi
 
 // A document as the speaker: its author. "report from Kotak Institutional Equities" (a
 // `document` word, an `author_link` word, a capitalised name) is the name; "the
-// statement" alone is the organisation named last before it ("the US military said in a
-// statement … “…,” the statement said"), when there is one. None for other words.
+// statement" or "a statement" alone is the organisation named last before it ("the US
+// military said in a statement … “…,” the statement said", "the Electoral Commission
+// issued a statement warning that “…”"), when there is one. None for other words.
 std::optional<Resolved> DocumentAuthor(std::string_view text, const rules::RuleSet& rules,
                                        People& who, size_t start, size_t end) {
   const Lexicons& lex = who.lexicons();
   const std::vector<people::Word> words = people::SplitWords(text.substr(start, end - start));
   size_t i = 0;
-  if (i < words.size() && people::HasForm(lex.definite_article, words[i].text)) ++i;
+  if (i < words.size() && (people::HasForm(lex.definite_article, words[i].text) ||
+                           people::HasForm(lex.indefinite_article, words[i].text))) {
+    ++i;
+  }
   if (i >= words.size() || !people::HasForm(rules.lexicon("document"), words[i].text)) {
     return std::nullopt;
   }
@@ -194,9 +198,9 @@ Resolved ResolveWritten(std::string_view text, const rules::RuleSet& rules, Peop
     a = start;
     b = end;
   }
-  a = DropIndefiniteArticle(text, a, b, lex);
   b = DropTrailingAdverb(text, a, b);
   if (std::optional<Resolved> author = DocumentAuthor(text, rules, who, a, b)) return *author;
+  a = DropIndefiniteArticle(text, a, b, lex);
   const std::string name = people::FoldSpaces(text.substr(a, b - a));
   const std::vector<people::Word> words = people::SplitWords(name);
   const bool capitalised = people::StartsUpper(name);

@@ -705,4 +705,20 @@ TEST_CASE("speakers: 'the company' is the organisation named before it, unless a
   CHECK(SpeakerOf(got, "keep working") == Name("The company"));
 }
 
+TEST_CASE("speakers: mixed marks around an attribution; a statement's issuer") {
+  const std::string text =
+      "Jack Scarone, who represents the accusers, spoke on Monday.\n\n"
+      "“Forty-five years of practicing law,\" he said, \"has convinced me there are no "
+      "coincidences.”\n\n"
+      "“It was an attempt to mislead voters,’’ Will Moyes told the BBC.\n\n"
+      "The Electoral Board, which oversees campaign money, issued a statement warning that "
+      "“voters are entitled to transparency from campaigners.’’";
+  const auto got = Quotes(text);
+  CHECK(SpeakerOf(got, "Forty-five years") == Name("Jack Scarone"));
+  // The attribution between the two parts is no part of the words quoted.
+  CHECK_FALSE(HasQuote(got, "he said"));
+  CHECK(SpeakerOf(got, "mislead voters") == Name("Will Moyes"));
+  CHECK(SpeakerOf(got, "entitled to transparency") == Name("Electoral Board"));
+}
+
 }  // namespace newsfacts
