@@ -265,7 +265,8 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
     if (g != 0 && g != want && want != 'p') continue;
     // The latest sentence with someone who fits. In it, the first person whose gender
     // is known to fit (the subject more often than not: "Obama criticised Tremaine.
-    // “…,” he said." is Obama), else, for the same reason, the first who may fit.
+    // “…,” he said." is Obama), else, for the same reason, the first who may fit; but
+    // one who may fit and opens the sentence comes first.
     const size_t sentence = SentenceStart(n->start);
     const Named* chosen = g == want ? n : nullptr;
     const Named* first_unknown = g == 0 || want == 'p' ? n : nullptr;
@@ -276,7 +277,11 @@ std::optional<std::string> People::Antecedent(size_t pos, Want want, int depth) 
       if (mg == want) chosen = m;
       if (mg == 0 || want == 'p') first_unknown = m;
     }
-    if (chosen == nullptr) chosen = first_unknown;
+    // "Figgins declined to say whether Thomas slept. “…,” he said."
+    const bool opens_sentence = first_unknown != nullptr && first_unknown->start <= sentence + 1;
+    if (chosen == nullptr || (opens_sentence && first_unknown->start < chosen->start)) {
+      chosen = first_unknown;
+    }
     // "On Monday, he emailed Gaiman": a pronoun of that gender before the person in
     // the sentence is its subject, and stands for someone earlier.
     if (depth < 3 && want != 'p') {

@@ -721,4 +721,12 @@ TEST_CASE("speakers: mixed marks around an attribution; a statement's issuer") {
   CHECK(SpeakerOf(got, "entitled to transparency") == Name("Electoral Board"));
 }
 
+TEST_CASE("speakers: a pronoun goes to the person who opens the sentence, gender unknown") {
+  const std::string text =
+      "Montel Figgs, who represents the guard, spoke after the hearing.\n\n"
+      "Figgs declined to say whether Michael Tomas slept on the job. “The system was short "
+      "of staff at all times,” he said.";
+  CHECK(SpeakerOf(Quotes(text), "short of staff") == Name("Montel Figgs"));
+}
+
 }  // namespace newsfacts
