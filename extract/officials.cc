@@ -548,7 +548,13 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
     // opens the body written before the office is part of it.
     if (const Capture* before = m.Get("org_before");
         before != nullptr && before->start > c->end && before->start <= c->end + 2) {
-      aff = text.substr(c->start, before->end - c->start);
+      // Not a place that ends it before a lower-case role, which is the role's field
+      // (below): "White House National Security Council Ukraine expert".
+      size_t end = before->end;
+      if (const size_t place = lower_title ? PlaceAtEnd(before->text, rules) : 0; place > 0) {
+        end = people::Trim(text, before->start, before->start + place).second;
+      }
+      aff = text.substr(c->start, end - c->start);
       break;
     }
     if (!name_first) {
