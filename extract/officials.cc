@@ -618,6 +618,30 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   return aff;
 }
 
+// True for an office that serves a client (`client = "true"` in the `title` lexicon:
+// attorney, lawyer), whose possessive before it names the client, not a body:
+// "Carlineo's attorney, Sonya Zoghlin", "Trump's personal lawyer, Rudy Giuliani".
+bool ForClient(const RuleSet& rules, std::string_view title) {
+  const Lexicon* lex = rules.lexicon("title");
+  if (lex == nullptr) return false;
+  const std::vector<people::Word> words = people::SplitWords(title);
+  if (words.empty()) return false;
+  const rules::LexiconEntry* e = lex->Find(people::FoldSpaces(title));
+  if (e == nullptr) e = lex->Find(words.back().text);
+  return e != nullptr && e->attr("client") == "true";
+}
+
+// True when `phrase` reads as a body rather than a person: one word of the `not_name`
+// lexicon ("Department", "Council", "Party") or of the `affiliation` lexicon as a whole.
+bool BodyLike(std::string_view phrase, const RuleSet& rules) {
+  const Lexicon* affiliation = rules.lexicon("affiliation");
+  if (affiliation != nullptr && affiliation->Find(phrase) != nullptr) return true;
+  for (const people::Word& w : people::SplitWords(phrase)) {
+    if (people::HasForm(rules.lexicon("not_name"), w.text)) return true;
+  }
+  return false;
+}
+
 // A body read across "and" into a person's name: the part that is no person ("Department
 // of Homeland Security and Alex Azar" -> "Department of Homeland Security", "Magic Johnson
 // and Lakers" -> "Lakers"). A part is a person when it is two or three capitalised words,
@@ -672,6 +696,7 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
       BodyOf(text, rules, m, name_first, t.name.end, &t.title, &t.former);
   if (!aff) return std::nullopt;
   aff = WithoutPerson(*aff, rules);
+  if (!aff->empty() && ForClient(rules, t.title) && !BodyLike(*aff, rules)) aff = "";
   if (!aff->empty()) {
     const Lexicon* lex = rules.lexicon("affiliation");
     const rules::LexiconEntry* e = lex ? lex->Find(*aff) : nullptr;
