@@ -631,6 +631,11 @@ bool ForClient(const RuleSet& rules, std::string_view title) {
   return e != nullptr && e->attr("client") == "true";
 }
 
+// True when a possessive ending ("'s", "’s") is written at `at`.
+bool PossessiveAt(std::string_view text, size_t at) {
+  return text.substr(at, 2) == "'s" || text.substr(at, 4) == "\u2019s";
+}
+
 // True when `phrase` reads as a body rather than a person: one word of the `not_name`
 // lexicon ("Department", "Council", "Party") or of the `affiliation` lexicon as a whole.
 bool BodyLike(std::string_view phrase, const RuleSet& rules) {
@@ -696,7 +701,10 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
       BodyOf(text, rules, m, name_first, t.name.end, &t.title, &t.former);
   if (!aff) return std::nullopt;
   aff = WithoutPerson(*aff, rules);
-  if (!aff->empty() && ForClient(rules, t.title) && !BodyLike(*aff, rules)) aff = "";
+  if (!aff->empty() && ForClient(rules, t.title) && !BodyLike(*aff, rules) &&
+      PossessiveAt(text, static_cast<size_t>(aff->data() + aff->size() - text.data()))) {
+    aff = "";
+  }
   if (!aff->empty()) {
     const Lexicon* lex = rules.lexicon("affiliation");
     const rules::LexiconEntry* e = lex ? lex->Find(*aff) : nullptr;
