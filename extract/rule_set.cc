@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "common/utf8.h"
 #include "extract/toml_scalar.h"
@@ -32,7 +33,15 @@ struct CompiledSet {
   Status status;
 };
 
+// A number no other CompiledRule of the process has: what a rule's remembered matches
+// are filed under (an address may be reused by a later rule).
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 struct CompiledRule {
+  const uint64_t serial = NextSerial();
   std::string origin;  // where errors are reported: the rule file
   int pattern_line = 0;
   std::string pattern;  // what is compiled; empty for the rule's own pattern
@@ -250,6 +259,78 @@ const CompiledRule& CompiledFor(const Rule& rule, std::string_view text) {
   }
   EnsureCompiled(rule, &c);
   return c;
+}
+
+// The groups of a match of a span searched on its own, as offsets into the span: offset
+// -1 for a group that did not take part.
+using SpanGroups = std::vector<std::pair<ptrdiff_t, size_t>>;
+
+// MatchAt's answers for the text matched last on this thread, by compiled rule and span
+// bytes: an article writes one attribution many times ("Mayer said"), and each match of
+// a large pattern's groups costs RE2's NFA. An answer depends on the rule and the span's
+// bytes alone, so one is never wrong for another text; the text only bounds what is kept.
+class SpanMemo {
+ public:
+  static SpanMemo& For(std::string_view text) {
+    constexpr size_t kMaxSpans = 4096;
+    thread_local SpanMemo memo;
+    if (memo.text_ != text.data() || memo.size_ != text.size() || memo.found_.size() >= kMaxSpans) {
+      memo.found_.clear();
+      memo.text_ = text.data();
+      memo.size_ = text.size();
+    }
+    return memo;
+  }
+
+  // The slot for the span under the compiled rule, and whether it was there before.
+  std::pair<std::optional<SpanGroups>*, bool> Slot(uint64_t serial, std::string_view span) {
+    std::string key(reinterpret_cast<const char*>(&serial), sizeof serial);
+    key.append(span);
+    auto [it, added] = found_.try_emplace(std::move(key));
+    return {&it->second, !added};
+  }
+
+ private:
+  const char* text_ = nullptr;
+  size_t size_ = 0;
+  std::unordered_map<std::string, std::optional<SpanGroups>> found_;
+};
+
+// The compiled rule's groups for the whole of `span` searched on its own; none when it
+// does not match all of it.
+std::optional<SpanGroups> MatchSpan(const CompiledRule& compiled, std::string_view span) {
+  const RE2& re = *compiled.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const re2::StringPiece input(span.data(), span.size());
+  if (!re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
+    return std::nullopt;
+  }
+  SpanGroups out;
+  out.reserve(groups.size());
+  for (const re2::StringPiece& g : groups) {
+    out.emplace_back(g.data() == nullptr ? -1 : g.data() - span.data(), g.size());
+  }
+  return out;
+}
+
+// MatchSpan, remembered for `text` (which holds the span) on this thread.
+const std::optional<SpanGroups>& GroupsOfSpan(const CompiledRule& compiled, std::string_view text,
+                                              std::string_view span) {
+  auto [slot, known] = SpanMemo::For(text).Slot(compiled.serial, span);
+  if (!known) *slot = MatchSpan(compiled, span);
+  return *slot;
+}
+
+// The groups as RE2 gives them, pointing into `span`.
+std::vector<re2::StringPiece> InSpan(const SpanGroups& found, std::string_view span) {
+  std::vector<re2::StringPiece> groups;
+  groups.reserve(found.size());
+  for (const auto& [offset, size] : found) {
+    groups.push_back(offset < 0 ? re2::StringPiece()
+                                : re2::StringPiece(span.data() + offset, size));
+  }
+  return groups;
 }
 
 // Reads a rule's outline (Rule::outline) as far as its structure goes: groups,
@@ -1079,19 +1160,15 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
 
 Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
                        size_t end) {
-  const re2::StringPiece input(text.data() + start, end - start);
-  const CompiledRule& compiled = CompiledFor(rule, text.substr(start, end - start));
-  const RE2& re = *compiled.re;
-  const int ngroups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const std::string_view span = text.substr(start, end - start);
+  const CompiledRule& compiled = CompiledFor(rule, span);
   Match m;
   m.rule = &rule;
   m.rule_index = rule_index;
   m.start = start;
   m.end = end;
-  if (re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
-    FillCaptures(rule, compiled.field_groups, text, groups, &m);
-  }
+  const std::optional<SpanGroups>& found = GroupsOfSpan(compiled, text, span);
+  if (found) FillCaptures(rule, compiled.field_groups, text, InSpan(*found, span), &m);
   return m;
 }
 
