@@ -1020,6 +1020,7 @@ std::vector<Official> FindOfficials(const std::string& text, const rules::RuleSe
 
 void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
                       std::vector<Official>* out) {
+  const rules::MatchMemo memo;
   std::vector<Official> found = officials::FindOfficials(text, rules);
   if (found.empty()) return;
   // The coreference pass over this set's lexicons, with no quotations credited.

@@ -265,39 +265,14 @@ const CompiledRule& CompiledFor(const Rule& rule, std::string_view text) {
 // -1 for a group that did not take part.
 using SpanGroups = std::vector<std::pair<ptrdiff_t, size_t>>;
 
-// MatchAt's answers for the text matched last on this thread, by compiled rule and span
-// bytes: an article writes one attribution many times ("Mayer said"), and each match of
-// a large pattern's groups costs RE2's NFA. An answer depends on the rule and the span's
-// bytes alone, so one is never wrong for another text; the text only bounds what is kept.
-class SpanMemo {
- public:
-  static SpanMemo& For(std::string_view text) {
-    constexpr size_t kMaxSpans = 4096;
-    thread_local SpanMemo memo;
-    if (memo.text_ != text.data() || memo.size_ != text.size() || memo.found_.size() >= kMaxSpans) {
-      memo.found_.clear();
-      memo.text_ = text.data();
-      memo.size_ = text.size();
-    }
-    return memo;
-  }
+// The groups remembered while a MatchMemo lives on this thread (null when none does), by
+// compiled rule (its serial's bytes) and span: a span searched on its own is matched the
+// same way wherever it is written.
+using Remembered = std::unordered_map<std::string, std::optional<SpanGroups>>;
+thread_local std::unique_ptr<Remembered> remembered;
 
-  // The slot for the span under the compiled rule, and whether it was there before.
-  std::pair<std::optional<SpanGroups>*, bool> Slot(uint64_t serial, std::string_view span) {
-    std::string key(reinterpret_cast<const char*>(&serial), sizeof serial);
-    key.append(span);
-    auto [it, added] = found_.try_emplace(std::move(key));
-    return {&it->second, !added};
-  }
-
- private:
-  const char* text_ = nullptr;
-  size_t size_ = 0;
-  std::unordered_map<std::string, std::optional<SpanGroups>> found_;
-};
-
-// The compiled rule's groups for the whole of `span` searched on its own; none when it
-// does not match all of it.
+// The compiled rule's groups for the whole of `span` searched on its own, as offsets
+// into it; none when the rule does not match all of it.
 std::optional<SpanGroups> MatchSpan(const CompiledRule& compiled, std::string_view span) {
   const RE2& re = *compiled.re;
   const int ngroups = re.NumberOfCapturingGroups();
@@ -314,12 +289,14 @@ std::optional<SpanGroups> MatchSpan(const CompiledRule& compiled, std::string_vi
   return out;
 }
 
-// MatchSpan, remembered for `text` (which holds the span) on this thread.
-const std::optional<SpanGroups>& GroupsOfSpan(const CompiledRule& compiled, std::string_view text,
-                                              std::string_view span) {
-  auto [slot, known] = SpanMemo::For(text).Slot(compiled.serial, span);
-  if (!known) *slot = MatchSpan(compiled, span);
-  return *slot;
+// MatchSpan, read from memory when a MatchMemo remembers it.
+std::optional<SpanGroups> GroupsOfSpan(const CompiledRule& compiled, std::string_view span) {
+  if (remembered == nullptr) return MatchSpan(compiled, span);
+  std::string key(reinterpret_cast<const char*>(&compiled.serial), sizeof compiled.serial);
+  key.append(span);
+  auto [it, added] = remembered->try_emplace(std::move(key));
+  if (added) it->second = MatchSpan(compiled, span);
+  return it->second;
 }
 
 // The groups as RE2 gives them, pointing into `span`.
@@ -1167,9 +1144,20 @@ Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view tex
   m.rule_index = rule_index;
   m.start = start;
   m.end = end;
-  const std::optional<SpanGroups>& found = GroupsOfSpan(compiled, text, span);
+  const std::optional<SpanGroups> found = GroupsOfSpan(compiled, span);
   if (found) FillCaptures(rule, compiled.field_groups, text, InSpan(*found, span), &m);
   return m;
+}
+
+MatchMemo::MatchMemo() {
+  if (remembered == nullptr) {
+    remembered = std::make_unique<Remembered>();
+    owner_ = true;
+  }
+}
+
+MatchMemo::~MatchMemo() {
+  if (owner_) remembered.reset();
 }
 
 std::vector<Match> RuleSet::FindAll(std::string_view text) const {
