@@ -80,6 +80,15 @@ const std::string& LiteralPrefix(const Rule& rule) {
 
 // Every acceptable segment of one marks rule, left to right. A rejected opening mark is
 // stepped over and the search goes on right after it.
+// The leftmost match at or after pos, by RE2's DFAs alone. With `at_mark` (pos is where
+// an opening mark is written), the match that starts there is looked for first: when
+// there is one it is the leftmost, and RE2 then needs no backward pass for its start.
+bool SpanFrom(const RE2& re, const re2::StringPiece& input, size_t pos, bool at_mark,
+              re2::StringPiece* whole) {
+  if (at_mark && re.Match(input, pos, input.size(), RE2::ANCHOR_START, whole, 1)) return true;
+  return re.Match(input, pos, input.size(), RE2::UNANCHORED, whole, 1);
+}
+
 void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
   const RE2& re = *rule.re();
   const int ngroups = re.NumberOfCapturingGroups();
@@ -107,7 +116,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
     // The span by RE2's DFA alone; most apostrophes are turned down before any slower
     // search for the groups.
     re2::StringPiece whole;
-    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+    if (!SpanFrom(re, input, pos, !prefix.empty(), &whole)) break;
     const size_t start = static_cast<size_t>(whole.data() - text.data());
     const size_t end = start + whole.size();
     const size_t mark = NextCodePoint(text, start) - start;
