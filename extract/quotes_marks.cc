@@ -78,8 +78,6 @@ const std::string& LiteralPrefix(const Rule& rule) {
   return k.prefix;
 }
 
-// Every acceptable segment of one marks rule, left to right. A rejected opening mark is
-// stepped over and the search goes on right after it.
 // The leftmost match at or after pos, by RE2's DFAs alone. With `at_mark` (pos is where
 // an opening mark is written), the match that starts there is looked for first: when
 // there is one it is the leftmost, and RE2 then needs no backward pass for its start.
@@ -89,6 +87,8 @@ bool SpanFrom(const RE2& re, const re2::StringPiece& input, size_t pos, bool at_
   return re.Match(input, pos, input.size(), RE2::UNANCHORED, whole, 1);
 }
 
+// Every acceptable segment of one marks rule, left to right. A rejected opening mark is
+// stepped over and the search goes on right after it.
 void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
   const RE2& re = *rule.re();
   const int ngroups = re.NumberOfCapturingGroups();
