@@ -76,8 +76,11 @@ size_t CountWords(std::string_view s) {
 }
 
 std::vector<Word> SplitWords(std::string_view s) {
+  // One allocation for the few words of a name or a phrase, without a pass to count
+  // them (a word and a space take two bytes at least); longer texts grow from there.
+  constexpr size_t kFewWords = 16;
   std::vector<Word> words;
-  words.reserve(CountWords(s));  // one allocation, not one per doubling
+  words.reserve(std::min(s.size() / 2 + 1, kFewWords));
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
