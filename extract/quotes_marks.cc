@@ -35,9 +35,9 @@ int FieldGroup(const Rule& rule, std::string_view field) {
   return -1;
 }
 
-// May an opening mark stand at `open`, with content starting at `content`?
-bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t content) {
-  const std::string& after = rule.Emit("opens_after");
+// May an opening mark stand at `open`, with content starting at `content`, by its rule's
+// `opens_after` emit (`after`)?
+bool OpeningAllowed(std::string_view text, const std::string& after, size_t open, size_t content) {
   if (after.empty()) return true;
   if (open == 0) return true;
   if (content < text.size() && IsSpaceByte(text[content])) {
@@ -98,6 +98,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
   const std::string& prefix = LiteralPrefix(rule);
+  const std::string& opens_after = rule.Emit("opens_after");
   size_t pos = 0;
   while (pos < text.size()) {
     if (!prefix.empty()) {
@@ -107,7 +108,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
       size_t at = text.find(prefix, pos);
       while (at != std::string_view::npos) {
         const size_t content = NextCodePoint(text, at);
-        if (OpeningAllowed(text, rule, at, content)) break;
+        if (OpeningAllowed(text, opens_after, at, content)) break;
         at = text.find(prefix, content);
       }
       if (at == std::string_view::npos) break;
@@ -124,7 +125,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
       pos = start + std::max<size_t>(mark, 1);
       continue;
     }
-    if (!OpeningAllowed(text, rule, start, start + mark)) {
+    if (!OpeningAllowed(text, opens_after, start, start + mark)) {
       pos = start + mark;  // just past the rejected mark
       continue;
     }
