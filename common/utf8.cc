@@ -46,6 +46,12 @@ char32_t DecodeUtf8(std::string_view text, size_t* pos) {
 }
 
 char32_t DecodeUtf8Before(std::string_view text, size_t* pos) {
+  // An ASCII byte is a code point of its own, whatever comes before it; most are.
+  const auto last = static_cast<unsigned char>(text[*pos - 1]);
+  if (last < 0x80) {
+    --*pos;
+    return last;
+  }
   const std::string_view head = text.substr(0, *pos);
   size_t start = CodePointStart(head, *pos - 1);
   *pos = start;

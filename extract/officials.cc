@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -713,11 +714,16 @@ std::optional<Titled> ReadTitled(std::string_view text, const RuleSet& rules, co
   return t;
 }
 
-// The titled-name matches in text order. A name written before its title ("Lorraine
-// Pike, the minority leader,") counts only where no title written before a name ("Sen.
-// Lorraine Pike") overlaps it, unless that one opens right after a comma inside it.
+// What ReadTitled said of each titled-name match that makes a person, by the match's
+// start and rule (one rule's matches do not overlap).
+using TitledReadings = std::map<std::pair<size_t, size_t>, Titled>;
+
+// The titled-name matches in text order, with what each says in *readings. A name written
+// before its title ("Lorraine Pike, the minority leader,") counts only where no title
+// written before a name ("Sen. Lorraine Pike") overlaps it, unless that one opens right
+// after a comma inside it.
 std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner,
-                                 const RuleSet& rules) {
+                                 const RuleSet& rules, TitledReadings* readings) {
   std::vector<Match> title_first, name_first;
   {
     std::vector<Match> titled;
@@ -727,7 +733,9 @@ std::vector<Match> TitledMatches(std::string_view text, const RuleRunner& runner
     for (Match& m : titled) {
       // A match that makes no person ("General Manager" read as General + name) must
       // not hide the one that does.
-      if (!ReadTitled(text, rules, m)) continue;
+      std::optional<Titled> t = ReadTitled(text, rules, m);
+      if (!t) continue;
+      readings->emplace(std::make_pair(m.start, m.rule_index), std::move(*t));
       (m.rule->Emit("name_first") == "true" ? name_first : title_first).push_back(std::move(m));
     }
   }
@@ -848,7 +856,7 @@ struct Found {
 // with a compatible title (the latest mentioned, when several do), keeping the fullest
 // name and the longest title, or makes a new person.
 void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Match>& titled,
-               Found* found) {
+               const TitledReadings& readings, Found* found) {
   std::vector<Person>& persons = found->persons;
   // Names that can be the same person end with the same word.
   std::map<std::string, std::vector<size_t>> by_last_word;
@@ -894,9 +902,8 @@ void AddTitled(std::string_view text, const RuleSet& rules, const std::vector<Ma
     found->Take(static_cast<size_t>(t->span.start), static_cast<size_t>(t->span.end), index);
   };
   for (const Match& m : titled) {
-    std::optional<Titled> t = ReadTitled(text, rules, m);
-    if (!t) continue;
-    add(&*t, m);
+    const Titled* t = &readings.at({m.start, m.rule_index});
+    add(t, m);
     for (CleanName& listed : ListedAfter(text, rules, m, t->name.end)) {
       Titled other = *t;
       other.span = {static_cast<int64_t>(listed.start), static_cast<int64_t>(listed.end)};
@@ -1039,14 +1046,18 @@ void AddNameMentions(std::string_view text, const RuleSet& rules, Found* found) 
   std::vector<Candidate> candidates;
   for (const auto& [part, who] : owners) {
     if (part.empty()) continue;
-    size_t pos = folded.folded.find(part);
-    while (pos != std::string::npos) {
+    // Boyer-Moore-Horspool: a part's first letter is in most words of the text, and a
+    // search that stops at each costs more than one that skips along.
+    const std::boyer_moore_horspool_searcher searcher(part.begin(), part.end());
+    const std::string& haystack = folded.folded;
+    for (auto at = std::search(haystack.begin(), haystack.end(), searcher); at != haystack.end();
+         at = std::search(at + 1, haystack.end(), searcher)) {
+      const auto pos = static_cast<size_t>(at - haystack.begin());
       const size_t start = folded.offsets[pos];
       const size_t end = folded.offsets[pos + part.size()];
       if (end > start && people::IsWholeWord(text, start, end)) {
         candidates.push_back({start, end, &who});
       }
-      pos = folded.folded.find(part, pos + 1);
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -1163,7 +1174,9 @@ std::vector<Official> FindOfficials(const std::string& text, const rules::RuleSe
   // Titled names first: the other kinds only refer back to the people they make, so
   // an article without any needs no search for them.
   Found found;
-  AddTitled(text, rules, TitledMatches(text, runner, rules), &found);
+  TitledReadings readings;
+  const std::vector<Match> titled = TitledMatches(text, runner, rules, &readings);
+  AddTitled(text, rules, titled, readings, &found);
   if (found.persons.empty()) return {};
   CompleteNames(text, rules, &found);
 
@@ -1188,6 +1201,7 @@ std::vector<Official> FindOfficials(const std::string& text, const rules::RuleSe
 
 void ExtractOfficials(const std::string& text, const rules::RuleSet& rules,
                       std::vector<Official>* out) {
+  const rules::MatchMemo memo;
   std::vector<Official> found = officials::FindOfficials(text, rules);
   if (found.empty()) return;
   // The coreference pass over this set's lexicons, with no quotations credited.

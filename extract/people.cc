@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
+#include <cstring>
 #include <functional>
 #include <numeric>
 #include <unordered_map>
@@ -75,8 +76,11 @@ size_t CountWords(std::string_view s) {
 }
 
 std::vector<Word> SplitWords(std::string_view s) {
+  // One allocation for the few words of a name or a phrase, without a pass to count
+  // them (a word and a space take two bytes at least); longer texts grow from there.
+  constexpr size_t kFewWords = 16;
   std::vector<Word> words;
-  words.reserve(CountWords(s));  // one allocation, not one per doubling
+  words.reserve(std::min(s.size() / 2 + 1, kFewWords));
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
@@ -368,22 +372,71 @@ const LeadingForms& LeadingFormsOf(const rules::RuleSet& rules, const rules::Rul
   return k;
 }
 
-// The first offset at or after pos where one of lead's forms is written (at a word
-// boundary when the pattern asks for one), or npos.
-size_t NextPlace(const LeadingForms& lead, std::string_view text, size_t pos) {
-  for (; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (!lead.first.test(static_cast<unsigned char>(c))) continue;
-    // RE2's \b is an ASCII word boundary.
-    if (lead.word_boundary && (pos > 0 && IsAsciiWordByte(text[pos - 1])) == IsAsciiWordByte(c)) {
-      continue;
-    }
-    for (const std::string& f : lead.forms) {
-      if (f[0] == c && text.compare(pos, f.size(), f) == 0) return pos;
+// Is one of lead's forms written at pos, whose byte is one of their first bytes (at a word
+// boundary when the pattern asks for one)?
+bool PlaceAt(const LeadingForms& lead, std::string_view text, size_t pos) {
+  const char c = text[pos];
+  // RE2's \b is an ASCII word boundary.
+  if (lead.word_boundary && (pos > 0 && IsAsciiWordByte(text[pos - 1])) == IsAsciiWordByte(c)) {
+    return false;
+  }
+  for (const std::string& f : lead.forms) {
+    if (f[0] == c && text.compare(pos, f.size(), f) == 0) return true;
+  }
+  return false;
+}
+
+// The places where one of lead's forms is written (PlaceAt), for positions that only
+// grow. When the forms open with a few bytes, each is looked for with memchr and where it
+// is next written kept until passed, rather than every byte tested.
+class PlaceFinder {
+ public:
+  PlaceFinder(const LeadingForms& lead, std::string_view text) : lead_(lead), text_(text) {
+    constexpr size_t kMaxBytes = 8;  // more, and testing each byte costs less
+    if (lead.first.count() > kMaxBytes) return;
+    for (size_t b = 0; b < lead.first.size(); ++b) {
+      if (lead.first.test(b)) {
+        next_.push_back({static_cast<char>(b), Find(static_cast<char>(b), 0)});
+      }
     }
   }
-  return std::string_view::npos;
-}
+
+  // The first place at or after pos, or npos.
+  size_t Next(size_t pos) {
+    if (next_.empty()) {
+      for (; pos < text_.size(); ++pos) {
+        if (lead_.first.test(static_cast<unsigned char>(text_[pos])) &&
+            PlaceAt(lead_, text_, pos)) {
+          return pos;
+        }
+      }
+      return std::string_view::npos;
+    }
+    while (true) {
+      size_t candidate = std::string_view::npos;
+      for (auto& [byte, at] : next_) {
+        if (at < pos) at = Find(byte, pos);
+        candidate = std::min(candidate, at);
+      }
+      if (candidate == std::string_view::npos || PlaceAt(lead_, text_, candidate)) {
+        return candidate;
+      }
+      pos = candidate + 1;
+    }
+  }
+
+ private:
+  size_t Find(char byte, size_t from) const {
+    if (from >= text_.size()) return std::string_view::npos;
+    const void* at = std::memchr(text_.data() + from, byte, text_.size() - from);
+    return at == nullptr ? std::string_view::npos
+                         : static_cast<size_t>(static_cast<const char*>(at) - text_.data());
+  }
+
+  const LeadingForms& lead_;
+  std::string_view text_;
+  std::vector<std::pair<char, size_t>> next_;  // a first byte, where it is next written
+};
 
 // The match RE2 found, groups[0] the whole of it, with a capture for each of the rule's
 // fields (unmatched groups as unmatched captures).
@@ -430,9 +483,10 @@ bool FindAllLedByLexicon(const rules::RuleSet& rules, const rules::Rule& rule,
   constexpr size_t kMaxMisses = 512;
   size_t misses = 0;
   size_t pos = 0;
+  PlaceFinder places(lead, text);
   while (pos < text.size()) {
     if (misses < kMaxMisses) {
-      const size_t at = NextPlace(lead, text, pos);
+      const size_t at = places.Next(pos);
       if (at == std::string_view::npos) break;
       if (!re.Match(input, at, text.size(), RE2::ANCHOR_START, groups.data(), ngroups + 1) ||
           groups[0].empty()) {

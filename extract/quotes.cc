@@ -325,12 +325,14 @@ void CreditQuotations(const std::string& text, const rules::RuleSet& rules,
 
 void ExtractQuotes(const std::string& text, const rules::RuleSet& rules,
                    const std::vector<Official>& officials, std::vector<Quote>* out) {
+  const rules::MatchMemo memo;
   CreditQuotations(text, rules, officials, out, nullptr);
 }
 
 void ExtractOfficialsAndQuotes(const std::string& text, const rules::RuleSet& officials_rules,
                                const rules::RuleSet& quotes_rules, std::vector<Official>* officials,
                                std::vector<Quote>* quotes) {
+  const rules::MatchMemo memo;
   std::vector<Official> found = officials::FindOfficials(text, officials_rules);
   std::vector<std::pair<Span, std::string>> resolved;
   CreditQuotations(text, quotes_rules, found, quotes, found.empty() ? nullptr : &resolved);

@@ -141,8 +141,10 @@ bool IsSpeech(std::string_view text, const RawQuote& q, std::string_view content
   while (!bare.empty() && bare.front() == ' ') bare.remove_prefix(1);
   const size_t max_words =
       bare.find(": ") != std::string_view::npos ? kMaxSubtitledWords : kMaxTitleWords;
-  const bool title_like = IsTitleCase(bare, rules.lexicon("small_word")) && words <= max_words &&
-                          bare.find_last_of(".!?") == std::string_view::npos;
+  // The word count first: most quotations are too long for a title, and it is known.
+  const bool title_like = words <= max_words &&
+                          bare.find_last_of(".!?") == std::string_view::npos &&
+                          IsTitleCase(bare, rules.lexicon("small_word"));
   if (!attributed && title_like) return false;
   // A title after a preposition, an article or a possessive names a show, a book or a
   // tape ("on “Meet the Press”", "MSNBC's “Morning Joe”", "the “Access Hollywood”

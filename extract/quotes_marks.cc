@@ -35,9 +35,9 @@ int FieldGroup(const Rule& rule, std::string_view field) {
   return -1;
 }
 
-// May an opening mark stand at `open`, with content starting at `content`?
-bool OpeningAllowed(std::string_view text, const Rule& rule, size_t open, size_t content) {
-  const std::string& after = rule.Emit("opens_after");
+// May an opening mark stand at `open`, with content starting at `content`, by its rule's
+// `opens_after` emit (`after`)?
+bool OpeningAllowed(std::string_view text, const std::string& after, size_t open, size_t content) {
   if (after.empty()) return true;
   if (open == 0) return true;
   if (content < text.size() && IsSpaceByte(text[content])) {
@@ -78,6 +78,15 @@ const std::string& LiteralPrefix(const Rule& rule) {
   return k.prefix;
 }
 
+// The leftmost match at or after pos, by RE2's DFAs alone. With `at_mark` (pos is where
+// an opening mark is written), the match that starts there is looked for first: when
+// there is one it is the leftmost, and RE2 then needs no backward pass for its start.
+bool SpanFrom(const RE2& re, const re2::StringPiece& input, size_t pos, bool at_mark,
+              re2::StringPiece* whole) {
+  if (at_mark && re.Match(input, pos, input.size(), RE2::ANCHOR_START, whole, 1)) return true;
+  return re.Match(input, pos, input.size(), RE2::UNANCHORED, whole, 1);
+}
+
 // Every acceptable segment of one marks rule, left to right. A rejected opening mark is
 // stepped over and the search goes on right after it.
 void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>* out) {
@@ -89,6 +98,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
   std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
   const re2::StringPiece input(text.data(), text.size());
   const std::string& prefix = LiteralPrefix(rule);
+  const std::string& opens_after = rule.Emit("opens_after");
   size_t pos = 0;
   while (pos < text.size()) {
     if (!prefix.empty()) {
@@ -98,7 +108,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
       size_t at = text.find(prefix, pos);
       while (at != std::string_view::npos) {
         const size_t content = NextCodePoint(text, at);
-        if (OpeningAllowed(text, rule, at, content)) break;
+        if (OpeningAllowed(text, opens_after, at, content)) break;
         at = text.find(prefix, content);
       }
       if (at == std::string_view::npos) break;
@@ -107,7 +117,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
     // The span by RE2's DFA alone; most apostrophes are turned down before any slower
     // search for the groups.
     re2::StringPiece whole;
-    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+    if (!SpanFrom(re, input, pos, !prefix.empty(), &whole)) break;
     const size_t start = static_cast<size_t>(whole.data() - text.data());
     const size_t end = start + whole.size();
     const size_t mark = NextCodePoint(text, start) - start;
@@ -115,7 +125,7 @@ void FindSegments(std::string_view text, const Rule& rule, std::vector<Segment>*
       pos = start + std::max<size_t>(mark, 1);
       continue;
     }
-    if (!OpeningAllowed(text, rule, start, start + mark)) {
+    if (!OpeningAllowed(text, opens_after, start, start + mark)) {
       pos = start + mark;  // just past the rejected mark
       continue;
     }

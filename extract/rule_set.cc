@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "common/utf8.h"
 #include "extract/toml_scalar.h"
@@ -32,7 +33,15 @@ struct CompiledSet {
   Status status;
 };
 
+// A number no other CompiledRule of the process has: what a rule's remembered matches
+// are filed under (an address may be reused by a later rule).
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 struct CompiledRule {
+  const uint64_t serial = NextSerial();
   std::string origin;  // where errors are reported: the rule file
   int pattern_line = 0;
   std::string pattern;  // what is compiled; empty for the rule's own pattern
@@ -250,6 +259,55 @@ const CompiledRule& CompiledFor(const Rule& rule, std::string_view text) {
   }
   EnsureCompiled(rule, &c);
   return c;
+}
+
+// The groups of a match of a span searched on its own, as offsets into the span: offset
+// -1 for a group that did not take part.
+using SpanGroups = std::vector<std::pair<ptrdiff_t, size_t>>;
+
+// The groups remembered while a MatchMemo lives on this thread (null when none does), by
+// compiled rule (its serial's bytes) and span: a span searched on its own is matched the
+// same way wherever it is written.
+using Remembered = std::unordered_map<std::string, std::optional<SpanGroups>>;
+thread_local std::unique_ptr<Remembered> remembered;
+
+// The compiled rule's groups for the whole of `span` searched on its own, as offsets
+// into it; none when the rule does not match all of it.
+std::optional<SpanGroups> MatchSpan(const CompiledRule& compiled, std::string_view span) {
+  const RE2& re = *compiled.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const re2::StringPiece input(span.data(), span.size());
+  if (!re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
+    return std::nullopt;
+  }
+  SpanGroups out;
+  out.reserve(groups.size());
+  for (const re2::StringPiece& g : groups) {
+    out.emplace_back(g.data() == nullptr ? -1 : g.data() - span.data(), g.size());
+  }
+  return out;
+}
+
+// MatchSpan, read from memory when a MatchMemo remembers it.
+std::optional<SpanGroups> GroupsOfSpan(const CompiledRule& compiled, std::string_view span) {
+  if (remembered == nullptr) return MatchSpan(compiled, span);
+  std::string key(reinterpret_cast<const char*>(&compiled.serial), sizeof compiled.serial);
+  key.append(span);
+  auto [it, added] = remembered->try_emplace(std::move(key));
+  if (added) it->second = MatchSpan(compiled, span);
+  return it->second;
+}
+
+// The groups as RE2 gives them, pointing into `span`.
+std::vector<re2::StringPiece> InSpan(const SpanGroups& found, std::string_view span) {
+  std::vector<re2::StringPiece> groups;
+  groups.reserve(found.size());
+  for (const auto& [offset, size] : found) {
+    groups.push_back(offset < 0 ? re2::StringPiece()
+                                : re2::StringPiece(span.data() + offset, size));
+  }
+  return groups;
 }
 
 // Reads a rule's outline (Rule::outline) as far as its structure goes: groups,
@@ -1079,20 +1137,27 @@ std::vector<Match> RuleSet::FindAllOf(const Rule& rule, std::string_view text) c
 
 Match RuleSet::MatchAt(const Rule& rule, size_t rule_index, std::string_view text, size_t start,
                        size_t end) {
-  const re2::StringPiece input(text.data() + start, end - start);
-  const CompiledRule& compiled = CompiledFor(rule, text.substr(start, end - start));
-  const RE2& re = *compiled.re;
-  const int ngroups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+  const std::string_view span = text.substr(start, end - start);
+  const CompiledRule& compiled = CompiledFor(rule, span);
   Match m;
   m.rule = &rule;
   m.rule_index = rule_index;
   m.start = start;
   m.end = end;
-  if (re.Match(input, 0, input.size(), RE2::ANCHOR_BOTH, groups.data(), ngroups + 1)) {
-    FillCaptures(rule, compiled.field_groups, text, groups, &m);
-  }
+  const std::optional<SpanGroups> found = GroupsOfSpan(compiled, span);
+  if (found) FillCaptures(rule, compiled.field_groups, text, InSpan(*found, span), &m);
   return m;
+}
+
+MatchMemo::MatchMemo() {
+  if (remembered == nullptr) {
+    remembered = std::make_unique<Remembered>();
+    owner_ = true;
+  }
+}
+
+MatchMemo::~MatchMemo() {
+  if (owner_) remembered.reset();
 }
 
 std::vector<Match> RuleSet::FindAll(std::string_view text) const {

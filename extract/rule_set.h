@@ -192,6 +192,23 @@ struct Match {
   size_t length() const { return end - start; }
 };
 
+// While one lives on a thread, RuleSet::MatchAt on that thread remembers the groups of
+// every span it matches, and a span with the same bytes is not matched again: an article
+// writes one attribution many times ("Mayer said"), and the groups of a large pattern
+// cost RE2's slow NFA. Results are the same with or without one. Made for the matching of
+// one article (what is remembered is kept until it ends); one made while another lives
+// on its thread does nothing. Not movable or copyable.
+class MatchMemo {
+ public:
+  MatchMemo();
+  ~MatchMemo();
+  MatchMemo(const MatchMemo&) = delete;
+  MatchMemo& operator=(const MatchMemo&) = delete;
+
+ private:
+  bool owner_ = false;
+};
+
 class RuleSet {
  public:
   static Result<RuleSet> Load(const std::string& path, Compile when = Compile::kAtLoad);

@@ -179,6 +179,29 @@ TEST_CASE("MatchAt captures the groups of an exact span, offsets into the whole 
   CHECK(partial.Get("amount") == nullptr);
 }
 
+TEST_CASE("MatchAt under a MatchMemo: a span written twice has the same groups at each place") {
+  auto set = RuleSet::FromText(kGood, "good.toml");
+  REQUIRE(set.ok());
+  const Rule* rule = set->FindRule("money.symbol");
+  REQUIRE(rule != nullptr);
+  std::string text = "Fees: $3 thousand, then $3 thousand.";
+  const Match plain = RuleSet::MatchAt(*rule, 0, text, 24, 35);
+  const MatchMemo memo;
+  const MatchMemo inner;  // one already lives: does nothing
+  Match first = RuleSet::MatchAt(*rule, 0, text, 6, 17);
+  Match second = RuleSet::MatchAt(*rule, 0, text, 24, 35);
+  CHECK(first.Group("amount") == "3");
+  CHECK(first.Get("amount")->start == 7);
+  REQUIRE(second.Get("amount") != nullptr);
+  CHECK(second.Get("amount")->start == 25);
+  CHECK(second.Get("amount")->start == plain.Get("amount")->start);
+  CHECK(second.Group("scale") == "thousand");
+  CHECK(second.Get("scale")->end == plain.Get("scale")->end);
+  // A remembered non-match stays one.
+  CHECK(RuleSet::MatchAt(*rule, 0, text, 5, 17).captures.empty());
+  CHECK(RuleSet::MatchAt(*rule, 0, text, 5, 17).captures.empty());
+}
+
 TEST_CASE("SelectNonOverlapping: longest first, then priority, then rule order") {
   const char* text = R"toml(
 [ruleset]
