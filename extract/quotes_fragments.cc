@@ -71,6 +71,14 @@ bool OneWordFragment(std::string_view text, size_t open, size_t close_end, std::
   const rules::LexiconEntry* entry = nullptr;
   if (people::HasForm(lead, before)) entry = lead->Find(before);
   if (entry != nullptr && entry->attr("verb") == "yes") return true;
+  // "reach “severe” or “emergency” levels": a fragment joined to a quoted one before it.
+  if (before == "or" || before == "and") {
+    size_t q = w;
+    while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
+    if (q > 0 && (text[q - 1] == '"' || text.substr(0, q).substr(q >= 3 ? q - 3 : 0) == "\u201d")) {
+      return true;
+    }
+  }
   if (entry == nullptr) {
     size_t pw = p;  // the whole word, so that "group’s" ends in a possessive too
     while (pw > 0 && !IsSpaceByte(text[pw - 1])) --pw;

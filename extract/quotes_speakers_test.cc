@@ -683,13 +683,15 @@ TEST_CASE("speakers: fragments after a second verb, a group warning, rejecting, 
   const std::string text =
       "Gwen Shotley did not give a date, but said the company would fly the rocket “a lot” "
       "before any crew boarded.\n\n"
-      "Smog is back, with forecasters warning that the air may turn “severe” by Friday.\n\n"
+      "Smog is back, with forecasters warning that the air may turn “severe” by Friday or "
+      "reach “severe” or “emergency” levels.\n\n"
       "The Pentagon rejected the claims as “patently false,” and moved on.\n\n"
       "Mr. Trump has since said that the signing would take place in “farm country,” not "
       "abroad.";
   const auto got = Quotes(text);
   CHECK(SpeakerOf(got, "a lot") == Name("Gwen Shotley"));
   CHECK(SpeakerOf(got, "severe") == Name("forecasters"));
+  CHECK(SpeakerOf(got, "emergency") == Name("forecasters"));
   CHECK(SpeakerOf(got, "patently false") == Name("Pentagon"));
   CHECK(SpeakerOf(got, "farm country") == Name("Trump"));
 }
