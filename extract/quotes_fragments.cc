@@ -75,7 +75,7 @@ bool OneWordFragment(std::string_view text, size_t open, size_t close_end, std::
   if (before == "or" || before == "and") {
     size_t q = w;
     while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
-    if (q > 0 && (text[q - 1] == '"' || text.substr(0, q).substr(q >= 3 ? q - 3 : 0) == "\u201d")) {
+    if ((q > 0 && text[q - 1] == '"') || (q >= 3 && text.substr(q - 3, 3) == "\u201d")) {
       return true;
     }
   }
