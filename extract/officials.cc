@@ -513,6 +513,30 @@ std::string_view OfBodyAfter(std::string_view text, size_t end, const RuleSet& r
   return {};
 }
 
+// "NASA's Steve Clarke, deputy associate administrator": the one capitalised word (or
+// initials) written with a possessive right before a name at `name_start`; empty when
+// there is none.
+std::string_view PossessorBefore(std::string_view text, size_t name_start) {
+  size_t end = name_start;
+  if (end < 1 || text[end - 1] != ' ') return {};
+  --end;
+  if (end >= 2 && text.substr(end - 2, 2) == "'s") {
+    end -= 2;
+  } else if (end >= 4 && text.substr(end - 4, 4) == "\u2019s") {
+    end -= 4;
+  } else {
+    return {};
+  }
+  size_t start = end;
+  while (start > 0 &&
+         (std::isalnum(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.' ||
+          text[start - 1] == '&' || text[start - 1] == '-')) {
+    --start;
+  }
+  if (start == end || !std::isupper(static_cast<unsigned char>(text[start]))) return {};
+  return text.substr(start, end - start);
+}
+
 // The body an office belongs to as the match writes it, empty when it names none; none
 // when the words are no titled name after all ("the president in May, Zippy Duvall": a
 // month is no body) or the office needs a body and has none (NeedsBody). The body is
@@ -601,6 +625,9 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
   if (aff.empty() && !name_first) aff = PartyCodeAfter(text, name_end);
   if (aff.empty() && !name_first) aff = BodyBefore(text, m.start, rules);
   if (aff.empty() && !name_first) aff = OfBodyAfter(text, name_end, rules);
+  if (aff.empty() && name_first) {
+    if (const Capture* name = m.Get("name")) aff = PossessorBefore(text, name->start);
+  }
   if (NeedsBody(rules, title_cap->text)) {
     // "the head of the observer mission" is an office whatever it is of, and so is "a top
     // aide to Vice President Pence"; "a home health aide in Las Vegas" has a place, not a
