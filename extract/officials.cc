@@ -409,17 +409,23 @@ size_t FieldBefore(std::string_view text, size_t title_start, const RuleSet& rul
   return BodyBefore(text, start, rules).empty() ? title_start : start;
 }
 
-// True for an office that makes an official only with a body beside it (`needs_body`:
-// "State Department official David Holmes", not "the official Xinhua agency"), written
-// alone or after a rank ("senior official").
-bool NeedsBody(const RuleSet& rules, std::string_view title) {
+// The attribute `name` of the `title` lexicon entry of an office as written, whitespace
+// folded, or else of its last word ("senior official" -> "official"); empty when none.
+std::string TitleAttr(const RuleSet& rules, std::string_view title, const std::string& name) {
   const Lexicon* lex = rules.lexicon("title");
-  if (lex == nullptr) return false;
+  if (lex == nullptr) return "";
   const std::string folded = people::FoldSpaces(title);
   const rules::LexiconEntry* e = lex->Find(folded);
   const size_t space = folded.rfind(' ');
   if (e == nullptr && space != std::string::npos) e = lex->Find(folded.substr(space + 1));
-  return e != nullptr && e->attr("needs_body") == "true";
+  return e != nullptr ? e->attr(name) : "";
+}
+
+// True for an office that makes an official only with a body beside it (`needs_body`:
+// "State Department official David Holmes", not "the official Xinhua agency"), written
+// alone or after a rank ("senior official").
+bool NeedsBody(const RuleSet& rules, std::string_view title) {
+  return TitleAttr(rules, title, "needs_body") == "true";
 }
 
 // True for a name that is no person: a place or body of the `affiliation` lexicon ("In
@@ -650,13 +656,7 @@ std::optional<std::string_view> BodyOf(std::string_view text, const RuleSet& rul
 // attorney, lawyer), whose possessive before it names the client, not a body:
 // "Carlineo's attorney, Sonya Zoghlin", "Trump's personal lawyer, Rudy Giuliani".
 bool ForClient(const RuleSet& rules, std::string_view title) {
-  const Lexicon* lex = rules.lexicon("title");
-  if (lex == nullptr) return false;
-  const std::vector<people::Word> words = people::SplitWords(title);
-  if (words.empty()) return false;
-  const rules::LexiconEntry* e = lex->Find(people::FoldSpaces(title));
-  if (e == nullptr) e = lex->Find(words.back().text);
-  return e != nullptr && e->attr("client") == "true";
+  return TitleAttr(rules, title, "client") == "true";
 }
 
 // True when a possessive ending ("'s", "’s") is written at `at`.
