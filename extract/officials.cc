@@ -519,6 +519,11 @@ std::string_view OfBodyAfter(std::string_view text, size_t end, const RuleSet& r
   return {};
 }
 
+// True when a possessive ending ("'s", "’s") is written at `at`.
+bool PossessiveAt(std::string_view text, size_t at) {
+  return text.substr(at, 2) == "'s" || text.substr(at, 4) == "\u2019s";
+}
+
 // "NASA's Steve Clarke, deputy associate administrator": the one capitalised word (or
 // initials) written with a possessive right before a name at `name_start`; empty when
 // there is none.
@@ -526,9 +531,9 @@ std::string_view PossessorBefore(std::string_view text, size_t name_start) {
   size_t end = name_start;
   if (end < 1 || text[end - 1] != ' ') return {};
   --end;
-  if (end >= 2 && text.substr(end - 2, 2) == "'s") {
+  if (end >= 2 && PossessiveAt(text, end - 2)) {
     end -= 2;
-  } else if (end >= 4 && text.substr(end - 4, 4) == "\u2019s") {
+  } else if (end >= 4 && PossessiveAt(text, end - 4)) {
     end -= 4;
   } else {
     return {};
@@ -659,9 +664,12 @@ bool ForClient(const RuleSet& rules, std::string_view title) {
   return TitleAttr(rules, title, "client") == "true";
 }
 
-// True when a possessive ending ("'s", "’s") is written at `at`.
-bool PossessiveAt(std::string_view text, size_t at) {
-  return text.substr(at, 2) == "'s" || text.substr(at, 4) == "\u2019s";
+// True when one word of `phrase` is a form of `lexicon`.
+bool HasWordOf(std::string_view phrase, const Lexicon* lexicon) {
+  for (const people::Word& w : people::SplitWords(phrase)) {
+    if (people::HasForm(lexicon, w.text)) return true;
+  }
+  return false;
 }
 
 // True when `phrase` reads as a body rather than a person: one word of the `not_name`
@@ -669,10 +677,7 @@ bool PossessiveAt(std::string_view text, size_t at) {
 bool BodyLike(std::string_view phrase, const RuleSet& rules) {
   const Lexicon* affiliation = rules.lexicon("affiliation");
   if (affiliation != nullptr && affiliation->Find(phrase) != nullptr) return true;
-  for (const people::Word& w : people::SplitWords(phrase)) {
-    if (people::HasForm(rules.lexicon("not_name"), w.text)) return true;
-  }
-  return false;
+  return HasWordOf(phrase, rules.lexicon("not_name"));
 }
 
 // A body read across "and" into a person's name: the part that is no person ("Department
@@ -693,12 +698,7 @@ std::string_view WithoutPerson(std::string_view body, const RuleSet& rules) {
     return true;
   };
   auto body_like = [&](std::string_view part) {
-    const std::vector<people::Word> words = people::SplitWords(part);
-    if (words.size() == 1) return true;
-    for (const people::Word& w : words) {
-      if (people::HasForm(stop, w.text)) return true;
-    }
-    return false;
+    return people::SplitWords(part).size() == 1 || HasWordOf(part, stop);
   };
   const std::string_view before = body.substr(0, and_at), after = body.substr(and_at + 5);
   if (person(after) && body_like(before)) return before;
