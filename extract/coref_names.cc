@@ -138,17 +138,17 @@ std::pair<size_t, size_t> NarrowName(std::string_view text, size_t start, size_t
     return people::EndsWithForm(lex.possessive, words[i].text) &&
            FirstNameGender(lex, words[i + 1].text) != 0;
   };
-  for (size_t i = first; i + 1 < words.size(); ++i) {
-    if (describes(words[i].text) || possessive(i)) cut = i + 1;
-  }
   // "the Associated Press", "the California Governor's Office": a phrase that ends with
   // a word no person's name ends with names a body, whose words before it are its own.
   const std::string_view last_word = words.back().text;
   if (people::HasForm(lex.organisation, last_word) || people::HasForm(lex.not_name, last_word)) {
-    cut = first;
     while (cut + 1 < words.size() && (people::HasForm(lex.definite_article, words[cut].text) ||
                                       words[cut].text.find('.') != std::string_view::npos)) {
       ++cut;
+    }
+  } else {
+    for (size_t i = first; i + 1 < words.size(); ++i) {
+      if (describes(words[i].text) || possessive(i)) cut = i + 1;
     }
   }
   while (cut < words.size() && people::HasForm(lex.particle, words[cut].text)) ++cut;
